@@ -74,6 +74,36 @@ public final class BlockCodec {
         }
     }
 
+    /**
+     * Serializes a block without AuxPoW: the 80-byte header (version, previous hash, merkle root of the
+     * transactions, time, bits, nonce) then the transactions. Hashes are given in the usual reversed hex.
+     */
+    public static byte[] serialize(long version, String previousBlockHash, long time, long bits, long nonce,
+            List<byte[]> transactions) {
+        List<byte[]> txids = transactions.stream().map(Sha256Hash::hashTwice).toList();
+        byte[] header = header(version, previousBlockHash, merkleRoot(txids), time, bits, nonce);
+        int size = HEADER_SIZE + VarInt.of(transactions.size()).getSizeInBytes()
+                + transactions.stream().mapToInt(t -> t.length).sum();
+        ByteBuffer buf = ByteBuffer.allocate(size);
+        buf.put(header);
+        buf.put(VarInt.of(transactions.size()).serialize());
+        transactions.forEach(buf::put);
+        return buf.array();
+    }
+
+    /** The 80-byte header; {@code merkleRoot} in internal byte order. */
+    public static byte[] header(long version, String previousBlockHash, byte[] merkleRoot, long time, long bits,
+            long nonce) {
+        ByteBuffer h = ByteBuffer.allocate(HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        h.putInt((int) version);
+        h.put(Sha256Hash.wrap(previousBlockHash).getReversedBytes());
+        h.put(merkleRoot);
+        h.putInt((int) time);
+        h.putInt((int) bits);
+        h.putInt((int) nonce);
+        return h.array();
+    }
+
     /** The block id: double SHA-256 of the 80-byte header, shown byte-reversed as usual. */
     public static String headerHash(byte[] header80) {
         if (header80.length != HEADER_SIZE) {

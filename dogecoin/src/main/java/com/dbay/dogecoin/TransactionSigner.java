@@ -28,7 +28,8 @@ import org.bitcoinj.script.ScriptException;
  */
 public final class TransactionSigner {
 
-    private static final int MAX_ROUNDS = 6;
+    private static final int MAX_ROUNDS = 24;
+    private static final long SETTLED = 16;
 
     private TransactionSigner() {
     }
@@ -49,14 +50,18 @@ public final class TransactionSigner {
             return b.result(plan, fee, 0);
         }
 
-        // The plan's fee is for the largest possible size, so it is always enough; look for the smallest fee that
-        // still pays for the size it produces.
+        // The plan's fee is for the largest possible size, so it is always enough. Look for the smallest fee that
+        // still pays for the size it produces. Changing the change amount changes the signatures, whose DER length
+        // varies by a byte, so the size can flip back and forth; nudging the fee by a few koinu gives other
+        // signatures until one fits (the overpayment stays below SETTLED koinu).
         Built best = null;
         long bestFee = Long.MAX_VALUE;
         long bestChange = 0;
         Set<Long> tried = new HashSet<>();
+        long target = Long.MAX_VALUE;
         long fee = plan.fee();
-        for (int round = 0; round < MAX_ROUNDS && tried.add(fee); round++) {
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            tried.add(fee);
             long change = inputSum - paySum - fee;
             if (change <= 0 || policy.isDust(change)) {
                 break;
@@ -67,11 +72,19 @@ public final class TransactionSigner {
                 best = b;
                 bestFee = fee;
                 bestChange = change;
+                if (fee - required <= SETTLED) {
+                    break;
+                }
             }
-            if (required == fee) {
+            target = Math.min(target, required);
+            long next = target;
+            while (tried.contains(next)) {
+                next++;
+            }
+            if (next > target + SETTLED) {
                 break;
             }
-            fee = required;
+            fee = next;
         }
         if (best == null) {
             throw new IllegalStateException("no fee fits the signed size; the plan's fee was below the size bound");

@@ -1,0 +1,160 @@
+package com.dbay.devstack.dogecoin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.dbay.dogecoin.Bip44Path;
+import com.dbay.dogecoin.BlockCodec;
+import com.dbay.dogecoin.DecodedTransaction;
+import com.dbay.dogecoin.DogecoinAddress;
+import com.dbay.dogecoin.DogecoinNetwork;
+import com.dbay.dogecoin.FeePolicy;
+import com.dbay.dogecoin.HdSigner;
+import com.dbay.dogecoin.Koinu;
+import com.dbay.dogecoin.Payment;
+import com.dbay.dogecoin.SignedTransaction;
+import com.dbay.dogecoin.TransactionPlanner;
+import com.dbay.dogecoin.Utxo;
+import com.dbay.dogecoin.WatchOnlyAccount;
+import com.dbay.dogecoin.rpc.BlockchainInfo;
+import com.dbay.dogecoin.rpc.ChainBlock;
+import com.dbay.dogecoin.rpc.DogecoinRpcClient;
+import com.dbay.dogecoin.rpc.RpcAuthenticationException;
+import com.dbay.dogecoin.rpc.RpcConfig;
+import com.dbay.dogecoin.rpc.RpcErrorException;
+import com.dbay.dogecoin.rpc.RpcUnavailableException;
+
+/** The library's JSON-RPC client against a running dev node over real HTTP. */
+class DevNodeRpcIT {
+
+    @TempDir
+    static Path dir;
+    static DevNode node;
+    static DogecoinRpcClient rpc;
+    static HdSigner signer;
+
+    @BeforeAll
+    static void start() throws Exception {
+        node = DevNode.start(DevNodeConfig.fromEnv(Map.of("DBAY_DOGE_DATA_DIR", dir.toString(),
+                "DBAY_DOGE_BLOCK_SECONDS", "0", "DBAY_DOGE_RPC_PORT", "0", "DBAY_DOGE_RPC_USER", "u",
+                "DBAY_DOGE_RPC_PASSWORD", "p")));
+        rpc = new DogecoinRpcClient(RpcConfig.of("http://127.0.0.1:" + node.port() + "/", "u", "p",
+                DogecoinNetwork.REGTEST));
+        signer = HdSigner.fromMnemonic(DevChainTest.PHRASE, "", DogecoinNetwork.REGTEST);
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+        signer.close();
+    }
+
+    @Test
+    void aDepositFoundByTheWatchOnlyAccountCanBeSpentAndTheSpendConfirms() {
+        WatchOnlyAccount watch = WatchOnlyAccount.fromXpub(signer.accountXpub(0), DogecoinNetwork.REGTEST);
+        DogecoinAddress deposit = watch.receiveAddress(7);
+
+        String faucetTxid = rpc.faucet(deposit.toBase58(), Koinu.ofDoge(10_000));
+        assertThat(rpc.getRawMempool()).contains(faucetTxid);
+        String blockHash = rpc.generateToAddress(1, watch.receiveAddress(99).toBase58()).getFirst();
+
+        BlockchainInfo info = rpc.getBlockchainInfo();
+        assertThat(info.chain()).isEqualTo("regtest");
+        assertThat(info.bestBlockHash()).isEqualTo(blockHash);
+        assertThat(rpc.getBlockHash(rpc.getBlockCount())).isEqualTo(blockHash);
+
+        ChainBlock block = rpc.getBlock(blockHash);
+        assertThat(block.confirmations()).isEqualTo(1);
+        DecodedTransaction found = block.transactions().stream()
+                .filter(t -> t.outputs().stream().anyMatch(o -> deposit.equals(o.address()))).findFirst().orElseThrow();
+        assertThat(found.txid()).isEqualTo(faucetTxid);
+        assertThat(found.outputs().getFirst().value()).isEqualTo(Koinu.ofDoge(10_000));
+
+        // the raw block the fallback path parses says the same
+        assertThat(BlockCodec.decode(rpc.getRawBlock(blockHash), DogecoinNetwork.REGTEST).transactions())
+                .isEqualTo(block.transactions());
+
+        Utxo utxo = new Utxo(faucetTxid, 0, Koinu.ofDoge(10_000), deposit, Bip44Path.receive(0, 7));
+        DogecoinAddress outside = signer.address(Bip44Path.receive(3, 0));
+        SignedTransaction tx = signer.sign(TransactionPlanner.plan(List.of(utxo),
+                List.of(new Payment(outside, Koinu.ofDoge(2_500))), watch.changeAddress(0), FeePolicy.DEFAULT));
+        assertThat(rpc.sendRawTransaction(tx.rawHex())).isEqualTo(tx.txid());
+        // re-broadcasting the same bytes is harmless
+        assertThat(rpc.sendRawTransaction(tx.rawHex())).isEqualTo(tx.txid());
+        assertThat(rpc.getRawTransaction(tx.txid()).blockHash()).isNull();
+
+        rpc.generateToAddress(2, outside.toBase58());
+        var confirmed = rpc.getRawTransaction(tx.txid());
+        assertThat(confirmed.confirmations()).isEqualTo(2);
+        assertThat(confirmed.transaction().outputs().get(0).address()).isEqualTo(outside);
+        assertThat(rpc.getRawTransactionHex(tx.txid())).isEqualTo(tx.rawHex());
+
+        assertThatThrownBy(() -> rpc.sendRawTransaction(tx.rawHex()))
+                .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.isAlreadyInChain()).isTrue());
+    }
+
+    @Test
+    void rejectionsArriveAsTypedErrors() {
+        DogecoinAddress mine = signer.address(Bip44Path.receive(0, 20));
+        String txid = rpc.faucet(mine.toBase58(), Koinu.ofDoge(50));
+        rpc.generateToAddress(1, mine.toBase58());
+        Utxo utxo = new Utxo(txid, 0, Koinu.ofDoge(50), mine, Bip44Path.receive(0, 20));
+        SignedTransaction a = signer.sign(TransactionPlanner.plan(List.of(utxo),
+                List.of(new Payment(signer.address(Bip44Path.receive(2, 0)), Koinu.ofDoge(20))), null,
+                FeePolicy.DEFAULT));
+        SignedTransaction b = signer.sign(TransactionPlanner.plan(List.of(utxo),
+                List.of(new Payment(signer.address(Bip44Path.receive(2, 1)), Koinu.ofDoge(20))), null,
+                FeePolicy.DEFAULT));
+        String tampered = a.rawHex().substring(0, 100) + (a.rawHex().charAt(100) == '0' ? '1' : '0')
+                + a.rawHex().substring(101);
+
+        assertThatThrownBy(() -> rpc.sendRawTransaction(tampered))
+                .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.isRejected()).isTrue());
+        rpc.sendRawTransaction(a.rawHex());
+        assertThatThrownBy(() -> rpc.sendRawTransaction(b.rawHex()))
+                .isInstanceOfSatisfying(RpcErrorException.class, e -> {
+                    assertThat(e.code()).isEqualTo(RpcErrorException.RPC_VERIFY_REJECTED);
+                    assertThat(e.nodeMessage()).contains("txn-mempool-conflict");
+                });
+        assertThatThrownBy(() -> rpc.getBlock("00".repeat(32)))
+                .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.isNotFound()).isTrue());
+        assertThatThrownBy(() -> rpc.call("getdifficultyofdoge"))
+                .isInstanceOfSatisfying(RpcErrorException.class,
+                        e -> assertThat(e.code()).isEqualTo(RpcErrorException.RPC_METHOD_NOT_FOUND));
+    }
+
+    @Test
+    void aReorgShowsAsMinusOneConfirmationsOnTheReplacedBlock() {
+        DogecoinAddress mine = signer.address(Bip44Path.receive(0, 30));
+        String txid = rpc.faucet(mine.toBase58(), Koinu.ofDoge(5));
+        String replaced = rpc.generateToAddress(1, mine.toBase58()).getFirst();
+
+        var result = rpc.devReorg(1, true);
+
+        assertThat(result.path("disconnected").get(0).asString()).isEqualTo(replaced);
+        assertThat(rpc.getBlockHeader(replaced).confirmations()).isEqualTo(-1);
+        assertThat(rpc.getBlockHeader(replaced).onMainChain()).isFalse();
+        assertThatThrownBy(() -> rpc.getRawTransaction(txid))
+                .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.isNotFound()).isTrue());
+    }
+
+    @Test
+    void wrongCredentialsAndADeadPortAreTypedToo() {
+        DogecoinRpcClient wrong = new DogecoinRpcClient(RpcConfig.of("http://127.0.0.1:" + node.port() + "/", "u",
+                "nope", DogecoinNetwork.REGTEST));
+        assertThatThrownBy(wrong::getBlockCount).isInstanceOf(RpcAuthenticationException.class);
+        DogecoinRpcClient dead = new DogecoinRpcClient(RpcConfig.of("http://127.0.0.1:1/", "u", "p",
+                DogecoinNetwork.REGTEST));
+        assertThatThrownBy(dead::getBlockCount).isInstanceOfSatisfying(RpcUnavailableException.class,
+                e -> assertThat(e.isTransient()).isTrue());
+    }
+}

@@ -157,4 +157,41 @@ class DevNodeRpcIT {
         assertThatThrownBy(dead::getBlockCount).isInstanceOfSatisfying(RpcUnavailableException.class,
                 e -> assertThat(e.isTransient()).isTrue());
     }
+
+    @Test
+    void getblockAnswersEveryVerbosityTheWayDogecoinCoreDoes() {
+        DogecoinAddress mine = signer.address(Bip44Path.receive(0, 40));
+        String txid = rpc.faucet(mine.toBase58(), Koinu.ofDoge(3));
+        String hash = rpc.generateToAddress(1, mine.toBase58()).getFirst();
+
+        assertThat(rpc.call("getblock", hash, 0).isString()).isTrue();
+        assertThat(rpc.call("getblock", hash, false).asString()).isEqualTo(rpc.getRawBlock(hash));
+        var v1 = rpc.call("getblock", hash, true);
+        assertThat(v1.path("tx").get(1).asString()).isEqualTo(txid);
+        var v2 = rpc.call("getblock", hash, 2);
+        var out = v2.path("tx").get(1).path("vout").get(0);
+        assertThat(out.path("value").decimalValue()).isEqualByComparingTo("3");
+        assertThat(out.path("scriptPubKey").path("addresses").get(0).asString()).isEqualTo(mine.toBase58());
+        assertThat(out.path("scriptPubKey").path("type").asString()).isEqualTo("pubkeyhash");
+        assertThat(v2.path("tx").get(0).path("vin").get(0).has("coinbase")).isTrue();
+        assertThat(rpc.call("getblockheader", hash, false).asString()).hasSize(160);
+        // a mainnet address is refused on the regtest chain
+        assertThatThrownBy(() -> rpc.call("faucet", "DBus3bamQjgJULBJtYXpEzDWQRwF5iwxgC", "1"))
+                .isInstanceOfSatisfying(RpcErrorException.class,
+                        e -> assertThat(e.code()).isEqualTo(RpcErrorException.RPC_INVALID_ADDRESS_OR_KEY));
+    }
+
+    @Test
+    void theNodeMinesOnItsOwnTimer(@TempDir Path other) throws Exception {
+        try (DevNode timed = DevNode.start(DevNodeConfig.fromEnv(Map.of("DBAY_DOGE_DATA_DIR", other.toString(),
+                "DBAY_DOGE_BLOCK_SECONDS", "0.2", "DBAY_DOGE_RPC_PORT", "0")))) {
+            DogecoinRpcClient client = new DogecoinRpcClient(RpcConfig.of("http://127.0.0.1:" + timed.port() + "/",
+                    "dbay", "dbay", DogecoinNetwork.REGTEST));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (client.getBlockCount() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(client.getBlockCount()).isGreaterThanOrEqualTo(3);
+        }
+    }
 }

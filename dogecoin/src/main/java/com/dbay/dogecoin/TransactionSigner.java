@@ -18,8 +18,9 @@ import org.bitcoinj.script.ScriptBuilder;
 import org.bitcoinj.script.ScriptException;
 
 /**
- * Builds and signs legacy P2PKH transactions (SIGHASH_ALL, RFC 6979 deterministic low-S signatures, so signing the
- * same plan twice gives the same bytes).
+ * Builds and signs legacy P2PKH transactions (SIGHASH_ALL, RFC 6979 deterministic low-S signatures ground to low R
+ * like Core's wallet, so every signature is at most 70 DER bytes and signing the same plan twice gives the same
+ * bytes).
  *
  * <p>The fee is settled at the exact signed size: DER signatures vary by a byte, so the signer signs, measures, sets
  * the fee for that size and signs again until the fee matches the size it pays for; it never returns a transaction
@@ -122,7 +123,9 @@ public final class TransactionSigner {
             Utxo u = plan.inputs().get(i);
             ECKey key = keys.get(i);
             Script scriptPubKey = u.address().scriptPubKey();
-            TransactionSignature sig = tx.calculateSignature(i, key, scriptPubKey, Transaction.SigHash.ALL, false);
+            Sha256Hash sighash = tx.hashForSignature(i, scriptPubKey, Transaction.SigHash.ALL, false);
+            TransactionSignature sig = new TransactionSignature(LowRSigner.sign(sighash, key), Transaction.SigHash.ALL,
+                    false);
             tx.replaceInput(i, tx.getInput(i).withScriptSig(ScriptBuilder.createInputScript(sig, key)));
         }
         for (int i = 0; i < plan.inputs().size(); i++) {

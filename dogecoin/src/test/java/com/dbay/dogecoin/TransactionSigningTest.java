@@ -64,9 +64,9 @@ class TransactionSigningTest {
         assertThat(signed.size()).isEqualTo(signed.rawHex().length() / 2);
         assertThat(signed.txid()).isEqualTo(
                 Sha256Hash.wrapReversed(Sha256Hash.hashTwice(HexFormat.of().parseHex(signed.rawHex()))).toString());
-        // the fee pays for the exact size, overpaying by at most a few koinu (never a byte's worth, 1,000 koinu)
-        assertThat(signed.fee()).isBetween(FeePolicy.DEFAULT.feeFor(signed.size()),
-                FeePolicy.DEFAULT.feeFor(signed.size()) + 16);
+        assertThat(signed.fee()).isEqualTo(FeePolicy.DEFAULT.feeFor(signed.size()));
+        // three low-R inputs of 147 bytes, two outputs of 34, ten bytes of framing
+        assertThat(signed.size()).isLessThanOrEqualTo(3 * 147 + 2 * 34 + 10);
         assertThat(signed.fee() + signed.change() + Koinu.ofDoge(66)).isEqualTo(Koinu.ofDoge(70));
         assertThat(signed.changeOutputIndex()).isEqualTo(1);
         assertThat(signed.size()).isLessThanOrEqualTo(plan.maxSize());
@@ -194,9 +194,8 @@ class TransactionSigningTest {
             long required = FeePolicy.DEFAULT.feeFor(signed.size());
             assertThat(signed.fee()).isGreaterThanOrEqualTo(required);
             if (signed.changeOutputIndex() >= 0) {
-                // settled at the exact size, or at worst within a byte per input of it when signature lengths
-                // kept flipping; never more than the plan's bound
-                assertThat(signed.fee()).isLessThanOrEqualTo(Math.min(plan.fee(), required + 1000L * n));
+                // low-R signatures keep the size stable, so the fee settles on the exact size
+                assertThat(signed.fee()).isLessThanOrEqualTo(required + 16);
             }
             assertThat(signed.fee() + signed.change() + amount).isEqualTo(plan.inputTotal());
             assertEveryInputVerifies(signed.rawHex(), plan.inputs());

@@ -194,4 +194,41 @@ class DevNodeRpcIT {
             assertThat(client.getBlockCount()).isGreaterThanOrEqualTo(3);
         }
     }
+
+    @Test
+    void aFollowerWalksForwardAndRollsBackOverAReorg() {
+        com.dbay.dogecoin.rpc.BlockFollower follower = new com.dbay.dogecoin.rpc.BlockFollower(rpc);
+        rpc.generateToAddress(2, signer.address(Bip44Path.receive(0, 50)).toBase58());
+        com.dbay.dogecoin.rpc.ChainPoint cursor = follower.startingPoint(2);
+        long start = cursor.height();
+        cursor = drain(follower, cursor, new java.util.ArrayList<>());
+        assertThat(cursor.height()).isEqualTo(rpc.getBlockCount());
+        assertThat(cursor.height()).isEqualTo(start + 2);
+
+        rpc.devReorg(2, false);
+        List<String> undone = new java.util.ArrayList<>();
+        cursor = drain(follower, cursor, undone);
+
+        assertThat(undone).hasSize(2);
+        assertThat(cursor.hash()).isEqualTo(rpc.getBestBlockHash());
+        assertThat(cursor.height()).isEqualTo(start + 3);
+        assertThat(follower.next(cursor)).isInstanceOf(com.dbay.dogecoin.rpc.BlockFollower.AtTip.class);
+    }
+
+    private static com.dbay.dogecoin.rpc.ChainPoint drain(com.dbay.dogecoin.rpc.BlockFollower follower,
+            com.dbay.dogecoin.rpc.ChainPoint cursor, List<String> undone) {
+        for (int i = 0; i < 100; i++) {
+            switch (follower.next(cursor)) {
+                case com.dbay.dogecoin.rpc.BlockFollower.Advance a -> cursor = a.to();
+                case com.dbay.dogecoin.rpc.BlockFollower.Rollback r -> {
+                    undone.add(r.undone().hash());
+                    cursor = r.to();
+                }
+                case com.dbay.dogecoin.rpc.BlockFollower.AtTip t -> {
+                    return cursor;
+                }
+            }
+        }
+        throw new AssertionError("never reached the tip");
+    }
 }

@@ -175,12 +175,14 @@ public class RedisStreamsEventConsumer implements SmartLifecycle {
             continue; // deleted from the stream meanwhile
           }
           String id = message.getId();
-          byte[] raw = message.getBody().get(RedisStreamsEventBus.FIELD.getBytes(StandardCharsets.UTF_8));
-          if (deliveries.getOrDefault(id, 0L) > settings.maxDeliveries()) {
-            deadLetter(connection, subscriber.name(), id, raw);
+          String json = envelopeOf(message.getBody());
+          long delivered = deliveries.getOrDefault(id, 0L);
+          if (delivered > settings.maxDeliveries()) {
+            log.error("subscriber {} gives up on stream entry {} after {} deliveries", subscriber.name(), id, delivered);
+            deadLetter(connection, subscriber.name(), id, json == null ? null : json.getBytes(StandardCharsets.UTF_8));
           } else {
-            log.info("subscriber {} reclaimed pending event entry {}", subscriber.name(), id);
-            process(connection, subscriber, id, raw == null ? null : new String(raw, StandardCharsets.UTF_8));
+            log.info("subscriber {} reclaimed pending event entry {} (delivery {})", subscriber.name(), id, delivered);
+            process(connection, subscriber, id, json);
           }
         }
       }
@@ -228,8 +230,7 @@ public class RedisStreamsEventConsumer implements SmartLifecycle {
     fields.put(RedisStreamsEventBus.FIELD.getBytes(StandardCharsets.UTF_8), raw == null ? new byte[0] : raw);
     connection.streamCommands().xAdd(StreamRecords.newRecord().in(deadLetters).ofMap(fields));
     connection.streamCommands().xAck(stream, group, RecordId.of(entryId));
-    log.error("subscriber {} gave up on stream entry {} after {} deliveries; copied to {}", group, entryId,
-        settings.maxDeliveries(), new String(deadLetters, StandardCharsets.UTF_8));
+    log.error("subscriber {} moved stream entry {} to {}", group, entryId, new String(deadLetters, StandardCharsets.UTF_8));
   }
 
   private static String envelopeOf(Map<byte[], byte[]> fields) {

@@ -7,7 +7,7 @@ import net.rubyeye.xmemcached.utils.AddrUtil;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration
 @ConditionalOnClass(MemcachedClient.class)
-@ConditionalOnProperty(prefix = "dbay.memcached", name = "servers")
+// Blank counts as unset, so DBAY_MEMCACHED_SERVERS= switches it off.
+@ConditionalOnExpression("!'${dbay.memcached.servers:}'.isBlank()")
 @EnableConfigurationProperties(MemcachedProperties.class)
 public class MemcachedAutoConfiguration {
 

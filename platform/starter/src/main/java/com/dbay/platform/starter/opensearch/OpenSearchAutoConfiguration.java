@@ -13,7 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnClass({OpenSearchClient.class, ApacheHttpClient5TransportBuilder.class})
-@ConditionalOnProperty(prefix = "dbay.opensearch", name = "url")
+// Blank counts as unset, so DBAY_OPENSEARCH_URL= switches it off.
+@ConditionalOnExpression("!'${dbay.opensearch.url:}'.isBlank()")
 @EnableConfigurationProperties(OpenSearchProperties.class)
 public class OpenSearchAutoConfiguration {
 
@@ -36,7 +37,7 @@ public class OpenSearchAutoConfiguration {
       throws URISyntaxException {
     HttpHost host = HttpHost.create(properties.url());
     return ApacheHttpClient5TransportBuilder.builder(host)
-        .setMapper(new JacksonJsonpMapper(mapper.getIfAvailable(() -> JsonMapper.builder().build())))
+        .setMapper(new JacksonJsonpMapper(documentMapper(mapper.getIfAvailable(() -> JsonMapper.builder().build()))))
         .setHttpClientConfigCallback(http -> {
           if (properties.username() != null && !properties.username().isBlank()) {
             var credentials = new BasicCredentialsProvider();
@@ -47,6 +48,17 @@ public class OpenSearchAutoConfiguration {
           }
           return http;
         })
+        .build();
+  }
+
+  /**
+   * The service's mapper, loosened where the client needs it: it reads documents from the middle of
+   * a response (so tokens follow), and documents may carry fields a reader does not know.
+   */
+  static JsonMapper documentMapper(JsonMapper mapper) {
+    return mapper.rebuild()
+        .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .build();
   }
 

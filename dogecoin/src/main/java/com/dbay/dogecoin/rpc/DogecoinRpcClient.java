@@ -141,6 +141,40 @@ public class DogecoinRpcClient {
         return text("sendrawtransaction", call("sendrawtransaction", rawHex));
     }
 
+    /**
+     * Broadcasts idempotently, for re-broadcasting the one signed transaction of a withdrawal: bytes the node already
+     * has (in its mempool or mined) count as success. Returns the txid computed from the bytes.
+     */
+    public String broadcast(String rawHex) {
+        String txid = TransactionCodec.decode(rawHex, config.network()).txid();
+        try {
+            String sent = sendRawTransaction(rawHex);
+            return sent == null ? txid : sent;
+        } catch (RpcErrorException e) {
+            String m = e.nodeMessage() == null ? "" : e.nodeMessage();
+            if (e.isAlreadyInChain() || m.contains("txn-already-in-mempool") || m.contains("txn-already-known")) {
+                return txid;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Confirmations of a transaction on the main chain: 0 while in the mempool, empty when the node does not know it
+     * (never sent, dropped, or reorganised away). A real node needs {@code -txindex=1} for mined transactions.
+     */
+    public java.util.OptionalLong confirmations(String txid) {
+        try {
+            ChainTransaction t = getRawTransaction(txid);
+            return java.util.OptionalLong.of(t.blockHash() == null ? 0 : Math.max(0, t.confirmations()));
+        } catch (RpcErrorException e) {
+            if (e.isNotFound()) {
+                return java.util.OptionalLong.empty();
+            }
+            throw e;
+        }
+    }
+
     public List<String> getRawMempool() {
         List<String> ids = new ArrayList<>();
         for (JsonNode n : call("getrawmempool")) {

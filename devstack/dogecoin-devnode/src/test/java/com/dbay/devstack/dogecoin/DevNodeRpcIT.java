@@ -100,6 +100,10 @@ class DevNodeRpcIT {
 
         assertThatThrownBy(() -> rpc.sendRawTransaction(tx.rawHex()))
                 .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.isAlreadyInChain()).isTrue());
+        // the idempotent broadcast treats "already mined" as success
+        assertThat(rpc.broadcast(tx.rawHex())).isEqualTo(tx.txid());
+        assertThat(rpc.confirmations(tx.txid())).hasValue(2);
+        assertThat(rpc.confirmations("22".repeat(32))).isEmpty();
     }
 
     @Test

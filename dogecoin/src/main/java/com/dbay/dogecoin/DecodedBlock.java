@@ -7,9 +7,9 @@ import java.util.List;
  * is scrypt, which this library does not check). {@code auxPow} is true for merge-mined blocks.
  */
 public record DecodedBlock(String hash, long version, String previousBlockHash, String merkleRoot, long time,
-        long bits, long nonce, boolean auxPow, List<DecodedTransaction> transactions, int size) {
+    long bits, long nonce, boolean auxPow, List<DecodedTransaction> transactions, int size) {
 
-    public DecodedBlock {
-        transactions = List.copyOf(transactions);
-    }
+  public DecodedBlock {
+    transactions = List.copyOf(transactions);
+  }
 }

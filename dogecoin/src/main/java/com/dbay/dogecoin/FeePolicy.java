@@ -10,39 +10,39 @@ package com.dbay.dogecoin;
  */
 public record FeePolicy(long feePerKb, Rounding rounding, long softDust) {
 
-    public enum Rounding {
-        /** fee = ceil(rate × bytes / 1000): Dogecoin Core 1.14.5 and later. */
-        EXACT_SIZE,
-        /** fee = rate × ceil(bytes / 1000): every started kilobyte pays in full (Core before 1.14.5). */
-        PER_STARTED_KB
+  public enum Rounding {
+    /** fee = ceil(rate × bytes / 1000): Dogecoin Core 1.14.5 and later. */
+    EXACT_SIZE,
+    /** fee = rate × ceil(bytes / 1000): every started kilobyte pays in full (Core before 1.14.5). */
+    PER_STARTED_KB
+  }
+
+  public static final long ONE_HUNDREDTH_DOGE = 1_000_000L;
+
+  /** 0.01 DOGE per kB of the exact size, soft dust 0.01 DOGE. */
+  public static final FeePolicy DEFAULT = new FeePolicy(ONE_HUNDREDTH_DOGE, Rounding.EXACT_SIZE, ONE_HUNDREDTH_DOGE);
+
+  /** 0.01 DOGE per started kB, soft dust 0.01 DOGE: always at least {@link #DEFAULT}'s fee. */
+  public static final FeePolicy PER_STARTED_KILOBYTE =
+      new FeePolicy(ONE_HUNDREDTH_DOGE, Rounding.PER_STARTED_KB, ONE_HUNDREDTH_DOGE);
+
+  public FeePolicy {
+    if (feePerKb < 0 || softDust < 0 || rounding == null) {
+      throw new IllegalArgumentException("fee rate and dust limit must be non-negative");
     }
+  }
 
-    public static final long ONE_HUNDREDTH_DOGE = 1_000_000L;
-
-    /** 0.01 DOGE per kB of the exact size, soft dust 0.01 DOGE. */
-    public static final FeePolicy DEFAULT = new FeePolicy(ONE_HUNDREDTH_DOGE, Rounding.EXACT_SIZE, ONE_HUNDREDTH_DOGE);
-
-    /** 0.01 DOGE per started kB, soft dust 0.01 DOGE: always at least {@link #DEFAULT}'s fee. */
-    public static final FeePolicy PER_STARTED_KILOBYTE =
-            new FeePolicy(ONE_HUNDREDTH_DOGE, Rounding.PER_STARTED_KB, ONE_HUNDREDTH_DOGE);
-
-    public FeePolicy {
-        if (feePerKb < 0 || softDust < 0 || rounding == null) {
-            throw new IllegalArgumentException("fee rate and dust limit must be non-negative");
-        }
+  public long feeFor(int sizeBytes) {
+    if (sizeBytes < 0) {
+      throw new IllegalArgumentException("size must be non-negative");
     }
+    return switch (rounding) {
+      case EXACT_SIZE -> Math.ceilDiv(Math.multiplyExact(feePerKb, (long) sizeBytes), 1000L);
+      case PER_STARTED_KB -> Math.multiplyExact(feePerKb, Math.ceilDiv((long) sizeBytes, 1000L));
+    };
+  }
 
-    public long feeFor(int sizeBytes) {
-        if (sizeBytes < 0) {
-            throw new IllegalArgumentException("size must be non-negative");
-        }
-        return switch (rounding) {
-            case EXACT_SIZE -> Math.ceilDiv(Math.multiplyExact(feePerKb, (long) sizeBytes), 1000L);
-            case PER_STARTED_KB -> Math.multiplyExact(feePerKb, Math.ceilDiv((long) sizeBytes, 1000L));
-        };
-    }
-
-    public boolean isDust(long value) {
-        return value < softDust;
-    }
+  public boolean isDust(long value) {
+    return value < softDust;
+  }
 }

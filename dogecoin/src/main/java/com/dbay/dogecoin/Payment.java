@@ -4,10 +4,10 @@ import java.util.Objects;
 
 /** An output to create: pay {@code value} koinu to {@code address}. */
 public record Payment(DogecoinAddress address, long value) {
-    public Payment {
-        Objects.requireNonNull(address, "address");
-        if (value <= 0) {
-            throw new IllegalArgumentException("payment value must be positive");
-        }
+  public Payment {
+    Objects.requireNonNull(address, "address");
+    if (value <= 0) {
+      throw new IllegalArgumentException("payment value must be positive");
     }
+  }
 }

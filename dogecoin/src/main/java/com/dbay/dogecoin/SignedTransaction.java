@@ -7,10 +7,10 @@ import java.util.List;
  * re-sign with other inputs. {@code changeOutputIndex} is -1 when there is no change output.
  */
 public record SignedTransaction(String txid, String rawHex, int size, long fee, List<Utxo> inputs,
-        List<Payment> payments, long change, int changeOutputIndex) {
+    List<Payment> payments, long change, int changeOutputIndex) {
 
-    public SignedTransaction {
-        inputs = List.copyOf(inputs);
-        payments = List.copyOf(payments);
-    }
+  public SignedTransaction {
+    inputs = List.copyOf(inputs);
+    payments = List.copyOf(payments);
+  }
 }

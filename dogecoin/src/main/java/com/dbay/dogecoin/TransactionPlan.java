@@ -7,22 +7,22 @@ import java.util.List;
  * the signed transaction can have ({@code maxSize}); signing settles them at the exact size.
  */
 public record TransactionPlan(List<Utxo> inputs, List<Payment> payments, DogecoinAddress changeAddress, long change,
-        long fee, int maxSize, FeePolicy feePolicy) {
+    long fee, int maxSize, FeePolicy feePolicy) {
 
-    public TransactionPlan {
-        inputs = List.copyOf(inputs);
-        payments = List.copyOf(payments);
-    }
+  public TransactionPlan {
+    inputs = List.copyOf(inputs);
+    payments = List.copyOf(payments);
+  }
 
-    public long inputTotal() {
-        return inputs.stream().mapToLong(Utxo::value).sum();
-    }
+  public long inputTotal() {
+    return inputs.stream().mapToLong(Utxo::value).sum();
+  }
 
-    public long paymentTotal() {
-        return payments.stream().mapToLong(Payment::value).sum();
-    }
+  public long paymentTotal() {
+    return payments.stream().mapToLong(Payment::value).sum();
+  }
 
-    public boolean hasChange() {
-        return change > 0;
-    }
+  public boolean hasChange() {
+    return change > 0;
+  }
 }

@@ -7,28 +7,28 @@ package com.dbay.dogecoin;
  */
 public final class TransactionSizes {
 
-    public static final int MAX_P2PKH_INPUT = 148;
-    public static final int P2PKH_OUTPUT = 34;
-    /** Dogecoin Core's standardness limit (MAX_STANDARD_TX_SIZE). */
-    public static final int MAX_STANDARD_TX = 100_000;
+  public static final int MAX_P2PKH_INPUT = 148;
+  public static final int P2PKH_OUTPUT = 34;
+  /** Dogecoin Core's standardness limit (MAX_STANDARD_TX_SIZE). */
+  public static final int MAX_STANDARD_TX = 100_000;
 
-    private TransactionSizes() {
-    }
+  private TransactionSizes() {
+  }
 
-    public static int maxSize(int inputs, int outputs) {
-        return 4 + varIntSize(inputs) + inputs * MAX_P2PKH_INPUT + varIntSize(outputs) + outputs * P2PKH_OUTPUT + 4;
-    }
+  public static int maxSize(int inputs, int outputs) {
+    return 4 + varIntSize(inputs) + inputs * MAX_P2PKH_INPUT + varIntSize(outputs) + outputs * P2PKH_OUTPUT + 4;
+  }
 
-    static int varIntSize(long n) {
-        if (n < 0xFD) {
-            return 1;
-        }
-        if (n <= 0xFFFF) {
-            return 3;
-        }
-        if (n <= 0xFFFFFFFFL) {
-            return 5;
-        }
-        return 9;
+  static int varIntSize(long n) {
+    if (n < 0xFD) {
+      return 1;
     }
+    if (n <= 0xFFFF) {
+      return 3;
+    }
+    if (n <= 0xFFFFFFFFL) {
+      return 5;
+    }
+    return 9;
+  }
 }

@@ -8,50 +8,50 @@ package com.dbay.dogecoin.rpc;
  */
 public final class BlockFollower {
 
-    /** What to do next. */
-    public sealed interface Step permits Advance, AtTip, Rollback {
-    }
+  /** What to do next. */
+  public sealed interface Step permits Advance, AtTip, Rollback {
+  }
 
-    /** {@code block} extends the cursor; after processing it the cursor is {@link #to()}. */
-    public record Advance(ChainBlock block) implements Step {
-        public ChainPoint to() {
-            return new ChainPoint(block.height(), block.hash());
-        }
+  /** {@code block} extends the cursor; after processing it the cursor is {@link #to()}. */
+  public record Advance(ChainBlock block) implements Step {
+    public ChainPoint to() {
+      return new ChainPoint(block.height(), block.hash());
     }
+  }
 
-    /** Nothing new. */
-    public record AtTip(ChainPoint tip) implements Step {
+  /** Nothing new. */
+  public record AtTip(ChainPoint tip) implements Step {
+  }
+
+  /** The block at {@code undone} is no longer on the main chain: undo what it did, then continue from {@code to}. */
+  public record Rollback(ChainPoint undone, ChainPoint to) implements Step {
+  }
+
+  private final DogecoinRpcClient rpc;
+
+  public BlockFollower(DogecoinRpcClient rpc) {
+    this.rpc = rpc;
+  }
+
+  /** The point to start from when nothing was saved: {@code confirmationsBack} blocks below the tip, or genesis. */
+  public ChainPoint startingPoint(long confirmationsBack) {
+    long height = Math.max(0, rpc.getBlockCount() - confirmationsBack);
+    return new ChainPoint(height, rpc.getBlockHash(height));
+  }
+
+  public Step next(ChainPoint cursor) {
+    BlockHeaderInfo at = rpc.getBlockHeader(cursor.hash());
+    if (!at.onMainChain()) {
+      return new Rollback(cursor, new ChainPoint(cursor.height() - 1, at.previousBlockHash()));
     }
-
-    /** The block at {@code undone} is no longer on the main chain: undo what it did, then continue from {@code to}. */
-    public record Rollback(ChainPoint undone, ChainPoint to) implements Step {
+    if (at.nextBlockHash() == null) {
+      return new AtTip(cursor);
     }
-
-    private final DogecoinRpcClient rpc;
-
-    public BlockFollower(DogecoinRpcClient rpc) {
-        this.rpc = rpc;
+    ChainBlock next = rpc.getBlock(at.nextBlockHash());
+    if (!cursor.hash().equals(next.previousBlockHash())) {
+      // the chain moved between the two calls; look again
+      return next(cursor);
     }
-
-    /** The point to start from when nothing was saved: {@code confirmationsBack} blocks below the tip, or genesis. */
-    public ChainPoint startingPoint(long confirmationsBack) {
-        long height = Math.max(0, rpc.getBlockCount() - confirmationsBack);
-        return new ChainPoint(height, rpc.getBlockHash(height));
-    }
-
-    public Step next(ChainPoint cursor) {
-        BlockHeaderInfo at = rpc.getBlockHeader(cursor.hash());
-        if (!at.onMainChain()) {
-            return new Rollback(cursor, new ChainPoint(cursor.height() - 1, at.previousBlockHash()));
-        }
-        if (at.nextBlockHash() == null) {
-            return new AtTip(cursor);
-        }
-        ChainBlock next = rpc.getBlock(at.nextBlockHash());
-        if (!cursor.hash().equals(next.previousBlockHash())) {
-            // the chain moved between the two calls; look again
-            return next(cursor);
-        }
-        return new Advance(next);
-    }
+    return new Advance(next);
+  }
 }

@@ -5,9 +5,9 @@ package com.dbay.dogecoin.rpc;
  * {@code nextBlockHash} is null at the tip.
  */
 public record BlockHeaderInfo(String hash, long height, long confirmations, String previousBlockHash,
-        String nextBlockHash, long time, String merkleRoot) {
+    String nextBlockHash, long time, String merkleRoot) {
 
-    public boolean onMainChain() {
-        return confirmations >= 0;
-    }
+  public boolean onMainChain() {
+    return confirmations >= 0;
+  }
 }

@@ -15,22 +15,22 @@ import com.dbay.dogecoin.DogecoinNetwork;
  * @param requestTimeout whole-request timeout; past it a call fails with {@link RpcTimeoutException}
  */
 public record RpcConfig(URI url, String user, String password, DogecoinNetwork network, Duration connectTimeout,
-        Duration requestTimeout) {
+    Duration requestTimeout) {
 
-    public RpcConfig {
-        Objects.requireNonNull(url, "url");
-        Objects.requireNonNull(network, "network");
-        connectTimeout = connectTimeout == null ? Duration.ofSeconds(3) : connectTimeout;
-        requestTimeout = requestTimeout == null ? Duration.ofSeconds(15) : requestTimeout;
-    }
+  public RpcConfig {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(network, "network");
+    connectTimeout = connectTimeout == null ? Duration.ofSeconds(3) : connectTimeout;
+    requestTimeout = requestTimeout == null ? Duration.ofSeconds(15) : requestTimeout;
+  }
 
-    public static RpcConfig of(String url, String user, String password, DogecoinNetwork network) {
-        return new RpcConfig(URI.create(url), user, password, network, null, null);
-    }
+  public static RpcConfig of(String url, String user, String password, DogecoinNetwork network) {
+    return new RpcConfig(URI.create(url), user, password, network, null, null);
+  }
 
-    @Override
-    public String toString() {
-        return "RpcConfig[url=" + url + ", user=" + user + ", password=<redacted>, network=" + network
-                + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + "]";
-    }
+  @Override
+  public String toString() {
+    return "RpcConfig[url=" + url + ", user=" + user + ", password=<redacted>, network=" + network
+        + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + "]";
+  }
 }

@@ -6,20 +6,20 @@ package com.dbay.dogecoin.rpc;
  * {@link RpcUnavailableException} (no connection), {@link RpcAuthenticationException} (credentials refused).
  */
 public abstract sealed class RpcException extends RuntimeException
-        permits RpcErrorException, RpcTimeoutException, RpcUnavailableException, RpcAuthenticationException,
-        RpcProtocolException {
+    permits RpcErrorException, RpcTimeoutException, RpcUnavailableException, RpcAuthenticationException,
+    RpcProtocolException {
 
-    private final String method;
+  private final String method;
 
-    protected RpcException(String method, String message, Throwable cause) {
-        super(method + ": " + message, cause);
-        this.method = method;
-    }
+  protected RpcException(String method, String message, Throwable cause) {
+    super(method + ": " + message, cause);
+    this.method = method;
+  }
 
-    public String method() {
-        return method;
-    }
+  public String method() {
+    return method;
+  }
 
-    /** Whether trying the same call again later can succeed. */
-    public abstract boolean isTransient();
+  /** Whether trying the same call again later can succeed. */
+  public abstract boolean isTransient();
 }

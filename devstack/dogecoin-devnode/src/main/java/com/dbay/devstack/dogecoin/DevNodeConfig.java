@@ -23,28 +23,28 @@ import com.dbay.dogecoin.Koinu;
  * </pre>
  */
 public record DevNodeConfig(int port, String bindAddress, String rpcUser, String rpcPassword, Path dataDir,
-        Duration blockInterval, DogecoinNetwork network, long minFeePerKb, long hardDust, long softDust,
-        long blockReward) {
+    Duration blockInterval, DogecoinNetwork network, long minFeePerKb, long hardDust, long softDust,
+    long blockReward) {
 
-    public static DevNodeConfig fromEnv(Map<String, String> env) {
-        return new DevNodeConfig(
-                Integer.parseInt(env.getOrDefault("DBAY_DOGE_RPC_PORT", "22555")),
-                env.getOrDefault("DBAY_DOGE_RPC_BIND", "127.0.0.1"),
-                env.getOrDefault("DBAY_DOGE_RPC_USER", "dbay"),
-                env.getOrDefault("DBAY_DOGE_RPC_PASSWORD", "dbay"),
-                Path.of(env.getOrDefault("DBAY_DOGE_DATA_DIR", ".dbay/dogecoin")),
-                Duration.ofMillis((long) (Double.parseDouble(env.getOrDefault("DBAY_DOGE_BLOCK_SECONDS", "5")) * 1000)),
-                DogecoinNetwork.of(env.getOrDefault("DBAY_DOGE_NETWORK", "regtest")),
-                Koinu.parse(env.getOrDefault("DBAY_DOGE_MIN_FEE_PER_KB", "0.01")),
-                Koinu.parse("0.001"),
-                Koinu.parse("0.01"),
-                Koinu.parse(env.getOrDefault("DBAY_DOGE_BLOCK_REWARD", "10000")));
-    }
+  public static DevNodeConfig fromEnv(Map<String, String> env) {
+    return new DevNodeConfig(
+        Integer.parseInt(env.getOrDefault("DBAY_DOGE_RPC_PORT", "22555")),
+        env.getOrDefault("DBAY_DOGE_RPC_BIND", "127.0.0.1"),
+        env.getOrDefault("DBAY_DOGE_RPC_USER", "dbay"),
+        env.getOrDefault("DBAY_DOGE_RPC_PASSWORD", "dbay"),
+        Path.of(env.getOrDefault("DBAY_DOGE_DATA_DIR", ".dbay/dogecoin")),
+        Duration.ofMillis((long) (Double.parseDouble(env.getOrDefault("DBAY_DOGE_BLOCK_SECONDS", "5")) * 1000)),
+        DogecoinNetwork.of(env.getOrDefault("DBAY_DOGE_NETWORK", "regtest")),
+        Koinu.parse(env.getOrDefault("DBAY_DOGE_MIN_FEE_PER_KB", "0.01")),
+        Koinu.parse("0.001"),
+        Koinu.parse("0.01"),
+        Koinu.parse(env.getOrDefault("DBAY_DOGE_BLOCK_REWARD", "10000")));
+  }
 
-    @Override
-    public String toString() {
-        return "DevNodeConfig[port=" + port + ", bind=" + bindAddress + ", user=" + rpcUser + ", password=<redacted>"
-                + ", dataDir=" + dataDir + ", blockInterval=" + blockInterval + ", network=" + network.chainName()
-                + ", minFeePerKb=" + Koinu.format(minFeePerKb) + ", blockReward=" + Koinu.format(blockReward) + "]";
-    }
+  @Override
+  public String toString() {
+    return "DevNodeConfig[port=" + port + ", bind=" + bindAddress + ", user=" + rpcUser + ", password=<redacted>"
+        + ", dataDir=" + dataDir + ", blockInterval=" + blockInterval + ", network=" + network.chainName()
+        + ", minFeePerKb=" + Koinu.format(minFeePerKb) + ", blockReward=" + Koinu.format(blockReward) + "]";
+  }
 }

@@ -28,213 +28,213 @@ import com.dbay.dogecoin.Utxo;
 
 class DevChainTest {
 
-    static final String PHRASE = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
-    static HdSigner signer;
+  static final String PHRASE = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
+  static HdSigner signer;
 
-    @TempDir
-    Path dir;
-    DevChain chain;
+  @TempDir
+  Path dir;
+  DevChain chain;
 
-    @BeforeAll
-    static void keys() {
-        signer = HdSigner.fromMnemonic(PHRASE, "", DogecoinNetwork.REGTEST);
-    }
+  @BeforeAll
+  static void keys() {
+    signer = HdSigner.fromMnemonic(PHRASE, "", DogecoinNetwork.REGTEST);
+  }
 
-    @AfterAll
-    static void wipe() {
-        signer.close();
-    }
+  @AfterAll
+  static void wipe() {
+    signer.close();
+  }
 
-    static DevNodeConfig config(Path dir) {
-        return DevNodeConfig.fromEnv(Map.of("DBAY_DOGE_DATA_DIR", dir.toString(), "DBAY_DOGE_BLOCK_SECONDS", "0",
-                "DBAY_DOGE_RPC_PORT", "0"));
-    }
+  static DevNodeConfig config(Path dir) {
+    return DevNodeConfig.fromEnv(Map.of("DBAY_DOGE_DATA_DIR", dir.toString(), "DBAY_DOGE_BLOCK_SECONDS", "0",
+        "DBAY_DOGE_RPC_PORT", "0"));
+  }
 
-    @BeforeEach
-    void open() {
-        chain = new DevChain(config(dir), Clock.systemUTC());
-        chain.open();
-    }
+  @BeforeEach
+  void open() {
+    chain = new DevChain(config(dir), Clock.systemUTC());
+    chain.open();
+  }
 
-    DogecoinAddress mine(int i) {
-        return signer.address(Bip44Path.receive(0, i));
-    }
+  DogecoinAddress mine(int i) {
+    return signer.address(Bip44Path.receive(0, i));
+  }
 
-    DogecoinAddress stranger() {
-        return signer.address(Bip44Path.receive(1, 0));
-    }
+  DogecoinAddress stranger() {
+    return signer.address(Bip44Path.receive(1, 0));
+  }
 
-    /** Funds receive address i through the faucet and mines it; returns the spendable output. */
-    Utxo funded(int i, long koinu) {
-        String txid = chain.faucet(mine(i), koinu);
-        chain.generate(1, null);
-        return new Utxo(txid, 0, koinu, mine(i), Bip44Path.receive(0, i));
-    }
+  /** Funds receive address i through the faucet and mines it; returns the spendable output. */
+  Utxo funded(int i, long koinu) {
+    String txid = chain.faucet(mine(i), koinu);
+    chain.generate(1, null);
+    return new Utxo(txid, 0, koinu, mine(i), Bip44Path.receive(0, i));
+  }
 
-    SignedTransaction spend(List<Utxo> inputs, long amount) {
-        return signer.sign(TransactionPlanner.plan(inputs, List.of(new Payment(stranger(), amount)),
-                signer.address(Bip44Path.change(0, 0)), FeePolicy.DEFAULT));
-    }
+  SignedTransaction spend(List<Utxo> inputs, long amount) {
+    return signer.sign(TransactionPlanner.plan(inputs, List.of(new Payment(stranger(), amount)),
+        signer.address(Bip44Path.change(0, 0)), FeePolicy.DEFAULT));
+  }
 
-    @Test
-    void acceptsATransactionSignedByTheLibraryAndMinesIt() {
-        Utxo u = funded(0, Koinu.ofDoge(100));
-        SignedTransaction tx = spend(List.of(u), Koinu.ofDoge(40));
+  @Test
+  void acceptsATransactionSignedByTheLibraryAndMinesIt() {
+    Utxo u = funded(0, Koinu.ofDoge(100));
+    SignedTransaction tx = spend(List.of(u), Koinu.ofDoge(40));
 
-        assertThat(chain.sendRawTransaction(HexFormat.of().parseHex(tx.rawHex()))).isEqualTo(tx.txid());
-        assertThat(chain.mempool()).extracting(e -> e.tx().txid()).containsExactly(tx.txid());
-        assertThat(chain.utxo(u.txid(), 0)).isPresent();
+    assertThat(chain.sendRawTransaction(HexFormat.of().parseHex(tx.rawHex()))).isEqualTo(tx.txid());
+    assertThat(chain.mempool()).extracting(e -> e.tx().txid()).containsExactly(tx.txid());
+    assertThat(chain.utxo(u.txid(), 0)).isPresent();
 
-        String block = chain.generate(1, null).getFirst();
-        assertThat(chain.mempool()).isEmpty();
-        assertThat(chain.transaction(tx.txid())).hasValueSatisfying(e -> assertThat(e.getValue().hash()).isEqualTo(block));
-        assertThat(chain.utxo(u.txid(), 0)).isEmpty();
-        assertThat(chain.utxo(tx.txid(), 0)).hasValueSatisfying(c -> assertThat(c.value()).isEqualTo(Koinu.ofDoge(40)));
-        // sending it again once mined is "already in block chain", as on Dogecoin Core
-        assertThatThrownBy(() -> chain.sendRawTransaction(HexFormat.of().parseHex(tx.rawHex())))
-                .isInstanceOfSatisfying(RpcError.class,
-                        e -> assertThat(e.code()).isEqualTo(RpcError.VERIFY_ALREADY_IN_CHAIN));
-    }
+    String block = chain.generate(1, null).getFirst();
+    assertThat(chain.mempool()).isEmpty();
+    assertThat(chain.transaction(tx.txid())).hasValueSatisfying(e -> assertThat(e.getValue().hash()).isEqualTo(block));
+    assertThat(chain.utxo(u.txid(), 0)).isEmpty();
+    assertThat(chain.utxo(tx.txid(), 0)).hasValueSatisfying(c -> assertThat(c.value()).isEqualTo(Koinu.ofDoge(40)));
+    // sending it again once mined is "already in block chain", as on Dogecoin Core
+    assertThatThrownBy(() -> chain.sendRawTransaction(HexFormat.of().parseHex(tx.rawHex())))
+        .isInstanceOfSatisfying(RpcError.class,
+            e -> assertThat(e.code()).isEqualTo(RpcError.VERIFY_ALREADY_IN_CHAIN));
+  }
 
-    @Test
-    void rejectsATamperedSignature() {
-        Utxo u = funded(0, Koinu.ofDoge(100));
-        byte[] raw = HexFormat.of().parseHex(spend(List.of(u), Koinu.ofDoge(40)).rawHex());
-        raw[4 + 1 + 36 + 1 + 10] ^= 1;
-        assertThatThrownBy(() -> chain.sendRawTransaction(raw)).isInstanceOfSatisfying(RpcError.class, e -> {
-            assertThat(e.code()).isEqualTo(RpcError.VERIFY_REJECTED);
-            assertThat(e.getMessage()).contains("mandatory-script-verify-flag-failed");
+  @Test
+  void rejectsATamperedSignature() {
+    Utxo u = funded(0, Koinu.ofDoge(100));
+    byte[] raw = HexFormat.of().parseHex(spend(List.of(u), Koinu.ofDoge(40)).rawHex());
+    raw[4 + 1 + 36 + 1 + 10] ^= 1;
+    assertThatThrownBy(() -> chain.sendRawTransaction(raw)).isInstanceOfSatisfying(RpcError.class, e -> {
+      assertThat(e.code()).isEqualTo(RpcError.VERIFY_REJECTED);
+      assertThat(e.getMessage()).contains("mandatory-script-verify-flag-failed");
+    });
+    assertThat(chain.mempool()).isEmpty();
+  }
+
+  @Test
+  void rejectsADoubleSpendInTheMempoolAndAfterMining() {
+    Utxo u = funded(0, Koinu.ofDoge(100));
+    SignedTransaction first = spend(List.of(u), Koinu.ofDoge(40));
+    SignedTransaction second = spend(List.of(u), Koinu.ofDoge(41));
+    chain.sendRawTransaction(HexFormat.of().parseHex(first.rawHex()));
+
+    assertThatThrownBy(() -> chain.sendRawTransaction(HexFormat.of().parseHex(second.rawHex())))
+        .isInstanceOfSatisfying(RpcError.class, e -> assertThat(e.getMessage()).contains("txn-mempool-conflict"));
+    chain.generate(1, null);
+    assertThatThrownBy(() -> chain.sendRawTransaction(HexFormat.of().parseHex(second.rawHex())))
+        .isInstanceOfSatisfying(RpcError.class, e -> {
+          assertThat(e.code()).isEqualTo(RpcError.VERIFY_ERROR);
+          assertThat(e.getMessage()).isEqualTo("Missing inputs");
         });
-        assertThat(chain.mempool()).isEmpty();
-    }
+  }
 
-    @Test
-    void rejectsADoubleSpendInTheMempoolAndAfterMining() {
-        Utxo u = funded(0, Koinu.ofDoge(100));
-        SignedTransaction first = spend(List.of(u), Koinu.ofDoge(40));
-        SignedTransaction second = spend(List.of(u), Koinu.ofDoge(41));
-        chain.sendRawTransaction(HexFormat.of().parseHex(first.rawHex()));
+  @Test
+  void rejectsAnUnknownInput() {
+    Utxo ghost = new Utxo("11".repeat(32), 0, Koinu.ofDoge(100), mine(0), Bip44Path.receive(0, 0));
+    SignedTransaction tx = spend(List.of(ghost), Koinu.ofDoge(40));
+    assertThatThrownBy(() -> chain.sendRawTransaction(HexFormat.of().parseHex(tx.rawHex())))
+        .isInstanceOfSatisfying(RpcError.class, e -> assertThat(e.code()).isEqualTo(RpcError.VERIFY_ERROR));
+  }
 
-        assertThatThrownBy(() -> chain.sendRawTransaction(HexFormat.of().parseHex(second.rawHex())))
-                .isInstanceOfSatisfying(RpcError.class, e -> assertThat(e.getMessage()).contains("txn-mempool-conflict"));
-        chain.generate(1, null);
-        assertThatThrownBy(() -> chain.sendRawTransaction(HexFormat.of().parseHex(second.rawHex())))
-                .isInstanceOfSatisfying(RpcError.class, e -> {
-                    assertThat(e.code()).isEqualTo(RpcError.VERIFY_ERROR);
-                    assertThat(e.getMessage()).isEqualTo("Missing inputs");
-                });
-    }
+  @Test
+  void rejectsATransactionPayingLessThanTheMinimumFee() {
+    Utxo u = funded(0, Koinu.ofDoge(100));
+    FeePolicy stingy = new FeePolicy(Koinu.parse("0.001"), FeePolicy.Rounding.EXACT_SIZE, Koinu.parse("0.01"));
+    SignedTransaction tx = signer.sign(TransactionPlanner.plan(List.of(u),
+        List.of(new Payment(stranger(), Koinu.ofDoge(40))), signer.address(Bip44Path.change(0, 0)), stingy));
+    assertThatThrownBy(() -> chain.sendRawTransaction(HexFormat.of().parseHex(tx.rawHex())))
+        .isInstanceOfSatisfying(RpcError.class, e -> assertThat(e.getMessage()).startsWith("66: min relay fee not met"));
+  }
 
-    @Test
-    void rejectsAnUnknownInput() {
-        Utxo ghost = new Utxo("11".repeat(32), 0, Koinu.ofDoge(100), mine(0), Bip44Path.receive(0, 0));
-        SignedTransaction tx = spend(List.of(ghost), Koinu.ofDoge(40));
-        assertThatThrownBy(() -> chain.sendRawTransaction(HexFormat.of().parseHex(tx.rawHex())))
-                .isInstanceOfSatisfying(RpcError.class, e -> assertThat(e.code()).isEqualTo(RpcError.VERIFY_ERROR));
-    }
+  @Test
+  void acceptsAChainOfUnconfirmedTransactions() {
+    Utxo u = funded(0, Koinu.ofDoge(100));
+    SignedTransaction parent = spend(List.of(u), Koinu.ofDoge(40));
+    chain.sendRawTransaction(HexFormat.of().parseHex(parent.rawHex()));
+    Utxo change = new Utxo(parent.txid(), parent.changeOutputIndex(), parent.change(),
+        signer.address(Bip44Path.change(0, 0)), Bip44Path.change(0, 0));
+    SignedTransaction child = spend(List.of(change), Koinu.ofDoge(10));
+    chain.sendRawTransaction(HexFormat.of().parseHex(child.rawHex()));
+    chain.generate(1, null);
+    assertThat(chain.utxo(child.txid(), 0)).isPresent();
+  }
 
-    @Test
-    void rejectsATransactionPayingLessThanTheMinimumFee() {
-        Utxo u = funded(0, Koinu.ofDoge(100));
-        FeePolicy stingy = new FeePolicy(Koinu.parse("0.001"), FeePolicy.Rounding.EXACT_SIZE, Koinu.parse("0.01"));
-        SignedTransaction tx = signer.sign(TransactionPlanner.plan(List.of(u),
-                List.of(new Payment(stranger(), Koinu.ofDoge(40))), signer.address(Bip44Path.change(0, 0)), stingy));
-        assertThatThrownBy(() -> chain.sendRawTransaction(HexFormat.of().parseHex(tx.rawHex())))
-                .isInstanceOfSatisfying(RpcError.class, e -> assertThat(e.getMessage()).startsWith("66: min relay fee not met"));
-    }
+  @Test
+  void aReorgThatReincludesPutsTheTransactionsIntoTheNewBlocks() {
+    Utxo u = funded(0, Koinu.ofDoge(100));
+    SignedTransaction tx = spend(List.of(u), Koinu.ofDoge(40));
+    chain.sendRawTransaction(HexFormat.of().parseHex(tx.rawHex()));
+    String oldBlock = chain.generate(1, null).getFirst();
+    int height = chain.tipHeight();
 
-    @Test
-    void acceptsAChainOfUnconfirmedTransactions() {
-        Utxo u = funded(0, Koinu.ofDoge(100));
-        SignedTransaction parent = spend(List.of(u), Koinu.ofDoge(40));
-        chain.sendRawTransaction(HexFormat.of().parseHex(parent.rawHex()));
-        Utxo change = new Utxo(parent.txid(), parent.changeOutputIndex(), parent.change(),
-                signer.address(Bip44Path.change(0, 0)), Bip44Path.change(0, 0));
-        SignedTransaction child = spend(List.of(change), Koinu.ofDoge(10));
-        chain.sendRawTransaction(HexFormat.of().parseHex(child.rawHex()));
-        chain.generate(1, null);
-        assertThat(chain.utxo(child.txid(), 0)).isPresent();
-    }
+    Map<String, Object> r = chain.reorg(2, false);
 
-    @Test
-    void aReorgThatReincludesPutsTheTransactionsIntoTheNewBlocks() {
-        Utxo u = funded(0, Koinu.ofDoge(100));
-        SignedTransaction tx = spend(List.of(u), Koinu.ofDoge(40));
-        chain.sendRawTransaction(HexFormat.of().parseHex(tx.rawHex()));
-        String oldBlock = chain.generate(1, null).getFirst();
-        int height = chain.tipHeight();
+    assertThat(chain.tipHeight()).isEqualTo(height + 1);
+    assertThat(chain.confirmations(chain.block(oldBlock).orElseThrow())).isEqualTo(-1);
+    assertThat(r.get("reincluded")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+        .contains(tx.txid(), u.txid());
+    assertThat(chain.transaction(tx.txid())).hasValueSatisfying(e -> {
+      assertThat(e.getValue()).isNotNull();
+      assertThat(e.getValue().hash()).isNotEqualTo(oldBlock);
+    });
+    assertThat(chain.utxo(tx.txid(), 0)).isPresent();
+  }
 
-        Map<String, Object> r = chain.reorg(2, false);
+  @Test
+  void aReorgThatOrphansDropsTheDepositAndWhatSpentIt() {
+    Utxo deposit = funded(0, Koinu.ofDoge(100));
+    SignedTransaction spendOfIt = spend(List.of(deposit), Koinu.ofDoge(40));
+    chain.sendRawTransaction(HexFormat.of().parseHex(spendOfIt.rawHex()));
 
-        assertThat(chain.tipHeight()).isEqualTo(height + 1);
-        assertThat(chain.confirmations(chain.block(oldBlock).orElseThrow())).isEqualTo(-1);
-        assertThat(r.get("reincluded")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-                .contains(tx.txid(), u.txid());
-        assertThat(chain.transaction(tx.txid())).hasValueSatisfying(e -> {
-            assertThat(e.getValue()).isNotNull();
-            assertThat(e.getValue().hash()).isNotEqualTo(oldBlock);
-        });
-        assertThat(chain.utxo(tx.txid(), 0)).isPresent();
-    }
+    Map<String, Object> r = chain.reorg(1, true);
 
-    @Test
-    void aReorgThatOrphansDropsTheDepositAndWhatSpentIt() {
-        Utxo deposit = funded(0, Koinu.ofDoge(100));
-        SignedTransaction spendOfIt = spend(List.of(deposit), Koinu.ofDoge(40));
-        chain.sendRawTransaction(HexFormat.of().parseHex(spendOfIt.rawHex()));
+    assertThat(r.get("orphaned")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+        .contains(deposit.txid());
+    assertThat(chain.transaction(deposit.txid())).isEmpty();
+    assertThat(chain.transaction(spendOfIt.txid())).isEmpty();
+    assertThat(chain.utxo(deposit.txid(), 0)).isEmpty();
+    assertThat(chain.mempool()).isEmpty();
+  }
 
-        Map<String, Object> r = chain.reorg(1, true);
+  @Test
+  void invalidateBlockReturnsItsTransactionsToTheMempool() {
+    Utxo u = funded(0, Koinu.ofDoge(100));
+    SignedTransaction tx = spend(List.of(u), Koinu.ofDoge(40));
+    chain.sendRawTransaction(HexFormat.of().parseHex(tx.rawHex()));
+    String block = chain.generate(1, null).getFirst();
+    chain.invalidateBlock(block);
+    assertThat(chain.tip().hash()).isNotEqualTo(block);
+    assertThat(chain.mempool()).extracting(e -> e.tx().txid()).containsExactly(tx.txid());
+  }
 
-        assertThat(r.get("orphaned")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-                .contains(deposit.txid());
-        assertThat(chain.transaction(deposit.txid())).isEmpty();
-        assertThat(chain.transaction(spendOfIt.txid())).isEmpty();
-        assertThat(chain.utxo(deposit.txid(), 0)).isEmpty();
-        assertThat(chain.mempool()).isEmpty();
-    }
+  @Test
+  void aRestartKeepsTheChainTheUtxoSetAndTheMempool() {
+    Utxo u = funded(0, Koinu.ofDoge(100));
+    chain.reorg(1, false);
+    chain.generate(3, mine(5));
+    SignedTransaction pending = spend(List.of(u), Koinu.ofDoge(40));
+    chain.sendRawTransaction(HexFormat.of().parseHex(pending.rawHex()));
+    String pendingFaucet = chain.faucet(mine(1), Koinu.ofDoge(7));
+    String tip = chain.tip().hash();
+    int height = chain.tipHeight();
+    long utxos = chain.utxoCount();
 
-    @Test
-    void invalidateBlockReturnsItsTransactionsToTheMempool() {
-        Utxo u = funded(0, Koinu.ofDoge(100));
-        SignedTransaction tx = spend(List.of(u), Koinu.ofDoge(40));
-        chain.sendRawTransaction(HexFormat.of().parseHex(tx.rawHex()));
-        String block = chain.generate(1, null).getFirst();
-        chain.invalidateBlock(block);
-        assertThat(chain.tip().hash()).isNotEqualTo(block);
-        assertThat(chain.mempool()).extracting(e -> e.tx().txid()).containsExactly(tx.txid());
-    }
+    DevChain reopened = new DevChain(config(dir), Clock.systemUTC());
+    reopened.open();
 
-    @Test
-    void aRestartKeepsTheChainTheUtxoSetAndTheMempool() {
-        Utxo u = funded(0, Koinu.ofDoge(100));
-        chain.reorg(1, false);
-        chain.generate(3, mine(5));
-        SignedTransaction pending = spend(List.of(u), Koinu.ofDoge(40));
-        chain.sendRawTransaction(HexFormat.of().parseHex(pending.rawHex()));
-        String pendingFaucet = chain.faucet(mine(1), Koinu.ofDoge(7));
-        String tip = chain.tip().hash();
-        int height = chain.tipHeight();
-        long utxos = chain.utxoCount();
+    assertThat(reopened.tip().hash()).isEqualTo(tip);
+    assertThat(reopened.tipHeight()).isEqualTo(height);
+    assertThat(reopened.utxoCount()).isEqualTo(utxos);
+    assertThat(reopened.mempool()).extracting(e -> e.tx().txid()).containsExactly(pending.txid(), pendingFaucet);
+    reopened.generate(1, null);
+    assertThat(reopened.utxo(pendingFaucet, 0)).isPresent();
+    assertThat(reopened.utxo(pending.txid(), 0)).isPresent();
+  }
 
-        DevChain reopened = new DevChain(config(dir), Clock.systemUTC());
-        reopened.open();
-
-        assertThat(reopened.tip().hash()).isEqualTo(tip);
-        assertThat(reopened.tipHeight()).isEqualTo(height);
-        assertThat(reopened.utxoCount()).isEqualTo(utxos);
-        assertThat(reopened.mempool()).extracting(e -> e.tx().txid()).containsExactly(pending.txid(), pendingFaucet);
-        reopened.generate(1, null);
-        assertThat(reopened.utxo(pendingFaucet, 0)).isPresent();
-        assertThat(reopened.utxo(pending.txid(), 0)).isPresent();
-    }
-
-    @Test
-    void blocksAreRealHeadersLinkedByTheirDoubleSha256() {
-        chain.generate(2, null);
-        DevChain.Block tip = chain.tip();
-        var decoded = com.dbay.dogecoin.BlockCodec.decode(tip.raw(), DogecoinNetwork.REGTEST);
-        assertThat(decoded.hash()).isEqualTo(tip.hash());
-        assertThat(decoded.previousBlockHash()).isEqualTo(chain.blockAt(tip.height() - 1).orElseThrow().hash());
-        assertThat(decoded.merkleRoot()).isEqualTo(tip.merkleRoot());
-    }
+  @Test
+  void blocksAreRealHeadersLinkedByTheirDoubleSha256() {
+    chain.generate(2, null);
+    DevChain.Block tip = chain.tip();
+    var decoded = com.dbay.dogecoin.BlockCodec.decode(tip.raw(), DogecoinNetwork.REGTEST);
+    assertThat(decoded.hash()).isEqualTo(tip.hash());
+    assertThat(decoded.previousBlockHash()).isEqualTo(chain.blockAt(tip.height() - 1).orElseThrow().hash());
+    assertThat(decoded.merkleRoot()).isEqualTo(tip.merkleRoot());
+  }
 }

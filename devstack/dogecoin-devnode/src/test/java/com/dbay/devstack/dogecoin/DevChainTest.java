@@ -237,4 +237,55 @@ class DevChainTest {
     assertThat(decoded.previousBlockHash()).isEqualTo(chain.blockAt(tip.height() - 1).orElseThrow().hash());
     assertThat(decoded.merkleRoot()).isEqualTo(tip.merkleRoot());
   }
+
+  /** One input (unsigned: the output checks come first), one output of {@code value} koinu. */
+  byte[] unsignedPaying(Utxo from, long value) {
+    org.bitcoinj.core.Transaction tx = new org.bitcoinj.core.Transaction();
+    tx.addInput(new org.bitcoinj.core.TransactionInput(tx, new byte[0],
+        new org.bitcoinj.core.TransactionOutPoint(from.vout(), org.bitcoinj.base.Sha256Hash.wrap(from.txid()))));
+    tx.addOutput(org.bitcoinj.base.Coin.valueOf(Math.abs(value)), stranger().scriptPubKey());
+    byte[] raw = tx.serialize();
+    if (value < 0) {
+      // value field of the only output: version 4, count 1, outpoint 36, empty script 1, sequence 4, count 1
+      java.nio.ByteBuffer.wrap(raw, 47, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(value);
+    }
+    return raw;
+  }
+
+  @Test
+  void rejectsNegativeAndOutOfRangeOutputs() {
+    Utxo u = funded(0, Koinu.ofDoge(100));
+    assertThatThrownBy(() -> chain.sendRawTransaction(unsignedPaying(u, -1)))
+        .isInstanceOf(RpcError.class);
+    assertThatThrownBy(() -> chain.sendRawTransaction(unsignedPaying(u, DevChain.MAX_MONEY + 1)))
+        .isInstanceOfSatisfying(RpcError.class,
+            e -> assertThat(e.getMessage()).contains("bad-txns-vout-toolarge"));
+    assertThatThrownBy(() -> chain.sendRawTransaction(unsignedPaying(u, Koinu.parse("0.0001"))))
+        .isInstanceOfSatisfying(RpcError.class, e -> assertThat(e.getMessage()).isEqualTo("64: dust"));
+    assertThatThrownBy(() -> chain.sendRawTransaction(unsignedPaying(u, Koinu.ofDoge(101))))
+        .isInstanceOfSatisfying(RpcError.class,
+            e -> assertThat(e.getMessage()).contains("bad-txns-in-belowout"));
+    assertThatThrownBy(() -> chain.sendRawTransaction(new byte[] {1, 2, 3}))
+        .isInstanceOfSatisfying(RpcError.class,
+            e -> assertThat(e.code()).isEqualTo(RpcError.DESERIALIZATION));
+  }
+
+  @Test
+  void aTornLastLineOfTheChainFileCostsOnlyThatBlock() throws Exception {
+    chain.generate(3, null);
+    String keep = chain.blockAt(2).orElseThrow().hash();
+    Path file = dir.resolve("chain.dat");
+    String text = java.nio.file.Files.readString(file);
+    java.nio.file.Files.writeString(file, text.substring(0, text.length() - 40));
+
+    DevChain reopened = new DevChain(config(dir), Clock.systemUTC());
+    reopened.open();
+
+    assertThat(reopened.tipHeight()).isEqualTo(2);
+    assertThat(reopened.tip().hash()).isEqualTo(keep);
+    reopened.generate(1, null);
+    DevChain again = new DevChain(config(dir), Clock.systemUTC());
+    again.open();
+    assertThat(again.tipHeight()).isEqualTo(3);
+  }
 }

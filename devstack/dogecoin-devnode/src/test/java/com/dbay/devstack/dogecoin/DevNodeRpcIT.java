@@ -235,4 +235,21 @@ class DevNodeRpcIT {
     }
     throw new AssertionError("never reached the tip");
   }
+
+  @Test
+  void answersABatchWithOneResponsePerCallAndNamesItsChainLikeCore() throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + node.port() + "/"))
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("u:p".getBytes()))
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "[{\"id\":1,\"method\":\"getblockcount\",\"params\":[]},{\"id\":2,\"method\":\"nope\"}]"))
+        .build();
+    var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    var body = tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
+    assertThat(body.size()).isEqualTo(2);
+    assertThat(body.get(0).path("result").asLong()).isEqualTo(rpc.getBlockCount());
+    assertThat(body.get(1).path("error").path("code").asInt()).isEqualTo(-32601);
+    assertThat(DogecoinNetwork.of(rpc.getBlockchainInfo().chain())).isEqualTo(DogecoinNetwork.REGTEST);
+  }
 }

@@ -176,7 +176,7 @@ class OutboxRelayIT extends PlatformIntegrationTestBase {
 
   private OutboxRelay relay(EventBus through) {
     return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), through, mapper,
-        new EventsProperties.Relay(true, Duration.ofMillis(100), 100));
+        new EventsProperties.Relay(true, Duration.ofMillis(100), 100, Duration.ofDays(7)));
   }
 
   private boolean isPublished(String eventId) {

@@ -55,7 +55,7 @@ public record EventsProperties(
       @DefaultValue("earliest") String startFrom) {}
 
   /**
-   * @param busName the EventBridge bus ({@code DBAY_EVENTS_EVENTBRIDGE_BUS_NAME})
+   * @param busName the EventBridge bus ({@code DBAY_EVENTS_EVENTBRIDGE_BUSNAME})
    * @param region AWS region; empty means the SDK's default chain
    * @param endpoint endpoint override (tests, local stand-ins); empty means AWS
    */

@@ -116,6 +116,32 @@ class OutboxRelayIT extends PlatformIntegrationTestBase {
   }
 
   @Test
+  void twoRelayInstancesRunningAtOncePublishEachEventOnceAndInOrder() throws Exception {
+    OutboxRelay one = relay(bus);
+    OutboxRelay two = relay(bus);
+    one.start();
+    two.start();
+    List<String> ids = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 30; i++) {
+        ids.add(createListing());
+        one.wakeUp();
+        two.wakeUp();
+      }
+      await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream().allMatch(this::isPublished));
+    } finally {
+      one.stop();
+      two.stop();
+    }
+
+    List<String> inStream = redis.opsForStream().range(STREAM, Range.unbounded()).stream()
+        .map(r -> mapper.readValue((String) r.getValue().get("envelope"), EventEnvelope.class).id())
+        .filter(ids::contains)
+        .toList();
+    assertThat(inStream).containsExactlyElementsOf(ids);
+  }
+
+  @Test
   void aConsumerThatFailsBeforeAcknowledgingGetsTheEventAgainThroughReclaim() {
     String eventId = createListing();
     drain(relay(bus));

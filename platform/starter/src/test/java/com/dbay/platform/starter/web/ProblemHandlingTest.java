@@ -169,6 +169,13 @@ class ProblemHandlingTest {
   }
 
   @Test
+  void aSecurityRefusalIsForbiddenNotAServerError() throws Exception {
+    mvc.perform(get("/denied"))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.type").value(ProblemTypes.FORBIDDEN.toString()));
+  }
+
+  @Test
   void theCorrelationIdIsEchoedOrCreated() throws Exception {
     mvc.perform(get("/listings").header(CorrelationIdFilter.HEADER, "abc-123"))
         .andExpect(header().string(CorrelationIdFilter.HEADER, "abc-123"));
@@ -205,6 +212,11 @@ class ProblemHandlingTest {
     Map<String, Object> listings(@RequestParam(defaultValue = "10") int limit,
         @RequestParam(defaultValue = "") @Size(max = 100) String q) {
       return Map.of("limit", limit);
+    }
+
+    @GetMapping("/denied")
+    String denied() {
+      throw new org.springframework.security.access.AccessDeniedException("no");
     }
 
     @GetMapping("/boom")

@@ -90,7 +90,7 @@ class ProblemHandlingTest {
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.type").value(ProblemTypes.VALIDATION.toString()))
         .andExpect(jsonPath("$.errors[0].field").value("maxBid"))
-        .andExpect(jsonPath("$.errors[0].message", containsString("8 decimal places")));
+        .andExpect(jsonPath("$.errors[0].message").value("amount has more than 8 decimal places (1 koinu = 0.00000001 DOGE)"));
   }
 
   @Test
@@ -98,7 +98,7 @@ class ProblemHandlingTest {
     mvc.perform(post("/bids").contentType(MediaType.APPLICATION_JSON).content("{\"listingId\":\"L1\",\"maxBid\":12.5}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("maxBid"))
-        .andExpect(jsonPath("$.errors[0].message", containsString("JSON string")));
+        .andExpect(jsonPath("$.errors[0].message").value("amount must be a JSON string with up to 8 decimal places, like \"12.5\""));
   }
 
   @Test

@@ -1,0 +1,39 @@
+package com.dbay.wallet.adapter.out.persistence;
+
+import com.dbay.wallet.application.port.out.IdempotencyStore;
+import com.dbay.wallet.domain.WalletException;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Claims (caller, key) with an insert first: a concurrent repeat blocks on the primary key until
+ * the first transaction ends, then sees its committed result (or, if it rolled back, runs itself).
+ */
+public class JdbcIdempotencyStore implements IdempotencyStore {
+
+  private final JdbcTemplate jdbc;
+  private final JsonMapper json;
+
+  public JdbcIdempotencyStore(JdbcTemplate jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  @Override
+  public <R> R once(String caller, String key, String fingerprint, Class<R> resultType, Supplier<R> action) {
+    int claimed = jdbc.update("insert into operations (caller, idem_key, fingerprint) values (?, ?, ?) on conflict do nothing", caller, key, fingerprint);
+    if (claimed == 1) {
+      R result = action.get();
+      jdbc.update("update operations set result = ? where caller = ? and idem_key = ?", json.writeValueAsString(result), caller, key);
+      return result;
+    }
+    List<String[]> stored = jdbc.query("select fingerprint, result from operations where caller = ? and idem_key = ?",
+        (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, caller, key);
+    if (stored.isEmpty() || !stored.get(0)[0].equals(fingerprint)) {
+      throw new WalletException.IdempotencyKeyReused();
+    }
+    return json.readValue(stored.get(0)[1], resultType);
+  }
+}

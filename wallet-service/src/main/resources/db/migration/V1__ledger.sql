@@ -1,0 +1,143 @@
+-- The wallet's ledger. Money is bigint koinu (1 DOGE = 100,000,000 koinu).
+-- Every posting's entries sum to zero; an account's balance is the sum of its entries; the
+-- accounts table is a snapshot of those sums kept in the same transaction for speed, and the
+-- audit (GET /api/v1/wallet/internal/audit) verifies it against the entries.
+
+create table accounts (
+  owner   text   not null,               -- a user id, or 'platform'
+  kind    text   not null,               -- AVAILABLE, HELD, ESCROW, HOT_WALLET, PENDING_DEPOSITS, WITHDRAWALS_IN_FLIGHT, FEES
+  balance bigint not null default 0,
+  primary key (owner, kind),
+  -- The last line of defence behind the conditional updates: only the mirror of the on-chain
+  -- custody may be negative.
+  constraint accounts_never_negative check (kind = 'HOT_WALLET' or balance >= 0)
+);
+
+create table postings (
+  id         bigint generated always as identity primary key,
+  type       text        not null,
+  reference  text        not null,        -- hold:<ref>, order:<id>, withdrawal:<id>, deposit:<txid>:<vout>
+  caller     text        not null,
+  created_at timestamptz not null default now()
+);
+
+create table entries (
+  id            bigint generated always as identity primary key,
+  posting_id    bigint not null references postings (id),
+  owner         text   not null,
+  kind          text   not null,
+  amount        bigint not null check (amount <> 0),
+  balance_after bigint not null,
+  foreign key (owner, kind) references accounts (owner, kind)
+);
+create index entries_by_account on entries (owner, kind, id);
+create index entries_by_posting on entries (posting_id);
+
+-- Append-only: the ledger is never changed or removed, only added to (corrections are new postings).
+create function ledger_append_only() returns trigger language plpgsql as $$
+begin
+  raise exception 'the ledger table % is append-only: % refused', tg_table_name, tg_op using errcode = '42501';
+end
+$$;
+create trigger postings_append_only before update or delete on postings for each row execute function ledger_append_only();
+create trigger postings_no_truncate before truncate on postings for each statement execute function ledger_append_only();
+create trigger entries_append_only before update or delete on entries for each row execute function ledger_append_only();
+create trigger entries_no_truncate before truncate on entries for each statement execute function ledger_append_only();
+
+-- A posting that does not balance cannot commit, whatever code wrote it.
+create function ledger_posting_balances() returns trigger language plpgsql as $$
+declare
+  total numeric;
+  lines int;
+begin
+  select coalesce(sum(amount), 0), count(*) into total, lines from entries where posting_id = new.posting_id;
+  if total <> 0 or lines < 2 then
+    raise exception 'posting % does not balance: % entries summing to %', new.posting_id, lines, total using errcode = '23514';
+  end if;
+  return null;
+end
+$$;
+create constraint trigger entries_balance_per_posting after insert on entries
+  deferrable initially deferred for each row execute function ledger_posting_balances();
+
+-- Idempotency of money-moving operations by (caller, key): the first result is stored and returned
+-- to repeats; the fingerprint of the parameters recognises a key reused for another request.
+create table operations (
+  caller      text        not null,
+  idem_key    text        not null,
+  fingerprint text        not null,
+  result      text,
+  created_at  timestamptz not null default now(),
+  primary key (caller, idem_key)
+);
+
+create table holds (
+  owner      text        not null,
+  reference  text        not null,
+  amount     bigint      not null check (amount >= 0),
+  status     text        not null,
+  updated_at timestamptz not null default now(),
+  primary key (owner, reference)
+);
+
+create table escrows (
+  order_id      text        primary key,
+  buyer         text        not null,
+  seller        text        not null,
+  amount        bigint      not null check (amount > 0),
+  status        text        not null,
+  buyer_refund  bigint,
+  seller_payout bigint,
+  fee           bigint,
+  created_at    timestamptz not null default now(),
+  updated_at    timestamptz not null default now()
+);
+create index escrows_by_buyer on escrows (buyer);
+
+create table withdrawals (
+  id               uuid        primary key,
+  owner            text        not null,
+  address          text        not null,
+  amount           bigint      not null check (amount > 0),
+  fee_reserve      bigint      not null check (fee_reserve >= 0),
+  network_fee      bigint,
+  status           text        not null,
+  txid             text        unique,
+  raw_tx           text,
+  rejection_reason text,
+  requested_at     timestamptz not null,
+  requested_day    date        not null,
+  updated_at       timestamptz not null default now(),
+  -- One withdrawal, one signed transaction: once signed, the bytes are kept for re-broadcasts.
+  constraint withdrawals_signed_once check ((txid is null) = (raw_tx is null))
+);
+create index withdrawals_by_owner_day on withdrawals (owner, requested_day);
+create index withdrawals_by_status on withdrawals (status);
+
+-- Indices of m/44'/3'/0'/0/i: handed out by a sequence, so an index is never given twice.
+create sequence deposit_address_index_seq minvalue 0 start with 0;
+
+create table deposit_addresses (
+  owner            text        primary key,
+  derivation_index bigint      not null unique,
+  address          text        not null unique,
+  network          text        not null,
+  created_at       timestamptz not null default now()
+);
+
+create table deposits (
+  txid                   text        not null,
+  vout                   int         not null,
+  owner                  text        not null,
+  address                text        not null,
+  amount                 bigint      not null check (amount > 0),
+  required_confirmations int         not null,
+  confirmations          int         not null,
+  status                 text        not null,
+  block_hash             text        not null,
+  block_height           bigint      not null,
+  detected_at            timestamptz not null default now(),
+  updated_at             timestamptz not null default now(),
+  primary key (txid, vout)
+);
+create index deposits_pending on deposits (status) where status = 'PENDING';

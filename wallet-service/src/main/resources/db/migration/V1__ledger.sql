@@ -44,21 +44,60 @@ create trigger postings_no_truncate before truncate on postings for each stateme
 create trigger entries_append_only before update or delete on entries for each row execute function ledger_append_only();
 create trigger entries_no_truncate before truncate on entries for each statement execute function ledger_append_only();
 
--- A posting that does not balance cannot commit, whatever code wrote it.
-create function ledger_posting_balances() returns trigger language plpgsql as $$
+-- A posting's entries arrive in one statement and sum to zero; anything else is refused, whatever
+-- code wrote it. Checked once per statement over the rows it inserted.
+create function ledger_postings_balance() returns trigger language plpgsql as $$
 declare
-  total numeric;
-  lines int;
+  bad record;
 begin
-  select coalesce(sum(amount), 0), count(*) into total, lines from entries where posting_id = new.posting_id;
-  if total <> 0 or lines < 2 then
-    raise exception 'posting % does not balance: % entries summing to %', new.posting_id, lines, total using errcode = '23514';
+  select n.posting_id, sum(n.amount) as total, count(*) as lines into bad
+    from new_entries n group by n.posting_id
+    having sum(n.amount) <> 0 or count(*) < 2
+        or count(*) <> (select count(*) from entries e where e.posting_id = n.posting_id)
+    limit 1;
+  if found then
+    raise exception 'posting % does not balance or was split over statements: % entries summing to %', bad.posting_id, bad.lines, bad.total
+      using errcode = '23514';
   end if;
   return null;
 end
 $$;
-create constraint trigger entries_balance_per_posting after insert on entries
-  deferrable initially deferred for each row execute function ledger_posting_balances();
+create trigger entries_balance_per_posting after insert on entries
+  referencing new table as new_entries for each statement execute function ledger_postings_balance();
+
+-- Appends one posting in one round trip: applies each entry to its account in the given order (the
+-- caller's lock order), a debit only if the balance stays >= 0 unless the account may be negative,
+-- then writes the posting and its entries with each balance after. Returns the posting id, or -i
+-- when entry i would make its account negative (the caller then rolls the transaction back).
+create function ledger_post(p_type text, p_reference text, p_caller text, p_owners text[], p_kinds text[], p_amounts bigint[],
+                            p_may_be_negative boolean[]) returns bigint language plpgsql as $$
+declare
+  after bigint[] := '{}';
+  balance_now bigint;
+  posting bigint;
+begin
+  for i in 1 .. array_length(p_owners, 1) loop
+    if p_amounts[i] < 0 and not p_may_be_negative[i] then
+      update accounts set balance = balance + p_amounts[i]
+        where owner = p_owners[i] and kind = p_kinds[i] and balance + p_amounts[i] >= 0
+        returning balance into balance_now;
+      if not found then
+        return -i;
+      end if;
+    else
+      insert into accounts as a (owner, kind, balance) values (p_owners[i], p_kinds[i], p_amounts[i])
+        on conflict (owner, kind) do update set balance = a.balance + excluded.balance
+        returning balance into balance_now;
+    end if;
+    after := after || balance_now;
+  end loop;
+  insert into postings (type, reference, caller) values (p_type, p_reference, p_caller) returning id into posting;
+  insert into entries (posting_id, owner, kind, amount, balance_after)
+    select posting, u.owner, u.kind, u.amount, u.balance_after
+      from unnest(p_owners, p_kinds, p_amounts, after) with ordinality as u(owner, kind, amount, balance_after, n) order by u.n;
+  return posting;
+end
+$$;
 
 -- Idempotency of money-moving operations by (caller, key): the first result is stored and returned
 -- to repeats; the fingerprint of the parameters recognises a key reused for another request.

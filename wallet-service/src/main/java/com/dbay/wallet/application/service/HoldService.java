@@ -33,28 +33,44 @@ public final class HoldService {
       throw new WalletException.InvalidRequest("invalid-amount", "amount", "a hold cannot be negative");
     }
     String fingerprint = Fingerprint.of("set-hold", user, reference, amount.koinu());
-    return unitOfWork.inTransaction(() -> idempotency.once(caller, key, fingerprint, HoldView.class, () -> {
+    return unitOfWork.inTransaction(() -> {
+      Optional<HoldView> first = idempotency.claim(caller, key, fingerprint, HoldView.class);
+      if (first.isPresent()) {
+        return first.get();
+      }
       Hold hold = holds.lockOrCreate(user, reference);
       Optional<Posting> posting = hold.changeTo(amount);
-      posting.ifPresent(p -> ledger.post(p, caller));
       holds.save(hold);
-      return HoldView.of(hold);
-    }));
+      HoldView result = HoldView.of(hold);
+      idempotency.remember(caller, key, result);
+      // The balance rows are the most contended locks (one user bidding in many auctions): take them
+      // last, so that they are held only from here to the commit. A refusal rolls everything back.
+      posting.ifPresent(p -> ledger.post(p, caller));
+      return result;
+    });
   }
 
   public HoldView releaseHold(String caller, String key, UserId user, String reference) {
     Fingerprint.requireKey(key);
     String fingerprint = Fingerprint.of("release-hold", user, reference);
-    return unitOfWork.inTransaction(() -> idempotency.once(caller, key, fingerprint, HoldView.class, () -> {
-      Optional<Hold> existing = holds.lock(user, reference);
-      if (existing.isEmpty()) {
-        return HoldView.of(Hold.none(user, reference));
+    return unitOfWork.inTransaction(() -> {
+      Optional<HoldView> first = idempotency.claim(caller, key, fingerprint, HoldView.class);
+      if (first.isPresent()) {
+        return first.get();
       }
-      Hold hold = existing.get();
-      hold.release().ifPresent(p -> ledger.post(p, caller));
-      holds.save(hold);
-      return HoldView.of(hold);
-    }));
+      Optional<Hold> existing = holds.lock(user, reference);
+      HoldView result = HoldView.of(existing.orElseGet(() -> Hold.none(user, reference)));
+      Optional<Posting> posting = Optional.empty();
+      if (existing.isPresent()) {
+        Hold hold = existing.get();
+        posting = hold.release();
+        holds.save(hold);
+        result = HoldView.of(hold);
+      }
+      idempotency.remember(caller, key, result);
+      posting.ifPresent(p -> ledger.post(p, caller));
+      return result;
+    });
   }
 
   public HoldView get(UserId user, String reference) {

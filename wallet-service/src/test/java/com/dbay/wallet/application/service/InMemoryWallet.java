@@ -79,17 +79,21 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
   }
 
   @Override
-  public <R> R once(String caller, String key, String fingerprint, Class<R> resultType, Supplier<R> action) {
+  public <R> Optional<R> claim(String caller, String key, String fingerprint, Class<R> resultType) {
     Object[] stored = state.operations.get(caller + "\u0000" + key);
-    if (stored != null) {
-      if (!stored[0].equals(fingerprint)) {
-        throw new WalletException.IdempotencyKeyReused();
-      }
-      return resultType.cast(stored[1]);
+    if (stored == null) {
+      state.operations.put(caller + "\u0000" + key, new Object[] {fingerprint, null});
+      return Optional.empty();
     }
-    R result = action.get();
-    state.operations.put(caller + "\u0000" + key, new Object[] {fingerprint, result});
-    return result;
+    if (!stored[0].equals(fingerprint)) {
+      throw new WalletException.IdempotencyKeyReused();
+    }
+    return Optional.of(resultType.cast(stored[1]));
+  }
+
+  @Override
+  public void remember(String caller, String key, Object result) {
+    state.operations.get(caller + "\u0000" + key)[1] = result;
   }
 
   // Ledger

@@ -3,7 +3,7 @@ package com.dbay.wallet.adapter.out.persistence;
 import com.dbay.wallet.application.port.out.IdempotencyStore;
 import com.dbay.wallet.domain.WalletException;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,18 +22,21 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
   }
 
   @Override
-  public <R> R once(String caller, String key, String fingerprint, Class<R> resultType, Supplier<R> action) {
+  public <R> Optional<R> claim(String caller, String key, String fingerprint, Class<R> resultType) {
     int claimed = jdbc.update("insert into operations (caller, idem_key, fingerprint) values (?, ?, ?) on conflict do nothing", caller, key, fingerprint);
     if (claimed == 1) {
-      R result = action.get();
-      jdbc.update("update operations set result = ? where caller = ? and idem_key = ?", json.writeValueAsString(result), caller, key);
-      return result;
+      return Optional.empty();
     }
     List<String[]> stored = jdbc.query("select fingerprint, result from operations where caller = ? and idem_key = ?",
         (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, caller, key);
     if (stored.isEmpty() || !stored.get(0)[0].equals(fingerprint)) {
       throw new WalletException.IdempotencyKeyReused();
     }
-    return json.readValue(stored.get(0)[1], resultType);
+    return Optional.of(json.readValue(stored.get(0)[1], resultType));
+  }
+
+  @Override
+  public void remember(String caller, String key, Object result) {
+    jdbc.update("update operations set result = ? where caller = ? and idem_key = ?", json.writeValueAsString(result), caller, key);
   }
 }

@@ -9,16 +9,19 @@ import com.dbay.wallet.domain.Posting;
 import com.dbay.wallet.domain.PostingType;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The ledger in PostgreSQL. A posting locks its accounts' balance rows in the posting's order (one
- * total order everywhere, so no deadlocks), each by a single statement: a debit is a conditional
- * UPDATE that matches no row when the balance would go below zero; a credit is an upsert that
- * creates the account on first use. Then the posting and its entries, with each account's balance
- * after, are appended in one statement.
+ * The ledger in PostgreSQL. A posting is one round trip to {@code ledger_post} (see V1__ledger.sql),
+ * which locks the accounts' balance rows in the posting's order (one total order everywhere, so no
+ * deadlocks): a debit is a conditional UPDATE that matches no row when the balance would go below
+ * zero, a credit an upsert that creates the account on first use; then the posting and its entries,
+ * with each account's balance after, are appended.
  */
 public class JdbcLedger implements Ledger {
 
@@ -31,44 +34,40 @@ public class JdbcLedger implements Ledger {
   @Override
   public long post(Posting posting, String caller) {
     List<Entry> entries = posting.entries();
-    long[] after = new long[entries.size()];
-    for (int i = 0; i < entries.size(); i++) {
+    int n = entries.size();
+    String[] owners = new String[n];
+    String[] kinds = new String[n];
+    Long[] amounts = new Long[n];
+    Boolean[] mayBeNegative = new Boolean[n];
+    for (int i = 0; i < n; i++) {
       Entry entry = entries.get(i);
-      String owner = entry.account().owner();
-      String kind = entry.account().kind().name();
-      if (entry.amount() < 0 && !entry.account().kind().mayBeNegative()) {
-        List<Long> balance = jdbc.queryForList(
-            "update accounts set balance = balance + ? where owner = ? and kind = ? and balance + ? >= 0 returning balance",
-            Long.class, entry.amount(), owner, kind, entry.amount());
-        if (balance.isEmpty()) {
-          throw new WalletException.InsufficientFunds(entry.account());
+      owners[i] = entry.account().owner();
+      kinds[i] = entry.account().kind().name();
+      amounts[i] = entry.amount();
+      mayBeNegative[i] = entry.account().kind().mayBeNegative();
+    }
+    Long result = jdbc.execute((Connection connection) -> {
+      try (PreparedStatement statement = connection.prepareStatement("select ledger_post(?, ?, ?, ?, ?, ?, ?)")) {
+        statement.setString(1, posting.type().name());
+        statement.setString(2, posting.reference());
+        statement.setString(3, caller);
+        statement.setArray(4, connection.createArrayOf("text", owners));
+        statement.setArray(5, connection.createArrayOf("text", kinds));
+        statement.setArray(6, connection.createArrayOf("bigint", amounts));
+        statement.setArray(7, connection.createArrayOf("boolean", mayBeNegative));
+        try (ResultSet rs = statement.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
         }
-        after[i] = balance.get(0);
-      } else {
-        after[i] = jdbc.queryForObject(
-            "insert into accounts (owner, kind, balance) values (?, ?, ?) "
-                + "on conflict (owner, kind) do update set balance = accounts.balance + excluded.balance returning balance",
-            Long.class, owner, kind, entry.amount());
       }
+    });
+    if (result == null || result == 0) {
+      throw new IllegalStateException("ledger_post returned nothing");
     }
-    StringBuilder sql = new StringBuilder(
-        "with p as (insert into postings (type, reference, caller) values (?, ?, ?) returning id) "
-            + "insert into entries (posting_id, owner, kind, amount, balance_after) select p.id, v.owner, v.kind, v.amount, v.balance_after from p, (values ");
-    List<Object> args = new ArrayList<>(3 + entries.size() * 4);
-    args.add(posting.type().name());
-    args.add(posting.reference());
-    args.add(caller);
-    for (int i = 0; i < entries.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?::bigint, ?::bigint)");
-      Entry entry = entries.get(i);
-      args.add(entry.account().owner());
-      args.add(entry.account().kind().name());
-      args.add(entry.amount());
-      args.add(after[i]);
+    if (result < 0) {
+      throw new WalletException.InsufficientFunds(entries.get((int) (-result) - 1).account());
     }
-    sql.append(") as v (owner, kind, amount, balance_after) returning posting_id");
-    List<Long> ids = jdbc.queryForList(sql.toString(), Long.class, args.toArray());
-    return ids.get(0);
+    return result;
   }
 
   @Override

@@ -1,16 +1,30 @@
 package com.dbay.wallet.application.port.out;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Remembers operations by (caller, key) inside the current unit of work. The first call runs the
- * action and stores its result with the request's fingerprint; a repeat with the same fingerprint
- * returns the stored result without running anything; a repeat with another fingerprint throws
- * {@link com.dbay.wallet.domain.WalletException.IdempotencyKeyReused}. Concurrent repeats wait for
- * the first to commit. A failed action stores nothing (the unit of work rolls back), so a refused
- * request may be retried with the same key once the cause is gone.
+ * Remembers operations by (caller, key) inside the current unit of work. {@link #claim} takes the
+ * key: empty means this request is the first and must {@link #remember} its result before the unit
+ * of work commits; otherwise it returns the first request's result, and throws
+ * {@link com.dbay.wallet.domain.WalletException.IdempotencyKeyReused} when the fingerprint of the
+ * parameters differs. Concurrent repeats wait for the first to commit. A failed request stores
+ * nothing (the unit of work rolls back), so it may be retried with the same key once the cause is gone.
  */
 public interface IdempotencyStore {
 
-  <R> R once(String caller, String key, String fingerprint, Class<R> resultType, Supplier<R> action);
+  <R> Optional<R> claim(String caller, String key, String fingerprint, Class<R> resultType);
+
+  void remember(String caller, String key, Object result);
+
+  /** Claim, run, remember: for operations that need nothing between remembering and committing. */
+  default <R> R once(String caller, String key, String fingerprint, Class<R> resultType, Supplier<R> action) {
+    Optional<R> first = claim(caller, key, fingerprint, resultType);
+    if (first.isPresent()) {
+      return first.get();
+    }
+    R result = action.get();
+    remember(caller, key, result);
+    return result;
+  }
 }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.dbay.wallet.application.service.HoldService;
+import com.dbay.wallet.domain.AccountId;
+import com.dbay.wallet.domain.AccountKind;
 import com.dbay.wallet.domain.Money;
+import com.dbay.wallet.domain.Posting;
+import com.dbay.wallet.domain.PostingType;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
 import java.util.UUID;
@@ -22,14 +26,16 @@ class LedgerTablesIT {
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate transactions;
   @Autowired HoldService holds;
+  @Autowired JdbcLedger ledger;
 
   @Test
   void ledgerRowsCanNeitherBeChangedNorDeleted() {
     UserId user = new UserId("tables-" + UUID.randomUUID());
-    jdbc.update("insert into accounts (owner, kind, balance) values (?, 'AVAILABLE', 0)", user.value());
-    assertThatThrownBy(() -> jdbc.update("update entries set amount = amount + 1 where id = (select max(id) from entries)"))
+    long posting = ledger.post(Posting.builder(PostingType.DEPOSIT_CREDITED, "test")
+        .move(AccountId.platform(AccountKind.HOT_WALLET), AccountId.user(user, AccountKind.AVAILABLE), Money.ofKoinu(5)).build(), "test");
+    assertThatThrownBy(() -> jdbc.update("update entries set amount = amount + 1 where posting_id = ?", posting))
         .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
-    assertThatThrownBy(() -> jdbc.update("delete from postings where id = (select max(id) from postings)"))
+    assertThatThrownBy(() -> jdbc.update("delete from postings where id = ?", posting))
         .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
     assertThatThrownBy(() -> jdbc.execute("truncate entries")).isInstanceOf(DataAccessException.class);
   }

@@ -111,10 +111,13 @@ create table operations (
 );
 
 create table holds (
-  owner      text        not null,
-  reference  text        not null,
-  amount     bigint      not null check (amount >= 0),
-  status     text        not null,
+  owner           text        not null,
+  reference       text        not null,
+  amount          bigint      not null check (amount >= 0),
+  -- The amount before the last change, returned by the upsert that changes it: setting a hold
+  -- is one statement that both locks the row and tells how much to move.
+  previous_amount bigint      not null default 0,
+  status          text        not null,
   updated_at timestamptz not null default now(),
   primary key (owner, reference)
 );

@@ -33,16 +33,15 @@ public final class HoldService {
       throw new WalletException.InvalidRequest("invalid-amount", "amount", "a hold cannot be negative");
     }
     String fingerprint = Fingerprint.of("set-hold", user, reference, amount.koinu());
+    // A successful set always ends in this state, so the result is stored with the claim.
+    HoldView result = new HoldView(user.value(), reference, amount.koinu(), Hold.Status.OPEN.name());
     return unitOfWork.inTransaction(() -> {
-      Optional<HoldView> first = idempotency.claim(caller, key, fingerprint, HoldView.class);
+      Optional<HoldView> first = idempotency.claim(caller, key, fingerprint, HoldView.class, result);
       if (first.isPresent()) {
         return first.get();
       }
-      Hold hold = holds.lockOrCreate(user, reference);
-      Optional<Posting> posting = hold.changeTo(amount);
-      holds.save(hold);
-      HoldView result = HoldView.of(hold);
-      idempotency.remember(caller, key, result);
+      Hold before = holds.replaceAmount(user, reference, amount);
+      Optional<Posting> posting = before.changeTo(amount);
       // The balance rows are the most contended locks (one user bidding in many auctions): take them
       // last, so that they are held only from here to the commit. A refusal rolls everything back.
       posting.ifPresent(p -> ledger.post(p, caller));

@@ -92,6 +92,15 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
   }
 
   @Override
+  public <R> Optional<R> claim(String caller, String key, String fingerprint, Class<R> resultType, R resultIfFirst) {
+    Optional<R> first = claim(caller, key, fingerprint, resultType);
+    if (first.isEmpty()) {
+      remember(caller, key, resultIfFirst);
+    }
+    return first;
+  }
+
+  @Override
   public void remember(String caller, String key, Object result) {
     state.operations.get(caller + "\u0000" + key)[1] = result;
   }
@@ -157,9 +166,17 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
     return new Hold(h.user(), h.reference(), h.amount(), h.status());
   }
 
-  @Override
-  public Hold lockOrCreate(UserId user, String reference) {
+  private Hold lockOrCreate(UserId user, String reference) {
     return copy(state.holds.computeIfAbsent(holdKey(user, reference), k -> Hold.none(user, reference)));
+  }
+
+  @Override
+  public Hold replaceAmount(UserId user, String reference, Money amount) {
+    Hold before = lockOrCreate(user, reference);
+    if (before.status() == Hold.Status.OPEN) {
+      state.holds.put(holdKey(user, reference), new Hold(user, reference, amount, Hold.Status.OPEN));
+    }
+    return before;
   }
 
   @Override

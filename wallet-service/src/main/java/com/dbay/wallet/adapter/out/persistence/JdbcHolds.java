@@ -6,6 +6,7 @@ import com.dbay.wallet.domain.Money;
 import com.dbay.wallet.domain.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -18,11 +19,13 @@ public class JdbcHolds implements Holds {
   }
 
   @Override
-  public Hold lockOrCreate(UserId user, String reference) {
-    // One statement creates the row or locks the existing one (the no-op update takes the row lock).
-    return jdbc.queryForObject("insert into holds (owner, reference, amount, status) values (?, ?, 0, 'OPEN') "
-        + "on conflict (owner, reference) do update set updated_at = holds.updated_at returning owner, reference, amount, status",
-        (rs, n) -> map(rs), user.value(), reference);
+  public Hold replaceAmount(UserId user, String reference, Money amount) {
+    List<Hold> before = jdbc.query("insert into holds as h (owner, reference, amount, previous_amount, status) values (?, ?, ?, 0, 'OPEN') "
+        + "on conflict (owner, reference) do update set previous_amount = h.amount, amount = excluded.amount, updated_at = now() "
+        + "where h.status = 'OPEN' returning owner, reference, previous_amount, status",
+        (rs, n) -> map(rs), user.value(), reference, amount.koinu());
+    // No row: the hold exists but is no longer open (the conflicting row is locked all the same).
+    return before.isEmpty() ? lock(user, reference).orElseThrow() : before.get(0);
   }
 
   @Override

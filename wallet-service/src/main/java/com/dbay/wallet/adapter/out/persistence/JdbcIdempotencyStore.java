@@ -23,7 +23,13 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
 
   @Override
   public <R> Optional<R> claim(String caller, String key, String fingerprint, Class<R> resultType) {
-    int claimed = jdbc.update("insert into operations (caller, idem_key, fingerprint) values (?, ?, ?) on conflict do nothing", caller, key, fingerprint);
+    return claim(caller, key, fingerprint, resultType, null);
+  }
+
+  @Override
+  public <R> Optional<R> claim(String caller, String key, String fingerprint, Class<R> resultType, R resultIfFirst) {
+    int claimed = jdbc.update("insert into operations (caller, idem_key, fingerprint, result) values (?, ?, ?, ?) on conflict do nothing", caller, key,
+        fingerprint, resultIfFirst == null ? null : json.writeValueAsString(resultIfFirst));
     if (claimed == 1) {
       return Optional.empty();
     }

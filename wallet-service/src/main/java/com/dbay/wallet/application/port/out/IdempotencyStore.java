@@ -17,6 +17,13 @@ public interface IdempotencyStore {
 
   void remember(String caller, String key, Object result);
 
+  /**
+   * Like {@link #claim} for operations whose result is known before they run (it follows from the
+   * request): the result is stored with the claim, saving a round trip; if the operation then
+   * fails, the unit of work rolls the claim back with everything else.
+   */
+  <R> Optional<R> claim(String caller, String key, String fingerprint, Class<R> resultType, R resultIfFirst);
+
   /** Claim, run, remember: for operations that need nothing between remembering and committing. */
   default <R> R once(String caller, String key, String fingerprint, Class<R> resultType, Supplier<R> action) {
     Optional<R> first = claim(caller, key, fingerprint, resultType);

@@ -38,7 +38,7 @@ public class InternalCallerFilter extends OncePerRequestFilter {
       if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
         response.setStatus(401);
         response.setContentType("application/problem+json");
-        response.getWriter().write("{\"type\":\"" + WalletProblems.TYPE_BASE + "unauthenticated\",\"title\":\"Unauthorized\",\"status\":401,"
+        response.getWriter().write("{\"type\":\"" + WalletProblems.TYPE_BASE + "unauthorized\",\"title\":\"Unauthorized\",\"status\":401,"
             + "\"detail\":\"internal wallet endpoints need a valid X-Internal-Token\"}");
         return;
       }

@@ -1,7 +1,7 @@
 package com.dbay.wallet.adapter.in.web;
 
+import com.dbay.platform.problem.ProblemTypes;
 import com.dbay.wallet.domain.WalletException;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -10,24 +10,20 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * RFC 9457 problems with stable types: {@code https://dbay.dev/problems/<code>}, the code being the
- * domain's (insufficient-funds, daily-limit-exceeded, idempotency-key-reused, ...).
+ * RFC 9457 problems for the wallet's own errors, with stable types {@code https://dbay.dev/problems/<code>},
+ * the code being the domain's (insufficient-funds, daily-limit-exceeded, idempotency-key-reused, ...).
+ * Everything generic (unreadable bodies, unknown paths, 500s) is left to the platform's handler.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(basePackages = "com.dbay.wallet")
 public class WalletProblems {
 
-  public static final String TYPE_BASE = "https://dbay.dev/problems/";
+  public static final String TYPE_BASE = ProblemTypes.BASE;
   private static final Logger log = LoggerFactory.getLogger(WalletProblems.class);
 
   @ExceptionHandler(WalletException.class)
@@ -48,7 +44,7 @@ public class WalletProblems {
 
   @ExceptionHandler(CallerIdentity.Unauthenticated.class)
   ProblemDetail unauthenticated(CallerIdentity.Unauthenticated e) {
-    return problem(HttpStatus.UNAUTHORIZED, "unauthenticated", e.getMessage());
+    return problem(HttpStatus.UNAUTHORIZED, "unauthorized", e.getMessage());
   }
 
   @ExceptionHandler(CallerIdentity.Forbidden.class)
@@ -58,31 +54,16 @@ public class WalletProblems {
 
   @ExceptionHandler(MissingRequestHeaderException.class)
   ProblemDetail missingHeader(MissingRequestHeaderException e) {
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "idempotency-key-required".equals(code(e.getHeaderName())) ? "idempotency-key-required" : "missing-header",
-        "the header " + e.getHeaderName() + " is required");
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, code(e.getHeaderName()), "the header " + e.getHeaderName() + " is required");
     problem.setProperty("errors", List.of(Map.of("field", e.getHeaderName(), "message", "required")));
     return problem;
   }
 
-  @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
-  ProblemDetail unreadable(Exception e) {
-    return problem(HttpStatus.BAD_REQUEST, "malformed-request", "the request could not be read: check the JSON body and parameters");
-  }
-
-  @ExceptionHandler(NoResourceFoundException.class)
-  ProblemDetail noResource(NoResourceFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "not-found", "no such endpoint");
-  }
-
-  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ProblemDetail method(HttpRequestMethodNotSupportedException e) {
-    return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", e.getMessage());
-  }
-
+  /** The Dogecoin node or signer is not reachable or not configured: retry later, nothing was written. */
   @ExceptionHandler(IllegalStateException.class)
   ProblemDetail unavailable(IllegalStateException e) {
     log.warn("wallet dependency unavailable: {}", e.getMessage());
-    return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
+    return problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "the Dogecoin node is not available; try again later");
   }
 
   private static String code(String header) {
@@ -91,7 +72,7 @@ public class WalletProblems {
 
   static ProblemDetail problem(HttpStatus status, String code, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create(TYPE_BASE + code));
+    problem.setType(ProblemTypes.of(code));
     problem.setTitle(status.getReasonPhrase());
     return problem;
   }

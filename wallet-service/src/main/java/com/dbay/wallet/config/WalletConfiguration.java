@@ -1,9 +1,15 @@
 package com.dbay.wallet.config;
 
-import com.dbay.wallet.adapter.out.chain.Base58AddressValidator;
-import com.dbay.wallet.adapter.out.chain.Bip44DepositAddressDeriver;
-import com.dbay.wallet.adapter.out.chain.DogecoinNetwork;
+import com.dbay.dogecoin.DogecoinNetwork;
+import com.dbay.dogecoin.rpc.DogecoinRpcClient;
+import com.dbay.dogecoin.rpc.RpcConfig;
+import com.dbay.wallet.adapter.in.scheduling.DepositWatcherSchedule;
+import com.dbay.wallet.adapter.out.chain.DogecoinAddressValidator;
 import com.dbay.wallet.adapter.out.chain.NoDogecoinNode;
+import com.dbay.wallet.adapter.out.chain.NoSigner;
+import com.dbay.wallet.adapter.out.chain.RpcChainClient;
+import com.dbay.wallet.adapter.out.chain.WatchOnlyDepositAddressDeriver;
+import com.dbay.wallet.adapter.out.persistence.JdbcChainCursor;
 import com.dbay.wallet.adapter.out.persistence.JdbcDepositAddresses;
 import com.dbay.wallet.adapter.out.persistence.JdbcDeposits;
 import com.dbay.wallet.adapter.out.persistence.JdbcEscrows;
@@ -89,18 +95,47 @@ public class WalletConfiguration {
   @ConditionalOnMissingBean
   DepositAddressDeriver depositAddressDeriver(WalletProperties properties) {
     WalletProperties.Chain chain = properties.chain();
-    return new Bip44DepositAddressDeriver(chain.mnemonic(), chain.passphrase(), DogecoinNetwork.of(chain.network()));
+    return WatchOnlyDepositAddressDeriver.of(chain.accountXpub(), chain.mnemonic(), chain.passphrase(), DogecoinNetwork.of(chain.network()));
   }
 
   @Bean
   @ConditionalOnMissingBean
   AddressValidator addressValidator(WalletProperties properties) {
-    return new Base58AddressValidator(DogecoinNetwork.of(properties.chain().network()));
+    return new DogecoinAddressValidator(DogecoinNetwork.of(properties.chain().network()));
+  }
+
+  /** The node when a URL is configured; otherwise a stand-in that answers 503 for chain steps. */
+  @Bean
+  @ConditionalOnMissingBean
+  ChainClient chainClient(WalletProperties properties) {
+    WalletProperties.Chain chain = properties.chain();
+    if (chain.rpcUrl().isBlank()) {
+      return new NoDogecoinNode();
+    }
+    return new RpcChainClient(new DogecoinRpcClient(RpcConfig.of(chain.rpcUrl(), chain.rpcUser(), chain.rpcPassword(), DogecoinNetwork.of(chain.network()))));
+  }
+
+  /** Signing needs the hot wallet's UTXO set, which the wallet does not track yet: see the README. */
+  @Bean
+  @ConditionalOnMissingBean
+  TransactionSigner transactionSigner() {
+    return new NoSigner();
   }
 
   @Bean
-  NoDogecoinNode noDogecoinNode() {
-    return new NoDogecoinNode();
+  JdbcChainCursor walletChainCursor(JdbcTemplate jdbc) {
+    return new JdbcChainCursor(jdbc);
+  }
+
+  @Bean
+  DepositWatcherSchedule depositWatcherSchedule(DepositWatcher watcher, JdbcChainCursor cursor, WalletProperties properties) {
+    WalletProperties.Chain chain = properties.chain();
+    return new DepositWatcherSchedule(watcher, cursor, chain.watchInterval(), chain.startHeight()) {
+      @Override
+      public boolean isAutoStartup() {
+        return !chain.rpcUrl().isBlank() && chain.watchInterval().isPositive();
+      }
+    };
   }
 
   @Bean

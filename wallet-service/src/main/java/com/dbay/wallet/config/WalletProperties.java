@@ -19,13 +19,22 @@ public record WalletProperties(
       @DefaultValue("0.1") String feeReserve) {}
 
   /**
-   * Deposit addresses come from this mnemonic until the dogecoin library's key store is wired. The
-   * default is the public BIP39 test mnemonic: fine for regtest, never for real coins.
+   * The Dogecoin side. Deposit addresses come from {@code accountXpub} (m/44'/3'/0', watch-only) or,
+   * when that is empty, from {@code mnemonic}; the default mnemonic is the public BIP39 test phrase:
+   * fine for regtest, never for real coins. Without {@code rpcUrl} there is no node: deposits and
+   * withdrawal broadcasts wait (503). {@code watchInterval} zero turns the in-process watcher off
+   * (e.g. where the deposit-watcher Lambda calls the internal API instead).
    */
   public record Chain(
       @DefaultValue("regtest") String network,
+      @DefaultValue("") String accountXpub,
       @DefaultValue("abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about") String mnemonic,
-      @DefaultValue("") String passphrase) {}
+      @DefaultValue("") String passphrase,
+      @DefaultValue("") String rpcUrl,
+      @DefaultValue("dbay") String rpcUser,
+      @DefaultValue("dbay") String rpcPassword,
+      @DefaultValue("5s") java.time.Duration watchInterval,
+      @DefaultValue("0") long startHeight) {}
 
   /**
    * Where the caller's identity comes from: the gateway's signed headers (default), or, for local

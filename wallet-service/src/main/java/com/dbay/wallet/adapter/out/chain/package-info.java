@@ -1,2 +1,2 @@
-/** Adapters to Dogecoin: addresses from key material, address checks, the node. Stand-ins until the dogecoin library is merged. */
+/** Adapters to Dogecoin through the dbay-dogecoin library: deposit addresses, address checks, the node's JSON-RPC. */
 package com.dbay.wallet.adapter.out.chain;

@@ -7,6 +7,7 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * The JSON form of {@link Doge}: a string with exactly 8 places on output. On input only a JSON
@@ -36,7 +37,8 @@ public final class DogeJson {
       try {
         return Doge.parse(text);
       } catch (InvalidAmountException e) {
-        throw ctxt.weirdStringException(text, Doge.class, e.getMessage());
+        // Our message alone (no Java type names): it reaches the client as the field's error.
+        throw InvalidFormatException.from(p, e.getMessage(), text, Doge.class);
       }
     }
   }

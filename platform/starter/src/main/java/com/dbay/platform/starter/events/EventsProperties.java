@@ -30,11 +30,14 @@ public record EventsProperties(
    * @param enabled whether this instance relays its outbox (several instances may; they take turns)
    * @param pollInterval how often to look for unpublished events when no commit woke the relay
    * @param batchSize events published per round
+   * @param retention published rows older than this are deleted (the stream and the consumers'
+   *     processed-events rows are what matter after publication)
    */
   public record Relay(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("500ms") Duration pollInterval,
-      @DefaultValue("100") int batchSize) {}
+      @DefaultValue("100") int batchSize,
+      @DefaultValue("7d") Duration retention) {}
 
   /**
    * @param enabled whether this instance runs its {@link EventSubscriber}s
@@ -52,7 +55,7 @@ public record EventsProperties(
       @DefaultValue("earliest") String startFrom) {}
 
   /**
-   * @param busName the EventBridge bus ({@code DBAY_EVENTS_EVENTBRIDGE_BUS_NAME})
+   * @param busName the EventBridge bus ({@code DBAY_EVENTS_EVENTBRIDGE_BUSNAME})
    * @param region AWS region; empty means the SDK's default chain
    * @param endpoint endpoint override (tests, local stand-ins); empty means AWS
    */

@@ -27,6 +27,7 @@ public class OutboxRelay implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
   /** Advisory lock key: "dbay-outbox" folded into a long; any fixed number shared by all instances works. */
   private static final long LOCK_KEY = 0x6462_6179_6f75_7462L;
+  private static final java.time.Duration PURGE_EVERY = java.time.Duration.ofMinutes(10);
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
@@ -88,6 +89,12 @@ public class OutboxRelay implements SmartLifecycle {
     return round.published();
   }
 
+  /** Deletes rows published longer ago than the retention; returns how many. */
+  public int purgePublished() {
+    return jdbc.update("DELETE FROM platform_outbox WHERE published_at < ?",
+        java.sql.Timestamp.from(java.time.Instant.now().minus(settings.retention())));
+  }
+
   /** Unpublished rows, for health and tests. */
   public long backlog() {
     Long n = jdbc.queryForObject("SELECT count(*) FROM platform_outbox WHERE published_at IS NULL", Long.class);
@@ -103,8 +110,13 @@ public class OutboxRelay implements SmartLifecycle {
 
   private void loop() {
     long backoff = settings.pollInterval().toMillis();
+    long nextPurge = System.nanoTime();
     while (running) {
       try {
+        if (System.nanoTime() - nextPurge >= 0) {
+          nextPurge = System.nanoTime() + PURGE_EVERY.toNanos();
+          purgePublished();
+        }
         int n = relayOnce();
         backoff = settings.pollInterval().toMillis();
         if (n >= settings.batchSize()) {

@@ -33,6 +33,12 @@ public class IdempotencyAutoConfiguration {
     return IdempotencyScopeResolver.standard();
   }
 
+  /** Forgets keys past their retention, every ten minutes, on every instance (deletes are idempotent). */
+  @Bean
+  org.springframework.context.SmartLifecycle idempotencyKeyPurger(IdempotencyStore store, IdempotencyProperties properties) {
+    return new IdempotencyKeyPurger(store, properties.retention(), java.time.Duration.ofMinutes(10));
+  }
+
   @Bean
   FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store) {
     var registration = new FilterRegistrationBean<>(new IdempotencyFilter(store));

@@ -93,6 +93,16 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
       // e.g. ResponseStatusException subclasses or security exceptions that know their status
       return problem(response.updateAndGetBody(getMessageSource(), java.util.Locale.getDefault()), response.getHeaders());
     }
+    // Spring Security's exceptions, recognised by name so the platform does not depend on it.
+    if (isA(e, "org.springframework.security.access.AccessDeniedException")
+        || isA(e, "org.springframework.security.authorization.AuthorizationDeniedException")) {
+      return problem(ProblemWriter.problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
+          "You are not allowed to do this."), null);
+    }
+    if (isA(e, "org.springframework.security.core.AuthenticationException")) {
+      return problem(ProblemWriter.problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED,
+          "Sign in to do this."), null);
+    }
     var annotated = org.springframework.core.annotation.AnnotatedElementUtils.findMergedAnnotation(
         e.getClass(), org.springframework.web.bind.annotation.ResponseStatus.class);
     if (annotated != null && annotated.code().value() < 500) {
@@ -254,6 +264,15 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
       }
     }
     return path.toString();
+  }
+
+  private static boolean isA(Throwable e, String className) {
+    for (Class<?> type = e.getClass(); type != null; type = type.getSuperclass()) {
+      if (type.getName().equals(className)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static <T extends Throwable> T find(Throwable e, Class<T> type) {

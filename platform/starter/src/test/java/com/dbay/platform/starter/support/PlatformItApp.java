@@ -116,6 +116,21 @@ public class PlatformItApp {
     }
   }
 
+  /** Refuses /it/denied the way a security filter does, with sendError: Boot then renders /error. */
+  @Bean
+  org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter> denyingFilter() {
+    var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter>(
+        (request, response, chain) -> {
+          if (((jakarta.servlet.http.HttpServletRequest) request).getRequestURI().equals("/it/denied")) {
+            ((jakarta.servlet.http.HttpServletResponse) response).sendError(401);
+            return;
+          }
+          chain.doFilter(request, response);
+        });
+    registration.setOrder(0);
+    return registration;
+  }
+
   /** Records each ListingCreated it handles: the table shows how often the effect happened. */
   @Bean
   EventSubscriber effects(JdbcTemplate jdbc) {

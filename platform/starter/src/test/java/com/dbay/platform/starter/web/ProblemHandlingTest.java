@@ -90,7 +90,7 @@ class ProblemHandlingTest {
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.type").value(ProblemTypes.VALIDATION.toString()))
         .andExpect(jsonPath("$.errors[0].field").value("maxBid"))
-        .andExpect(jsonPath("$.errors[0].message", containsString("8 decimal places")));
+        .andExpect(jsonPath("$.errors[0].message").value("amount has more than 8 decimal places (1 koinu = 0.00000001 DOGE)"));
   }
 
   @Test
@@ -98,7 +98,7 @@ class ProblemHandlingTest {
     mvc.perform(post("/bids").contentType(MediaType.APPLICATION_JSON).content("{\"listingId\":\"L1\",\"maxBid\":12.5}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("maxBid"))
-        .andExpect(jsonPath("$.errors[0].message", containsString("JSON string")));
+        .andExpect(jsonPath("$.errors[0].message").value("amount must be a JSON string with up to 8 decimal places, like \"12.5\""));
   }
 
   @Test
@@ -169,6 +169,13 @@ class ProblemHandlingTest {
   }
 
   @Test
+  void aSecurityRefusalIsForbiddenNotAServerError() throws Exception {
+    mvc.perform(get("/denied"))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.type").value(ProblemTypes.FORBIDDEN.toString()));
+  }
+
+  @Test
   void theCorrelationIdIsEchoedOrCreated() throws Exception {
     mvc.perform(get("/listings").header(CorrelationIdFilter.HEADER, "abc-123"))
         .andExpect(header().string(CorrelationIdFilter.HEADER, "abc-123"));
@@ -205,6 +212,11 @@ class ProblemHandlingTest {
     Map<String, Object> listings(@RequestParam(defaultValue = "10") int limit,
         @RequestParam(defaultValue = "") @Size(max = 100) String q) {
       return Map.of("limit", limit);
+    }
+
+    @GetMapping("/denied")
+    String denied() {
+      throw new org.springframework.security.access.AccessDeniedException("no");
     }
 
     @GetMapping("/boom")

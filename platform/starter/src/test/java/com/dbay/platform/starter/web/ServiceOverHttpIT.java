@@ -12,9 +12,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What every service gets from the starter, seen over real HTTP with real PostgreSQL and Redis. */
+@ExtendWith(OutputCaptureExtension.class)
 class ServiceOverHttpIT extends PlatformIntegrationTestBase {
 
   @LocalServerPort int port;
@@ -79,6 +83,33 @@ class ServiceOverHttpIT extends PlatformIntegrationTestBase {
         Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString(), "X-User-ID", "big"));
 
     assertThat(response.statusCode()).isEqualTo(413);
+  }
+
+  @Test
+  void aFilterThatSendsAnErrorStillProducesAProblemDocument() {
+    HttpResponse<String> response = http.get("/it/denied");
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.body()).contains(ProblemTypes.UNAUTHORIZED.toString());
+  }
+
+  @Test
+  void logLinesAreJsonCarryingTheCorrelationIdOfTheirRequest(CapturedOutput output) {
+    String correlationId = "log-" + java.util.UUID.randomUUID();
+    http.send(HttpRequest.newBuilder(http.uri("/it/flaky"))
+        .header("Content-Type", "application/json")
+        .header("X-Correlation-ID", correlationId)
+        .header("X-User-ID", "logger-" + correlationId)
+        .header("Idempotency-Key", correlationId)
+        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+        .build());
+
+    // The first call fails on purpose and the handler logs it at ERROR.
+    assertThat(output.getOut().lines().filter(line -> line.contains(correlationId)))
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(line).startsWith("{").contains("\"correlationId\":\"" + correlationId + "\""))
+        .anySatisfy(line -> assertThat(line).contains("\"message\":\"unexpected failure\""));
   }
 
   @Test

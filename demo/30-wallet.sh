@@ -5,12 +5,12 @@
 # already funded by an earlier run (marker under .dbay/demo/), is skipped.
 set -euo pipefail
 
-BASE="${DBAY_BASE_URL:-http://localhost:8000}"
+BASE="${DBAY_URL:-http://localhost:8000}"
 RPC="${DBAY_DOGE_RPC_URL:-http://127.0.0.1:${DBAY_DOGE_RPC_PORT:-22555}/}"
 RPC_AUTH="${DBAY_DOGE_RPC_USER:-dbay}:${DBAY_DOGE_RPC_PASSWORD:-dbay}"
 PASSWORD="demo-password-1"
 AMOUNT="10000"
-MARKERS="${DBAY_HOME:-.dbay}/demo"
+MARKERS="${DBAY_ROOT:-.}/.dbay/demo"
 mkdir -p "$MARKERS"
 
 json_field() { # json_field <name> : the first string value of "name" in the JSON on stdin

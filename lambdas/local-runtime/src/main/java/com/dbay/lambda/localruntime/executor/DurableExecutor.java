@@ -295,7 +295,8 @@ public class DurableExecutor implements SmartLifecycle {
      */
     private Run apply(Execution exec, Run run, State state, Outcome outcome, boolean taskCompleted) {
         Run next = tx.execute(status -> {
-            if (taskCompleted) {
+            // A retry is not a completion: the next attempt of the same step must still be able to complete it.
+            if (taskCompleted && !(outcome instanceof Outcome.Retry)) {
                 int recorded = jdbc.update("insert into task_completions (run_id, step) values (?, ?) on conflict do nothing",
                         run.id(), run.step());
                 if (recorded == 0) {

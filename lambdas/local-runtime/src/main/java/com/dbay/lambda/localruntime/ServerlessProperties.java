@@ -35,8 +35,9 @@ public record ServerlessProperties(
     public record Rule(String name, String pattern, String target) {
     }
 
+    /** The S3-compatible store whose new objects are announced to {@code function} (image-processor). */
     public record S3(String endpoint, @DefaultValue("dbay-images") List<String> buckets,
             @DefaultValue("1s") Duration pollInterval, @DefaultValue("local") String accessKey,
-            @DefaultValue("local") String secretKey) {
+            @DefaultValue("local") String secretKey, @DefaultValue("image-processor") String function) {
     }
 }

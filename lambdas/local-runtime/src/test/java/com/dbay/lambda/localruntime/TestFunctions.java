@@ -1,7 +1,9 @@
 package com.dbay.lambda.localruntime;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.dbay.lambda.localruntime.s3.ObjectLister;
 import com.dbay.lambda.localruntime.functions.LocalFunction;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,6 +24,27 @@ class TestFunctions {
     static final Map<String, String> tokensByCase = new ConcurrentHashMap<>();
     static final List<Instant> ticks = new CopyOnWriteArrayList<>();
     static final List<ScheduledEvent> heard = new CopyOnWriteArrayList<>();
+    static final List<ObjectLister.StoredObject> storedObjects = new CopyOnWriteArrayList<>();
+    static final List<String> announcedKeys = new CopyOnWriteArrayList<>();
+
+    static class ImageListener implements RequestHandler<S3Event, String> {
+        public String handleRequest(S3Event event, com.amazonaws.services.lambda.runtime.Context c) {
+            event.getRecords().forEach(r -> announcedKeys.add(r.getS3().getBucket().getName() + "/"
+                    + r.getS3().getObject().getUrlDecodedKey()));
+            return "ok";
+        }
+    }
+
+    /** The object store of the tests: whatever they put in {@link #storedObjects}. */
+    @Bean
+    ObjectLister inMemoryObjectStore() {
+        return bucket -> List.copyOf(storedObjects);
+    }
+
+    @Bean
+    LocalFunction imageListener() {
+        return LocalFunction.of("image-listener", new ImageListener());
+    }
 
     static class Echo implements RequestHandler<Map<String, Object>, Map<String, Object>> {
         public Map<String, Object> handleRequest(Map<String, Object> input, com.amazonaws.services.lambda.runtime.Context c) {

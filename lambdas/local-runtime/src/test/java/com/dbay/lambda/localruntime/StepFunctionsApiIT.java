@@ -69,6 +69,9 @@ class StepFunctionsApiIT {
         assertThat(history.stream().filter(e -> e.typeAsString().equals("TaskRetryScheduled")).count()).isEqualTo(2);
         assertThat(history.getLast().typeAsString()).isEqualTo("ExecutionSucceeded");
         assertThat(done.stopDate()).isAfterOrEqualTo(done.startDate().plusSeconds(2));
+        String name = arn.substring(arn.lastIndexOf(':') + 1);
+        assertThat(TestFunctions.echoRequestIds).as("a task's idempotency key is execution/run/step")
+                .anyMatch(id -> id.matches(java.util.regex.Pattern.quote(name) + "/\\d+/1"));
     }
 
     @Test

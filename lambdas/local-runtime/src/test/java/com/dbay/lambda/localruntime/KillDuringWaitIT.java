@@ -87,6 +87,63 @@ class KillDuringWaitIT {
         }
     }
 
+    @Test
+    void a_human_step_waiting_for_its_token_survives_a_kill_and_the_token_completes_it_once_after_restart()
+            throws Exception {
+        int port = freePort();
+        String stream = "h4:kill-test:" + UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
+
+        process = startRuntime(port, stream, "token-first");
+        String executionArn;
+        try (SfnClient sfn = Sfn.client(port)) {
+            executionArn = sfn.startExecution(b -> b.stateMachineArn(Sfn.MACHINE + "HumanReviewProbe")
+                    .name("review-" + id).input("{\"id\": \"" + id + "\"}")).executionArn();
+        }
+        String token = awaitReviewToken(stream, id);
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!"TOKEN".equals(query("select phase from runs where execution_arn = ?", executionArn))
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        process.destroyForcibly().waitFor();
+
+        process = startRuntime(port, stream, "token-second");
+        try (SfnClient sfn = Sfn.client(port)) {
+            sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"verdict\": \"refund\"}"));
+            DescribeExecutionResponse done = Sfn.awaitEnd(sfn, executionArn, Duration.ofSeconds(30));
+
+            assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(Json.parse(done.output())).isEqualTo(Json.parse(
+                    "{\"id\": \"" + id + "\", \"review\": {\"verdict\": \"refund\"}}"));
+            List<HistoryEvent> history = sfn.getExecutionHistory(b -> b.executionArn(executionArn)).events();
+            assertThat(count(history, "TaskScheduled")).as("the review request is not sent again").isEqualTo(1);
+            assertThat(count(history, "TaskSucceeded")).isEqualTo(1);
+            assertThat(count(history, "ExecutionSucceeded")).isEqualTo(1);
+        }
+    }
+
+    private static String awaitReviewToken(String stream, String id) throws InterruptedException {
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(
+                System.getenv().getOrDefault("DBAY_REDIS_URL", "redis://127.0.0.1:16379"));
+        try (var connection = client.connect()) {
+            Instant deadline = Instant.now().plusSeconds(15);
+            while (Instant.now().isBefore(deadline)) {
+                for (var message : connection.sync().xrange(stream, io.lettuce.core.Range.create("-", "+"))) {
+                    var envelope = Json.parse(message.getBody().get("envelope"));
+                    if (envelope.path("detail-type").asText().equals("ReviewRequested")
+                            && envelope.path("detail").path("id").asText().equals(id)) {
+                        return envelope.path("detail").path("taskToken").asText();
+                    }
+                }
+                Thread.sleep(50);
+            }
+        } finally {
+            client.shutdown();
+        }
+        throw new AssertionError("no ReviewRequested event for " + id);
+    }
+
     private static long count(List<HistoryEvent> history, String type) {
         return history.stream().filter(e -> e.typeAsString().equals(type)).count();
     }
@@ -137,17 +194,20 @@ class KillDuringWaitIT {
     }
 
     private static String statusInDatabase(String arn) throws Exception {
+        return query("select status from executions where arn = ?", arn);
+    }
+
+    private static String query(String sql, String arn) throws Exception {
         Map<String, String> env = new HashMap<>(System.getenv());
         String url = "jdbc:postgresql://" + env.getOrDefault("DBAY_PG_HOST", "127.0.0.1") + ":"
                 + env.getOrDefault("DBAY_PG_PORT", "15432") + "/" + env.getOrDefault("DBAY_PG_DB_PREFIX", "dbay_")
                 + "serverless";
         try (Connection c = DriverManager.getConnection(url, env.getOrDefault("DBAY_PG_USER", "dbay"),
                 env.getOrDefault("DBAY_PG_PASSWORD", ""))) {
-            var statement = c.prepareStatement("select status from executions where arn = ?");
+            var statement = c.prepareStatement(sql);
             statement.setString(1, arn);
             ResultSet rs = statement.executeQuery();
-            rs.next();
-            return rs.getString(1);
+            return rs.next() ? rs.getString(1) : null;
         }
     }
 

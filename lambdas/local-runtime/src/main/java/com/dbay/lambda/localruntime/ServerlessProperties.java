@@ -20,8 +20,12 @@ public record ServerlessProperties(
         schedules = schedules == null ? Map.of() : schedules;
     }
 
-    public record Executor(@DefaultValue("4") int workers, @DefaultValue("50ms") Duration pollInterval,
-            @DefaultValue("60s") Duration lease) {
+    /**
+     * @param reclaimLeasesOnStart take back, at start-up, the runs a killed process still held under lease
+     *        (right when one runtime owns the database, the local set-up; turn off to run several)
+     */
+    public record Executor(@DefaultValue("4") int workers, @DefaultValue("100ms") Duration pollInterval,
+            @DefaultValue("60s") Duration lease, @DefaultValue("true") boolean reclaimLeasesOnStart) {
     }
 
     public record Events(@DefaultValue("dbay:events") String stream, @DefaultValue("100ms") Duration pollInterval,

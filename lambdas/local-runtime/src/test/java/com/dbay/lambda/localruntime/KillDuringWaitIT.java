@@ -171,6 +171,8 @@ class KillDuringWaitIT {
         env.put("DBAY_SERVERLESS_WORKFLOWS_DIR", new File("src/test/resources/workflows-subprocess").getAbsolutePath());
         env.put("DBAY_EVENTS_STREAM", stream);
         env.put("DBAY_AUCTION_CLOSER_SECONDS", "3600");
+        // A database of its own: the runtime of the other ITs (alive in this JVM) must not pick up these runs.
+        env.put("DBAY_PG_DB_PREFIX", prefix());
         Process p = builder.start();
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plusSeconds(90);
@@ -200,8 +202,7 @@ class KillDuringWaitIT {
     private static String query(String sql, String arn) throws Exception {
         Map<String, String> env = new HashMap<>(System.getenv());
         String url = "jdbc:postgresql://" + env.getOrDefault("DBAY_PG_HOST", "127.0.0.1") + ":"
-                + env.getOrDefault("DBAY_PG_PORT", "15432") + "/" + env.getOrDefault("DBAY_PG_DB_PREFIX", "dbay_")
-                + "serverless";
+                + env.getOrDefault("DBAY_PG_PORT", "15432") + "/" + prefix() + "serverless";
         try (Connection c = DriverManager.getConnection(url, env.getOrDefault("DBAY_PG_USER", "dbay"),
                 env.getOrDefault("DBAY_PG_PASSWORD", ""))) {
             var statement = c.prepareStatement(sql);
@@ -209,6 +210,10 @@ class KillDuringWaitIT {
             ResultSet rs = statement.executeQuery();
             return rs.next() ? rs.getString(1) : null;
         }
+    }
+
+    private static String prefix() {
+        return System.getenv().getOrDefault("DBAY_PG_DB_PREFIX", "dbay_") + "killtest_";
     }
 
     private static int freePort() throws IOException {

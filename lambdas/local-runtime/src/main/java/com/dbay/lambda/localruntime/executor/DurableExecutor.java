@@ -102,8 +102,9 @@ public class DurableExecutor implements SmartLifecycle {
     public void start() {
         // One runtime per database is the local set-up: leases left by a killed process are taken back at
         // once instead of after they expire.
-        int reclaimed = jdbc.update("update runs set lease_owner = null, leased_until = null, version = version + 1"
-                + " where lease_owner is not null and status = 'READY'");
+        int reclaimed = !settings.reclaimLeasesOnStart() ? 0
+                : jdbc.update("update runs set lease_owner = null, leased_until = null, version = version + 1"
+                        + " where lease_owner is not null and status = 'READY'");
         if (reclaimed > 0) {
             log.info("took back {} runs leased by a previous process", reclaimed);
         }
@@ -222,12 +223,29 @@ public class DurableExecutor implements SmartLifecycle {
             }
             run = apply(exec, run, state, outcome, taskCompleted);
         }
+        if (run == null && isRootEnd(exec)) {
+            executions.remove(exec.arn());
+        }
     }
 
     private Outcome runTask(Execution exec, Run run, State state, Outcome.Invoke invoke, JsonNode input, int[] attempts) {
         State.Task task = invoke.task();
         String key = exec.name() + "/" + run.id() + "/" + run.step();
         history(exec.arn(), run, "TaskScheduled", state.name(), Json.write(invoke.payload()));
+        // The lease is renewed while the function runs, so a long task is never taken over by another worker.
+        long renewEvery = Math.max(1000, settings.lease().toMillis() / 3);
+        Future<?> renewal = taskTimeouts.submit(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(renewEvery);
+                    extendLease(run, settings.lease().toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    log.warn("could not renew the lease of run {}: {}", run.id(), e.getMessage());
+                }
+            }
+        });
         try {
             JsonNode result;
             if (task.timeoutSeconds() != null) {
@@ -252,6 +270,8 @@ public class DurableExecutor implements SmartLifecycle {
             return Interpreter.failed(state, input, e.error(), e.cause(), attempts);
         } catch (RuntimeException e) {
             return Interpreter.failed(state, input, e.getClass().getName(), String.valueOf(e.getMessage()), attempts);
+        } finally {
+            renewal.cancel(true);
         }
     }
 
@@ -313,6 +333,11 @@ public class DurableExecutor implements SmartLifecycle {
         });
         signal();
         return next;
+    }
+
+    private boolean isRootEnd(Execution exec) {
+        String status = jdbc.queryForObject("select status from executions where arn = ?", String.class, exec.arn());
+        return !"RUNNING".equals(status);
     }
 
     private static final Run LOST = new Run(-1, null, null, null, null, null, null, null, null, 0, Instant.EPOCH, 0);

@@ -48,7 +48,9 @@ public class CognitoUsers {
       throw new UserProblem(HttpStatus.CONFLICT, "email-in-use",
           "A local account already uses this email; it cannot be linked to the Cognito identity automatically.");
     }
-    String username = freeUsername(identity.username().isBlank() ? email : identity.username());
+    // Pools that sign in by email use the sub as cognito:username; the email reads better then.
+    boolean opaque = identity.username().isBlank() || identity.username().equals(identity.cognitoSub());
+    String username = freeUsername(opaque ? email : identity.username());
     try {
       return users.saveAndFlush(User.fromCognito(identity.cognitoSub(), email, username, clock.instant()));
     } catch (DataIntegrityViolationException race) {

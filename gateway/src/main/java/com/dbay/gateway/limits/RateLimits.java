@@ -49,6 +49,18 @@ public final class RateLimits {
   }
 
   /**
+   * Credential endpoints by client address, one bucket per kind (login, register, refresh), so
+   * that signing up a few accounts does not use up the login attempts.
+   */
+  public static KeyResolver credentials() {
+    return exchange -> {
+      String path = exchange.getRequest().getPath().value();
+      String kind = path.contains("/login") ? "login" : path.contains("/register") ? "register" : "refresh";
+      return Mono.just(kind + ":ip:" + clientIp(exchange));
+    };
+  }
+
+  /**
    * The socket's peer address. X-Forwarded-For is not trusted: the gateway is the edge locally,
    * and in AWS API Gateway throttles before the services.
    */

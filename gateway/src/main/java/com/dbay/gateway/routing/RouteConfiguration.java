@@ -88,7 +88,7 @@ public class RouteConfiguration {
     routes.route("user-credentials", r -> r.order(-10)
         .path(AUTH_PATHS).and().method(HttpMethod.POST)
         .filters(f -> f.filter(retryAfter(limits.login()))
-            .requestRateLimiter(c -> c.setRateLimiter(loginRateLimiter).setKeyResolver(RateLimits.ip("login"))))
+            .requestRateLimiter(c -> c.setRateLimiter(loginRateLimiter).setKeyResolver(RateLimits.credentials())))
         .uri(services.get("user")));
 
     if (services.containsKey("auction")) {

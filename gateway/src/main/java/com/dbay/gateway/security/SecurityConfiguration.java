@@ -26,7 +26,7 @@ public class SecurityConfiguration {
 
   @Bean
   ReactiveJwtDecoder jwtDecoder(GatewayProperties properties) {
-    return TokenValidation.decoder(properties.jwt());
+    return new CachingJwtDecoder(TokenValidation.decoder(properties.jwt()), Duration.ofMinutes(5), 20_000, java.time.Clock.systemUTC());
   }
 
   @Bean

@@ -38,9 +38,16 @@ public class BodySizeFilter implements WebFilter, Ordered {
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    var headers = exchange.getRequest().getHeaders();
+    long declared = headers.getContentLength();
+    if (declared >= 0 && declared <= maxBody) {
+      return chain.filter(exchange);
+    }
+    if (declared < 0 && !headers.containsHeader("Transfer-Encoding")) {
+      return chain.filter(exchange); // no body at all
+    }
     String path = exchange.getRequest().getPath().value();
     long limit = uploadPatterns.stream().anyMatch(p -> matcher.match(p, path)) ? maxUpload : maxBody;
-    long declared = exchange.getRequest().getHeaders().getContentLength();
     if (declared > limit) {
       return Mono.error(tooLarge(limit));
     }

@@ -36,7 +36,10 @@ public class RouteConfiguration {
   @Bean
   @Primary
   RedisRateLimiter standardRateLimiter(GatewayProperties properties) {
-    return RateLimits.limiter(properties.rateLimits().standard());
+    RedisRateLimiter limiter = RateLimits.limiter(properties.rateLimits().standard());
+    // X-RateLimit-* on every response of every route is work for nobody; 429s still get Retry-After.
+    limiter.setIncludeHeaders(false);
+    return limiter;
   }
 
   @Bean

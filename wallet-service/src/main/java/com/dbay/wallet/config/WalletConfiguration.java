@@ -9,7 +9,10 @@ import com.dbay.wallet.adapter.out.chain.NoDogecoinNode;
 import com.dbay.wallet.adapter.out.chain.NoSigner;
 import com.dbay.wallet.adapter.out.chain.RpcChainClient;
 import com.dbay.wallet.adapter.out.chain.WatchOnlyDepositAddressDeriver;
+import com.dbay.platform.starter.events.Outbox;
 import com.dbay.wallet.adapter.out.persistence.JdbcChainCursor;
+import com.dbay.wallet.adapter.out.persistence.OutboxWalletEvents;
+import com.dbay.wallet.application.port.out.WalletEvents;
 import com.dbay.wallet.adapter.out.persistence.JdbcDepositAddresses;
 import com.dbay.wallet.adapter.out.persistence.JdbcDeposits;
 import com.dbay.wallet.adapter.out.persistence.JdbcEscrows;
@@ -123,6 +126,11 @@ public class WalletConfiguration {
   }
 
   @Bean
+  WalletEvents walletEvents(Outbox outbox) {
+    return new OutboxWalletEvents(outbox);
+  }
+
+  @Bean
   JdbcChainCursor walletChainCursor(JdbcTemplate jdbc) {
     return new JdbcChainCursor(jdbc);
   }
@@ -145,23 +153,23 @@ public class WalletConfiguration {
 
   @Bean
   EscrowService escrowService(UnitOfWork unitOfWork, JdbcIdempotencyStore idempotency, JdbcHolds holds, JdbcEscrows escrows, JdbcLedger ledger,
-      WalletProperties properties) {
-    return new EscrowService(unitOfWork, idempotency, holds, escrows, ledger, new FeePolicy(properties.feeBasisPoints()));
+      WalletProperties properties, WalletEvents events) {
+    return new EscrowService(unitOfWork, idempotency, holds, escrows, ledger, new FeePolicy(properties.feeBasisPoints()), events);
   }
 
   @Bean
   WithdrawalService withdrawalService(UnitOfWork unitOfWork, JdbcIdempotencyStore idempotency, JdbcWithdrawals withdrawals, JdbcLedger ledger,
-      AddressValidator addresses, TransactionSigner signer, ChainClient chain, WalletProperties properties, Clock clock) {
+      AddressValidator addresses, TransactionSigner signer, ChainClient chain, WalletProperties properties, Clock clock, WalletEvents events) {
     WalletProperties.Withdrawals limits = properties.withdrawals();
     WithdrawalPolicy policy = new WithdrawalPolicy(Money.parse("minimum", limits.minimum()), Money.parse("dailyLimit", limits.dailyLimit()),
         Money.parse("approvalThreshold", limits.approvalThreshold()), Money.parse("feeReserve", limits.feeReserve()));
-    return new WithdrawalService(unitOfWork, idempotency, withdrawals, ledger, addresses, signer, chain, policy, clock);
+    return new WithdrawalService(unitOfWork, idempotency, withdrawals, ledger, addresses, signer, chain, policy, clock, events);
   }
 
   @Bean
   DepositService depositService(UnitOfWork unitOfWork, JdbcDepositAddresses addresses, DepositAddressDeriver deriver, JdbcDeposits deposits,
-      JdbcLedger ledger) {
-    return new DepositService(unitOfWork, addresses, deriver, deposits, ledger, ConfirmationPolicy.standard());
+      JdbcLedger ledger, WalletEvents events) {
+    return new DepositService(unitOfWork, addresses, deriver, deposits, ledger, ConfirmationPolicy.standard(), events);
   }
 
   @Bean

@@ -5,6 +5,7 @@ import com.dbay.wallet.application.port.out.DepositAddresses;
 import com.dbay.wallet.application.port.out.Deposits;
 import com.dbay.wallet.application.port.out.Ledger;
 import com.dbay.wallet.application.port.out.UnitOfWork;
+import com.dbay.wallet.application.port.out.WalletEvents;
 import com.dbay.wallet.domain.ConfirmationPolicy;
 import com.dbay.wallet.domain.Deposit;
 import com.dbay.wallet.domain.DepositAddress;
@@ -28,9 +29,16 @@ public final class DepositService {
   private final Deposits deposits;
   private final Ledger ledger;
   private final ConfirmationPolicy confirmations;
+  private final WalletEvents events;
 
   public DepositService(UnitOfWork unitOfWork, DepositAddresses addresses, DepositAddressDeriver deriver, Deposits deposits, Ledger ledger,
       ConfirmationPolicy confirmations) {
+    this(unitOfWork, addresses, deriver, deposits, ledger, confirmations, WalletEvents.NONE);
+  }
+
+  public DepositService(UnitOfWork unitOfWork, DepositAddresses addresses, DepositAddressDeriver deriver, Deposits deposits, Ledger ledger,
+      ConfirmationPolicy confirmations, WalletEvents events) {
+    this.events = events;
     this.unitOfWork = unitOfWork;
     this.addresses = addresses;
     this.deriver = deriver;
@@ -82,7 +90,10 @@ public final class DepositService {
   public DepositView observe(DepositId id, int currentConfirmations) {
     return unitOfWork.inTransaction(() -> {
       Deposit deposit = deposits.lock(id).orElseThrow(() -> new WalletException.NotFound("deposit"));
-      deposit.observe(currentConfirmations).ifPresent(p -> ledger.post(p, CALLER));
+      deposit.observe(currentConfirmations).ifPresent(p -> {
+        ledger.post(p, CALLER);
+        events.depositCredited(deposit);
+      });
       deposits.save(deposit);
       return DepositView.of(deposit);
     });

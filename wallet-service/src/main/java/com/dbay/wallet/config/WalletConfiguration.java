@@ -7,6 +7,9 @@ import com.dbay.wallet.adapter.in.scheduling.DepositWatcherSchedule;
 import com.dbay.wallet.adapter.out.chain.DogecoinAddressValidator;
 import com.dbay.wallet.adapter.out.chain.NoDogecoinNode;
 import com.dbay.wallet.adapter.out.chain.NoSigner;
+import com.dbay.wallet.adapter.out.chain.HotWalletSigner;
+import com.dbay.dogecoin.HdSigner;
+import com.dbay.wallet.application.port.out.HotWallet;
 import com.dbay.wallet.adapter.out.chain.RpcChainClient;
 import com.dbay.wallet.adapter.out.chain.WatchOnlyDepositAddressDeriver;
 import com.dbay.platform.starter.events.Outbox;
@@ -118,11 +121,18 @@ public class WalletConfiguration {
     return new RpcChainClient(new DogecoinRpcClient(RpcConfig.of(chain.rpcUrl(), chain.rpcUser(), chain.rpcPassword(), DogecoinNetwork.of(chain.network()))));
   }
 
-  /** Signing needs the hot wallet's UTXO set, which the wallet does not track yet: see the README. */
+  /**
+   * The hot wallet signs with the configured seed where signing is on (the one-machine setup);
+   * otherwise signing answers 503 and the blockchain-broadcaster is expected to sign.
+   */
   @Bean
   @ConditionalOnMissingBean
-  TransactionSigner transactionSigner() {
-    return new NoSigner();
+  TransactionSigner transactionSigner(JdbcTemplate jdbc, WalletProperties properties) {
+    WalletProperties.Chain chain = properties.chain();
+    if (!chain.signing()) {
+      return new NoSigner();
+    }
+    return new HotWalletSigner(jdbc, HdSigner.fromMnemonic(chain.mnemonic(), chain.passphrase(), DogecoinNetwork.of(chain.network())));
   }
 
   @Bean
@@ -168,8 +178,9 @@ public class WalletConfiguration {
 
   @Bean
   DepositService depositService(UnitOfWork unitOfWork, JdbcDepositAddresses addresses, DepositAddressDeriver deriver, JdbcDeposits deposits,
-      JdbcLedger ledger, WalletEvents events) {
-    return new DepositService(unitOfWork, addresses, deriver, deposits, ledger, ConfirmationPolicy.standard(), events);
+      JdbcLedger ledger, WalletEvents events, TransactionSigner signer) {
+    HotWallet hotWallet = signer instanceof HotWallet coins ? coins : HotWallet.NONE;
+    return new DepositService(unitOfWork, addresses, deriver, deposits, ledger, ConfirmationPolicy.standard(), events, hotWallet);
   }
 
   @Bean

@@ -131,6 +131,9 @@ class WalletCrashRecoveryIT {
         .redirectErrorStream(true).redirectOutput(new File("target/wallet-crash-it.log"));
     builder.environment().put("DBAY_WALLET_PORT", Integer.toString(port));
     builder.environment().put("DBAY_PG_POOL_SIZE", "12");
+    // Deposits here have made-up txids: keep them out of the hot wallet's coins, and no node to watch.
+    builder.environment().put("DBAY_WALLET_SIGNING", "false");
+    builder.environment().put("DBAY_WALLET_WATCH_INTERVAL", "0s");
     wallet = builder.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {

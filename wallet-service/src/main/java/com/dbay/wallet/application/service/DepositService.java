@@ -3,6 +3,7 @@ package com.dbay.wallet.application.service;
 import com.dbay.wallet.application.port.out.DepositAddressDeriver;
 import com.dbay.wallet.application.port.out.DepositAddresses;
 import com.dbay.wallet.application.port.out.Deposits;
+import com.dbay.wallet.application.port.out.HotWallet;
 import com.dbay.wallet.application.port.out.Ledger;
 import com.dbay.wallet.application.port.out.UnitOfWork;
 import com.dbay.wallet.application.port.out.WalletEvents;
@@ -30,15 +31,17 @@ public final class DepositService {
   private final Ledger ledger;
   private final ConfirmationPolicy confirmations;
   private final WalletEvents events;
+  private final HotWallet hotWallet;
 
   public DepositService(UnitOfWork unitOfWork, DepositAddresses addresses, DepositAddressDeriver deriver, Deposits deposits, Ledger ledger,
       ConfirmationPolicy confirmations) {
-    this(unitOfWork, addresses, deriver, deposits, ledger, confirmations, WalletEvents.NONE);
+    this(unitOfWork, addresses, deriver, deposits, ledger, confirmations, WalletEvents.NONE, HotWallet.NONE);
   }
 
   public DepositService(UnitOfWork unitOfWork, DepositAddresses addresses, DepositAddressDeriver deriver, Deposits deposits, Ledger ledger,
-      ConfirmationPolicy confirmations, WalletEvents events) {
+      ConfirmationPolicy confirmations, WalletEvents events, HotWallet hotWallet) {
     this.events = events;
+    this.hotWallet = hotWallet;
     this.unitOfWork = unitOfWork;
     this.addresses = addresses;
     this.deriver = deriver;
@@ -93,6 +96,7 @@ public final class DepositService {
       deposit.observe(currentConfirmations).ifPresent(p -> {
         ledger.post(p, CALLER);
         events.depositCredited(deposit);
+        hotWallet.credited(deposit, addresses.findByAddress(deposit.address()).orElseThrow().index());
       });
       deposits.save(deposit);
       return DepositView.of(deposit);

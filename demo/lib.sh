@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers for the demo-data scripts (source it: . "$(dirname "$0")/lib.sh").
 #
 # Every demo/NN-name.sh talks HTTP to the gateway like any client would, and must be idempotent:

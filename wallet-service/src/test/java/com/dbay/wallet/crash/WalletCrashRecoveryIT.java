@@ -124,7 +124,7 @@ class WalletCrashRecoveryIT {
   private void start() throws Exception {
     Path jar;
     try (Stream<Path> files = Files.list(Path.of("target"))) {
-      jar = files.filter(p -> p.getFileName().toString().matches("wallet-service-.*-exec\\.jar")).findFirst()
+      jar = files.filter(p -> p.getFileName().toString().matches("wallet-service-[0-9][^-]*(-SNAPSHOT)?\\.jar")).findFirst()
           .orElseThrow(() -> new IllegalStateException("run after `package`: the wallet's executable jar is missing"));
     }
     ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar.toString())

@@ -4,6 +4,7 @@
 # (about 30 s at the dev node's 5 s blocks). Idempotent: a user who already has money, or whom an
 # earlier run already funded (marker under .dbay/demo/, for coins still waiting for confirmations),
 # is skipped.
+# shellcheck source=demo/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 AMOUNT=10000

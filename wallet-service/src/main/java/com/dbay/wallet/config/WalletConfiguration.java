@@ -7,9 +7,15 @@ import com.dbay.wallet.adapter.in.scheduling.DepositWatcherSchedule;
 import com.dbay.wallet.adapter.out.chain.DogecoinAddressValidator;
 import com.dbay.wallet.adapter.out.chain.NoDogecoinNode;
 import com.dbay.wallet.adapter.out.chain.NoSigner;
+import com.dbay.wallet.adapter.out.chain.HotWalletSigner;
+import com.dbay.dogecoin.HdSigner;
+import com.dbay.wallet.application.port.out.HotWallet;
 import com.dbay.wallet.adapter.out.chain.RpcChainClient;
 import com.dbay.wallet.adapter.out.chain.WatchOnlyDepositAddressDeriver;
+import com.dbay.platform.starter.events.Outbox;
 import com.dbay.wallet.adapter.out.persistence.JdbcChainCursor;
+import com.dbay.wallet.adapter.out.persistence.OutboxWalletEvents;
+import com.dbay.wallet.application.port.out.WalletEvents;
 import com.dbay.wallet.adapter.out.persistence.JdbcDepositAddresses;
 import com.dbay.wallet.adapter.out.persistence.JdbcDeposits;
 import com.dbay.wallet.adapter.out.persistence.JdbcEscrows;
@@ -115,11 +121,23 @@ public class WalletConfiguration {
     return new RpcChainClient(new DogecoinRpcClient(RpcConfig.of(chain.rpcUrl(), chain.rpcUser(), chain.rpcPassword(), DogecoinNetwork.of(chain.network()))));
   }
 
-  /** Signing needs the hot wallet's UTXO set, which the wallet does not track yet: see the README. */
+  /**
+   * The hot wallet signs with the configured seed where signing is on (the one-machine setup);
+   * otherwise signing answers 503 and the blockchain-broadcaster is expected to sign.
+   */
   @Bean
   @ConditionalOnMissingBean
-  TransactionSigner transactionSigner() {
-    return new NoSigner();
+  TransactionSigner transactionSigner(JdbcTemplate jdbc, WalletProperties properties) {
+    WalletProperties.Chain chain = properties.chain();
+    if (!chain.signing()) {
+      return new NoSigner();
+    }
+    return new HotWalletSigner(jdbc, HdSigner.fromMnemonic(chain.mnemonic(), chain.passphrase(), DogecoinNetwork.of(chain.network())));
+  }
+
+  @Bean
+  WalletEvents walletEvents(Outbox outbox) {
+    return new OutboxWalletEvents(outbox);
   }
 
   @Bean
@@ -145,23 +163,24 @@ public class WalletConfiguration {
 
   @Bean
   EscrowService escrowService(UnitOfWork unitOfWork, JdbcIdempotencyStore idempotency, JdbcHolds holds, JdbcEscrows escrows, JdbcLedger ledger,
-      WalletProperties properties) {
-    return new EscrowService(unitOfWork, idempotency, holds, escrows, ledger, new FeePolicy(properties.feeBasisPoints()));
+      WalletProperties properties, WalletEvents events) {
+    return new EscrowService(unitOfWork, idempotency, holds, escrows, ledger, new FeePolicy(properties.feeBasisPoints()), events);
   }
 
   @Bean
   WithdrawalService withdrawalService(UnitOfWork unitOfWork, JdbcIdempotencyStore idempotency, JdbcWithdrawals withdrawals, JdbcLedger ledger,
-      AddressValidator addresses, TransactionSigner signer, ChainClient chain, WalletProperties properties, Clock clock) {
+      AddressValidator addresses, TransactionSigner signer, ChainClient chain, WalletProperties properties, Clock clock, WalletEvents events) {
     WalletProperties.Withdrawals limits = properties.withdrawals();
     WithdrawalPolicy policy = new WithdrawalPolicy(Money.parse("minimum", limits.minimum()), Money.parse("dailyLimit", limits.dailyLimit()),
         Money.parse("approvalThreshold", limits.approvalThreshold()), Money.parse("feeReserve", limits.feeReserve()));
-    return new WithdrawalService(unitOfWork, idempotency, withdrawals, ledger, addresses, signer, chain, policy, clock);
+    return new WithdrawalService(unitOfWork, idempotency, withdrawals, ledger, addresses, signer, chain, policy, clock, events);
   }
 
   @Bean
   DepositService depositService(UnitOfWork unitOfWork, JdbcDepositAddresses addresses, DepositAddressDeriver deriver, JdbcDeposits deposits,
-      JdbcLedger ledger) {
-    return new DepositService(unitOfWork, addresses, deriver, deposits, ledger, ConfirmationPolicy.standard());
+      JdbcLedger ledger, WalletEvents events, TransactionSigner signer) {
+    HotWallet hotWallet = signer instanceof HotWallet coins ? coins : HotWallet.NONE;
+    return new DepositService(unitOfWork, addresses, deriver, deposits, ledger, ConfirmationPolicy.standard(), events, hotWallet);
   }
 
   @Bean

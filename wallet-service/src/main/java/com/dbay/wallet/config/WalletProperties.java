@@ -23,7 +23,9 @@ public record WalletProperties(
    * when that is empty, from {@code mnemonic}; the default mnemonic is the public BIP39 test phrase:
    * fine for regtest, never for real coins. Without {@code rpcUrl} there is no node: deposits and
    * withdrawal broadcasts wait (503). {@code watchInterval} zero turns the in-process watcher off
-   * (e.g. where the deposit-watcher Lambda calls the internal API instead).
+   * (e.g. where the deposit-watcher Lambda calls the internal API instead). {@code signing} lets this
+   * service sign withdrawals with the mnemonic's keys (one-machine setup); off where the
+   * blockchain-broadcaster signs.
    */
   public record Chain(
       @DefaultValue("regtest") String network,
@@ -34,7 +36,8 @@ public record WalletProperties(
       @DefaultValue("dbay") String rpcUser,
       @DefaultValue("dbay") String rpcPassword,
       @DefaultValue("5s") java.time.Duration watchInterval,
-      @DefaultValue("0") long startHeight) {}
+      @DefaultValue("0") long startHeight,
+      @DefaultValue("true") boolean signing) {}
 
   /**
    * Where the caller's identity comes from: the gateway's signed headers (default), or, for local

@@ -3,8 +3,10 @@ package com.dbay.wallet.application.service;
 import com.dbay.wallet.application.port.out.DepositAddressDeriver;
 import com.dbay.wallet.application.port.out.DepositAddresses;
 import com.dbay.wallet.application.port.out.Deposits;
+import com.dbay.wallet.application.port.out.HotWallet;
 import com.dbay.wallet.application.port.out.Ledger;
 import com.dbay.wallet.application.port.out.UnitOfWork;
+import com.dbay.wallet.application.port.out.WalletEvents;
 import com.dbay.wallet.domain.ConfirmationPolicy;
 import com.dbay.wallet.domain.Deposit;
 import com.dbay.wallet.domain.DepositAddress;
@@ -28,9 +30,18 @@ public final class DepositService {
   private final Deposits deposits;
   private final Ledger ledger;
   private final ConfirmationPolicy confirmations;
+  private final WalletEvents events;
+  private final HotWallet hotWallet;
 
   public DepositService(UnitOfWork unitOfWork, DepositAddresses addresses, DepositAddressDeriver deriver, Deposits deposits, Ledger ledger,
       ConfirmationPolicy confirmations) {
+    this(unitOfWork, addresses, deriver, deposits, ledger, confirmations, WalletEvents.NONE, HotWallet.NONE);
+  }
+
+  public DepositService(UnitOfWork unitOfWork, DepositAddresses addresses, DepositAddressDeriver deriver, Deposits deposits, Ledger ledger,
+      ConfirmationPolicy confirmations, WalletEvents events, HotWallet hotWallet) {
+    this.events = events;
+    this.hotWallet = hotWallet;
     this.unitOfWork = unitOfWork;
     this.addresses = addresses;
     this.deriver = deriver;
@@ -82,7 +93,11 @@ public final class DepositService {
   public DepositView observe(DepositId id, int currentConfirmations) {
     return unitOfWork.inTransaction(() -> {
       Deposit deposit = deposits.lock(id).orElseThrow(() -> new WalletException.NotFound("deposit"));
-      deposit.observe(currentConfirmations).ifPresent(p -> ledger.post(p, CALLER));
+      deposit.observe(currentConfirmations).ifPresent(p -> {
+        ledger.post(p, CALLER);
+        events.depositCredited(deposit);
+        hotWallet.credited(deposit, addresses.findByAddress(deposit.address()).orElseThrow().index());
+      });
       deposits.save(deposit);
       return DepositView.of(deposit);
     });

@@ -5,6 +5,7 @@ import com.dbay.wallet.application.port.out.Holds;
 import com.dbay.wallet.application.port.out.IdempotencyStore;
 import com.dbay.wallet.application.port.out.Ledger;
 import com.dbay.wallet.application.port.out.UnitOfWork;
+import com.dbay.wallet.application.port.out.WalletEvents;
 import com.dbay.wallet.domain.Escrow;
 import com.dbay.wallet.domain.FeePolicy;
 import com.dbay.wallet.domain.Hold;
@@ -23,8 +24,15 @@ public final class EscrowService {
   private final Escrows escrows;
   private final Ledger ledger;
   private final FeePolicy fees;
+  private final WalletEvents events;
 
   public EscrowService(UnitOfWork unitOfWork, IdempotencyStore idempotency, Holds holds, Escrows escrows, Ledger ledger, FeePolicy fees) {
+    this(unitOfWork, idempotency, holds, escrows, ledger, fees, WalletEvents.NONE);
+  }
+
+  public EscrowService(UnitOfWork unitOfWork, IdempotencyStore idempotency, Holds holds, Escrows escrows, Ledger ledger, FeePolicy fees,
+      WalletEvents events) {
+    this.events = events;
     this.unitOfWork = unitOfWork;
     this.idempotency = idempotency;
     this.holds = holds;
@@ -84,6 +92,7 @@ public final class EscrowService {
       Posting posting = action.apply(escrow);
       ledger.post(posting, caller);
       escrows.save(escrow);
+      events.escrowSettled(escrow);
       return EscrowView.of(escrow);
     }));
   }

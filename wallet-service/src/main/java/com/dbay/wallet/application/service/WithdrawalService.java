@@ -6,6 +6,7 @@ import com.dbay.wallet.application.port.out.IdempotencyStore;
 import com.dbay.wallet.application.port.out.Ledger;
 import com.dbay.wallet.application.port.out.TransactionSigner;
 import com.dbay.wallet.application.port.out.UnitOfWork;
+import com.dbay.wallet.application.port.out.WalletEvents;
 import com.dbay.wallet.application.port.out.Withdrawals;
 import com.dbay.wallet.domain.Money;
 import com.dbay.wallet.domain.UserId;
@@ -33,9 +34,16 @@ public final class WithdrawalService {
   private final ChainClient chain;
   private final WithdrawalPolicy policy;
   private final Clock clock;
+  private final WalletEvents events;
 
   public WithdrawalService(UnitOfWork unitOfWork, IdempotencyStore idempotency, Withdrawals withdrawals, Ledger ledger, AddressValidator addresses,
       TransactionSigner signer, ChainClient chain, WithdrawalPolicy policy, Clock clock) {
+    this(unitOfWork, idempotency, withdrawals, ledger, addresses, signer, chain, policy, clock, WalletEvents.NONE);
+  }
+
+  public WithdrawalService(UnitOfWork unitOfWork, IdempotencyStore idempotency, Withdrawals withdrawals, Ledger ledger, AddressValidator addresses,
+      TransactionSigner signer, ChainClient chain, WithdrawalPolicy policy, Clock clock, WalletEvents events) {
+    this.events = events;
     this.unitOfWork = unitOfWork;
     this.idempotency = idempotency;
     this.withdrawals = withdrawals;
@@ -67,6 +75,7 @@ public final class WithdrawalService {
       Withdrawal withdrawal = Withdrawal.request(WithdrawalId.random(), user, target, amount, policy.feeReserve(), needsApproval, clock.instant());
       ledger.post(withdrawal.reservation(), caller);
       withdrawals.insert(withdrawal);
+      events.withdrawalChanged(withdrawal);
       return WithdrawalView.of(withdrawal);
     }));
   }
@@ -97,6 +106,7 @@ public final class WithdrawalService {
       }
       ledger.post(withdrawal.reject(reason), "withdrawals");
       withdrawals.save(withdrawal);
+      events.withdrawalChanged(withdrawal);
       return WithdrawalView.of(withdrawal);
     });
   }
@@ -149,6 +159,7 @@ public final class WithdrawalService {
       }
       ledger.post(withdrawal.settle(), "withdrawals");
       withdrawals.save(withdrawal);
+      events.withdrawalChanged(withdrawal);
       return WithdrawalView.of(withdrawal);
     });
   }

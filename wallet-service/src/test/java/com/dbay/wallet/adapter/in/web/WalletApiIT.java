@@ -37,6 +37,7 @@ class WalletApiIT {
 
   @LocalServerPort int port;
   @Autowired JsonMapper json;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final GatewayProof proof = new GatewayProof(SECRET);
@@ -158,6 +159,9 @@ class WalletApiIT {
     assertThat(released.json.get("sellerPayout").asString()).isEqualTo("136.50000000");
     assertThat(released.json.get("fee").asString()).isEqualTo("3.50000000");
     assertThat(call("GET", "/api/v1/wallet/balance", seller, null, null).json.get("available").asString()).isEqualTo("136.50000000");
+    // The settlement is an event in the same transaction, for notifications and orders.
+    assertThat(jdbc.queryForList("select source || ' ' || detail_type from platform_outbox where detail like ?", String.class,
+        "%\"orderId\":\"order-" + bob + "\"%")).containsExactly("dbay.wallet EscrowSettled");
 
     Response statement = call("GET", "/api/v1/wallet/statement?limit=3", bob, null, null);
     JsonNode items = statement.json.get("items");

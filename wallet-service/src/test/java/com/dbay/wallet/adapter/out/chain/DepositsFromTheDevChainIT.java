@@ -10,7 +10,9 @@ import com.dbay.wallet.adapter.in.scheduling.DepositWatcherSchedule;
 import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.application.service.LedgerQueries;
 import com.dbay.wallet.domain.Money;
+import com.dbay.wallet.application.service.WithdrawalService;
 import com.dbay.wallet.domain.UserId;
+import com.dbay.wallet.domain.WithdrawalId;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,6 +45,8 @@ class DepositsFromTheDevChainIT {
   @Autowired DepositWatcherSchedule watcher;
   @Autowired LedgerQueries ledger;
   @Autowired JdbcTemplate jdbc;
+  @Autowired WithdrawalService withdrawals;
+  private static final java.util.concurrent.atomic.AtomicBoolean FRESH_CHAIN = new java.util.concurrent.atomic.AtomicBoolean(true);
 
   @DynamicPropertySource
   static void chain(DynamicPropertyRegistry registry) throws IOException {
@@ -83,6 +88,43 @@ class DepositsFromTheDevChainIT {
     registry.add("dbay.wallet.chain.watch-interval", () -> "0s");
     // A fresh chain for a database that may have seen other chains: start the cursor from its beginning.
     registry.add("dbay.wallet.chain.start-height", () -> "0");
+    registry.add("dbay.wallet.chain.signing", () -> "true");
+  }
+
+  /** Every run starts a new chain: coins the hot wallet knew on earlier chains do not exist on this one. */
+  @BeforeEach
+  void forgetCoinsOfEarlierChains() {
+    if (FRESH_CHAIN.compareAndSet(true, false)) {
+      jdbc.update("update utxos set status = 'SPENT', spent_by = '00000000-0000-0000-0000-000000000000' where status = 'AVAILABLE'");
+    }
+  }
+
+  @Test
+  void aWithdrawalIsSignedOnceBroadcastAndSettledOnTheChain() {
+    rescanFromGenesis();
+    UserId dave = newUser();
+    rpc.faucet(deposits.depositAddress(dave).address(), Koinu.ofDoge(300));
+    mine(6);
+    watcher.runOnce();
+    assertThat(ledger.balances(dave).available()).isEqualTo(Money.ofDoge(300));
+
+    WithdrawalService.WithdrawalView requested = withdrawals.request(dave, "w-" + dave, MINER, Money.ofDoge(120));
+    WithdrawalId id = new WithdrawalId(UUID.fromString(requested.id()));
+    WithdrawalService.WithdrawalView signed = withdrawals.sign(id);
+    assertThat(signed.status()).isEqualTo("SIGNED");
+    assertThat(withdrawals.sign(id).txid()).as("signed once").isEqualTo(signed.txid());
+    withdrawals.broadcast(id);
+    withdrawals.broadcast(id);
+    assertThat(rpc.confirmations(signed.txid())).hasValue(0);
+
+    mine(6);
+    WithdrawalService.WithdrawalView settled = withdrawals.settleIfConfirmed(id, 6);
+    assertThat(settled.status()).isEqualTo("COMPLETED");
+    // 300 - 120 - the exact network fee (0.01 DOGE per kB of a ~226 byte transaction)
+    assertThat(settled.networkFee()).isBetween(100_000L, 1_000_000L);
+    assertThat(ledger.balances(dave).available()).isEqualTo(Money.ofDoge(180).minus(new Money(settled.networkFee())));
+    assertThat(jdbc.queryForObject("select count(*) from utxos where spent_by = ?", Long.class, id.value())).isEqualTo(1);
+    assertThat(ledger.audit().problems()).isEmpty();
   }
 
   @AfterAll

@@ -1,0 +1,2 @@
+/** Amazon States Language: load-time validation, input/output processing and a step interpreter. */
+package com.dbay.lambda.asl;

@@ -1,0 +1,2 @@
+/** What every Lambda function module shares. */
+package com.dbay.lambda.support;

@@ -1,0 +1,2 @@
+/** image-processor: S3 object-created notifications for listing photos → display variants. */
+package com.dbay.lambda.imageprocessor;

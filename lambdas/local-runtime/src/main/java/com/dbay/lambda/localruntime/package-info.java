@@ -1,0 +1,2 @@
+/** The local serverless runtime: the AWS Lambda / EventBridge / Step Functions stand-in for one machine. */
+package com.dbay.lambda.localruntime;

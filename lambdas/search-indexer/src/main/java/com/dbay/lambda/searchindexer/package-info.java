@@ -1,0 +1,2 @@
+/** search-indexer: listing events from the bus → the listing search index. */
+package com.dbay.lambda.searchindexer;

@@ -8,6 +8,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class GatewayApplication {
 
+  @org.springframework.context.annotation.Bean
+  ProblemExceptionHandler problemExceptionHandler() {
+    return new ProblemExceptionHandler();
+  }
+
   public static void main(String[] args) {
     SpringApplication.run(GatewayApplication.class, args);
   }

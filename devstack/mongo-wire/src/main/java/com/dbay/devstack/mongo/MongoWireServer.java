@@ -1,8 +1,8 @@
 package com.dbay.devstack.mongo;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -13,12 +13,19 @@ public final class MongoWireServer {
 
   public static void main(String[] args) throws InterruptedException {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 27017;
-    MongoServer server =
-        args.length > 1 ? new MongoServer(new H2Backend(args[1])) : new MongoServer(new MemoryBackend());
-    server.bind("127.0.0.1", port);
-    System.out.println("mongo-wire listening on 127.0.0.1:" + port + (args.length > 1 ? " file " + args[1] : " in memory"));
+    String file = args.length > 1 ? args[1] : null;
+    MongoServer server = start("127.0.0.1", port, file);
+    System.out.println("mongo-wire listening on " + server.getLocalAddress() + (file != null ? " file " + file : " in memory"));
     Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "mongo-wire-shutdown"));
     new CountDownLatch(1).await();
+  }
+
+  /** Binds a server on {@code host:port} (port 0 picks a free one); {@code file} null keeps data in memory. */
+  public static MongoServer start(String host, int port, String file) {
+    MongoBackend backend = file != null ? new HelloAwareBackends.H2(file) : new HelloAwareBackends.Memory();
+    MongoServer server = new MongoServer(backend);
+    server.bind(new InetSocketAddress(host, port));
+    return server;
   }
 
   private MongoWireServer() {}

@@ -1,0 +1,50 @@
+package com.dbay.devstack.dogecoin;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import com.dbay.dogecoin.DogecoinNetwork;
+import com.dbay.dogecoin.Koinu;
+
+/**
+ * Settings, from environment variables (all optional).
+ *
+ * <pre>
+ * DBAY_DOGE_RPC_PORT        22555            JSON-RPC port
+ * DBAY_DOGE_RPC_BIND        127.0.0.1        bind address
+ * DBAY_DOGE_RPC_USER        dbay             basic-auth user
+ * DBAY_DOGE_RPC_PASSWORD    dbay             basic-auth password
+ * DBAY_DOGE_DATA_DIR        .dbay/dogecoin   where the chain is kept (chain.dat, mempool.dat)
+ * DBAY_DOGE_BLOCK_SECONDS   5                mine a block every N seconds; 0 mines only on request
+ * DBAY_DOGE_NETWORK         regtest          regtest (addresses m…/n…) or testnet (n…) or mainnet (D…)
+ * DBAY_DOGE_MIN_FEE_PER_KB  0.01             DOGE per 1,000 bytes of exact size a transaction must pay
+ * DBAY_DOGE_BLOCK_REWARD    10000            DOGE paid by each block's coinbase to the miner address
+ * </pre>
+ */
+public record DevNodeConfig(int port, String bindAddress, String rpcUser, String rpcPassword, Path dataDir,
+    Duration blockInterval, DogecoinNetwork network, long minFeePerKb, long hardDust, long softDust,
+    long blockReward) {
+
+  public static DevNodeConfig fromEnv(Map<String, String> env) {
+    return new DevNodeConfig(
+        Integer.parseInt(env.getOrDefault("DBAY_DOGE_RPC_PORT", "22555")),
+        env.getOrDefault("DBAY_DOGE_RPC_BIND", "127.0.0.1"),
+        env.getOrDefault("DBAY_DOGE_RPC_USER", "dbay"),
+        env.getOrDefault("DBAY_DOGE_RPC_PASSWORD", "dbay"),
+        Path.of(env.getOrDefault("DBAY_DOGE_DATA_DIR", ".dbay/dogecoin")),
+        Duration.ofMillis((long) (Double.parseDouble(env.getOrDefault("DBAY_DOGE_BLOCK_SECONDS", "5")) * 1000)),
+        DogecoinNetwork.of(env.getOrDefault("DBAY_DOGE_NETWORK", "regtest")),
+        Koinu.parse(env.getOrDefault("DBAY_DOGE_MIN_FEE_PER_KB", "0.01")),
+        Koinu.parse("0.001"),
+        Koinu.parse("0.01"),
+        Koinu.parse(env.getOrDefault("DBAY_DOGE_BLOCK_REWARD", "10000")));
+  }
+
+  @Override
+  public String toString() {
+    return "DevNodeConfig[port=" + port + ", bind=" + bindAddress + ", user=" + rpcUser + ", password=<redacted>"
+        + ", dataDir=" + dataDir + ", blockInterval=" + blockInterval + ", network=" + network.chainName()
+        + ", minFeePerKb=" + Koinu.format(minFeePerKb) + ", blockReward=" + Koinu.format(blockReward) + "]";
+  }
+}

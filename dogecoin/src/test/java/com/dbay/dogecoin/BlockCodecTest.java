@@ -1,0 +1,77 @@
+package com.dbay.dogecoin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.bitcoinj.base.Coin;
+import org.bitcoinj.base.Sha256Hash;
+import org.bitcoinj.core.Transaction;
+import org.bitcoinj.core.TransactionInput;
+import org.junit.jupiter.api.Test;
+
+class BlockCodecTest {
+
+  static byte[] coinbase(int height, DogecoinAddress to, long value) {
+    Transaction tx = new Transaction();
+    tx.addInput(TransactionInput.coinbaseInput(tx, new byte[] {3, (byte) height, 0, 0}));
+    tx.addOutput(Coin.valueOf(value), to.scriptPubKey());
+    return tx.serialize();
+  }
+
+  static DogecoinAddress address(int b) {
+    byte[] h = new byte[20];
+    h[0] = (byte) b;
+    return DogecoinAddress.p2pkh(DogecoinNetwork.REGTEST, h);
+  }
+
+  @Test
+  void readsBackABlockItSerializedWithItsHashAndTransactions() {
+    byte[] cb = coinbase(1, address(1), Koinu.ofDoge(10_000));
+    byte[] block = BlockCodec.serialize(1, Sha256Hash.ZERO_HASH.toString(), 1_700_000_000L, 0x207fffffL, 7,
+        List.of(cb));
+    DecodedBlock d = BlockCodec.decode(block, DogecoinNetwork.REGTEST);
+    assertThat(d.hash()).isEqualTo(BlockCodec.headerHash(java.util.Arrays.copyOf(block, 80)));
+    assertThat(d.transactions()).hasSize(1);
+    assertThat(d.transactions().getFirst().isCoinbase()).isTrue();
+    assertThat(d.transactions().getFirst().outputs().getFirst().address()).isEqualTo(address(1));
+    // a single transaction's merkle root is its txid
+    assertThat(d.merkleRoot()).isEqualTo(d.transactions().getFirst().txid());
+    assertThat(d.auxPow()).isFalse();
+  }
+
+  @Test
+  void skipsTheAuxPowOfAMergeMinedBlock() throws Exception {
+    byte[] cb = coinbase(2, address(2), Koinu.ofDoge(10_000));
+    byte[] plain = BlockCodec.serialize(0x00620104L, Sha256Hash.ZERO_HASH.toString(), 1_700_000_000L, 0x1b0404cbL,
+        0, List.of(cb));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(plain, 0, 80);
+    out.write(coinbase(99, address(9), 1)); // the parent chain's coinbase
+    out.write(new byte[32]); // parent block hash
+    out.write(new byte[] {1});
+    out.write(new byte[32]);
+    out.write(new byte[4]); // coinbase branch: one hash, index
+    out.write(new byte[] {0});
+    out.write(new byte[4]); // chain branch: empty, index
+    out.write(new byte[80]); // parent header
+    out.write(plain, 80, plain.length - 80);
+    DecodedBlock d = BlockCodec.decode(out.toByteArray(), DogecoinNetwork.REGTEST);
+    assertThat(d.auxPow()).isTrue();
+    assertThat(d.transactions()).hasSize(1);
+    assertThat(d.transactions().getFirst().outputs().getFirst().address()).isEqualTo(address(2));
+    assertThat(d.hash()).isEqualTo(BlockCodec.headerHash(java.util.Arrays.copyOf(plain, 80)));
+  }
+
+  @Test
+  void computesTheMerkleRootOfSeveralTransactionsLikeBitcoin() {
+    byte[] a = Sha256Hash.hashTwice(HexFormat.of().parseHex("01"));
+    byte[] b = Sha256Hash.hashTwice(HexFormat.of().parseHex("02"));
+    byte[] c = Sha256Hash.hashTwice(HexFormat.of().parseHex("03"));
+    byte[] ab = Sha256Hash.hashTwice(a, b);
+    byte[] cc = Sha256Hash.hashTwice(c, c);
+    assertThat(BlockCodec.merkleRoot(List.of(a, b, c))).isEqualTo(Sha256Hash.hashTwice(ab, cc));
+  }
+}

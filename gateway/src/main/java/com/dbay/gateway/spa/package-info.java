@@ -1,0 +1,2 @@
+/** Serving the built single-page app (with history fallback) or a placeholder. */
+package com.dbay.gateway.spa;

@@ -1,0 +1,93 @@
+package com.dbay.platform.starter.idempotency;
+
+import com.dbay.platform.problem.DomainException;
+import com.dbay.platform.problem.ProblemTypes;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.util.WebUtils;
+
+/** Claims the {@code Idempotency-Key} of a request to an {@link Idempotent} method, or answers for it. */
+public class IdempotencyInterceptor implements HandlerInterceptor {
+
+  public static final String HEADER = "Idempotency-Key";
+  public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+  /** Printable ASCII without spaces: UUIDs, ULIDs and the like; bounded so it fits an index. */
+  private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+  private final IdempotencyStore store;
+  private final IdempotencyScopeResolver scopes;
+  private final IdempotencyProperties properties;
+
+  public IdempotencyInterceptor(IdempotencyStore store, IdempotencyScopeResolver scopes, IdempotencyProperties properties) {
+    this.store = store;
+    this.scopes = scopes;
+    this.properties = properties;
+  }
+
+  @Override
+  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
+    if (!(handler instanceof HandlerMethod method) || !method.hasMethodAnnotation(Idempotent.class)) {
+      return true;
+    }
+    String key = request.getHeader(HEADER);
+    if (key == null || key.isBlank()) {
+      if (method.getMethodAnnotation(Idempotent.class).required()) {
+        throw new DomainException(400, ProblemTypes.IDEMPOTENCY_KEY_REQUIRED, "Idempotency-Key required",
+            "This request changes money or bids: send an Idempotency-Key header (e.g. a new UUID per intended action).");
+      }
+      return true;
+    }
+    if (!VALID_KEY.matcher(key).matches()) {
+      throw new DomainException(400, ProblemTypes.IDEMPOTENCY_KEY_REQUIRED, "Invalid Idempotency-Key",
+          "The Idempotency-Key must be 1 to 255 printable ASCII characters without spaces.");
+    }
+    CachedBodyRequest cached = WebUtils.getNativeRequest(request, CachedBodyRequest.class);
+    byte[] body = cached == null ? new byte[0] : cached.body();
+    String scope = scopes.scope(request);
+    String fingerprint = fingerprint(request, scope, body);
+
+    switch (store.claim(scope, key, fingerprint, properties.waitForInProgress())) {
+      case IdempotencyStore.Claimed claimed -> {
+        request.setAttribute(IdempotencyFilter.CLAIM_ATTRIBUTE, claimed);
+        return true;
+      }
+      case IdempotencyStore.Replay replay -> {
+        response.setStatus(replay.status());
+        if (replay.contentType() != null) {
+          response.setContentType(replay.contentType());
+        }
+        response.setHeader(REPLAYED_HEADER, "true");
+        if (replay.body() != null) {
+          response.getOutputStream().write(replay.body());
+        }
+        return false;
+      }
+      case IdempotencyStore.Mismatch mismatch ->
+          throw new DomainException(422, ProblemTypes.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key reused",
+              "This Idempotency-Key was already used for a different request. Use a new key for a new action.");
+      case IdempotencyStore.InProgress inProgress ->
+          throw new DomainException(409, ProblemTypes.IDEMPOTENCY_KEY_IN_PROGRESS, "Request in progress",
+              "A request with this Idempotency-Key is still being processed. Retry shortly with the same key.");
+    }
+  }
+
+  static String fingerprint(HttpServletRequest request, String scope, byte[] body) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      String query = request.getQueryString();
+      String head = request.getMethod() + "\n" + request.getRequestURI() + (query == null ? "" : "?" + query) + "\n" + scope + "\n";
+      sha.update(head.getBytes(StandardCharsets.UTF_8));
+      sha.update(body);
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

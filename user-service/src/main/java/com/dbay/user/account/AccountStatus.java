@@ -1,0 +1,6 @@
+package com.dbay.user.account;
+
+public enum AccountStatus {
+  ACTIVE,
+  SUSPENDED
+}

@@ -1,0 +1,74 @@
+package com.dbay.user.account;
+
+import com.dbay.platform.identity.Identity;
+import com.dbay.user.auth.TokenService;
+import com.dbay.user.web.UserProblem;
+import java.time.Clock;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** User moderation. The caller's ADMIN role is checked against the database, not only the token. */
+@Service
+public class AdminService {
+
+  private final Users users;
+  private final TokenService tokens;
+  private final Clock clock;
+
+  public AdminService(Users users, TokenService tokens, Clock clock) {
+    this.users = users;
+    this.tokens = tokens;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public Page<User> list(Identity caller, int page, int size) {
+    requireAdmin(caller);
+    return users.findAllByOrderByCreatedAtAsc(PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 100)));
+  }
+
+  @Transactional
+  public User suspend(Identity caller, UserId target, String reason) {
+    User admin = requireAdmin(caller);
+    if (admin.id().equals(target)) {
+      throw UserProblem.forbidden("Admins cannot suspend themselves.");
+    }
+    User user = users.findById(target).orElseThrow(() -> UserProblem.notFound("The account"));
+    if (user.suspend(reason, clock.instant())) {
+      tokens.revokeAll(target);
+    }
+    return user;
+  }
+
+  @Transactional
+  public User reinstate(Identity caller, UserId target) {
+    requireAdmin(caller);
+    User user = users.findById(target).orElseThrow(() -> UserProblem.notFound("The account"));
+    user.reinstate(clock.instant());
+    return user;
+  }
+
+  /** The private view of another account: for its owner and for admins only. */
+  @Transactional(readOnly = true)
+  public User view(Identity caller, UserId target) {
+    if (caller.userId().equals(target.toString())) {
+      return users.findById(target).orElseThrow(() -> UserProblem.notFound("The account"));
+    }
+    User self = UserId.parse(caller.userId()).flatMap(users::findById).orElse(null);
+    if (self == null || !self.isActive() || !self.roles().contains(Role.ADMIN)) {
+      // The same answer as for an id that does not exist: no way to probe which ids do.
+      throw UserProblem.notFound("The account");
+    }
+    return users.findById(target).orElseThrow(() -> UserProblem.notFound("The account"));
+  }
+
+  private User requireAdmin(Identity caller) {
+    User self = UserId.parse(caller.userId()).flatMap(users::findById).orElse(null);
+    if (self == null || !self.isActive() || !self.roles().contains(Role.ADMIN)) {
+      throw UserProblem.forbidden("This needs the ADMIN role.");
+    }
+    return self;
+  }
+}

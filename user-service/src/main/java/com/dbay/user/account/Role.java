@@ -1,0 +1,6 @@
+package com.dbay.user.account;
+
+public enum Role {
+  USER,
+  ADMIN
+}

@@ -1,0 +1,2 @@
+/** Accounts: registration, profiles, roles and suspension. */
+package com.dbay.user.account;

@@ -1,0 +1,130 @@
+package com.dbay.user.auth;
+
+import com.dbay.user.UserProperties;
+import com.dbay.user.account.User;
+import com.dbay.user.account.UserId;
+import com.dbay.user.account.Users;
+import com.dbay.user.web.UserProblem;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class TokenService {
+
+  private static final Logger log = LoggerFactory.getLogger(TokenService.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Users users;
+  private final RefreshTokens refreshTokens;
+  private final AccessTokens accessTokens;
+  private final PasswordEncoder passwords;
+  private final UserProperties properties;
+  private final Clock clock;
+  /** Compared against when the account does not exist, so that timing does not reveal which names exist. */
+  private final String dummyHash;
+
+  public TokenService(
+      Users users, RefreshTokens refreshTokens, AccessTokens accessTokens, PasswordEncoder passwords,
+      UserProperties properties, Clock clock) {
+    this.users = users;
+    this.refreshTokens = refreshTokens;
+    this.accessTokens = accessTokens;
+    this.passwords = passwords;
+    this.properties = properties;
+    this.clock = clock;
+    this.dummyHash = passwords.encode("not-a-password-" + UUID.randomUUID());
+  }
+
+  @Transactional
+  public TokenPair login(String usernameOrEmail, String password) {
+    String name = usernameOrEmail == null ? "" : usernameOrEmail.trim().toLowerCase(Locale.ROOT);
+    Optional<User> found = name.contains("@") ? users.findByEmail(name) : users.findByUsername(name);
+    String hash = found.map(User::passwordHash).orElse(null);
+    boolean matches = passwords.matches(password == null ? "" : password, hash == null ? dummyHash : hash) && hash != null;
+    if (!matches) {
+      throw new UserProblem(HttpStatus.UNAUTHORIZED, "invalid-credentials", "The username or password is wrong.");
+    }
+    User user = found.get();
+    if (!user.isActive()) {
+      throw suspended();
+    }
+    return issue(user, UUID.randomUUID());
+  }
+
+  /** Rotates: the presented token is spent, a new one in the same family comes back. */
+  @Transactional(noRollbackFor = UserProblem.class)
+  public TokenPair refresh(String presented) {
+    Instant now = clock.instant();
+    RefreshToken token = refreshTokens.findByTokenHash(hash(presented)).orElseThrow(TokenService::invalidRefresh);
+    if (token.isRevoked()) {
+      // A spent token came back: either the client retried or someone stole it. Both ends lose the family.
+      log.warn("Refresh token reuse for user {}: revoking its family", token.userId());
+      refreshTokens.revokeFamily(token.familyId(), now);
+      throw invalidRefresh();
+    }
+    if (token.isExpired(now)) {
+      throw invalidRefresh();
+    }
+    token.revoke(now);
+    User user = users.findById(new UserId(token.userId())).orElseThrow(TokenService::invalidRefresh);
+    if (!user.isActive()) {
+      throw suspended();
+    }
+    return issue(user, token.familyId());
+  }
+
+  @Transactional
+  public void logout(String presented) {
+    if (presented == null || presented.isBlank()) {
+      return;
+    }
+    refreshTokens.findByTokenHash(hash(presented)).ifPresent(t -> refreshTokens.revokeFamily(t.familyId(), clock.instant()));
+  }
+
+  @Transactional
+  public void revokeAll(UserId user) {
+    refreshTokens.revokeAllOf(user.value(), clock.instant());
+  }
+
+  private TokenPair issue(User user, UUID family) {
+    Instant now = clock.instant();
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    refreshTokens.save(new RefreshToken(
+        user.id().value(), family, hash(refresh), now.plus(properties.jwt().refreshTokenTtl()), now));
+    return TokenPair.bearer(accessTokens.issue(user), refresh, accessTokens.ttlSeconds());
+  }
+
+  static String hash(String token) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest((token == null ? "" : token).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private static UserProblem invalidRefresh() {
+    return new UserProblem(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "The refresh token is unknown, spent, revoked or expired.");
+  }
+
+  private static UserProblem suspended() {
+    return new UserProblem(HttpStatus.FORBIDDEN, "account-suspended", "This account is suspended.");
+  }
+}

@@ -1,0 +1,2 @@
+/** Signing in locally: passwords, RS256 access tokens, rotated refresh tokens and the JWKS. */
+package com.dbay.user.auth;

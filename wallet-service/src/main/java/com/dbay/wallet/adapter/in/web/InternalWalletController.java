@@ -1,0 +1,182 @@
+package com.dbay.wallet.adapter.in.web;
+
+import com.dbay.wallet.application.port.out.Ledger;
+import com.dbay.wallet.application.service.DepositService;
+import com.dbay.wallet.application.service.EscrowService;
+import com.dbay.wallet.application.service.HoldService;
+import com.dbay.wallet.application.service.LedgerQueries;
+import com.dbay.wallet.application.service.WithdrawalService;
+import com.dbay.wallet.domain.DepositId;
+import com.dbay.wallet.domain.Money;
+import com.dbay.wallet.domain.UserId;
+import com.dbay.wallet.domain.WalletException;
+import java.math.BigDecimal;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Service-to-service API (auction, order, workflows); never routed by the public gateway. Every
+ * call that moves money takes an {@code Idempotency-Key}, scoped by the {@code X-Caller-Service}.
+ */
+@RestController
+@RequestMapping("/api/v1/wallet/internal")
+public class InternalWalletController {
+
+  private final HoldService holds;
+  private final EscrowService escrows;
+  private final DepositService deposits;
+  private final WithdrawalService withdrawals;
+  private final LedgerQueries ledger;
+
+  public InternalWalletController(HoldService holds, EscrowService escrows, DepositService deposits, WithdrawalService withdrawals, LedgerQueries ledger) {
+    this.holds = holds;
+    this.escrows = escrows;
+    this.deposits = deposits;
+    this.withdrawals = withdrawals;
+    this.ledger = ledger;
+  }
+
+  /** Places, raises or lowers the user's hold for the reference to exactly {@code amount}. */
+  @PutMapping("/holds/{userId}/{reference}")
+  public HoldResponse setHold(@RequestHeader(value = InternalCallerFilter.CALLER_HEADER, defaultValue = "internal") String caller,
+      @RequestHeader("Idempotency-Key") String key, @PathVariable String userId, @PathVariable String reference, @RequestBody AmountRequest body) {
+    Money amount = Money.parse("amount", body == null ? null : body.amount());
+    return HoldResponse.of(holds.setHold(caller, key, new UserId(userId), reference, amount));
+  }
+
+  @DeleteMapping("/holds/{userId}/{reference}")
+  public HoldResponse releaseHold(@RequestHeader(value = InternalCallerFilter.CALLER_HEADER, defaultValue = "internal") String caller,
+      @RequestHeader("Idempotency-Key") String key, @PathVariable String userId, @PathVariable String reference) {
+    return HoldResponse.of(holds.releaseHold(caller, key, new UserId(userId), reference));
+  }
+
+  @GetMapping("/holds/{userId}/{reference}")
+  public HoldResponse hold(@PathVariable String userId, @PathVariable String reference) {
+    return HoldResponse.of(holds.get(new UserId(userId), reference));
+  }
+
+  /** Opens an order's escrow, from the buyer's hold {@code holdReference} when given, else from AVAILABLE. */
+  @PostMapping("/escrows")
+  public ResponseEntity<EscrowResponse> fundEscrow(@RequestHeader(value = InternalCallerFilter.CALLER_HEADER, defaultValue = "internal") String caller,
+      @RequestHeader("Idempotency-Key") String key, @RequestBody FundEscrowRequest body) {
+    if (body == null || body.buyerId() == null || body.sellerId() == null) {
+      throw new WalletException.InvalidRequest("invalid-parties", "buyerId", "buyerId and sellerId are required");
+    }
+    EscrowService.EscrowView view = escrows.fund(caller, key, body.orderId(), new UserId(body.buyerId()), new UserId(body.sellerId()),
+        Money.parsePositive("amount", body.amount()), body.holdReference());
+    return ResponseEntity.status(HttpStatus.CREATED).body(EscrowResponse.of(view));
+  }
+
+  @GetMapping("/escrows/{orderId}")
+  public EscrowResponse escrow(@PathVariable String orderId) {
+    return EscrowResponse.of(escrows.get(orderId));
+  }
+
+  @PostMapping("/escrows/{orderId}/release")
+  public EscrowResponse release(@RequestHeader(value = InternalCallerFilter.CALLER_HEADER, defaultValue = "internal") String caller,
+      @RequestHeader("Idempotency-Key") String key, @PathVariable String orderId) {
+    return EscrowResponse.of(escrows.release(caller, key, orderId));
+  }
+
+  @PostMapping("/escrows/{orderId}/refund")
+  public EscrowResponse refund(@RequestHeader(value = InternalCallerFilter.CALLER_HEADER, defaultValue = "internal") String caller,
+      @RequestHeader("Idempotency-Key") String key, @PathVariable String orderId) {
+    return EscrowResponse.of(escrows.refund(caller, key, orderId));
+  }
+
+  /** Splits by an admin ruling; {@code buyerPercent} is 0 to 100 with up to 2 decimals. */
+  @PostMapping("/escrows/{orderId}/split")
+  public EscrowResponse split(@RequestHeader(value = InternalCallerFilter.CALLER_HEADER, defaultValue = "internal") String caller,
+      @RequestHeader("Idempotency-Key") String key, @PathVariable String orderId, @RequestBody SplitRequest body) {
+    return EscrowResponse.of(escrows.split(caller, key, orderId, basisPoints(body == null ? null : body.buyerPercent())));
+  }
+
+  /** For the deposit-watcher: an output seen on chain. */
+  @PostMapping("/deposits")
+  public ResponseEntity<DepositService.DepositView> depositSeen(@RequestBody DepositSeenRequest body) {
+    return deposits.recordDetected(new DepositId(body.txid(), body.vout()), body.address(), Money.parsePositive("amount", body.amount()),
+        body.blockHash(), body.blockHeight()).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+  }
+
+  /** For the DepositConfirmationWorkflow: the deposit's depth now; credits once deep enough. */
+  @PostMapping("/deposits/{txid}/{vout}/confirmations")
+  public DepositService.DepositView depositConfirmations(@PathVariable String txid, @PathVariable int vout, @RequestBody ConfirmationsRequest body) {
+    return deposits.observe(new DepositId(txid, vout), body.confirmations());
+  }
+
+  @PostMapping("/deposits/{txid}/{vout}/cancel")
+  public DepositService.DepositView depositReorged(@PathVariable String txid, @PathVariable int vout) {
+    return deposits.cancelOnReorg(new DepositId(txid, vout));
+  }
+
+  /** For the WithdrawalWorkflow: sign once (repeat returns the stored transaction). */
+  @PostMapping("/withdrawals/{id}/sign")
+  public WalletController.WithdrawalResponse sign(@PathVariable String id) {
+    return WalletController.WithdrawalResponse.of(withdrawals.sign(WalletController.parseWithdrawalId(id)));
+  }
+
+  @PostMapping("/withdrawals/{id}/broadcast")
+  public WalletController.WithdrawalResponse broadcast(@PathVariable String id) {
+    return WalletController.WithdrawalResponse.of(withdrawals.broadcast(WalletController.parseWithdrawalId(id)));
+  }
+
+  @PostMapping("/withdrawals/{id}/settle")
+  public WalletController.WithdrawalResponse settle(@PathVariable String id, @RequestBody ConfirmationsRequest body) {
+    return WalletController.WithdrawalResponse.of(withdrawals.settleIfConfirmed(WalletController.parseWithdrawalId(id), body.confirmations()));
+  }
+
+  /** Verifies every ledger invariant; 200 when all hold, 500 with the problems otherwise. */
+  @GetMapping("/audit")
+  public ResponseEntity<Ledger.AuditReport> audit() {
+    Ledger.AuditReport report = ledger.audit();
+    return ResponseEntity.status(report.ok() ? HttpStatus.OK : HttpStatus.INTERNAL_SERVER_ERROR).body(report);
+  }
+
+  static int basisPoints(String percent) {
+    if (percent == null || !percent.matches("[0-9]{1,3}(\\.[0-9]{1,2})?")) {
+      throw new WalletException.InvalidRequest("invalid-split", "buyerPercent", "buyerPercent must be a number from 0 to 100 with at most 2 decimals");
+    }
+    int bps = new BigDecimal(percent).movePointRight(2).intValueExact();
+    if (bps > 10_000) {
+      throw new WalletException.InvalidRequest("invalid-split", "buyerPercent", "buyerPercent must be at most 100");
+    }
+    return bps;
+  }
+
+  public record AmountRequest(String amount) {}
+
+  public record FundEscrowRequest(String orderId, String buyerId, String sellerId, String amount, String holdReference) {}
+
+  public record SplitRequest(String buyerPercent) {}
+
+  public record DepositSeenRequest(String txid, int vout, String address, String amount, String blockHash, long blockHeight) {}
+
+  public record ConfirmationsRequest(int confirmations) {}
+
+  public record HoldResponse(String userId, String reference, String amount, String status) {
+    static HoldResponse of(HoldService.HoldView v) {
+      return new HoldResponse(v.userId(), v.reference(), new Money(v.amount()).toDecimalString(), v.status());
+    }
+  }
+
+  public record EscrowResponse(String orderId, String buyerId, String sellerId, String amount, String status, String buyerRefund, String sellerPayout,
+      String fee) {
+    static EscrowResponse of(EscrowService.EscrowView v) {
+      return new EscrowResponse(v.orderId(), v.buyerId(), v.sellerId(), new Money(v.amount()).toDecimalString(), v.status(), doge(v.buyerRefund()),
+          doge(v.sellerPayout()), doge(v.fee()));
+    }
+  }
+
+  private static String doge(Long koinu) {
+    return koinu == null ? null : new Money(koinu).toDecimalString();
+  }
+}

@@ -1,0 +1,126 @@
+package com.dbay.wallet.adapter.in.web;
+
+import com.dbay.platform.identity.Identity;
+import com.dbay.wallet.application.port.out.Ledger;
+import com.dbay.wallet.application.service.DepositService;
+import com.dbay.wallet.application.service.LedgerQueries;
+import com.dbay.wallet.application.service.WithdrawalService;
+import com.dbay.wallet.domain.Balances;
+import com.dbay.wallet.domain.DepositAddress;
+import com.dbay.wallet.domain.Money;
+import com.dbay.wallet.domain.UserId;
+import com.dbay.wallet.domain.WalletException;
+import com.dbay.wallet.domain.WithdrawalId;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The user's wallet, through the gateway. Amounts are DOGE decimal strings with 8 places. */
+@RestController
+@RequestMapping("/api/v1/wallet")
+public class WalletController {
+
+  private final CallerIdentity identity;
+  private final LedgerQueries ledger;
+  private final DepositService deposits;
+  private final WithdrawalService withdrawals;
+
+  public WalletController(CallerIdentity identity, LedgerQueries ledger, DepositService deposits, WithdrawalService withdrawals) {
+    this.identity = identity;
+    this.ledger = ledger;
+    this.deposits = deposits;
+    this.withdrawals = withdrawals;
+  }
+
+  @GetMapping("/balance")
+  public BalanceResponse balance(HttpServletRequest request) {
+    Balances balances = ledger.balances(user(request));
+    return new BalanceResponse(balances.available().toDecimalString(), balances.held().toDecimalString(), balances.escrow().toDecimalString());
+  }
+
+  @GetMapping("/statement")
+  public StatementResponse statement(HttpServletRequest request, @RequestParam(required = false) String cursor,
+      @RequestParam(defaultValue = "50") int limit) {
+    Long before = null;
+    if (cursor != null && !cursor.isBlank()) {
+      try {
+        before = Long.parseLong(cursor);
+      } catch (NumberFormatException e) {
+        throw new WalletException.InvalidRequest("invalid-cursor", "cursor", "cursor must be the nextCursor of a previous page");
+      }
+    }
+    List<Ledger.StatementLine> lines = ledger.statement(user(request), before, limit);
+    int pageSize = Math.max(1, Math.min(limit, LedgerQueries.MAX_PAGE));
+    String next = lines.size() == pageSize ? Long.toString(lines.get(lines.size() - 1).entryId()) : null;
+    return new StatementResponse(lines.stream().map(StatementItem::of).toList(), next);
+  }
+
+  @GetMapping("/deposit-address")
+  public DepositAddressResponse depositAddress(HttpServletRequest request) {
+    DepositAddress address = deposits.depositAddress(user(request));
+    return new DepositAddressResponse(address.address(), address.network());
+  }
+
+  @PostMapping("/withdrawals")
+  public ResponseEntity<WithdrawalResponse> withdraw(HttpServletRequest request, @RequestHeader("Idempotency-Key") String key,
+      @RequestBody WithdrawalRequest body) {
+    UserId user = user(request);
+    Money amount = Money.parsePositive("amount", body.amount());
+    if (body.address() == null || body.address().isBlank()) {
+      throw new WalletException.InvalidRequest("invalid-address", "address", "address is required");
+    }
+    WithdrawalService.WithdrawalView view = withdrawals.request(user, key, body.address(), amount);
+    return ResponseEntity.status(HttpStatus.CREATED).body(WithdrawalResponse.of(view));
+  }
+
+  @GetMapping("/withdrawals/{id}")
+  public WithdrawalResponse withdrawal(HttpServletRequest request, @PathVariable String id) {
+    Identity caller = identity.require(request);
+    return WithdrawalResponse.of(withdrawals.get(new UserId(caller.userId()), caller.isAdmin(), parseWithdrawalId(id)));
+  }
+
+  static WithdrawalId parseWithdrawalId(String id) {
+    try {
+      return new WithdrawalId(UUID.fromString(id));
+    } catch (IllegalArgumentException e) {
+      throw new WalletException.NotFound("withdrawal");
+    }
+  }
+
+  private UserId user(HttpServletRequest request) {
+    return new UserId(identity.require(request).userId());
+  }
+
+  public record BalanceResponse(String available, String held, String escrow) {}
+
+  public record StatementResponse(List<StatementItem> items, String nextCursor) {}
+
+  public record StatementItem(String id, String type, String reference, String account, String amount, String balanceAfter, String time) {
+    static StatementItem of(Ledger.StatementLine line) {
+      return new StatementItem(Long.toString(line.entryId()), line.type().name(), line.reference(), line.account().name(),
+          line.amount().toDecimalString(), line.balanceAfter().toDecimalString(), line.at().toString());
+    }
+  }
+
+  public record DepositAddressResponse(String address, String network) {}
+
+  public record WithdrawalRequest(String address, String amount) {}
+
+  public record WithdrawalResponse(String id, String status, String address, String amount, String feeReserve, String networkFee, String txid,
+      String requestedAt, String rejectionReason) {
+    static WithdrawalResponse of(WithdrawalService.WithdrawalView v) {
+      return new WithdrawalResponse(v.id(), v.status(), v.address(), new Money(v.amount()).toDecimalString(), new Money(v.feeReserve()).toDecimalString(),
+          v.networkFee() == null ? null : new Money(v.networkFee()).toDecimalString(), v.txid(), v.requestedAt(), v.rejectionReason());
+    }
+  }
+}

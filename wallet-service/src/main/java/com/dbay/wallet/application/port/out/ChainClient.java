@@ -1,0 +1,28 @@
+package com.dbay.wallet.application.port.out;
+
+import com.dbay.wallet.domain.Money;
+import java.util.List;
+import java.util.Optional;
+
+/** What the wallet asks of a Dogecoin node. */
+public interface ChainClient {
+
+  long tipHeight();
+
+  /** The hash of the best chain's block at that height. */
+  String blockHash(long height);
+
+  /** Outputs paying to any address in the block at that height of the best chain. */
+  List<Output> outputs(long height);
+
+  /**
+   * Sends raw transaction bytes. Sending bytes the node already knows is a success (a retry), so
+   * the same transaction may be sent any number of times.
+   */
+  String broadcast(String rawHex);
+
+  /** Confirmations of a transaction in the best chain; empty when it is not in it. */
+  Optional<Integer> confirmations(String txid);
+
+  record Output(String txid, int vout, String address, Money amount) {}
+}

@@ -1,0 +1,28 @@
+package com.dbay.wallet.application.port.out;
+
+import com.dbay.wallet.domain.Money;
+import com.dbay.wallet.domain.UserId;
+import com.dbay.wallet.domain.Withdrawal;
+import com.dbay.wallet.domain.WithdrawalId;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+public interface Withdrawals {
+
+  /** Serialises a user's withdrawal requests for the rest of the unit of work (daily limit check). */
+  void lockUser(UserId user);
+
+  /** Sum of the user's withdrawals requested on that UTC day, rejected ones excluded. */
+  Money requestedOn(UserId user, LocalDate day);
+
+  void insert(Withdrawal withdrawal);
+
+  Optional<Withdrawal> find(WithdrawalId id);
+
+  Optional<Withdrawal> lock(WithdrawalId id);
+
+  void save(Withdrawal withdrawal);
+
+  List<WithdrawalId> withStatus(Withdrawal.Status status, int limit);
+}

@@ -1,0 +1,195 @@
+package com.dbay.wallet.config;
+
+import com.dbay.dogecoin.DogecoinNetwork;
+import com.dbay.dogecoin.rpc.DogecoinRpcClient;
+import com.dbay.dogecoin.rpc.RpcConfig;
+import com.dbay.wallet.adapter.in.scheduling.DepositWatcherSchedule;
+import com.dbay.wallet.adapter.out.chain.DogecoinAddressValidator;
+import com.dbay.wallet.adapter.out.chain.NoDogecoinNode;
+import com.dbay.wallet.adapter.out.chain.NoSigner;
+import com.dbay.wallet.adapter.out.chain.HotWalletSigner;
+import com.dbay.dogecoin.HdSigner;
+import com.dbay.wallet.application.port.out.HotWallet;
+import com.dbay.wallet.adapter.out.chain.RpcChainClient;
+import com.dbay.wallet.adapter.out.chain.WatchOnlyDepositAddressDeriver;
+import com.dbay.platform.starter.events.Outbox;
+import com.dbay.wallet.adapter.out.persistence.JdbcChainCursor;
+import com.dbay.wallet.adapter.out.persistence.OutboxWalletEvents;
+import com.dbay.wallet.application.port.out.WalletEvents;
+import com.dbay.wallet.adapter.out.persistence.JdbcDepositAddresses;
+import com.dbay.wallet.adapter.out.persistence.JdbcDeposits;
+import com.dbay.wallet.adapter.out.persistence.JdbcEscrows;
+import com.dbay.wallet.adapter.out.persistence.JdbcHolds;
+import com.dbay.wallet.adapter.out.persistence.JdbcIdempotencyStore;
+import com.dbay.wallet.adapter.out.persistence.JdbcLedger;
+import com.dbay.wallet.adapter.out.persistence.JdbcWithdrawals;
+import com.dbay.wallet.adapter.out.persistence.SpringUnitOfWork;
+import com.dbay.wallet.application.port.out.AddressValidator;
+import com.dbay.wallet.application.port.out.ChainClient;
+import com.dbay.wallet.application.port.out.DepositAddressDeriver;
+import com.dbay.wallet.application.port.out.TransactionSigner;
+import com.dbay.wallet.application.port.out.UnitOfWork;
+import com.dbay.wallet.application.service.DepositService;
+import com.dbay.wallet.application.service.DepositWatcher;
+import com.dbay.wallet.application.service.EscrowService;
+import com.dbay.wallet.application.service.HoldService;
+import com.dbay.wallet.application.service.LedgerQueries;
+import com.dbay.wallet.application.service.WithdrawalService;
+import com.dbay.wallet.domain.ConfirmationPolicy;
+import com.dbay.wallet.domain.FeePolicy;
+import com.dbay.wallet.domain.Money;
+import com.dbay.wallet.domain.WithdrawalPolicy;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+public class WalletConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock walletClock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  UnitOfWork walletUnitOfWork(PlatformTransactionManager transactions) {
+    return new SpringUnitOfWork(new TransactionTemplate(transactions));
+  }
+
+  @Bean
+  JdbcLedger walletLedger(JdbcTemplate jdbc) {
+    return new JdbcLedger(jdbc);
+  }
+
+  @Bean
+  JdbcIdempotencyStore walletIdempotencyStore(JdbcTemplate jdbc, JsonMapper json) {
+    return new JdbcIdempotencyStore(jdbc, json);
+  }
+
+  @Bean
+  JdbcHolds walletHolds(JdbcTemplate jdbc) {
+    return new JdbcHolds(jdbc);
+  }
+
+  @Bean
+  JdbcEscrows walletEscrows(JdbcTemplate jdbc) {
+    return new JdbcEscrows(jdbc);
+  }
+
+  @Bean
+  JdbcWithdrawals walletWithdrawals(JdbcTemplate jdbc) {
+    return new JdbcWithdrawals(jdbc);
+  }
+
+  @Bean
+  JdbcDeposits walletDeposits(JdbcTemplate jdbc) {
+    return new JdbcDeposits(jdbc);
+  }
+
+  @Bean
+  JdbcDepositAddresses walletDepositAddresses(JdbcTemplate jdbc) {
+    return new JdbcDepositAddresses(jdbc);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  DepositAddressDeriver depositAddressDeriver(WalletProperties properties) {
+    WalletProperties.Chain chain = properties.chain();
+    return WatchOnlyDepositAddressDeriver.of(chain.accountXpub(), chain.mnemonic(), chain.passphrase(), DogecoinNetwork.of(chain.network()));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  AddressValidator addressValidator(WalletProperties properties) {
+    return new DogecoinAddressValidator(DogecoinNetwork.of(properties.chain().network()));
+  }
+
+  /** The node when a URL is configured; otherwise a stand-in that answers 503 for chain steps. */
+  @Bean
+  @ConditionalOnMissingBean
+  ChainClient chainClient(WalletProperties properties) {
+    WalletProperties.Chain chain = properties.chain();
+    if (chain.rpcUrl().isBlank()) {
+      return new NoDogecoinNode();
+    }
+    return new RpcChainClient(new DogecoinRpcClient(RpcConfig.of(chain.rpcUrl(), chain.rpcUser(), chain.rpcPassword(), DogecoinNetwork.of(chain.network()))));
+  }
+
+  /**
+   * The hot wallet signs with the configured seed where signing is on (the one-machine setup);
+   * otherwise signing answers 503 and the blockchain-broadcaster is expected to sign.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  TransactionSigner transactionSigner(JdbcTemplate jdbc, WalletProperties properties) {
+    WalletProperties.Chain chain = properties.chain();
+    if (!chain.signing()) {
+      return new NoSigner();
+    }
+    return new HotWalletSigner(jdbc, HdSigner.fromMnemonic(chain.mnemonic(), chain.passphrase(), DogecoinNetwork.of(chain.network())));
+  }
+
+  @Bean
+  WalletEvents walletEvents(Outbox outbox) {
+    return new OutboxWalletEvents(outbox);
+  }
+
+  @Bean
+  JdbcChainCursor walletChainCursor(JdbcTemplate jdbc) {
+    return new JdbcChainCursor(jdbc);
+  }
+
+  @Bean
+  DepositWatcherSchedule depositWatcherSchedule(DepositWatcher watcher, JdbcChainCursor cursor, WalletProperties properties) {
+    WalletProperties.Chain chain = properties.chain();
+    return new DepositWatcherSchedule(watcher, cursor, chain.watchInterval(), chain.startHeight()) {
+      @Override
+      public boolean isAutoStartup() {
+        return !chain.rpcUrl().isBlank() && chain.watchInterval().isPositive();
+      }
+    };
+  }
+
+  @Bean
+  HoldService holdService(UnitOfWork unitOfWork, JdbcIdempotencyStore idempotency, JdbcHolds holds, JdbcLedger ledger) {
+    return new HoldService(unitOfWork, idempotency, holds, ledger);
+  }
+
+  @Bean
+  EscrowService escrowService(UnitOfWork unitOfWork, JdbcIdempotencyStore idempotency, JdbcHolds holds, JdbcEscrows escrows, JdbcLedger ledger,
+      WalletProperties properties, WalletEvents events) {
+    return new EscrowService(unitOfWork, idempotency, holds, escrows, ledger, new FeePolicy(properties.feeBasisPoints()), events);
+  }
+
+  @Bean
+  WithdrawalService withdrawalService(UnitOfWork unitOfWork, JdbcIdempotencyStore idempotency, JdbcWithdrawals withdrawals, JdbcLedger ledger,
+      AddressValidator addresses, TransactionSigner signer, ChainClient chain, WalletProperties properties, Clock clock, WalletEvents events) {
+    WalletProperties.Withdrawals limits = properties.withdrawals();
+    WithdrawalPolicy policy = new WithdrawalPolicy(Money.parse("minimum", limits.minimum()), Money.parse("dailyLimit", limits.dailyLimit()),
+        Money.parse("approvalThreshold", limits.approvalThreshold()), Money.parse("feeReserve", limits.feeReserve()));
+    return new WithdrawalService(unitOfWork, idempotency, withdrawals, ledger, addresses, signer, chain, policy, clock, events);
+  }
+
+  @Bean
+  DepositService depositService(UnitOfWork unitOfWork, JdbcDepositAddresses addresses, DepositAddressDeriver deriver, JdbcDeposits deposits,
+      JdbcLedger ledger, WalletEvents events, TransactionSigner signer) {
+    HotWallet hotWallet = signer instanceof HotWallet coins ? coins : HotWallet.NONE;
+    return new DepositService(unitOfWork, addresses, deriver, deposits, ledger, ConfirmationPolicy.standard(), events, hotWallet);
+  }
+
+  @Bean
+  DepositWatcher depositWatcher(ChainClient chain, DepositService deposits, JdbcDeposits store) {
+    return new DepositWatcher(chain, deposits, store);
+  }
+
+  @Bean
+  LedgerQueries ledgerQueries(JdbcLedger ledger) {
+    return new LedgerQueries(ledger);
+  }
+}

@@ -1,0 +1,52 @@
+package com.dbay.wallet.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code dbay.wallet.*}: fees, withdrawal limits (DOGE decimal strings), chain and caller settings. */
+@ConfigurationProperties("dbay.wallet")
+public record WalletProperties(
+    @DefaultValue("250") int feeBasisPoints,
+    @DefaultValue Withdrawals withdrawals,
+    @DefaultValue Chain chain,
+    @DefaultValue Identity identity,
+    @DefaultValue Internal internal) {
+
+  public record Withdrawals(
+      @DefaultValue("1") String minimum,
+      @DefaultValue("100000") String dailyLimit,
+      @DefaultValue("10000") String approvalThreshold,
+      @DefaultValue("0.1") String feeReserve) {}
+
+  /**
+   * The Dogecoin side. Deposit addresses come from {@code accountXpub} (m/44'/3'/0', watch-only) or,
+   * when that is empty, from {@code mnemonic}; the default mnemonic is the public BIP39 test phrase:
+   * fine for regtest, never for real coins. Without {@code rpcUrl} there is no node: deposits and
+   * withdrawal broadcasts wait (503). {@code watchInterval} zero turns the in-process watcher off
+   * (e.g. where the deposit-watcher Lambda calls the internal API instead). {@code signing} lets this
+   * service sign withdrawals with the mnemonic's keys (one-machine setup); off where the
+   * blockchain-broadcaster signs.
+   */
+  public record Chain(
+      @DefaultValue("regtest") String network,
+      @DefaultValue("") String accountXpub,
+      @DefaultValue("abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about") String mnemonic,
+      @DefaultValue("") String passphrase,
+      @DefaultValue("") String rpcUrl,
+      @DefaultValue("dbay") String rpcUser,
+      @DefaultValue("dbay") String rpcPassword,
+      @DefaultValue("5s") java.time.Duration watchInterval,
+      @DefaultValue("0") long startHeight,
+      @DefaultValue("true") boolean signing) {}
+
+  /**
+   * Where the caller's identity comes from: the gateway's signed headers (default), or, for local
+   * tools only, plain {@code X-User-ID} headers.
+   */
+  public record Identity(
+      @DefaultValue("dev-only-gateway-secret-change-me-0123456789") String gatewaySecret,
+      @DefaultValue("false") boolean trustPlainHeaders) {}
+
+  /** A shared token that internal callers (auction, order, workflows) must present, when set. */
+  public record Internal(@DefaultValue("") String token) {}
+}

@@ -1,0 +1,18 @@
+package com.dbay.wallet.domain;
+
+/** What a posting was for; shown on the user's statement. */
+public enum PostingType {
+  DEPOSIT_DETECTED,
+  DEPOSIT_CREDITED,
+  DEPOSIT_REORGED,
+  HOLD_PLACED,
+  HOLD_CHANGED,
+  HOLD_RELEASED,
+  ESCROW_FUNDED,
+  ESCROW_RELEASED,
+  ESCROW_REFUNDED,
+  ESCROW_SPLIT,
+  WITHDRAWAL_RESERVED,
+  WITHDRAWAL_SETTLED,
+  WITHDRAWAL_CANCELLED
+}

@@ -1,0 +1,224 @@
+package com.dbay.wallet.adapter.in.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dbay.platform.identity.GatewayProof;
+import com.dbay.platform.identity.Identity;
+import com.dbay.platform.identity.IdentityHeaders;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The HTTP API end to end: identity from the gateway proof, bad input as problem+json with nothing held. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "dbay.wallet.identity.gateway-secret=wallet-api-it-secret-0123456789abcdef",
+    "dbay.wallet.withdrawals.daily-limit=300",
+    "dbay.wallet.withdrawals.approval-threshold=150"})
+class WalletApiIT {
+
+  private static final String SECRET = "wallet-api-it-secret-0123456789abcdef";
+  private static final String REGTEST_ADDRESS = "mnHioPj6vMDGiSUKsXWdX9GEPHoeapF8oi";
+  private static final String MAINNET_ADDRESS = "DBus3bamQjgJULBJtYXpEzDWQRwF5iwxgC";
+
+  @LocalServerPort int port;
+  @Autowired JsonMapper json;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final GatewayProof proof = new GatewayProof(SECRET);
+  private String bob;
+
+  @BeforeEach
+  void bobHasFiveHundredDoge() throws Exception {
+    bob = "api-" + UUID.randomUUID();
+    String address = call("GET", "/api/v1/wallet/deposit-address", bob, null, null).json.get("address").asString();
+    String txid = HexFormat.of().formatHex(randomBytes());
+    Response seen = call("POST", "/api/v1/wallet/internal/deposits", null, null,
+        "{\"txid\":\"" + txid + "\",\"vout\":0,\"address\":\"" + address + "\",\"amount\":\"500\",\"blockHash\":\"b\",\"blockHeight\":1}");
+    assertThat(seen.status).isEqualTo(200);
+    call("POST", "/api/v1/wallet/internal/deposits/" + txid + "/0/confirmations", null, null, "{\"confirmations\":6}");
+  }
+
+  @Test
+  void theBalanceShowsDecimalStringsWithEightPlaces() throws Exception {
+    Response balance = call("GET", "/api/v1/wallet/balance", bob, null, null);
+    assertThat(balance.status).isEqualTo(200);
+    assertThat(balance.json.get("available").asString()).isEqualTo("500.00000000");
+    assertThat(balance.json.get("held").asString()).isEqualTo("0.00000000");
+    assertThat(balance.json.get("escrow").asString()).isEqualTo("0.00000000");
+  }
+
+  @Test
+  void requestsWithoutAValidGatewayProofActAsNobody() throws Exception {
+    HttpRequest forged = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/wallet/balance"))
+        .header(IdentityHeaders.USER_ID, bob).GET().build();
+    HttpResponse<String> response = http.send(forged, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+  }
+
+  @Test
+  void theDepositAddressIsStableAndOnTheConfiguredNetwork() throws Exception {
+    Response first = call("GET", "/api/v1/wallet/deposit-address", bob, null, null);
+    Response again = call("GET", "/api/v1/wallet/deposit-address", bob, null, null);
+    assertThat(first.json.get("network").asString()).isEqualTo("regtest");
+    assertThat(first.json.get("address").asString()).startsWith("m").isEqualTo(again.json.get("address").asString());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "malformed address        | not-an-address                     | 10          | 400 | invalid-address",
+      "checksum broken          | mnHioPj6vMDGiSUKsXWdX9GEPHoeapF8oj | 10          | 400 | invalid-address",
+      "wrong network            | " + MAINNET_ADDRESS + "           | 10          | 400 | wrong-network-address",
+      "nine decimals            | " + REGTEST_ADDRESS + "           | 1.123456789 | 400 | invalid-amount",
+      "zero                     | " + REGTEST_ADDRESS + "           | 0           | 400 | invalid-amount",
+      "negative                 | " + REGTEST_ADDRESS + "           | -5          | 400 | invalid-amount",
+      "below the minimum        | " + REGTEST_ADDRESS + "           | 0.5         | 400 | below-minimum",
+      "above the balance        | " + REGTEST_ADDRESS + "           | 100         | 409 | insufficient-funds",
+      "above the daily limit    | " + REGTEST_ADDRESS + "           | 301         | 422 | daily-limit-exceeded"})
+  void badWithdrawalsAreRefusedAsProblemsAndHoldNothing(String why, String address, String amount, int status, String type) throws Exception {
+    if ("above the balance".equals(why)) {
+      // Within the daily limit but above what is available: bids hold 400 of the 500.
+      assertThat(call("PUT", "/api/v1/wallet/internal/holds/" + bob + "/auction-1", null, "hold-" + bob, "{\"amount\":\"400\"}").status).isEqualTo(200);
+    }
+    Response before = call("GET", "/api/v1/wallet/balance", bob, null, null);
+    Response refused = call("POST", "/api/v1/wallet/withdrawals", bob, "w-" + UUID.randomUUID(), body(address, amount));
+    assertThat(refused.status).as(why).isEqualTo(status);
+    assertThat(refused.contentType).startsWith("application/problem+json");
+    assertThat(refused.json.get("type").asString()).isEqualTo("https://dbay.dev/problems/" + type);
+    assertThat(refused.json.get("detail").asString()).isNotBlank();
+    Response after = call("GET", "/api/v1/wallet/balance", bob, null, null);
+    assertThat(after.json).isEqualTo(before.json);
+  }
+
+  @Test
+  void aWithdrawalIsCreatedOnceForOneKeyAndOnlyItsOwnerSeesIt() throws Exception {
+    String key = "w-" + UUID.randomUUID();
+    Response created = call("POST", "/api/v1/wallet/withdrawals", bob, key, body(REGTEST_ADDRESS, "100"));
+    Response repeated = call("POST", "/api/v1/wallet/withdrawals", bob, key, body(REGTEST_ADDRESS, "100"));
+    assertThat(created.status).isEqualTo(201);
+    assertThat(repeated.json.get("id")).isEqualTo(created.json.get("id"));
+    assertThat(created.json.get("status").asString()).isEqualTo("APPROVED");
+    assertThat(call("GET", "/api/v1/wallet/balance", bob, null, null).json.get("available").asString()).isEqualTo("399.90000000");
+
+    Response reused = call("POST", "/api/v1/wallet/withdrawals", bob, key, body(REGTEST_ADDRESS, "101"));
+    assertThat(reused.status).isEqualTo(422);
+    assertThat(reused.json.get("type").asString()).endsWith("idempotency-key-reused");
+
+    String id = created.json.get("id").asString();
+    assertThat(call("GET", "/api/v1/wallet/withdrawals/" + id, bob, null, null).status).isEqualTo(200);
+    assertThat(call("GET", "/api/v1/wallet/withdrawals/" + id, "mallory-" + UUID.randomUUID(), null, null).status).isEqualTo(404);
+  }
+
+  @Test
+  void aWithdrawalAboveTheThresholdWaitsForAnAdmin() throws Exception {
+    Response created = call("POST", "/api/v1/wallet/withdrawals", bob, "w-" + UUID.randomUUID(), body(REGTEST_ADDRESS, "200"));
+    assertThat(created.json.get("status").asString()).isEqualTo("PENDING_APPROVAL");
+    String id = created.json.get("id").asString();
+    assertThat(call("POST", "/api/v1/wallet/admin/withdrawals/" + id + "/approve", bob, null, null).status).isEqualTo(403);
+    Response rejected = callAs("POST", "/api/v1/wallet/admin/withdrawals/" + id + "/reject", new Identity("admin-1", null, "admin", null, Set.of("ADMIN")),
+        "{\"reason\":\"unusual\"}");
+    assertThat(rejected.json.get("status").asString()).isEqualTo("REJECTED");
+    assertThat(call("GET", "/api/v1/wallet/balance", bob, null, null).json.get("available").asString()).isEqualTo("500.00000000");
+  }
+
+  @Test
+  void aWithdrawalWithoutAnIdempotencyKeyIsRefused() throws Exception {
+    Response refused = call("POST", "/api/v1/wallet/withdrawals", bob, null, body(REGTEST_ADDRESS, "10"));
+    assertThat(refused.status).isEqualTo(400);
+    assertThat(refused.json.get("type").asString()).endsWith("idempotency-key-required");
+  }
+
+  @Test
+  void holdsAndEscrowThroughTheInternalApiShowOnTheStatement() throws Exception {
+    String seller = "seller-" + UUID.randomUUID();
+    assertThat(call("PUT", "/api/v1/wallet/internal/holds/" + bob + "/auction-7", null, "h1-" + bob, "{\"amount\":\"120\"}").status).isEqualTo(200);
+    assertThat(call("PUT", "/api/v1/wallet/internal/holds/" + bob + "/auction-7", null, "h2-" + bob, "{\"amount\":\"150\"}").status).isEqualTo(200);
+    Response tooMuch = call("PUT", "/api/v1/wallet/internal/holds/" + bob + "/auction-8", null, "h3-" + bob, "{\"amount\":\"350.00000001\"}");
+    assertThat(tooMuch.status).isEqualTo(409);
+    assertThat(tooMuch.json.get("type").asString()).endsWith("insufficient-funds");
+    Response escrow = call("POST", "/api/v1/wallet/internal/escrows", null, "e1-" + bob,
+        "{\"orderId\":\"order-" + bob + "\",\"buyerId\":\"" + bob + "\",\"sellerId\":\"" + seller + "\",\"amount\":\"140\",\"holdReference\":\"auction-7\"}");
+    assertThat(escrow.status).isEqualTo(201);
+    Response released = call("POST", "/api/v1/wallet/internal/escrows/order-" + bob + "/release", null, "r1-" + bob, null);
+    assertThat(released.json.get("sellerPayout").asString()).isEqualTo("136.50000000");
+    assertThat(released.json.get("fee").asString()).isEqualTo("3.50000000");
+    assertThat(call("GET", "/api/v1/wallet/balance", seller, null, null).json.get("available").asString()).isEqualTo("136.50000000");
+    // The settlement is an event in the same transaction, for notifications and orders.
+    assertThat(jdbc.queryForList("select source || ' ' || detail_type from platform_outbox where detail like ?", String.class,
+        "%\"orderId\":\"order-" + bob + "\"%")).containsExactly("dbay.wallet EscrowSettled");
+
+    Response statement = call("GET", "/api/v1/wallet/statement?limit=3", bob, null, null);
+    JsonNode items = statement.json.get("items");
+    assertThat(items).hasSize(3);
+    assertThat(items.get(0).get("type").asString()).isEqualTo("ESCROW_RELEASED");
+    assertThat(items.get(0).get("reference").asString()).isEqualTo("order:order-" + bob);
+    assertThat(items.get(0).get("balanceAfter").asString()).isEqualTo("0.00000000");
+    Response next = call("GET", "/api/v1/wallet/statement?limit=3&cursor=" + statement.json.get("nextCursor").asString(), bob, null, null);
+    assertThat(next.json.get("items").get(0).get("id").asLong()).isLessThan(items.get(2).get("id").asLong());
+    assertThat(call("GET", "/api/v1/wallet/internal/audit", null, null, null).status).isEqualTo(200);
+  }
+
+  private static String body(String address, String amount) {
+    return "{\"address\":\"" + address + "\",\"amount\":\"" + amount + "\"}";
+  }
+
+  private static byte[] randomBytes() {
+    byte[] bytes = new byte[32];
+    ThreadLocalRandom.current().nextBytes(bytes);
+    return bytes;
+  }
+
+  record Response(int status, String contentType, JsonNode json) {}
+
+  private Response call(String method, String path, String user, String idempotencyKey, String body) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .header("Content-Type", "application/json");
+    if (user != null) {
+      sign(request, method, path, new Identity(user, null, user, null, Set.of("USER")));
+    }
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    return send(request);
+  }
+
+  private Response callAs(String method, String path, Identity identity, String body) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+    sign(request, method, path, identity);
+    return send(request);
+  }
+
+  private void sign(HttpRequest.Builder request, String method, String path, Identity identity) {
+    long now = proof.now();
+    String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+    request.header(IdentityHeaders.USER_ID, identity.userId())
+        .header(IdentityHeaders.COGNITO_USERNAME, identity.username())
+        .header(IdentityHeaders.ROLES, String.join(",", identity.roles()))
+        .header(IdentityHeaders.PROOF_TIMESTAMP, Long.toString(now))
+        .header(IdentityHeaders.PROOF_SIGNATURE, proof.sign(identity, method, pathOnly, now));
+  }
+
+  private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode node = response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
+    return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), node);
+  }
+}

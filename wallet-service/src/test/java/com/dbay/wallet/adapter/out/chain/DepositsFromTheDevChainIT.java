@@ -1,0 +1,189 @@
+package com.dbay.wallet.adapter.out.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dbay.dogecoin.DogecoinNetwork;
+import com.dbay.dogecoin.Koinu;
+import com.dbay.dogecoin.rpc.DogecoinRpcClient;
+import com.dbay.dogecoin.rpc.RpcConfig;
+import com.dbay.wallet.adapter.in.scheduling.DepositWatcherSchedule;
+import com.dbay.wallet.application.service.DepositService;
+import com.dbay.wallet.application.service.LedgerQueries;
+import com.dbay.wallet.domain.Money;
+import com.dbay.wallet.application.service.WithdrawalService;
+import com.dbay.wallet.domain.UserId;
+import com.dbay.wallet.domain.WithdrawalId;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Deposits end to end on the local Dogecoin chain: coins sent to a user's deposit address are
+ * found by the watcher, credited once after six confirmations, and cancelled when a reorg drops them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class DepositsFromTheDevChainIT {
+
+  private static Process node;
+  private static DogecoinRpcClient rpc;
+  private static final String MINER = "mnHioPj6vMDGiSUKsXWdX9GEPHoeapF8oi";
+
+  @Autowired DepositService deposits;
+  @Autowired DepositWatcherSchedule watcher;
+  @Autowired LedgerQueries ledger;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired WithdrawalService withdrawals;
+  private static final java.util.concurrent.atomic.AtomicBoolean FRESH_CHAIN = new java.util.concurrent.atomic.AtomicBoolean(true);
+
+  @DynamicPropertySource
+  static void chain(DynamicPropertyRegistry registry) throws IOException {
+    Path dir = Files.createTempDirectory("wallet-devchain");
+    Path jar;
+    try (Stream<Path> files = Files.list(Path.of("../devstack/dogecoin-devnode/target"))) {
+      jar = files.filter(p -> p.getFileName().toString().matches("dogecoin-devnode-.*\\.jar")).findFirst().orElseThrow();
+    }
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m", "-jar", jar.toString())
+        .redirectErrorStream(true).redirectOutput(new File("target/devnode-it.log"));
+    builder.environment().putAll(Map.of("DBAY_DOGE_DATA_DIR", dir.toString(), "DBAY_DOGE_BLOCK_SECONDS", "0", "DBAY_DOGE_RPC_PORT",
+        Integer.toString(port), "DBAY_DOGE_RPC_USER", "dbay", "DBAY_DOGE_RPC_PASSWORD", "dbay", "DBAY_DOGE_NETWORK", "regtest"));
+    node = builder.start();
+    String url = "http://127.0.0.1:" + port + "/";
+    rpc = new DogecoinRpcClient(RpcConfig.of(url, "dbay", "dbay", DogecoinNetwork.REGTEST));
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (true) {
+      try {
+        rpc.getBlockCount();
+        break;
+      } catch (RuntimeException notYet) {
+        if (System.nanoTime() > deadline || !node.isAlive()) {
+          throw new IllegalStateException("the dev node did not start; see target/devnode-it.log", notYet);
+        }
+        try {
+          Thread.sleep(300);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    registry.add("dbay.wallet.chain.rpc-url", () -> url);
+    // The test drives the watcher itself; its timer stays off.
+    registry.add("dbay.wallet.chain.watch-interval", () -> "0s");
+    // A fresh chain for a database that may have seen other chains: start the cursor from its beginning.
+    registry.add("dbay.wallet.chain.start-height", () -> "0");
+    registry.add("dbay.wallet.chain.signing", () -> "true");
+  }
+
+  /** Every run starts a new chain: coins the hot wallet knew on earlier chains do not exist on this one. */
+  @BeforeEach
+  void forgetCoinsOfEarlierChains() {
+    if (FRESH_CHAIN.compareAndSet(true, false)) {
+      jdbc.update("update utxos set status = 'SPENT', spent_by = '00000000-0000-0000-0000-000000000000' where status = 'AVAILABLE'");
+    }
+  }
+
+  @Test
+  void aWithdrawalIsSignedOnceBroadcastAndSettledOnTheChain() {
+    rescanFromGenesis();
+    UserId dave = newUser();
+    rpc.faucet(deposits.depositAddress(dave).address(), Koinu.ofDoge(300));
+    mine(6);
+    watcher.runOnce();
+    assertThat(ledger.balances(dave).available()).isEqualTo(Money.ofDoge(300));
+
+    WithdrawalService.WithdrawalView requested = withdrawals.request(dave, "w-" + dave, MINER, Money.ofDoge(120));
+    WithdrawalId id = new WithdrawalId(UUID.fromString(requested.id()));
+    WithdrawalService.WithdrawalView signed = withdrawals.sign(id);
+    assertThat(signed.status()).isEqualTo("SIGNED");
+    assertThat(withdrawals.sign(id).txid()).as("signed once").isEqualTo(signed.txid());
+    withdrawals.broadcast(id);
+    withdrawals.broadcast(id);
+    assertThat(rpc.confirmations(signed.txid())).hasValue(0);
+
+    mine(6);
+    WithdrawalService.WithdrawalView settled = withdrawals.settleIfConfirmed(id, 6);
+    assertThat(settled.status()).isEqualTo("COMPLETED");
+    // 300 - 120 - the exact network fee (0.01 DOGE per kB of a ~226 byte transaction)
+    assertThat(settled.networkFee()).isBetween(100_000L, 1_000_000L);
+    assertThat(ledger.balances(dave).available()).isEqualTo(Money.ofDoge(180).minus(new Money(settled.networkFee())));
+    assertThat(jdbc.queryForObject("select count(*) from utxos where spent_by = ?", Long.class, id.value())).isEqualTo(1);
+    assertThat(ledger.audit().problems()).isEmpty();
+  }
+
+  @AfterAll
+  static void stopTheNode() {
+    node.destroy();
+  }
+
+  private UserId newUser() {
+    return new UserId("chain-" + UUID.randomUUID());
+  }
+
+  private void mine(int blocks) {
+    rpc.generateToAddress(blocks, MINER);
+  }
+
+  @Test
+  void aDepositIsCreditedOnceAfterSixConfirmations() {
+    rescanFromGenesis();
+    UserId bob = newUser();
+    String address = deposits.depositAddress(bob).address();
+    rpc.faucet(address, Koinu.ofDoge(250));
+    mine(1);
+    watcher.runOnce();
+    assertThat(ledger.balances(bob).available()).isEqualTo(Money.ZERO);
+
+    mine(4);
+    watcher.runOnce();
+    assertThat(ledger.balances(bob).available()).as("5 confirmations").isEqualTo(Money.ZERO);
+
+    mine(1);
+    watcher.runOnce();
+    assertThat(ledger.balances(bob).available()).isEqualTo(Money.ofDoge(250));
+
+    mine(3);
+    watcher.runOnce();
+    rescanFromGenesis();
+    assertThat(ledger.balances(bob).available()).as("rescans credit nothing twice").isEqualTo(Money.ofDoge(250));
+    assertThat(ledger.audit().problems()).isEmpty();
+  }
+
+  @Test
+  void aDepositDroppedByAReorgBeforeItIsCreditedIsCancelled() {
+    rescanFromGenesis();
+    UserId carol = newUser();
+    String address = deposits.depositAddress(carol).address();
+    rpc.faucet(address, Koinu.ofDoge(70));
+    mine(2);
+    watcher.runOnce();
+    assertThat(jdbc.queryForList("select status from deposits where address = ?", String.class, address)).containsExactly("PENDING");
+    rpc.devReorg(2, true);
+    mine(8);
+    watcher.runOnce();
+    assertThat(jdbc.queryForList("select status from deposits where address = ?", String.class, address)).containsExactly("CANCELLED");
+    assertThat(ledger.balances(carol).available()).isEqualTo(Money.ZERO);
+    assertThat(ledger.audit().problems()).isEmpty();
+  }
+
+  /** The cursor is shared with earlier runs in the same database; this chain starts at 0. */
+  private void rescanFromGenesis() {
+    watcher.rescanFrom(0);
+  }
+}

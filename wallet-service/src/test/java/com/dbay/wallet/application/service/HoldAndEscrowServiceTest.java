@@ -1,0 +1,111 @@
+package com.dbay.wallet.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.dbay.wallet.domain.AccountId;
+import com.dbay.wallet.domain.AccountKind;
+import com.dbay.wallet.domain.Balances;
+import com.dbay.wallet.domain.ConfirmationPolicy;
+import com.dbay.wallet.domain.DepositId;
+import com.dbay.wallet.domain.FeePolicy;
+import com.dbay.wallet.domain.Money;
+import com.dbay.wallet.domain.UserId;
+import com.dbay.wallet.domain.WalletException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HoldAndEscrowServiceTest {
+
+  private final InMemoryWallet wallet = new InMemoryWallet();
+  private final HoldService holds = new HoldService(wallet, wallet, wallet, wallet);
+  private final EscrowService escrows = new EscrowService(wallet, wallet, wallet, wallet, wallet, new FeePolicy(250));
+  private final UserId bob = new UserId("bob");
+  private final UserId alice = new UserId("alice");
+
+  @BeforeEach
+  void bobHasAThousandDoge() {
+    DepositService deposits = new DepositService(wallet, wallet, new DepositServiceTest.SequentialDeriver(), wallet, wallet, ConfirmationPolicy.standard());
+    String address = deposits.depositAddress(bob).address();
+    deposits.recordDetected(new DepositId("cd".repeat(32), 0), address, Money.ofDoge(1_000), "h", 1);
+    deposits.observe(new DepositId("cd".repeat(32), 0), 20);
+  }
+
+  @Test
+  void holdsFromManyAuctionsCannotTogetherExceedTheAvailableBalance() {
+    holds.setHold("auction", "k1", bob, "a1", Money.ofDoge(600));
+    assertThatThrownBy(() -> holds.setHold("auction", "k2", bob, "a2", Money.ofDoge(401))).isInstanceOf(WalletException.InsufficientFunds.class);
+    holds.setHold("auction", "k3", bob, "a2", Money.ofDoge(400));
+    assertThat(wallet.balances(bob)).isEqualTo(new Balances(Money.ZERO, Money.ofDoge(1_000), Money.ZERO));
+  }
+
+  @Test
+  void aRefusedHoldLeavesNothingBehind() {
+    holds.setHold("auction", "k1", bob, "a1", Money.ofDoge(600));
+    int postings = wallet.postings().size();
+    assertThatThrownBy(() -> holds.setHold("auction", "k2", bob, "a1", Money.ofDoge(1_001))).isInstanceOf(WalletException.InsufficientFunds.class);
+    assertThat(wallet.postings()).hasSize(postings);
+    assertThat(holds.get(bob, "a1").amount()).isEqualTo(Money.ofDoge(600).koinu());
+  }
+
+  @Test
+  void aRepeatedKeyReturnsTheFirstResultWithoutMovingMoneyTwice() {
+    HoldService.HoldView first = holds.setHold("auction", "k1", bob, "a1", Money.ofDoge(100));
+    holds.setHold("auction", "k2", bob, "a1", Money.ofDoge(50));
+    HoldService.HoldView repeat = holds.setHold("auction", "k1", bob, "a1", Money.ofDoge(100));
+    assertThat(repeat).isEqualTo(first);
+    assertThat(wallet.balances(bob).held()).isEqualTo(Money.ofDoge(50));
+  }
+
+  @Test
+  void aKeyReusedWithOtherParametersIsRefused() {
+    holds.setHold("auction", "k1", bob, "a1", Money.ofDoge(100));
+    assertThatThrownBy(() -> holds.setHold("auction", "k1", bob, "a1", Money.ofDoge(101))).isInstanceOf(WalletException.IdempotencyKeyReused.class);
+  }
+
+  @Test
+  void theSameKeyFromAnotherCallerIsAnotherOperation() {
+    holds.setHold("auction", "k1", bob, "a1", Money.ofDoge(100));
+    holds.setHold("order", "k1", bob, "a2", Money.ofDoge(100));
+    assertThat(wallet.balances(bob).held()).isEqualTo(Money.ofDoge(200));
+  }
+
+  @Test
+  void aWonAuctionTurnsTheHoldIntoEscrowAndTheSellerIsPaidMinusTheFee() {
+    holds.setHold("auction", "k1", bob, "a1", Money.ofDoge(150));
+    escrows.fund("auction", "e1", "order-1", bob, alice, Money.ofDoge(120), "a1");
+    assertThat(wallet.balances(bob)).isEqualTo(new Balances(Money.ofDoge(880), Money.ZERO, Money.ofDoge(120)));
+
+    escrows.release("order", "r1", "order-1");
+    assertThat(wallet.balances(bob).escrow()).isEqualTo(Money.ZERO);
+    assertThat(wallet.balances(alice).available()).isEqualTo(Money.ofDoge(117));
+    assertThat(wallet.balance(AccountId.platform(AccountKind.FEES))).isEqualTo(Money.ofDoge(3));
+    assertThat(wallet.audit().problems()).isEmpty();
+    assertThat(wallet.audit().ok()).isTrue();
+  }
+
+  @Test
+  void anEscrowIsSettledOnceEvenWhenAskedTwiceWithDifferentKeys() {
+    escrows.fund("order", "e1", "order-1", bob, alice, Money.ofDoge(100), null);
+    escrows.refund("order", "r1", "order-1");
+    assertThatThrownBy(() -> escrows.release("order", "r2", "order-1")).isInstanceOf(WalletException.InvalidState.class);
+    assertThat(escrows.refund("order", "r1", "order-1").status()).isEqualTo("REFUNDED");
+    assertThat(wallet.balances(bob).available()).isEqualTo(Money.ofDoge(1_000));
+  }
+
+  @Test
+  void aSplitPaysBothSidesAndLosesNoKoinu() {
+    escrows.fund("order", "e1", "order-1", bob, alice, Money.ofKoinu(333_333_333), null);
+    EscrowService.EscrowView split = escrows.split("admin", "s1", "order-1", 3333);
+    assertThat(split.buyerRefund() + split.sellerPayout() + split.fee()).isEqualTo(333_333_333);
+    assertThat(wallet.audit().problems()).isEmpty();
+    assertThat(wallet.audit().ok()).isTrue();
+  }
+
+  @Test
+  void escrowWithoutAHoldIsPaidFromAvailableAndRefusedWhenItIsShort() {
+    assertThatThrownBy(() -> escrows.fund("order", "e1", "order-1", bob, alice, Money.ofDoge(1_001), null))
+        .isInstanceOf(WalletException.InsufficientFunds.class);
+    assertThatThrownBy(() -> escrows.get("order-1")).isInstanceOf(WalletException.NotFound.class);
+  }
+}

@@ -1,0 +1,88 @@
+package com.dbay.wallet.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class EscrowTest {
+
+  private final UserId bob = new UserId("bob");
+  private final UserId alice = new UserId("alice");
+  private final FeePolicy twoAndAHalfPercent = new FeePolicy(250);
+
+  @Test
+  void releasePaysTheSellerMinusTheFee() {
+    Escrow escrow = Escrow.open("o1", bob, alice, Money.ofDoge(100));
+    Posting posting = escrow.release(twoAndAHalfPercent);
+    assertThat(posting.amountFor(AccountId.user(alice, AccountKind.AVAILABLE))).isEqualTo(Money.parse("x", "97.5").koinu());
+    assertThat(posting.amountFor(AccountId.platform(AccountKind.FEES))).isEqualTo(Money.parse("x", "2.5").koinu());
+    assertThat(posting.amountFor(AccountId.user(bob, AccountKind.ESCROW))).isEqualTo(-Money.ofDoge(100).koinu());
+  }
+
+  @Test
+  void theFeeIsRoundedUpToTheNextKoinu() {
+    // 2.5% of 1 koinu is 0.025 koinu: the fee is 1 koinu, the seller gets nothing of it.
+    assertThat(twoAndAHalfPercent.feeOn(Money.ofKoinu(1))).isEqualTo(Money.ofKoinu(1));
+    assertThat(twoAndAHalfPercent.feeOn(Money.ofKoinu(41))).isEqualTo(Money.ofKoinu(2));
+    assertThat(twoAndAHalfPercent.feeOn(Money.ofKoinu(40))).isEqualTo(Money.ofKoinu(1));
+  }
+
+  @Test
+  void refundGivesEverythingBackWithoutFee() {
+    Escrow escrow = Escrow.open("o1", bob, alice, Money.ofDoge(100));
+    Posting posting = escrow.refund();
+    assertThat(posting.amountFor(AccountId.user(bob, AccountKind.AVAILABLE))).isEqualTo(Money.ofDoge(100).koinu());
+    assertThat(posting.entries()).hasSize(2);
+  }
+
+  @Test
+  void anEscrowIsSettledOnlyOnce() {
+    Escrow escrow = Escrow.open("o1", bob, alice, Money.ofDoge(100));
+    escrow.release(twoAndAHalfPercent);
+    assertThatThrownBy(escrow::refund).isInstanceOf(WalletException.InvalidState.class);
+    assertThatThrownBy(() -> escrow.split(5000, twoAndAHalfPercent)).isInstanceOf(WalletException.InvalidState.class);
+  }
+
+  @Test
+  void aSplitGivesTheOddKoinuToTheBuyerAndFeesOnlyTheSellersPart() {
+    Escrow escrow = Escrow.open("o1", bob, alice, Money.ofKoinu(3));
+    escrow.split(5000, new FeePolicy(0));
+    assertThat(escrow.buyerRefund()).isEqualTo(Money.ofKoinu(2));
+    assertThat(escrow.sellerPayout()).isEqualTo(Money.ofKoinu(1));
+
+    Escrow larger = Escrow.open("o2", bob, alice, Money.ofDoge(100));
+    larger.split(3000, twoAndAHalfPercent);
+    assertThat(larger.buyerRefund()).isEqualTo(Money.ofDoge(30));
+    assertThat(larger.fee()).isEqualTo(Money.parse("x", "1.75"));
+    assertThat(larger.sellerPayout()).isEqualTo(Money.parse("x", "68.25"));
+  }
+
+  @Test
+  void noSplitOrReleaseEverCreatesOrLosesAKoinu() {
+    Random random = new Random(42);
+    for (int i = 0; i < 20_000; i++) {
+      long amount = 1 + (random.nextBoolean() ? random.nextInt(1000) : Math.abs(random.nextLong() % 1_000_000_000_000_000L));
+      int bps = random.nextInt(10_001);
+      FeePolicy fees = new FeePolicy(random.nextInt(2_000));
+      Escrow escrow = Escrow.open("o" + i, bob, alice, Money.ofKoinu(amount));
+      Posting posting = escrow.split(bps, fees);
+      assertThat(escrow.buyerRefund().plus(escrow.sellerPayout()).plus(escrow.fee()).koinu()).isEqualTo(amount);
+      assertThat(escrow.buyerRefund().isNegative() || escrow.sellerPayout().isNegative() || escrow.fee().isNegative()).isFalse();
+      assertThat(posting.entries().stream().mapToLong(Entry::amount).sum()).isZero();
+    }
+  }
+
+  @Test
+  void buyerAndSellerMustDiffer() {
+    assertThatThrownBy(() -> Escrow.open("o1", bob, bob, Money.ofDoge(1))).isInstanceOf(WalletException.InvalidRequest.class);
+  }
+
+  @Test
+  void aSplitPercentageOutsideZeroToHundredIsRefused() {
+    Escrow escrow = Escrow.open("o1", bob, alice, Money.ofDoge(100));
+    assertThatThrownBy(() -> escrow.split(10_001, twoAndAHalfPercent)).isInstanceOf(WalletException.InvalidRequest.class);
+    assertThatThrownBy(() -> escrow.split(-1, twoAndAHalfPercent)).isInstanceOf(WalletException.InvalidRequest.class);
+  }
+}

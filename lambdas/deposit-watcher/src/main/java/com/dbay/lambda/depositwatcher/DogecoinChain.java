@@ -7,6 +7,7 @@ import com.dbay.dogecoin.rpc.BlockHeaderInfo;
 import com.dbay.dogecoin.rpc.ChainPoint;
 import com.dbay.dogecoin.rpc.DogecoinRpcClient;
 import com.dbay.dogecoin.rpc.RpcConfig;
+import com.dbay.dogecoin.rpc.RpcErrorException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -25,6 +26,8 @@ import java.util.UUID;
  * that left the main chain is rolled back (cursor to its parent); its deposits' workflows find them DROPPED.
  */
 public final class DogecoinChain implements Chain {
+
+    private static final System.Logger log = System.getLogger(DogecoinChain.class.getName());
 
     private final DogecoinRpcClient rpc;
     private final BlockFollower follower;
@@ -52,12 +55,16 @@ public final class DogecoinChain implements Chain {
 
     /** From the environment (the Lambda runtime's no-arg constructors). */
     public static DogecoinChain fromEnvironment() {
+        return fromEnvironment(new StepFunctionsHttpStarter(env("DBAY_SFN_ENDPOINT", "http://127.0.0.1:8020/"),
+                env("DBAY_DEPOSIT_WORKFLOW_ARN", "arn:aws:states:local:000000000000:stateMachine:DepositConfirmationWorkflow")));
+    }
+
+    /** From the environment, starting workflows with {@code starter} (the local runtime passes its executor). */
+    public static DogecoinChain fromEnvironment(WorkflowStarter starter) {
         DogecoinRpcClient rpc = new DogecoinRpcClient(RpcConfig.of(env("DBAY_DOGE_RPC_URL", "http://127.0.0.1:22555/"),
                 env("DBAY_DOGE_RPC_USER", "dbay"), env("DBAY_DOGE_RPC_PASSWORD", "dbay"), DogecoinNetwork.of(env("DBAY_DOGE_NETWORK", "regtest"))));
         WalletDeposits wallet = new HttpWalletDeposits(env("DBAY_WALLET_URL", "http://127.0.0.1:8003"), env("DBAY_WALLET_INTERNAL_TOKEN", ""));
         CursorStore cursor = CursorStore.file(Path.of(env("DBAY_DEPOSIT_WATCHER_CURSOR", ".dbay/deposit-watcher.cursor")));
-        WorkflowStarter starter = new StepFunctionsHttpStarter(env("DBAY_SFN_ENDPOINT", "http://127.0.0.1:8020/"),
-                env("DBAY_DEPOSIT_WORKFLOW_ARN", "arn:aws:states:local:000000000000:stateMachine:DepositConfirmationWorkflow"));
         return new DogecoinChain(rpc, wallet, cursor, starter, settingsFromEnvironment());
     }
 
@@ -69,7 +76,7 @@ public final class DogecoinChain implements Chain {
 
     @Override
     public Map<String, Object> followTip() {
-        ChainPoint at = cursor.load().orElseGet(() -> follower.startingPoint(settings.startBack()));
+        ChainPoint at = cursor.load().filter(this::knownToTheNode).orElseGet(() -> follower.startingPoint(settings.startBack()));
         int blocks = 0;
         int deposits = 0;
         int rolledBack = 0;
@@ -95,6 +102,20 @@ public final class DogecoinChain implements Chain {
         result.put("deposits", deposits);
         result.put("rolledBack", rolledBack);
         return result;
+    }
+
+    /** A cursor from another chain (the dev chain was reset) is unknown to the node: start afresh rather than stall. */
+    private boolean knownToTheNode(ChainPoint point) {
+        try {
+            rpc.getBlockHeader(point.hash());
+            return true;
+        } catch (RpcErrorException e) {
+            if (e.isNotFound()) {
+                log.log(System.Logger.Level.WARNING, "saved cursor " + point + " is unknown to the node (a new chain?); starting again " + settings.startBack() + " blocks below the tip");
+                return false;
+            }
+            throw e;
+        }
     }
 
     private int record(String blockHash, long height, java.util.List<DecodedTransaction> transactions) {

@@ -120,9 +120,10 @@ public final class DogecoinChain implements Chain {
 
     private int record(String blockHash, long height, java.util.List<DecodedTransaction> transactions) {
         int found = 0;
-        for (DecodedTransaction tx : transactions) {
-            if (!tx.inputs().isEmpty() && tx.inputs().get(0).coinbase()) {
-                continue;
+        for (int i = 0; i < transactions.size(); i++) {
+            DecodedTransaction tx = transactions.get(i);
+            if (i == 0 && !tx.inputs().isEmpty() && tx.inputs().get(0).coinbase()) {
+                continue; // the block reward (the dev node's faucet transactions look like coinbases too, but never come first)
             }
             for (DecodedTransaction.Output output : tx.outputs()) {
                 if (output.address() == null || output.value() <= 0) {

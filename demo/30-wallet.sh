@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Demo data for the wallet: each demo user starts with 10,000 DOGE, sent to their deposit address
-# on the local Dogecoin chain and credited by the wallet's deposit watcher after 6 confirmations
-# (about 30 s at the dev node's 5 s blocks). Idempotent: a user who already has money, or whom an
+# on the local Dogecoin chain, found by the deposit-watcher function and credited by its
+# DepositConfirmationWorkflow after 6 confirmations (about 30 s at the dev node's 5 s blocks). Idempotent: a user who already has money, or whom an
 # earlier run already funded (marker under .dbay/demo/, for coins still waiting for confirmations),
 # is skipped.
 # shellcheck source=demo/lib.sh

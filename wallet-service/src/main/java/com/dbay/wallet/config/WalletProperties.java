@@ -35,7 +35,7 @@ public record WalletProperties(
       @DefaultValue("") String rpcUrl,
       @DefaultValue("dbay") String rpcUser,
       @DefaultValue("dbay") String rpcPassword,
-      @DefaultValue("5s") java.time.Duration watchInterval,
+      @DefaultValue("0s") java.time.Duration watchInterval,
       @DefaultValue("0") long startHeight,
       @DefaultValue("true") boolean signing) {}
 

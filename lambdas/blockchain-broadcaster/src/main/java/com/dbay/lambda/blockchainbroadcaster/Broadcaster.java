@@ -1,5 +1,6 @@
 package com.dbay.lambda.blockchainbroadcaster;
 
+import com.dbay.dogecoin.rpc.DogecoinRpcClient;
 import com.dbay.lambda.support.NotYetImplemented;
 
 /** The Dogecoin network side. Broadcasting the same signed transaction again is harmless (same txid). */
@@ -8,7 +9,24 @@ public interface Broadcaster {
     /** @return the transaction id */
     String broadcast(String rawTransactionHex);
 
-    int confirmations(String txid);
+    /** 0 while in the mempool or unknown. */
+    long confirmations(String txid);
+
+    /**
+     * {@code sendrawtransaction} through the node's JSON-RPC API; "already in chain / mempool" counts as sent, so a
+     * retry after a timeout (which may have reached the node) re-sends the same bytes safely.
+     */
+    static Broadcaster rpc(DogecoinRpcClient rpc) {
+        return new Broadcaster() {
+            public String broadcast(String rawTransactionHex) {
+                return rpc.broadcast(rawTransactionHex);
+            }
+
+            public long confirmations(String txid) {
+                return rpc.confirmations(txid).orElse(0);
+            }
+        };
+    }
 
     static Broadcaster notYetImplemented() {
         return new Broadcaster() {
@@ -16,7 +34,7 @@ public interface Broadcaster {
                 throw new NotYetImplemented("blockchain-broadcaster", "broadcasting transactions", "the wallet issue");
             }
 
-            public int confirmations(String txid) {
+            public long confirmations(String txid) {
                 throw new NotYetImplemented("blockchain-broadcaster", "counting confirmations", "the wallet issue");
             }
         };

@@ -3,14 +3,25 @@ package com.dbay.lambda.depositwatcher;
 import com.dbay.lambda.support.NotYetImplemented;
 import java.util.Map;
 
-/** The wallet side: follow the chain tip (by height and hash, surviving restarts) and judge deposits. */
+/** The chain side of deposits: follow the tip (by height and hash, surviving restarts) and judge one deposit. */
 public interface Chain {
 
-    /** Follows new blocks up to the tip; returns what it saw (height, hash, new deposits). */
+    /** Follows new blocks up to the tip; returns what it saw (height, hash, blocks, deposits, rolledBack). */
     Map<String, Object> followTip();
 
-    /** The confirmation state of one deposit: {"confirmations", "required", "status": PENDING|CONFIRMED|DROPPED}. */
-    Map<String, Object> confirmations(String depositId);
+    /**
+     * The deposit's state now: {"confirmations", "required", "status"} with status PENDING, CREDITED (the wallet
+     * credited it, once), DROPPED (its transaction is in no main-chain block), MOVED (mined again in another block,
+     * which has its own workflow) or CANCELLED.
+     */
+    Map<String, Object> check(DepositRef deposit);
+
+    /** Cancels a dropped deposit in the wallet (a no-op once credited or cancelled). */
+    Map<String, Object> cancel(DepositRef deposit);
+
+    /** One output to one of our addresses, as first seen in {@code blockHash}. */
+    record DepositRef(String txid, int vout, String blockHash) {
+    }
 
     static Chain notYetImplemented() {
         return new Chain() {
@@ -18,8 +29,12 @@ public interface Chain {
                 throw new NotYetImplemented("deposit-watcher", "following the Dogecoin chain", "the wallet issue");
             }
 
-            public Map<String, Object> confirmations(String depositId) {
+            public Map<String, Object> check(DepositRef deposit) {
                 throw new NotYetImplemented("deposit-confirmations", "checking deposit confirmations", "the wallet issue");
+            }
+
+            public Map<String, Object> cancel(DepositRef deposit) {
+                throw new NotYetImplemented("deposit-confirmations", "cancelling deposits", "the wallet issue");
             }
         };
     }

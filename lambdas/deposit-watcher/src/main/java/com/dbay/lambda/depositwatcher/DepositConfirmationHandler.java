@@ -4,13 +4,17 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.Map;
 
-/** DepositConfirmationWorkflow's CheckConfirmations task: {"depositId"} → {"confirmations", "required", "status"}. */
+/**
+ * DepositConfirmationWorkflow's tasks: {@code {"action": "check", "txid", "vout", "blockHash"}} →
+ * {@code {"confirmations", "required", "status"}} (the wallet credits exactly once when deep enough);
+ * {@code {"action": "cancel", "txid", "vout"}} → {@code {"status"}} for a deposit a reorg dropped.
+ */
 public class DepositConfirmationHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
     private final Chain chain;
 
     public DepositConfirmationHandler() {
-        this(Chain.notYetImplemented());
+        this(DogecoinChain.fromEnvironment());
     }
 
     public DepositConfirmationHandler(Chain chain) {
@@ -19,10 +23,28 @@ public class DepositConfirmationHandler implements RequestHandler<Map<String, Ob
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        Object depositId = input == null ? null : input.get("depositId");
-        if (!(depositId instanceof String id) || id.isBlank()) {
-            throw new IllegalArgumentException("depositId is required");
+        String action = input == null || input.get("action") == null ? "check" : String.valueOf(input.get("action"));
+        Chain.DepositRef deposit = new Chain.DepositRef(text(input, "txid"), vout(input), "cancel".equals(action) ? null : text(input, "blockHash"));
+        return switch (action) {
+            case "check" -> chain.check(deposit);
+            case "cancel" -> chain.cancel(deposit);
+            default -> throw new IllegalArgumentException("unknown action " + action);
+        };
+    }
+
+    private static String text(Map<String, Object> input, String field) {
+        Object v = input == null ? null : input.get(field);
+        if (!(v instanceof String s) || s.isBlank()) {
+            throw new IllegalArgumentException(field + " is required");
         }
-        return chain.confirmations(id);
+        return s;
+    }
+
+    private static int vout(Map<String, Object> input) {
+        Object v = input == null ? null : input.get("vout");
+        if (!(v instanceof Number n) || n.intValue() < 0) {
+            throw new IllegalArgumentException("vout is required (a number ≥ 0)");
+        }
+        return n.intValue();
     }
 }

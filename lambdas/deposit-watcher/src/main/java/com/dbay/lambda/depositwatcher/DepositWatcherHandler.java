@@ -11,7 +11,7 @@ public class DepositWatcherHandler implements RequestHandler<ScheduledEvent, Map
     private final Chain chain;
 
     public DepositWatcherHandler() {
-        this(Chain.notYetImplemented());
+        this(DogecoinChain.fromEnvironment());
     }
 
     public DepositWatcherHandler(Chain chain) {

@@ -17,6 +17,7 @@ import com.dbay.wallet.domain.WithdrawalPolicy;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 /**
  * Withdrawals: requested by users (funds reserved at once), approved by an admin above the
@@ -94,6 +95,8 @@ public final class WithdrawalService {
       Withdrawal withdrawal = lock(id);
       withdrawal.approve();
       withdrawals.save(withdrawal);
+      // WithdrawalRequested again, now with status APPROVED: the bus rule starts the WithdrawalWorkflow
+      events.withdrawalChanged(withdrawal);
       return WithdrawalView.of(withdrawal);
     });
   }
@@ -125,6 +128,11 @@ public final class WithdrawalService {
       }
       return WithdrawalView.of(withdrawal);
     });
+  }
+
+  /** The stored signed transaction (hex), once signed; the workflow broadcasts exactly these bytes. */
+  public Optional<String> signedTransaction(WithdrawalId id) {
+    return withdrawals.find(id).map(Withdrawal::rawTransaction);
   }
 
   /** Sends the stored bytes; safe to repeat (the node treats a known transaction as sent). */

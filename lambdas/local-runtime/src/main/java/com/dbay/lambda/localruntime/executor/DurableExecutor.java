@@ -25,6 +25,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -84,6 +86,14 @@ public class DurableExecutor implements SmartLifecycle {
     private final Map<String, Execution> executions = new ConcurrentHashMap<>();
     private final Semaphore wake = new Semaphore(0);
     private final ExecutorService taskTimeouts = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService leaseRenewer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("asl-lease-renewer").factory());
+
+    private record Scheduled(Timestamp at, String payload) {
+    }
+
+    /** The TaskScheduled event of the task this worker thread is running, written with its completion. */
+    private final ThreadLocal<Scheduled> scheduled = new ThreadLocal<>();
     private ExecutorService workers;
     private volatile boolean running;
 
@@ -146,7 +156,11 @@ public class DurableExecutor implements SmartLifecycle {
                     wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     continue;
                 }
-                drive(run);
+                try {
+                    drive(run);
+                } finally {
+                    scheduled.remove();
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -231,21 +245,17 @@ public class DurableExecutor implements SmartLifecycle {
     private Outcome runTask(Execution exec, Run run, State state, Outcome.Invoke invoke, JsonNode input, int[] attempts) {
         State.Task task = invoke.task();
         String key = exec.name() + "/" + run.id() + "/" + run.step();
-        history(exec.arn(), run, "TaskScheduled", state.name(), Json.write(invoke.payload()));
+        // Recorded with the step's completion, in the same transaction (one commit per Task state).
+        scheduled.set(new Scheduled(Timestamp.from(Instant.now()), Json.write(invoke.payload())));
         // The lease is renewed while the function runs, so a long task is never taken over by another worker.
         long renewEvery = Math.max(1000, settings.lease().toMillis() / 3);
-        Future<?> renewal = taskTimeouts.submit(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(renewEvery);
-                    extendLease(run, settings.lease().toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    log.warn("could not renew the lease of run {}: {}", run.id(), e.getMessage());
-                }
+        ScheduledFuture<?> renewal = leaseRenewer.scheduleAtFixedRate(() -> {
+            try {
+                extendLease(run, settings.lease().toMillis());
+            } catch (RuntimeException e) {
+                log.warn("could not renew the lease of run {}: {}", run.id(), e.getMessage());
             }
-        });
+        }, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
         try {
             JsonNode result;
             if (task.timeoutSeconds() != null) {
@@ -271,7 +281,7 @@ public class DurableExecutor implements SmartLifecycle {
         } catch (RuntimeException e) {
             return Interpreter.failed(state, input, e.getClass().getName(), String.valueOf(e.getMessage()), attempts);
         } finally {
-            renewal.cancel(true);
+            renewal.cancel(false);
         }
     }
 
@@ -323,6 +333,13 @@ public class DurableExecutor implements SmartLifecycle {
                     status.setRollbackOnly();
                     return null;
                 }
+            }
+            Scheduled task = scheduled.get();
+            if (task != null) {
+                scheduled.remove();
+                jdbc.update("insert into history (execution_arn, run_id, type, state_name, step, details, at)"
+                        + " values (?, ?, 'TaskScheduled', ?, ?, ?, ?)", exec.arn(), run.id(), state.name(), run.step(),
+                        task.payload(), task.at());
             }
             Run result = applyInTransaction(exec, run, state, outcome);
             if (result == LOST) {

@@ -5,9 +5,13 @@ import com.dbay.lambda.auctioncloser.AuctionSettlementHandler;
 import com.dbay.lambda.blockchainbroadcaster.BlockchainBroadcasterHandler;
 import com.dbay.lambda.depositwatcher.DepositConfirmationHandler;
 import com.dbay.lambda.depositwatcher.DepositWatcherHandler;
+import com.dbay.lambda.depositwatcher.DogecoinChain;
+import com.dbay.lambda.localruntime.executor.DurableExecutor;
+import com.dbay.lambda.localruntime.executor.StateMachineRegistry;
 import com.dbay.lambda.imageprocessor.ImageProcessorHandler;
 import com.dbay.lambda.searchindexer.SearchIndexerHandler;
 import com.dbay.lambda.websockethandler.WebSocketHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,14 +38,24 @@ class HostedFunctions {
         return LocalFunction.of("auction-settlement", new AuctionSettlementHandler());
     }
 
+    /**
+     * Node, wallet and cursor from the environment (DBAY_DOGE_RPC_URL, DBAY_WALLET_URL, DBAY_DEPOSIT_WATCHER_CURSOR);
+     * workflows start in this process's executor (looked up at call time: the executor needs the functions first).
+     */
     @Bean
-    LocalFunction depositWatcher() {
-        return LocalFunction.of("deposit-watcher", new DepositWatcherHandler());
+    DogecoinChain depositChain(ObjectProvider<DurableExecutor> executor, ObjectProvider<StateMachineRegistry> machines) {
+        return DogecoinChain.fromEnvironment((name, input) -> executor.getObject()
+                .start(machines.getObject().arn("DepositConfirmationWorkflow"), name, input));
     }
 
     @Bean
-    LocalFunction depositConfirmations() {
-        return LocalFunction.of("deposit-confirmations", new DepositConfirmationHandler());
+    LocalFunction depositWatcher(DogecoinChain depositChain) {
+        return LocalFunction.of("deposit-watcher", new DepositWatcherHandler(depositChain));
+    }
+
+    @Bean
+    LocalFunction depositConfirmations(DogecoinChain depositChain) {
+        return LocalFunction.of("deposit-confirmations", new DepositConfirmationHandler(depositChain));
     }
 
     @Bean

@@ -120,9 +120,16 @@ public class InternalWalletController {
 
   /** For the WithdrawalWorkflow: sign once (repeat returns the stored transaction). */
   @PostMapping("/withdrawals/{id}/sign")
-  public WalletController.WithdrawalResponse sign(@PathVariable String id) {
-    return WalletController.WithdrawalResponse.of(withdrawals.sign(WalletController.parseWithdrawalId(id)));
+  public SignedWithdrawalResponse sign(@PathVariable String id) {
+    var withdrawalId = WalletController.parseWithdrawalId(id);
+    var view = WalletController.WithdrawalResponse.of(withdrawals.sign(withdrawalId));
+    return new SignedWithdrawalResponse(view.id(), view.status(), view.address(), view.amount(), view.feeReserve(), view.networkFee(), view.txid(),
+        view.requestedAt(), view.rejectionReason(), withdrawals.signedTransaction(withdrawalId).orElse(null));
   }
+
+  /** The withdrawal plus its one signed transaction (hex), for the blockchain-broadcaster; null until signed. */
+  public record SignedWithdrawalResponse(String id, String status, String address, String amount, String feeReserve, String networkFee, String txid,
+      String requestedAt, String rejectionReason, String rawTransaction) {}
 
   @PostMapping("/withdrawals/{id}/broadcast")
   public WalletController.WithdrawalResponse broadcast(@PathVariable String id) {

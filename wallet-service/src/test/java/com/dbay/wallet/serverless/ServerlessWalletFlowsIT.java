@@ -1,0 +1,408 @@
+package com.dbay.wallet.serverless;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dbay.dogecoin.DogecoinNetwork;
+import com.dbay.dogecoin.Koinu;
+import com.dbay.dogecoin.rpc.DogecoinRpcClient;
+import com.dbay.dogecoin.rpc.RpcConfig;
+import com.dbay.dogecoin.rpc.RpcTimeoutException;
+import com.dbay.lambda.asl.AslParser;
+import com.dbay.lambda.asl.InMemoryExecutor;
+import com.dbay.lambda.asl.Json;
+import com.dbay.lambda.asl.StateMachine;
+import com.dbay.lambda.asl.StatesError;
+import com.dbay.lambda.blockchainbroadcaster.BlockchainBroadcasterHandler;
+import com.dbay.lambda.blockchainbroadcaster.Broadcaster;
+import com.dbay.lambda.blockchainbroadcaster.HttpWithdrawalWallet;
+import com.dbay.lambda.depositwatcher.CursorStore;
+import com.dbay.lambda.depositwatcher.DepositConfirmationHandler;
+import com.dbay.lambda.depositwatcher.DepositWatcherHandler;
+import com.dbay.lambda.depositwatcher.DogecoinChain;
+import com.dbay.lambda.depositwatcher.HttpWalletDeposits;
+import com.dbay.wallet.application.service.DepositService;
+import com.dbay.wallet.application.service.LedgerQueries;
+import com.dbay.wallet.application.service.WithdrawalService;
+import com.dbay.wallet.domain.Money;
+import com.dbay.wallet.domain.UserId;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Deposits and withdrawals through the serverless layer, end to end: the dev Dogecoin node (its jar as a
+ * process), this wallet over HTTP, the real deposit-watcher / deposit-confirmations / blockchain-broadcaster
+ * handlers and the real {@code workflows/*.asl.json}, run by the ASL interpreter the local runtime drives
+ * (here on its virtual clock: each Wait "passes" by mining one block, so the counts are exact).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ServerlessWalletFlowsIT {
+
+  private static final String MINER = "mnHioPj6vMDGiSUKsXWdX9GEPHoeapF8oi";
+  private static final AtomicBoolean FRESH_CHAIN = new AtomicBoolean(true);
+  private static Process node;
+  private static DogecoinRpcClient rpc;
+  private static Path cursorFile;
+
+  @LocalServerPort int port;
+  @Autowired DepositService deposits;
+  @Autowired WithdrawalService withdrawals;
+  @Autowired LedgerQueries ledger;
+  @Autowired JdbcTemplate jdbc;
+
+  /** Executions the watcher started, by name (a repeated start of the same name is one execution, as in Step Functions). */
+  private final Map<String, JsonNode> started = new LinkedHashMap<>();
+  private DogecoinChain chain;
+  private DepositWatcherHandler watcher;
+  private DepositConfirmationHandler confirmations;
+  /** Runs before each confirmation check: the time a Wait stands for. */
+  private Runnable beforeCheck = () -> {};
+
+  @DynamicPropertySource
+  static void chain(DynamicPropertyRegistry registry) throws IOException {
+    Path dir = Files.createTempDirectory("serverless-devchain");
+    cursorFile = dir.resolve("deposit-watcher.cursor");
+    Path jar;
+    try (Stream<Path> files = Files.list(Path.of("../devstack/dogecoin-devnode/target"))) {
+      jar = files.filter(p -> p.getFileName().toString().matches("dogecoin-devnode-.*\\.jar")).findFirst().orElseThrow();
+    }
+    int nodePort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      nodePort = socket.getLocalPort();
+    }
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m", "-jar", jar.toString())
+        .redirectErrorStream(true).redirectOutput(new File("target/devnode-serverless-it.log"));
+    builder.environment().putAll(Map.of("DBAY_DOGE_DATA_DIR", dir.resolve("chain").toString(), "DBAY_DOGE_BLOCK_SECONDS", "0", "DBAY_DOGE_RPC_PORT",
+        Integer.toString(nodePort), "DBAY_DOGE_RPC_USER", "dbay", "DBAY_DOGE_RPC_PASSWORD", "dbay", "DBAY_DOGE_NETWORK", "regtest"));
+    node = builder.start();
+    String url = "http://127.0.0.1:" + nodePort + "/";
+    rpc = new DogecoinRpcClient(RpcConfig.of(url, "dbay", "dbay", DogecoinNetwork.REGTEST));
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (true) {
+      try {
+        rpc.getBlockCount();
+        break;
+      } catch (RuntimeException notYet) {
+        if (System.nanoTime() > deadline || !node.isAlive()) {
+          throw new IllegalStateException("the dev node did not start; see target/devnode-serverless-it.log", notYet);
+        }
+        sleep(300);
+      }
+    }
+    registry.add("dbay.wallet.chain.rpc-url", () -> url);
+    // the serverless functions drive deposits: the wallet's own timer stays off (its default)
+    registry.add("dbay.wallet.chain.watch-interval", () -> "0s");
+    registry.add("dbay.wallet.chain.signing", () -> "true");
+  }
+
+  @BeforeEach
+  void functions() {
+    if (FRESH_CHAIN.compareAndSet(true, false)) {
+      // coins the hot wallet knew on earlier test chains do not exist on this one
+      jdbc.update("update utxos set status = 'SPENT', spent_by = '00000000-0000-0000-0000-000000000000' where status = 'AVAILABLE'");
+    }
+    String wallet = "http://127.0.0.1:" + port;
+    chain = new DogecoinChain(rpc, new HttpWalletDeposits(wallet, ""), CursorStore.file(cursorFile),
+        (name, input) -> started.putIfAbsent(name, Json.parse(input)), new DogecoinChain.Settings(1_000_000, 500, 5));
+    watcher = new DepositWatcherHandler(chain);
+    confirmations = new DepositConfirmationHandler(chain);
+  }
+
+  @AfterAll
+  static void stopTheNode() {
+    node.destroy();
+  }
+
+  @Test
+  void a_faucet_deposit_is_seen_pending_and_credited_once_at_six_confirmations_whatever_is_replayed() {
+    UserId erin = newUser();
+    String txid = rpc.faucet(deposits.depositAddress(erin).address(), Koinu.ofDoge(250));
+    mine(1);
+
+    Map<String, Object> followed = watcher.handleRequest(null, null);
+
+    assertThat(followed.get("deposits")).isEqualTo(1);
+    assertThat(status(txid)).isEqualTo("PENDING");
+    assertThat(ledger.balances(erin).available()).isEqualTo(Money.ZERO);
+    JsonNode input = executionFor(txid);
+    assertThat(input.path("requiredConfirmations").asInt()).isEqualTo(6);
+
+    List<Long> checkMillis = new ArrayList<>();
+    AtomicInteger waits = new AtomicInteger();
+    beforeCheck = () -> {
+      if (waits.getAndIncrement() > 0) {
+        mine(1); // each Wait before a re-check stands for one block interval
+      }
+    };
+    AtomicInteger checks = new AtomicInteger();
+    InMemoryExecutor.Result run = run("DepositConfirmationWorkflow", input, (payload, handler) -> {
+      long t0 = System.nanoTime();
+      Object out = handler.get();
+      checkMillis.add((System.nanoTime() - t0) / 1_000_000);
+      checks.incrementAndGet();
+      return out;
+    });
+
+    assertThat(run.status()).isEqualTo("SUCCEEDED");
+    assertThat(run.visited()).endsWith("Credited");
+    assertThat(run.output().path("check").path("confirmations").asInt()).isEqualTo(6);
+    assertThat(checks.get()).as("one check per block from 1 to 6 confirmations").isEqualTo(6);
+    assertThat(ledger.balances(erin).available()).isEqualTo(Money.ofDoge(250));
+    System.out.printf("deposit credited by the check that saw 6 confirmations; that check took %d ms (checks: %s ms)%n",
+        checkMillis.get(checkMillis.size() - 1), checkMillis);
+
+    // replayed: the whole workflow again, an old depth reported late, the watcher rescanning from genesis
+    beforeCheck = () -> {};
+    assertThat(run("DepositConfirmationWorkflow", input, null).visited()).endsWith("Credited");
+    new HttpWalletDeposits("http://127.0.0.1:" + port, "").confirmations(txid, 0, 3);
+    started.clear();
+    assertThat(watcher.handleRequest(null, null).get("blocks")).as("only the 5 blocks mined since, from the saved cursor").isEqualTo(5);
+    assertThat(watcher.handleRequest(null, null).get("blocks")).as("nothing twice").isEqualTo(0);
+    cursorFile.toFile().delete();
+    watcher.handleRequest(null, null);
+    assertThat(started.values()).as("a credited deposit starts no workflow again").noneMatch(i -> i.path("txid").asText().equals(txid));
+
+    assertThat(ledger.balances(erin).available()).isEqualTo(Money.ofDoge(250));
+    assertThat(jdbc.queryForObject("select count(*) from postings where reference like ?", Long.class, "%" + txid + "%"))
+        .as("seen once, credited once").isEqualTo(2);
+    assertThat(ledger.audit().problems()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "a {0}-block reorg")
+  @ValueSource(ints = {1, 4, 6})
+  void a_reorg_before_the_credit_cancels_the_deposit_and_the_watcher_rolls_back(int depth) {
+    UserId frank = newUser();
+    String txid = rpc.faucet(deposits.depositAddress(frank).address(), Koinu.ofDoge(40));
+    mine(1);
+    watcher.handleRequest(null, null);
+    assertThat(status(txid)).isEqualTo("PENDING");
+
+    // the reorg comes when the deposit has min(depth, 5) confirmations: its block is among the replaced ones, not yet credited
+    int reorgAt = Math.min(depth, 5);
+    AtomicInteger checks = new AtomicInteger();
+    beforeCheck = () -> {
+      int n = checks.incrementAndGet();
+      if (n == reorgAt + 1) {
+        rpc.devReorg(depth, true);
+      } else if (n > 1) {
+        mine(1);
+      }
+    };
+    InMemoryExecutor.Result run = run("DepositConfirmationWorkflow", executionFor(txid), null);
+
+    assertThat(run.status()).isEqualTo("SUCCEEDED");
+    assertThat(run.visited()).contains("CancelDeposit").endsWith("Cancelled");
+    assertThat(status(txid)).isEqualTo("CANCELLED");
+    started.clear();
+    Map<String, Object> followed = watcher.handleRequest(null, null);
+    assertThat((Integer) followed.get("rolledBack")).isGreaterThanOrEqualTo(1);
+    assertThat(started.values()).noneMatch(i -> i.path("txid").asText().equals(txid));
+    assertThat(ledger.balances(frank).available()).isEqualTo(Money.ZERO);
+    assertThat(ledger.audit().problems()).isEmpty();
+  }
+
+  @Test
+  void a_withdrawal_is_signed_once_rebroadcast_with_the_same_bytes_after_a_timeout_confirmed_and_settled() {
+    UserId gina = newUser();
+    String depositTx = rpc.faucet(deposits.depositAddress(gina).address(), Koinu.ofDoge(500));
+    mine(1);
+    watcher.handleRequest(null, null);
+    beforeCheck = () -> mine(1);
+    assertThat(run("DepositConfirmationWorkflow", executionFor(depositTx), null).visited()).endsWith("Credited");
+
+    WithdrawalService.WithdrawalView requested = withdrawals.request(gina, "w-" + gina.value(), MINER, Money.ofDoge(120));
+    assertThat(requested.status()).isEqualTo("APPROVED");
+    JsonNode event = outboxEvent("WithdrawalRequested", requested.id());
+
+    List<String> sentBytes = new ArrayList<>();
+    AtomicBoolean timedOut = new AtomicBoolean();
+    Broadcaster flakyNetwork = new Broadcaster() {
+      public String broadcast(String raw) {
+        sentBytes.add(raw);
+        String txid = rpc.broadcast(raw);
+        if (timedOut.compareAndSet(false, true)) {
+          throw new RpcTimeoutException("sendrawtransaction", "no answer in time (the node got it)", null);
+        }
+        return txid;
+      }
+
+      public long confirmations(String txid) {
+        mine(1); // the block interval the Wait before this check stands for
+        return rpc.confirmations(txid).orElse(0);
+      }
+    };
+    BlockchainBroadcasterHandler broadcaster = new BlockchainBroadcasterHandler(flakyNetwork, new HttpWithdrawalWallet("http://127.0.0.1:" + port, ""), 5);
+
+    InMemoryExecutor.Result run = runWithBroadcaster(event, broadcaster);
+
+    assertThat(run.status()).as("%s %s", run.error(), run.cause()).isEqualTo("SUCCEEDED");
+    assertThat(run.visited()).containsSubsequence("Sign", "Broadcast", "WaitForConfirmations", "Settle").endsWith("Completed");
+    String stored = jdbc.queryForObject("select raw_tx from withdrawals where id = ?::uuid", String.class, requested.id());
+    String txid = run.output().path("signed").path("txid").asText();
+    assertThat(sentBytes).as("the timed-out broadcast was retried with the same bytes").hasSize(2).containsOnly(stored);
+    assertThat(run.delays()).as("the retry waited its interval").isNotEmpty();
+    assertThat(run.output().path("signed").path("signedBy").asText()).isEqualTo("wallet-service");
+    assertThat(rpc.confirmations(txid).orElseThrow()).isGreaterThanOrEqualTo(6);
+    WithdrawalService.WithdrawalView settled = withdrawals.get(gina, false, new com.dbay.wallet.domain.WithdrawalId(UUID.fromString(requested.id())));
+    assertThat(settled.status()).isEqualTo("COMPLETED");
+    assertThat(settled.txid()).isEqualTo(txid);
+    assertThat(ledger.balances(gina).available()).isEqualTo(Money.ofDoge(380).minus(new Money(settled.networkFee())));
+
+    // the same event delivered again: the stored transaction again, nothing signed or settled twice
+    sentBytes.clear();
+    assertThat(runWithBroadcaster(event, broadcaster).visited()).endsWith("Completed");
+    assertThat(sentBytes).containsOnly(stored);
+    assertThat(jdbc.queryForObject("select count(*) from utxos where spent_by = ?::uuid", Long.class, requested.id())).isEqualTo(1);
+    assertThat(ledger.balances(gina).available()).isEqualTo(Money.ofDoge(380).minus(new Money(settled.networkFee())));
+    assertThat(ledger.audit().problems()).isEmpty();
+  }
+
+  @Test
+  void a_withdrawal_waiting_for_an_admin_is_not_signed_until_approved() {
+    UserId hank = newUser();
+    WithdrawalService.WithdrawalView pending;
+    String depositTx = rpc.faucet(deposits.depositAddress(hank).address(), Koinu.ofDoge(20_000));
+    mine(1);
+    watcher.handleRequest(null, null);
+    beforeCheck = () -> mine(1);
+    assertThat(run("DepositConfirmationWorkflow", executionFor(depositTx), null).visited()).endsWith("Credited");
+    pending = withdrawals.request(hank, "w-" + hank.value(), MINER, Money.ofDoge(15_000));
+    assertThat(pending.status()).isEqualTo("PENDING_APPROVAL");
+
+    BlockchainBroadcasterHandler broadcaster = new BlockchainBroadcasterHandler(Broadcaster.rpc(rpc), new HttpWithdrawalWallet("http://127.0.0.1:" + port, ""), 5);
+    assertThat(runWithBroadcaster(outboxEvent("WithdrawalRequested", pending.id()), broadcaster).visited()).containsExactly("Ready?", "AwaitingApproval");
+    assertThat(jdbc.queryForObject("select raw_tx from withdrawals where id = ?::uuid", String.class, pending.id())).isNull();
+
+    withdrawals.approve(new com.dbay.wallet.domain.WithdrawalId(UUID.fromString(pending.id())));
+    JsonNode approved = outboxEvent("WithdrawalRequested", pending.id());
+    assertThat(approved.path("detail").path("status").asText()).isEqualTo("APPROVED");
+    beforeCheck = () -> {};
+    Broadcaster mining = new Broadcaster() {
+      public String broadcast(String raw) {
+        return rpc.broadcast(raw);
+      }
+
+      public long confirmations(String txid) {
+        mine(1);
+        return rpc.confirmations(txid).orElse(0);
+      }
+    };
+    assertThat(runWithBroadcaster(approved, new BlockchainBroadcasterHandler(mining, new HttpWithdrawalWallet("http://127.0.0.1:" + port, ""), 5))
+        .visited()).endsWith("Completed");
+    assertThat(ledger.audit().problems()).isEmpty();
+  }
+
+  // ---- the workflow runner: real definitions, real handlers
+
+  @FunctionalInterface
+  interface Around {
+    Object call(JsonNode payload, java.util.function.Supplier<Object> handler);
+  }
+
+  private InMemoryExecutor.Result run(String workflow, JsonNode input, Around around) {
+    return new InMemoryExecutor((resource, payload, context) -> {
+      Map<String, Object> map = map(payload);
+      java.util.function.Supplier<Object> call = () -> {
+        if ("check".equals(map.get("action"))) {
+          beforeCheck.run();
+        }
+        return confirmations.handleRequest(map, null);
+      };
+      return invoke(around == null ? call : () -> around.call(payload, call));
+    }, Instant.now()).maxSteps(10_000).run(machine(workflow), input);
+  }
+
+  private InMemoryExecutor.Result runWithBroadcaster(JsonNode event, BlockchainBroadcasterHandler broadcaster) {
+    return new InMemoryExecutor((resource, payload, context) -> invoke(() -> broadcaster.handleRequest(map(payload), null)), Instant.now())
+        .maxSteps(10_000).run(machine("WithdrawalWorkflow"), event);
+  }
+
+  /** As the local runtime and Lambda report a function's exception: its class name is the error. */
+  private static JsonNode invoke(java.util.function.Supplier<Object> call) {
+    try {
+      return Json.toNode(call.get());
+    } catch (RuntimeException e) {
+      throw new StatesError(e.getClass().getName(), String.valueOf(e.getMessage()));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(JsonNode payload) {
+    return Json.MAPPER.convertValue(payload, Map.class);
+  }
+
+  private static StateMachine machine(String name) {
+    try {
+      String text = Files.readString(Path.of("../workflows", name + ".asl.json"))
+          .replace("${DepositConfirmationsFunctionArn}", "arn:aws:lambda:local:000000000000:function:deposit-confirmations")
+          .replace("${BlockchainBroadcasterFunctionArn}", "arn:aws:lambda:local:000000000000:function:blockchain-broadcaster");
+      return AslParser.parse(text);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private JsonNode executionFor(String txid) {
+    return started.values().stream().filter(i -> i.path("txid").asText().equals(txid)).reduce((a, b) -> {
+      throw new AssertionError("two executions for " + txid);
+    }).orElseThrow(() -> new AssertionError("no workflow started for " + txid + ": " + started));
+  }
+
+  /** The envelope as the outbox relay puts it on the bus (the latest for the withdrawal). */
+  private JsonNode outboxEvent(String detailType, String withdrawalId) {
+    Map<String, Object> row = jdbc.queryForMap("select event_id, source, detail_type, occurred_at, detail from platform_outbox "
+        + "where detail_type = ? and detail like ? order by seq desc limit 1", detailType, "%" + withdrawalId + "%");
+    ObjectNode envelope = Json.NODES.objectNode();
+    envelope.put("id", (String) row.get("event_id"));
+    envelope.put("source", (String) row.get("source"));
+    envelope.put("detail-type", (String) row.get("detail_type"));
+    envelope.put("time", String.valueOf(row.get("occurred_at")));
+    envelope.set("detail", Json.parse((String) row.get("detail")));
+    return envelope;
+  }
+
+  private String status(String txid) {
+    return jdbc.queryForObject("select status from deposits where txid = ? and vout = 0", String.class, txid);
+  }
+
+  private static UserId newUser() {
+    return new UserId("sls-" + UUID.randomUUID());
+  }
+
+  private static void mine(int blocks) {
+    rpc.generateToAddress(blocks, MINER);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

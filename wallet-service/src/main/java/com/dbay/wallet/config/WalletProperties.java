@@ -3,13 +3,12 @@ package com.dbay.wallet.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code dbay.wallet.*}: fees, withdrawal limits (DOGE decimal strings), chain and caller settings. */
+/** {@code dbay.wallet.*}: fees, withdrawal limits (DOGE decimal strings), chain and internal-caller settings. */
 @ConfigurationProperties("dbay.wallet")
 public record WalletProperties(
     @DefaultValue("250") int feeBasisPoints,
     @DefaultValue Withdrawals withdrawals,
     @DefaultValue Chain chain,
-    @DefaultValue Identity identity,
     @DefaultValue Internal internal) {
 
   public record Withdrawals(
@@ -38,14 +37,6 @@ public record WalletProperties(
       @DefaultValue("0s") java.time.Duration watchInterval,
       @DefaultValue("0") long startHeight,
       @DefaultValue("true") boolean signing) {}
-
-  /**
-   * Where the caller's identity comes from: the gateway's signed headers (default), or, for local
-   * tools only, plain {@code X-User-ID} headers.
-   */
-  public record Identity(
-      @DefaultValue("dev-only-gateway-secret-change-me-0123456789") String gatewaySecret,
-      @DefaultValue("false") boolean trustPlainHeaders) {}
 
   /** A shared token that internal callers (auction, order, workflows) must present, when set. */
   public record Internal(@DefaultValue("") String token) {}

@@ -162,7 +162,7 @@ class WalletCrashRecoveryIT {
 
   private String depositAddress(String user) throws Exception {
     com.dbay.platform.identity.GatewayProof proof = new com.dbay.platform.identity.GatewayProof(
-        System.getenv().getOrDefault("DBAY_GATEWAY_SECRET", "dev-only-gateway-secret-change-me-0123456789"));
+        System.getenv().getOrDefault("DBAY_GATEWAY_SECRET", com.dbay.platform.starter.identity.IdentityAutoConfiguration.DEV_SECRET));
     com.dbay.platform.identity.Identity identity = new com.dbay.platform.identity.Identity(user, null, user, null, java.util.Set.of("USER"));
     long now = proof.now();
     String path = "/api/v1/wallet/deposit-address";

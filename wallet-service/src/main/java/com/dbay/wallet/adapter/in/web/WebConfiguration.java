@@ -1,6 +1,5 @@
 package com.dbay.wallet.adapter.in.web;
 
-import com.dbay.platform.identity.GatewayProof;
 import com.dbay.wallet.config.WalletProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -12,8 +11,8 @@ public class WebConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  CallerIdentity callerIdentity(WalletProperties properties) {
-    return new GatewayHeadersIdentity(new GatewayProof(properties.identity().gatewaySecret()), properties.identity().trustPlainHeaders());
+  CallerIdentity callerIdentity() {
+    return new PlatformCallerIdentity();
   }
 
   @Bean

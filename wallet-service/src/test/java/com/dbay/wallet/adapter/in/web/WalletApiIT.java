@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The HTTP API end to end: identity from the gateway proof, bad input as problem+json with nothing held. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "dbay.wallet.identity.gateway-secret=wallet-api-it-secret-0123456789abcdef",
+    "dbay.identity.gateway-secret=wallet-api-it-secret-0123456789abcdef",
     "dbay.wallet.withdrawals.daily-limit=300",
     "dbay.wallet.withdrawals.approval-threshold=150"})
 class WalletApiIT {

@@ -1,5 +1,6 @@
 package com.dbay.gateway;
 
+import com.dbay.platform.problem.ProblemTypes;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;
@@ -31,7 +32,7 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
       default -> status.is5xxServerError() ? "upstream-unavailable" : "error";
     };
     var body = new java.util.LinkedHashMap<String, Object>();
-    body.put("type", "https://dbay.example/problems/" + slug);
+    body.put("type", ProblemTypes.BASE + slug);
     body.put("title", rse.getBody().getTitle());
     body.put("status", status.value());
     body.put("detail", rse.getReason() == null ? rse.getBody().getDetail() : rse.getReason());

@@ -79,7 +79,7 @@ final class StubServices implements AutoCloseable {
     }
     if (identity.isEmpty() && path.contains("/users/me")) {
       respond(exchange, 401, "application/problem+json",
-          "{\"type\":\"https://dbay.example/problems/unauthenticated\",\"status\":401}");
+          "{\"type\":\"https://dbay.dev/problems/unauthenticated\",\"status\":401}");
       return;
     }
     Map<String, Object> body = new LinkedHashMap<>();

@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 public class ProblemEntryPoint implements ServerAuthenticationEntryPoint {
 
   private static final byte[] BODY = """
-      {"type":"https://dbay.example/problems/invalid-token","title":"Unauthorized","status":401,\
+      {"type":"https://dbay.dev/problems/invalid-token","title":"Unauthorized","status":401,\
       "detail":"The bearer token is missing, malformed, expired, not yet valid, or not issued for this API."}"""
       .getBytes(StandardCharsets.UTF_8);
 

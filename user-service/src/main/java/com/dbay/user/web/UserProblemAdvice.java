@@ -1,5 +1,6 @@
 package com.dbay.user.web;
 
+import com.dbay.platform.problem.ProblemTypes;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class UserProblemAdvice {
 
-  public static final String TYPE_BASE = "https://dbay.example/problems/";
+  public static final String TYPE_BASE = ProblemTypes.BASE;
 
   @ExceptionHandler(UserProblem.class)
   ResponseEntity<ProblemDetail> problem(UserProblem e) {

@@ -1,5 +1,6 @@
 package com.dbay.platform.starter.identity;
 
+import com.dbay.platform.problem.ProblemTypes;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -8,7 +9,7 @@ import org.springframework.web.ErrorResponseException;
 /** An endpoint that needs a user was called without a proven identity. */
 public class MissingIdentityException extends ErrorResponseException {
 
-  public static final URI TYPE = URI.create("https://dbay.example/problems/unauthenticated");
+  public static final URI TYPE = ProblemTypes.of("unauthenticated");
 
   public MissingIdentityException() {
     super(HttpStatus.UNAUTHORIZED, problem(), null);

@@ -58,8 +58,8 @@ public class WalletConfiguration {
   }
 
   @Bean
-  UnitOfWork walletUnitOfWork(PlatformTransactionManager transactions) {
-    return new SpringUnitOfWork(new TransactionTemplate(transactions));
+  UnitOfWork walletUnitOfWork(PlatformTransactionManager transactions, WalletProperties properties) {
+    return new SpringUnitOfWork(new TransactionTemplate(transactions), properties.holds().maxPerCommit());
   }
 
   @Bean

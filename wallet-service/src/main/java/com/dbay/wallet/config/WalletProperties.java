@@ -9,7 +9,8 @@ public record WalletProperties(
     @DefaultValue("250") int feeBasisPoints,
     @DefaultValue Withdrawals withdrawals,
     @DefaultValue Chain chain,
-    @DefaultValue Internal internal) {
+    @DefaultValue Internal internal,
+    @DefaultValue Holds holds) {
 
   public record Withdrawals(
       @DefaultValue("1") String minimum,
@@ -37,6 +38,14 @@ public record WalletProperties(
       @DefaultValue("0s") java.time.Duration watchInterval,
       @DefaultValue("0") long startHeight,
       @DefaultValue("true") boolean signing) {}
+
+  /**
+   * Holds of one user that arrive together share one transaction and one durable commit, at most
+   * {@code maxPerCommit} of them (1 turns the sharing off). Each runs in a subtransaction; PostgreSQL
+   * keeps up to 64 subtransaction ids per backend in shared memory and slows every snapshot down past
+   * that, so stay well below 64.
+   */
+  public record Holds(@DefaultValue("32") int maxPerCommit) {}
 
   /** A shared token that internal callers (auction, order, workflows) must present, when set. */
   public record Internal(@DefaultValue("") String token) {}

@@ -14,6 +14,7 @@ import com.dbay.wallet.domain.DepositId;
 import com.dbay.wallet.domain.Money;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,8 @@ import java.util.Optional;
  * call. Every step is keyed by (txid, vout), so repeats and out-of-order retries change nothing.
  */
 public final class DepositService {
+
+  public static final int MAX_PAGE = 100;
 
   private static final String CALLER = "deposits";
 
@@ -111,6 +114,16 @@ public final class DepositService {
       deposits.save(deposit);
       return DepositView.of(deposit);
     });
+  }
+
+  /** The user's deposits, newest first, for their wallet page. */
+  public List<DepositView> depositsOf(UserId user, int limit) {
+    return deposits.ofUser(user, Math.max(1, Math.min(limit, MAX_PAGE))).stream().map(DepositView::of).toList();
+  }
+
+  /** The sum of the user's deposits seen on chain and waiting for their confirmations. */
+  public Money pendingTotal(UserId user) {
+    return deposits.pendingTotal(user);
   }
 
   public record DepositView(String txid, int vout, String userId, String address, long amount, int confirmations, int requiredConfirmations, String status) {

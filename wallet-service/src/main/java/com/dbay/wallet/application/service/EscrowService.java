@@ -50,7 +50,9 @@ public final class EscrowService {
     Fingerprint.requireKey(key);
     Escrow escrow = Escrow.open(orderId, buyer, seller, amount);
     String fingerprint = Fingerprint.of("fund-escrow", orderId, buyer, seller, amount.koinu(), holdReference);
-    return unitOfWork.inTransaction(() -> idempotency.once(caller, key, fingerprint, EscrowView.class, () -> {
+    // Funding touches only the buyer's rows, and takes a hold row before the balances as the holds do:
+    // in the buyer's lane it never waits for one of their hold batches while that batch waits for it.
+    return unitOfWork.inTransactionOf(buyer, () -> idempotency.once(caller, key, fingerprint, EscrowView.class, () -> {
       Posting funding;
       if (holdReference != null) {
         Hold hold = holds.lock(buyer, holdReference)

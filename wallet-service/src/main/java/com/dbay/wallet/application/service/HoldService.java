@@ -35,7 +35,7 @@ public final class HoldService {
     String fingerprint = Fingerprint.of("set-hold", user, reference, amount.koinu());
     // A successful set always ends in this state, so the result is stored with the claim.
     HoldView result = new HoldView(user.value(), reference, amount.koinu(), Hold.Status.OPEN.name());
-    return unitOfWork.inTransaction(() -> {
+    return unitOfWork.inTransactionOf(user, () -> {
       Optional<HoldView> first = idempotency.claim(caller, key, fingerprint, HoldView.class, result);
       if (first.isPresent()) {
         return first.get();
@@ -52,7 +52,7 @@ public final class HoldService {
   public HoldView releaseHold(String caller, String key, UserId user, String reference) {
     Fingerprint.requireKey(key);
     String fingerprint = Fingerprint.of("release-hold", user, reference);
-    return unitOfWork.inTransaction(() -> {
+    return unitOfWork.inTransactionOf(user, () -> {
       Optional<HoldView> first = idempotency.claim(caller, key, fingerprint, HoldView.class);
       if (first.isPresent()) {
         return first.get();

@@ -293,6 +293,17 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
     return state.deposits.values().stream().filter(d -> d.status() == Deposit.Status.PENDING).map(InMemoryWallet::copy).toList();
   }
 
+  @Override
+  public List<Deposit> ofUser(UserId user, int limit) {
+    return state.deposits.values().stream().filter(d -> d.user().equals(user)).map(InMemoryWallet::copy).limit(limit).toList();
+  }
+
+  @Override
+  public Money pendingTotal(UserId user) {
+    return new Money(state.deposits.values().stream().filter(d -> d.user().equals(user) && d.status() == Deposit.Status.PENDING)
+        .mapToLong(d -> d.amount().koinu()).sum());
+  }
+
   // Deposit addresses
 
   @Override

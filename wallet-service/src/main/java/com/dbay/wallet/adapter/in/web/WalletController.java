@@ -44,8 +44,16 @@ public class WalletController {
 
   @GetMapping("/balance")
   public BalanceResponse balance(HttpServletRequest request) {
-    Balances balances = ledger.balances(user(request));
-    return new BalanceResponse(balances.available().toDecimalString(), balances.held().toDecimalString(), balances.escrow().toDecimalString());
+    UserId user = user(request);
+    Balances balances = ledger.balances(user);
+    return new BalanceResponse(balances.available().toDecimalString(), balances.held().toDecimalString(), balances.escrow().toDecimalString(),
+        deposits.pendingTotal(user).toDecimalString());
+  }
+
+  /** The caller's deposits, newest first: pending ones with their confirmations so far, then credited or cancelled. */
+  @GetMapping("/deposits")
+  public DepositsResponse deposits(HttpServletRequest request, @RequestParam(defaultValue = "20") int limit) {
+    return new DepositsResponse(deposits.depositsOf(user(request), limit).stream().map(DepositItem::of).toList());
   }
 
   @GetMapping("/statement")
@@ -101,7 +109,17 @@ public class WalletController {
     return new UserId(identity.require(request).userId());
   }
 
-  public record BalanceResponse(String available, String held, String escrow) {}
+  /** {@code pending}: deposits seen on chain, not yet spendable (not part of available). */
+  public record BalanceResponse(String available, String held, String escrow, String pending) {}
+
+  public record DepositsResponse(List<DepositItem> items) {}
+
+  public record DepositItem(String txid, int vout, String address, String amount, String status, int confirmations, int requiredConfirmations) {
+    static DepositItem of(DepositService.DepositView v) {
+      return new DepositItem(v.txid(), v.vout(), v.address(), new Money(v.amount()).toDecimalString(), v.status(), v.confirmations(),
+          v.requiredConfirmations());
+    }
+  }
 
   public record StatementResponse(List<StatementItem> items, String nextCursor) {}
 

@@ -49,6 +49,19 @@ public class JdbcDeposits implements Deposits {
     return jdbc.query("select " + COLUMNS + " from deposits where status = 'PENDING' order by block_height", (rs, n) -> map(rs));
   }
 
+  @Override
+  public List<Deposit> ofUser(UserId user, int limit) {
+    return jdbc.query("select " + COLUMNS + " from deposits where owner = ? order by detected_at desc, txid, vout limit ?", (rs, n) -> map(rs),
+        user.value(), limit);
+  }
+
+  @Override
+  public Money pendingTotal(UserId user) {
+    Long total = jdbc.queryForObject("select coalesce(sum(amount), 0) from deposits where owner = ? and status = 'PENDING'", Long.class,
+        user.value());
+    return new Money(total == null ? 0 : total);
+  }
+
   private static Deposit map(ResultSet rs) throws SQLException {
     return new Deposit(new DepositId(rs.getString(1), rs.getInt(2)), new UserId(rs.getString(3)), rs.getString(4), new Money(rs.getLong(5)),
         rs.getInt(6), rs.getInt(7), Deposit.Status.valueOf(rs.getString(8)), rs.getString(9), rs.getLong(10));

@@ -1,19 +1,42 @@
 package com.dbay.wallet.adapter.out.persistence;
 
 import com.dbay.wallet.application.port.out.UnitOfWork;
+import com.dbay.wallet.domain.UserId;
 import java.util.function.Supplier;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 public class SpringUnitOfWork implements UnitOfWork {
 
-  private final TransactionTemplate transactions;
+  static final int LOCK_FAILURE_ATTEMPTS = 5;
 
-  public SpringUnitOfWork(TransactionTemplate transactions) {
+  private final TransactionTemplate transactions;
+  private final PerUserCommits perUser;
+
+  public SpringUnitOfWork(TransactionTemplate transactions, int maxPerCommit) {
     this.transactions = transactions;
+    this.perUser = new PerUserCommits(transactions, this, maxPerCommit);
+  }
+
+  /**
+   * A transaction that PostgreSQL aborts as a deadlock victim (or a serialisation failure) wrote
+   * nothing and answered nobody, so it runs again, a few times.
+   */
+  @Override
+  public <T> T inTransaction(Supplier<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transactions.execute(status -> work.get());
+      } catch (PessimisticLockingFailureException e) {
+        if (attempt >= LOCK_FAILURE_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
   }
 
   @Override
-  public <T> T inTransaction(Supplier<T> work) {
-    return transactions.execute(status -> work.get());
+  public <T> T inTransactionOf(UserId user, Supplier<T> work) {
+    return perUser.run(user, work);
   }
 }

@@ -2,6 +2,8 @@ package com.dbay.wallet.application.port.out;
 
 import com.dbay.wallet.domain.Deposit;
 import com.dbay.wallet.domain.DepositId;
+import com.dbay.wallet.domain.Money;
+import com.dbay.wallet.domain.UserId;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,4 +19,10 @@ public interface Deposits {
   void save(Deposit deposit);
 
   List<Deposit> pending();
+
+  /** The user's deposits, newest first (detection time), at most {@code limit}. */
+  List<Deposit> ofUser(UserId user, int limit);
+
+  /** What the user has on the way: the sum of their deposits seen on chain but not yet credited. */
+  Money pendingTotal(UserId user);
 }

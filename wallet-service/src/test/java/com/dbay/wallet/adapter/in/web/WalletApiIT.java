@@ -63,6 +63,39 @@ class WalletApiIT {
     assertThat(balance.json.get("available").asString()).isEqualTo("500.00000000");
     assertThat(balance.json.get("held").asString()).isEqualTo("0.00000000");
     assertThat(balance.json.get("escrow").asString()).isEqualTo("0.00000000");
+    assertThat(balance.json.get("pending").asString()).isEqualTo("0.00000000");
+  }
+
+  @Test
+  void aDepositShowsAsPendingWithItsConfirmationsThenAsAvailable() throws Exception {
+    String address = call("GET", "/api/v1/wallet/deposit-address", bob, null, null).json.get("address").asString();
+    String txid = HexFormat.of().formatHex(randomBytes());
+    call("POST", "/api/v1/wallet/internal/deposits", null, null,
+        "{\"txid\":\"" + txid + "\",\"vout\":1,\"address\":\"" + address + "\",\"amount\":\"1000\",\"blockHash\":\"b\",\"blockHeight\":2}");
+    call("POST", "/api/v1/wallet/internal/deposits/" + txid + "/1/confirmations", null, null, "{\"confirmations\":3}");
+
+    Response pending = call("GET", "/api/v1/wallet/balance", bob, null, null);
+    assertThat(pending.json.get("available").asString()).isEqualTo("500.00000000");
+    assertThat(pending.json.get("pending").asString()).isEqualTo("1000.00000000");
+    JsonNode newest = call("GET", "/api/v1/wallet/deposits", bob, null, null).json.get("items").get(0);
+    assertThat(newest.get("txid").asString()).isEqualTo(txid);
+    assertThat(newest.get("status").asString()).isEqualTo("PENDING");
+    assertThat(newest.get("confirmations").asInt()).isEqualTo(3);
+    assertThat(newest.get("requiredConfirmations").asInt()).isEqualTo(20);
+
+    call("POST", "/api/v1/wallet/internal/deposits/" + txid + "/1/confirmations", null, null, "{\"confirmations\":20}");
+    Response credited = call("GET", "/api/v1/wallet/balance", bob, null, null);
+    assertThat(credited.json.get("available").asString()).isEqualTo("1500.00000000");
+    assertThat(credited.json.get("pending").asString()).isEqualTo("0.00000000");
+    assertThat(call("GET", "/api/v1/wallet/deposits", bob, null, null).json.get("items").get(0).get("status").asString()).isEqualTo("CREDITED");
+  }
+
+  @Test
+  void nobodySeesAnotherUsersDeposits() throws Exception {
+    Response carols = call("GET", "/api/v1/wallet/deposits", "carol-" + UUID.randomUUID(), null, null);
+    assertThat(carols.status).isEqualTo(200);
+    assertThat(carols.json.get("items").size()).isZero();
+    assertThat(call("GET", "/api/v1/wallet/deposits", bob, null, null).json.get("items").size()).isEqualTo(1);
   }
 
   @Test

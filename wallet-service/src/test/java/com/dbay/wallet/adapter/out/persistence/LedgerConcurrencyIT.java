@@ -8,14 +8,12 @@ import com.dbay.wallet.application.service.EscrowService;
 import com.dbay.wallet.application.service.HoldService;
 import com.dbay.wallet.application.service.LedgerQueries;
 import com.dbay.wallet.application.service.WithdrawalService;
-import com.dbay.wallet.domain.DepositId;
 import com.dbay.wallet.domain.Money;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
 import com.dbay.wallet.domain.WithdrawalId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -66,7 +64,7 @@ class LedgerConcurrencyIT {
     for (int i = 0; i < USERS; i++) {
       UserId user = new UserId(run + "-u" + i);
       users.add(user);
-      fund(user, i == 0 ? 5_000 : 800);
+      DevFunding.fund(deposits, user, i == 0 ? 5_000 : 800);
     }
     UserId hot = users.get(0);
 
@@ -159,7 +157,7 @@ class LedgerConcurrencyIT {
         }
       } else {
         // A deposit arriving in the middle of everything.
-        fund(user, random.nextInt(1, 100));
+        DevFunding.fund(deposits, user, random.nextInt(1, 100));
         tally("ok");
       }
     } catch (WalletException e) {
@@ -180,12 +178,4 @@ class LedgerConcurrencyIT {
     return Objects.requireNonNull(jdbc.queryForObject(sql, Long.class));
   }
 
-  private void fund(UserId user, long doge) {
-    String address = deposits.depositAddress(user).address();
-    byte[] txid = new byte[32];
-    ThreadLocalRandom.current().nextBytes(txid);
-    DepositId id = new DepositId(HexFormat.of().formatHex(txid), 0);
-    deposits.recordDetected(id, address, Money.ofDoge(doge), "block", 1);
-    deposits.observe(id, 6);
-  }
 }

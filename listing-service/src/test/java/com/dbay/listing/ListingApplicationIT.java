@@ -1,16 +1,10 @@
 package com.dbay.listing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import com.dbay.platform.test.MongoRoundTrip;
+import com.dbay.platform.test.MemcachedRoundTrip;
 import com.dbay.platform.test.ServiceApplicationContract;
 import com.dbay.platform.test.TestStores;
-import java.util.UUID;
-import net.rubyeye.xmemcached.MemcachedClient;
-import org.bson.Document;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -19,10 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * with each of them, and can write to and read back from each.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ListingApplicationIT extends ServiceApplicationContract {
-
-  @Autowired MongoTemplate mongo;
-  @Autowired MemcachedClient memcached;
+class ListingApplicationIT extends ServiceApplicationContract implements MongoRoundTrip, MemcachedRoundTrip {
 
   ListingApplicationIT() {
     super("listing", "mongo", "memcached");
@@ -31,27 +22,5 @@ class ListingApplicationIT extends ServiceApplicationContract {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     TestStores.ensureDatabase("listing");
-  }
-
-  @Test
-  void writesAndReadsBackFromMongo() {
-    String id = UUID.randomUUID().toString();
-    mongo.insert(new Document("_id", id).append("probe", "round-trip"), "it_roundtrip");
-
-    Document found = mongo.findById(id, Document.class, "it_roundtrip");
-
-    assertThat(found).isNotNull();
-    assertThat(found.getString("probe")).isEqualTo("round-trip");
-    assertThat(mongo.getDb().getName()).isEqualTo("dbay_listing");
-    mongo.remove(found, "it_roundtrip");
-  }
-
-  @Test
-  void writesAndReadsBackFromMemcached() throws Exception {
-    String key = "it-listing-" + UUID.randomUUID();
-
-    assertThat(memcached.set(key, 60, "round-trip")).isTrue();
-    assertThat(memcached.<String>get(key)).isEqualTo("round-trip");
-    memcached.delete(key);
   }
 }

@@ -1,15 +1,9 @@
 package com.dbay.order;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import com.dbay.platform.test.MongoRoundTrip;
 import com.dbay.platform.test.ServiceApplicationContract;
 import com.dbay.platform.test.TestStores;
-import java.util.UUID;
-import org.bson.Document;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -18,9 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * with each of them, and can write to and read back from each.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OrderApplicationIT extends ServiceApplicationContract {
-
-  @Autowired MongoTemplate mongo;
+class OrderApplicationIT extends ServiceApplicationContract implements MongoRoundTrip {
 
   OrderApplicationIT() {
     super("order", "mongo");
@@ -29,18 +21,5 @@ class OrderApplicationIT extends ServiceApplicationContract {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     TestStores.ensureDatabase("order");
-  }
-
-  @Test
-  void writesAndReadsBackFromMongo() {
-    String id = UUID.randomUUID().toString();
-    mongo.insert(new Document("_id", id).append("probe", "round-trip"), "it_roundtrip");
-
-    Document found = mongo.findById(id, Document.class, "it_roundtrip");
-
-    assertThat(found).isNotNull();
-    assertThat(found.getString("probe")).isEqualTo("round-trip");
-    assertThat(mongo.getDb().getName()).isEqualTo("dbay_order");
-    mongo.remove(found, "it_roundtrip");
   }
 }

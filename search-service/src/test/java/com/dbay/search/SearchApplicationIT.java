@@ -2,11 +2,11 @@ package com.dbay.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dbay.platform.test.MemcachedRoundTrip;
 import com.dbay.platform.test.ServiceApplicationContract;
 import com.dbay.platform.test.TestStores;
 import java.util.Map;
 import java.util.UUID;
-import net.rubyeye.xmemcached.MemcachedClient;
 import org.junit.jupiter.api.Test;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.Refresh;
@@ -20,9 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * with each of them, and can write to and read back from each.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SearchApplicationIT extends ServiceApplicationContract {
+class SearchApplicationIT extends ServiceApplicationContract implements MemcachedRoundTrip {
 
-  @Autowired MemcachedClient memcached;
   @Autowired OpenSearchClient opensearch;
 
   SearchApplicationIT() {
@@ -32,15 +31,6 @@ class SearchApplicationIT extends ServiceApplicationContract {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     TestStores.ensureDatabase("search");
-  }
-
-  @Test
-  void writesAndReadsBackFromMemcached() throws Exception {
-    String key = "it-search-" + UUID.randomUUID();
-
-    assertThat(memcached.set(key, 60, "round-trip")).isTrue();
-    assertThat(memcached.<String>get(key)).isEqualTo("round-trip");
-    memcached.delete(key);
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * it reports itself ready with each of them, exposes Prometheus metrics, answers an unknown route
  * with a problem document, and writes to and reads back from PostgreSQL and Redis. A service's
  * {@code <X>ApplicationIT} extends this (with {@code @SpringBootTest(webEnvironment = RANDOM_PORT)})
- * and adds the round trips of the stores only it has.
+ * and adds the round trips of the stores only it has ({@link MongoRoundTrip}, {@link MemcachedRoundTrip}, or its own).
  */
 public abstract class ServiceApplicationContract {
 
@@ -39,6 +40,7 @@ public abstract class ServiceApplicationContract {
   @Autowired protected JdbcTemplate jdbc;
   @Autowired protected PlatformTransactionManager transactions;
   @Autowired protected StringRedisTemplate redis;
+  @Autowired private ApplicationContext context;
 
   /**
    * @param service the short name: database {@code <prefix><service>}, paths {@code /api/v1/<service>/}
@@ -100,6 +102,14 @@ public abstract class ServiceApplicationContract {
 
     assertThat(redis.opsForValue().get(key)).isEqualTo("round-trip");
     redis.delete(key);
+  }
+
+  public ApplicationContext context() {
+    return context;
+  }
+
+  public String service() {
+    return service;
   }
 
   protected HttpResponse<String> get(String path) throws Exception {

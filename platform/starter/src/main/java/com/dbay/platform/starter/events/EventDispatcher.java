@@ -1,6 +1,8 @@
 package com.dbay.platform.starter.events;
 
 import com.dbay.platform.events.EventEnvelope;
+import java.sql.Timestamp;
+import java.time.Instant;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,6 +26,14 @@ public class EventDispatcher {
   public EventDispatcher(JdbcTemplate jdbc, TransactionTemplate transactions) {
     this.jdbc = jdbc;
     this.transactions = transactions;
+  }
+
+  /**
+   * Forgets the ids of events handled before {@code cutoff}. Safe once no transport can deliver
+   * those events again: the Redis stream is trimmed and SQS keeps messages at most 14 days.
+   */
+  public int forgetProcessedBefore(Instant cutoff) {
+    return jdbc.update("DELETE FROM platform_processed_events WHERE processed_at < ?", Timestamp.from(cutoff));
   }
 
   public Outcome deliver(EventSubscriber subscriber, EventEnvelope event) {

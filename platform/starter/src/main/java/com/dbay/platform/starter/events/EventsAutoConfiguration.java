@@ -1,5 +1,8 @@
 package com.dbay.platform.starter.events;
 
+import com.dbay.platform.starter.retention.PeriodicPurge;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -54,6 +57,15 @@ public class EventsAutoConfiguration {
   @ConditionalOnMissingBean
   EventDispatcher eventDispatcher(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     return new EventDispatcher(jdbc, new TransactionTemplate(transactions));
+  }
+
+  /** Only where events are consumed (there are subscribers) does the table of handled ids grow. */
+  @Bean
+  @ConditionalOnBean(EventSubscriber.class)
+  PeriodicPurge processedEventsPurge(EventDispatcher dispatcher, EventsProperties properties) {
+    Duration retention = properties.consumer().dedupeRetention();
+    return new PeriodicPurge("processed event ids older than " + retention,
+        () -> dispatcher.forgetProcessedBefore(Instant.now().minus(retention)), Duration.ofHours(1));
   }
 
   @Bean

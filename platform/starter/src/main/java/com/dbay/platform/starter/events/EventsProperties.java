@@ -46,13 +46,16 @@ public record EventsProperties(
    *     again with XAUTOCLAIM
    * @param maxDeliveries after this many failed deliveries an entry goes to the dead-letter stream
    * @param startFrom where a new consumer group starts: {@code earliest} (no event is missed) or {@code latest}
+   * @param dedupeRetention how long the ids of handled events are kept to skip redeliveries; longer than any
+   *     transport keeps an event (SQS: 14 days at most)
    */
   public record Consumer(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("1s") Duration block,
       @DefaultValue("30s") Duration reclaimAfter,
       @DefaultValue("10") int maxDeliveries,
-      @DefaultValue("earliest") String startFrom) {}
+      @DefaultValue("earliest") String startFrom,
+      @DefaultValue("30d") Duration dedupeRetention) {}
 
   /**
    * @param busName the EventBridge bus ({@code DBAY_EVENTS_EVENTBRIDGE_BUSNAME})

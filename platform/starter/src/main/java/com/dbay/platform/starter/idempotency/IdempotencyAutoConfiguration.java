@@ -1,5 +1,6 @@
 package com.dbay.platform.starter.idempotency;
 
+import com.dbay.platform.starter.retention.PeriodicPurge;
 import com.dbay.platform.starter.web.DbayWebAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -36,7 +37,8 @@ public class IdempotencyAutoConfiguration {
   /** Forgets keys past their retention, every ten minutes, on every instance (deletes are idempotent). */
   @Bean
   org.springframework.context.SmartLifecycle idempotencyKeyPurger(IdempotencyStore store, IdempotencyProperties properties) {
-    return new IdempotencyKeyPurger(store, properties.retention(), java.time.Duration.ofMinutes(10));
+    return new PeriodicPurge("idempotency keys older than " + properties.retention(), () -> store.purgeOlderThan(properties.retention()),
+        java.time.Duration.ofMinutes(10));
   }
 
   @Bean

@@ -38,12 +38,27 @@ class OutboxRelayIT extends PlatformIntegrationTestBase {
   @Autowired StringRedisTemplate redis;
   @Autowired Outbox outbox;
   @Autowired EventsProperties properties;
+  @Autowired EventDispatcher dispatcher;
 
   /** What kills the relay: thrown from inside its round, like a process dying there. */
   static final class RelayKilled extends RuntimeException {
     RelayKilled(String where) {
       super("relay killed " + where);
     }
+  }
+
+  @Test
+  void handledEventIdsAreForgottenOnlyOnceTheyAreOlderThanTheRetention() {
+    String old = "old-" + UUID.randomUUID();
+    String recent = "recent-" + UUID.randomUUID();
+    jdbc.update("INSERT INTO platform_processed_events (subscriber, event_id, processed_at) VALUES ('it.purge', ?, now() - interval '31 days')", old);
+    jdbc.update("INSERT INTO platform_processed_events (subscriber, event_id, processed_at) VALUES ('it.purge', ?, now() - interval '29 days')", recent);
+
+    int forgotten = dispatcher.forgetProcessedBefore(java.time.Instant.now().minus(properties.consumer().dedupeRetention()));
+
+    assertThat(forgotten).isGreaterThanOrEqualTo(1);
+    assertThat(processed("it.purge", old)).isZero();
+    assertThat(processed("it.purge", recent)).isEqualTo(1);
   }
 
   @Test

@@ -69,6 +69,11 @@ public class HotWalletPlanner implements HotWalletCoins, HotWallet {
         throw new IllegalStateException("coin " + input.outpoint() + " was taken meanwhile");
       }
     }
+    return toWithdrawalPlan(plan, changeIndex);
+  }
+
+  /** The dbay-dogecoin plan in the wallet's terms; {@code changeIndex} is the change address's index on m/44'/3'/0'/1. */
+  public static WithdrawalPlan toWithdrawalPlan(TransactionPlan plan, int changeIndex) {
     List<WithdrawalPlan.Input> inputs = new ArrayList<>();
     for (Utxo u : plan.inputs()) {
       inputs.add(new WithdrawalPlan.Input(u.txid(), u.vout(), new Money(u.value()), u.address().toBase58(), u.path().chain(), u.path().index()));

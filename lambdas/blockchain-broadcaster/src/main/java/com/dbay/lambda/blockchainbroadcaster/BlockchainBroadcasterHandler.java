@@ -36,8 +36,9 @@ public class BlockchainBroadcasterHandler implements RequestHandler<Map<String, 
     /** How often to look at the confirmations, and after how many looks at zero a withdrawal counts as stuck. */
     public record Settings(int pollSeconds, int stuckAfterPolls, DogecoinNetwork network) {
         public Settings {
-            if (pollSeconds < 1 || stuckAfterPolls < 1) {
-                throw new IllegalArgumentException("pollSeconds and stuckAfterPolls must be positive");
+            // 0 s polls are fine (a dev chain that mines on request); a withdrawal is never stuck after 0 polls
+            if (pollSeconds < 0 || stuckAfterPolls < 1) {
+                throw new IllegalArgumentException("pollSeconds must be >= 0 and stuckAfterPolls >= 1");
             }
         }
     }

@@ -194,12 +194,12 @@ class WalletApiIT {
   void adminsListWithdrawalsByStatusAndOthersMayNot() throws Exception {
     Identity admin = new Identity("admin-1", null, "admin", null, Set.of("ADMIN"));
     String id = call("POST", "/api/v1/wallet/withdrawals", bob, "w-" + UUID.randomUUID(), body(REGTEST_ADDRESS, "200")).json.get("id").asString();
-    Response pending = callAs("GET", "/api/v1/wallet/admin/withdrawals?status=PENDING_APPROVAL&limit=500", admin, null);
+    Response pending = callAs("GET", "/api/v1/wallet/admin/withdrawals?status=PENDING_APPROVAL&limit=500", admin, "");
     assertThat(pending.status).isEqualTo(200);
     assertThat(pending.json.valueStream().map(w -> w.get("id").asString())).contains(id);
-    assertThat(callAs("GET", "/api/v1/wallet/admin/withdrawals?status=stuck", admin, null).status).isEqualTo(200);
+    assertThat(callAs("GET", "/api/v1/wallet/admin/withdrawals?status=stuck", admin, "").status).isEqualTo(200);
     assertThat(call("GET", "/api/v1/wallet/admin/withdrawals?status=STUCK", bob, null, null).status).isEqualTo(403);
-    Response bad = callAs("GET", "/api/v1/wallet/admin/withdrawals?status=LOST", admin, null);
+    Response bad = callAs("GET", "/api/v1/wallet/admin/withdrawals?status=LOST", admin, "");
     assertThat(bad.status).isEqualTo(400);
     assertThat(bad.json.get("type").asString()).endsWith("/invalid-status");
   }

@@ -73,18 +73,28 @@ public final class HdSigner implements AutoCloseable {
    * signed size (see {@link TransactionSigner}).
    */
   public SignedTransaction sign(TransactionPlan plan) {
-    return TransactionSigner.sign(plan, utxo -> {
-      if (utxo.path() == null) {
-        throw new IllegalArgumentException("input " + utxo.outpoint() + " has no derivation path");
-      }
-      ECKey k = key(utxo.path());
-      DogecoinAddress owner = DogecoinAddress.fromKey(network, k);
-      if (!owner.equals(utxo.address())) {
-        throw new IllegalArgumentException("input " + utxo.outpoint() + " pays " + utxo.address()
-            + " but " + utxo.path() + " derives " + owner);
-      }
-      return k;
-    });
+    return TransactionSigner.sign(plan, this::keyFor);
+  }
+
+  /**
+   * Signs a plan made by {@link TransactionPlanner#planExact} without changing it (see
+   * {@link TransactionSigner#signAsPlanned}); every input must carry its path and pay the address that path derives.
+   */
+  public SignedTransaction signAsPlanned(TransactionPlan plan) {
+    return TransactionSigner.signAsPlanned(plan, this::keyFor);
+  }
+
+  private ECKey keyFor(Utxo utxo) {
+    if (utxo.path() == null) {
+      throw new IllegalArgumentException("input " + utxo.outpoint() + " has no derivation path");
+    }
+    ECKey k = key(utxo.path());
+    DogecoinAddress owner = DogecoinAddress.fromKey(network, k);
+    if (!owner.equals(utxo.address())) {
+      throw new IllegalArgumentException("input " + utxo.outpoint() + " pays " + utxo.address()
+          + " but " + utxo.path() + " derives " + owner);
+    }
+    return k;
   }
 
   private DeterministicKey accountKey(int account) {

@@ -22,11 +22,22 @@ import org.bouncycastle.crypto.signers.ECDSASigner;
 final class LowRSigner {
 
   private static final BigInteger HALF = BigInteger.ONE.shiftLeft(255);
+  /** r and s at or above this take all 32 bytes in DER (no shorter encoding). */
+  private static final BigInteger FULL_LENGTH = BigInteger.ONE.shiftLeft(248);
 
   private LowRSigner() {
   }
 
   static ECKey.ECDSASignature sign(Sha256Hash hash, ECKey key) {
+    return sign(hash, key, false);
+  }
+
+  /**
+   * With {@code exactLength}, the grinding also skips the ~1.5% of low-R signatures whose r or s happens to be short,
+   * so every DER signature is exactly {@link #DER_LENGTH} bytes: a planner can then know the signed size, and the fee
+   * for it, before anyone signs (the wallet plans, the signer only signs what was planned).
+   */
+  static ECKey.ECDSASignature sign(Sha256Hash hash, ECKey key, boolean exactLength) {
     BigInteger d = key.getPrivKey();
     for (int counter = 0; counter < 10_000; counter++) {
       byte[] extra = counter == 0 ? new byte[0] : littleEndian32(counter);
@@ -34,11 +45,17 @@ final class LowRSigner {
       signer.init(true, new ECPrivateKeyParameters(d, ECKey.ecDomainParameters()));
       BigInteger[] rs = signer.generateSignature(hash.getBytes());
       if (rs[0].compareTo(HALF) < 0) {
-        return new ECKey.ECDSASignature(rs[0], rs[1]).toCanonicalised();
+        ECKey.ECDSASignature sig = new ECKey.ECDSASignature(rs[0], rs[1]).toCanonicalised();
+        if (!exactLength || sig.r.compareTo(FULL_LENGTH) >= 0 && sig.s.compareTo(FULL_LENGTH) >= 0) {
+          return sig;
+        }
       }
     }
     throw new IllegalStateException("no low-R signature found");
   }
+
+  /** DER length of a signature whose r and s both take 32 bytes: 0x30 len 0x02 32 r 0x02 32 s. */
+  static final int DER_LENGTH = 70;
 
   private static byte[] littleEndian32(int counter) {
     byte[] b = new byte[32];

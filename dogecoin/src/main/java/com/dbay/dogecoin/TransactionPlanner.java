@@ -26,6 +26,21 @@ public final class TransactionPlanner {
 
   public static TransactionPlan plan(List<Utxo> candidates, List<Payment> payments, DogecoinAddress changeAddress,
       FeePolicy policy) {
+    return plan(candidates, payments, changeAddress, policy, TransactionSizes::maxSize);
+  }
+
+  /**
+   * A plan for {@link TransactionSigner#signAsPlanned}: sized with {@link TransactionSizes#exactSize}, so its
+   * {@code fee} is exactly the fee for the size the signed transaction will have and {@code maxSize} is that size.
+   * Whoever holds no keys can plan it; the signer signs it without changing a koinu.
+   */
+  public static TransactionPlan planExact(List<Utxo> candidates, List<Payment> payments, DogecoinAddress changeAddress,
+      FeePolicy policy) {
+    return plan(candidates, payments, changeAddress, policy, TransactionSizes::exactSize);
+  }
+
+  private static TransactionPlan plan(List<Utxo> candidates, List<Payment> payments, DogecoinAddress changeAddress,
+      FeePolicy policy, java.util.function.IntBinaryOperator sizes) {
     if (payments.isEmpty()) {
       throw new TransactionBuildException(INVALID, "a transaction needs at least one payment");
     }
@@ -64,7 +79,7 @@ public final class TransactionPlanner {
       selected.add(u);
       total += u.value();
       int n = selected.size();
-      int sizeNoChange = TransactionSizes.maxSize(n, payments.size());
+      int sizeNoChange = sizes.applyAsInt(n, payments.size());
       if (sizeNoChange > TransactionSizes.MAX_STANDARD_TX) {
         throw new TransactionBuildException(TOO_LARGE, "paying this needs more than " + (n - 1)
             + " inputs, which exceeds the standard transaction size; consolidate first", paySum, total);
@@ -73,7 +88,7 @@ public final class TransactionPlanner {
       if (total < paySum + feeNoChange) {
         continue;
       }
-      int sizeWithChange = TransactionSizes.maxSize(n, payments.size() + 1);
+      int sizeWithChange = sizes.applyAsInt(n, payments.size() + 1);
       long feeWithChange = policy.feeFor(sizeWithChange);
       long change = total - paySum - feeWithChange;
       if (changeAddress != null && change > 0 && !policy.isDust(change)
@@ -83,7 +98,7 @@ public final class TransactionPlanner {
       }
       return new TransactionPlan(selected, payments, changeAddress, 0, total - paySum, sizeNoChange, policy);
     }
-    long needed = paySum + policy.feeFor(TransactionSizes.maxSize(Math.max(1, selected.size()), payments.size()));
+    long needed = paySum + policy.feeFor(sizes.applyAsInt(Math.max(1, selected.size()), payments.size()));
     throw new TransactionBuildException(INSUFFICIENT_FUNDS, "need " + Koinu.format(needed) + " DOGE including the fee,"
         + " have " + Koinu.format(total) + " DOGE", needed, total);
   }

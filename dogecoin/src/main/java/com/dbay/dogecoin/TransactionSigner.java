@@ -93,6 +93,37 @@ public final class TransactionSigner {
     return best.result(plan, bestFee, bestChange);
   }
 
+  /**
+   * Signs exactly what was planned (by {@link TransactionPlanner#planExact}, possibly by someone holding no keys):
+   * the plan's inputs, payments, change and fee, not a koinu moved. Every signature is ground to exactly 70 DER bytes,
+   * so the transaction has exactly {@link TransactionSizes#exactSize} bytes, which must be the plan's {@code maxSize}
+   * and what its fee pays for. The same plan always gives the same bytes.
+   */
+  public static SignedTransaction signAsPlanned(TransactionPlan plan, Function<Utxo, ECKey> keys) {
+    long fee = plan.inputTotal() - plan.paymentTotal() - plan.change();
+    if (fee != plan.fee()) {
+      throw new IllegalArgumentException("the plan does not balance: inputs - payments - change = " + fee
+          + " koinu, its fee says " + plan.fee());
+    }
+    if (plan.change() < 0 || plan.hasChange() && plan.changeAddress() == null) {
+      throw new IllegalArgumentException("the plan's change has no address");
+    }
+    int outputs = plan.payments().size() + (plan.hasChange() ? 1 : 0);
+    int size = TransactionSizes.exactSize(plan.inputs().size(), outputs);
+    if (plan.maxSize() != size) {
+      throw new IllegalArgumentException("the plan is sized for " + plan.maxSize() + " bytes; signed it has " + size);
+    }
+    if (fee < plan.feePolicy().feeFor(size)) {
+      throw new IllegalArgumentException("the plan's fee " + fee + " is below " + plan.feePolicy().feeFor(size)
+          + " koinu for " + size + " bytes");
+    }
+    Built b = build(plan, plan.inputs().stream().map(keys).toList(), plan.change(), true);
+    if (b.size() != size) {
+      throw new IllegalStateException("signed " + b.size() + " bytes where " + size + " were planned");
+    }
+    return b.result(plan, fee, plan.change());
+  }
+
   private record Built(Transaction tx, byte[] bytes, int changeIndex) {
     int size() {
       return bytes.length;
@@ -105,6 +136,10 @@ public final class TransactionSigner {
   }
 
   private static Built build(TransactionPlan plan, List<ECKey> keys, long change) {
+    return build(plan, keys, change, false);
+  }
+
+  private static Built build(TransactionPlan plan, List<ECKey> keys, long change, boolean exactLength) {
     Transaction tx = new Transaction();
     tx.setVersion(1);
     for (Utxo u : plan.inputs()) {
@@ -124,7 +159,7 @@ public final class TransactionSigner {
       ECKey key = keys.get(i);
       Script scriptPubKey = u.address().scriptPubKey();
       Sha256Hash sighash = tx.hashForSignature(i, scriptPubKey, Transaction.SigHash.ALL, false);
-      TransactionSignature sig = new TransactionSignature(LowRSigner.sign(sighash, key), Transaction.SigHash.ALL,
+      TransactionSignature sig = new TransactionSignature(LowRSigner.sign(sighash, key, exactLength), Transaction.SigHash.ALL,
           false);
       tx.replaceInput(i, tx.getInput(i).withScriptSig(ScriptBuilder.createInputScript(sig, key)));
     }

@@ -6,9 +6,10 @@ import com.dbay.dogecoin.rpc.RpcConfig;
 import com.dbay.wallet.adapter.in.scheduling.DepositWatcherSchedule;
 import com.dbay.wallet.adapter.out.chain.DogecoinAddressValidator;
 import com.dbay.wallet.adapter.out.chain.NoDogecoinNode;
-import com.dbay.wallet.adapter.out.chain.NoSigner;
-import com.dbay.wallet.adapter.out.chain.HotWalletSigner;
-import com.dbay.dogecoin.HdSigner;
+import com.dbay.wallet.adapter.out.chain.DogecoinTransactionReader;
+import com.dbay.wallet.adapter.out.chain.HotWalletPlanner;
+import com.dbay.dogecoin.WatchOnlyAccount;
+import com.dbay.wallet.application.port.out.HotWalletCoins;
 import com.dbay.wallet.application.port.out.HotWallet;
 import com.dbay.wallet.adapter.out.chain.RpcChainClient;
 import com.dbay.wallet.adapter.out.chain.WatchOnlyDepositAddressDeriver;
@@ -27,7 +28,7 @@ import com.dbay.wallet.adapter.out.persistence.SpringUnitOfWork;
 import com.dbay.wallet.application.port.out.AddressValidator;
 import com.dbay.wallet.application.port.out.ChainClient;
 import com.dbay.wallet.application.port.out.DepositAddressDeriver;
-import com.dbay.wallet.application.port.out.TransactionSigner;
+import com.dbay.wallet.application.port.out.TransactionReader;
 import com.dbay.wallet.application.port.out.UnitOfWork;
 import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.application.service.DepositWatcher;
@@ -97,11 +98,26 @@ public class WalletConfiguration {
     return new JdbcDepositAddresses(jdbc);
   }
 
+  /** m/44'/3'/0' without its private part: all this service needs to hand out addresses and plan. */
+  @Bean
+  WatchOnlyAccount walletAccount(WalletProperties properties) {
+    WalletProperties.Chain chain = properties.chain();
+    if (chain.accountXpub() == null || chain.accountXpub().isBlank()) {
+      throw new IllegalStateException("dbay.wallet.chain.account-xpub (DBAY_WALLET_ACCOUNT_XPUB) is required");
+    }
+    return WatchOnlyAccount.fromXpub(chain.accountXpub().strip(), DogecoinNetwork.of(chain.network()));
+  }
+
   @Bean
   @ConditionalOnMissingBean
-  DepositAddressDeriver depositAddressDeriver(WalletProperties properties) {
-    WalletProperties.Chain chain = properties.chain();
-    return WatchOnlyDepositAddressDeriver.of(chain.accountXpub(), chain.mnemonic(), chain.passphrase(), DogecoinNetwork.of(chain.network()));
+  DepositAddressDeriver depositAddressDeriver(WatchOnlyAccount account) {
+    return new WatchOnlyDepositAddressDeriver(account);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  TransactionReader transactionReader(WalletProperties properties) {
+    return new DogecoinTransactionReader(DogecoinNetwork.of(properties.chain().network()));
   }
 
   @Bean
@@ -122,17 +138,13 @@ public class WalletConfiguration {
   }
 
   /**
-   * The hot wallet signs with the configured seed where signing is on (the one-machine setup);
-   * otherwise signing answers 503 and the blockchain-broadcaster is expected to sign.
+   * The hot wallet's coins, planned from the watch-only account; the blockchain-broadcaster signs.
+   * Off (hot-wallet=false), credited deposits are not tracked as coins and planning answers 503.
    */
   @Bean
   @ConditionalOnMissingBean
-  TransactionSigner transactionSigner(JdbcTemplate jdbc, WalletProperties properties) {
-    WalletProperties.Chain chain = properties.chain();
-    if (!chain.signing()) {
-      return new NoSigner();
-    }
-    return new HotWalletSigner(jdbc, HdSigner.fromMnemonic(chain.mnemonic(), chain.passphrase(), DogecoinNetwork.of(chain.network())));
+  HotWalletCoins hotWalletCoins(JdbcTemplate jdbc, WalletProperties properties, WatchOnlyAccount account) {
+    return properties.chain().hotWallet() ? new HotWalletPlanner(jdbc, account) : HotWalletCoins.NONE;
   }
 
   @Bean
@@ -169,17 +181,18 @@ public class WalletConfiguration {
 
   @Bean
   WithdrawalService withdrawalService(UnitOfWork unitOfWork, JdbcIdempotencyStore idempotency, JdbcWithdrawals withdrawals, JdbcLedger ledger,
-      AddressValidator addresses, TransactionSigner signer, ChainClient chain, WalletProperties properties, Clock clock, WalletEvents events) {
+      AddressValidator addresses, HotWalletCoins coins, TransactionReader transactions, ChainClient chain, WalletProperties properties, Clock clock,
+      WalletEvents events) {
     WalletProperties.Withdrawals limits = properties.withdrawals();
     WithdrawalPolicy policy = new WithdrawalPolicy(Money.parse("minimum", limits.minimum()), Money.parse("dailyLimit", limits.dailyLimit()),
         Money.parse("approvalThreshold", limits.approvalThreshold()), Money.parse("feeReserve", limits.feeReserve()));
-    return new WithdrawalService(unitOfWork, idempotency, withdrawals, ledger, addresses, signer, chain, policy, clock, events);
+    return new WithdrawalService(unitOfWork, idempotency, withdrawals, ledger, addresses, coins, transactions, chain, policy, clock, events);
   }
 
   @Bean
   DepositService depositService(UnitOfWork unitOfWork, JdbcDepositAddresses addresses, DepositAddressDeriver deriver, JdbcDeposits deposits,
-      JdbcLedger ledger, WalletEvents events, TransactionSigner signer) {
-    HotWallet hotWallet = signer instanceof HotWallet coins ? coins : HotWallet.NONE;
+      JdbcLedger ledger, WalletEvents events, HotWalletCoins coins) {
+    HotWallet hotWallet = coins instanceof HotWallet tracked ? tracked : HotWallet.NONE;
     return new DepositService(unitOfWork, addresses, deriver, deposits, ledger, ConfirmationPolicy.standard(), events, hotWallet);
   }
 

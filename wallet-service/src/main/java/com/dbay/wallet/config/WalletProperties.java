@@ -19,25 +19,28 @@ public record WalletProperties(
       @DefaultValue("0.1") String feeReserve) {}
 
   /**
-   * The Dogecoin side. Deposit addresses come from {@code accountXpub} (m/44'/3'/0', watch-only) or,
-   * when that is empty, from {@code mnemonic}; the default mnemonic is the public BIP39 test phrase:
-   * fine for regtest, never for real coins. Without {@code rpcUrl} there is no node: deposits and
-   * withdrawal broadcasts wait (503). {@code watchInterval} zero turns the in-process watcher off
-   * (e.g. where the deposit-watcher Lambda calls the internal API instead). {@code signing} lets this
-   * service sign withdrawals with the mnemonic's keys (one-machine setup); off where the
-   * blockchain-broadcaster signs.
+   * The Dogecoin side. This service holds no private key: deposit addresses (m/44'/3'/0'/0/i) and
+   * change addresses (m/44'/3'/0'/1/k) come from the watch-only {@code accountXpub} (m/44'/3'/0');
+   * only the blockchain-broadcaster holds the seed and signs. The default is the regtest tpub of the
+   * public BIP39 test phrase ({@link #DEV_ACCOUNT_XPUB}): fine for the dev chain, never for real coins.
+   * Without {@code rpcUrl} there is no node: deposits and withdrawal broadcasts wait (503).
+   * {@code watchInterval} zero turns the in-process watcher off (e.g. where the deposit-watcher Lambda
+   * calls the internal API instead). {@code hotWallet} false keeps credited deposits out of the
+   * spendable coins (tests with made-up transactions); withdrawals then cannot be planned (503).
    */
   public record Chain(
       @DefaultValue("regtest") String network,
-      @DefaultValue("") String accountXpub,
-      @DefaultValue("abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about") String mnemonic,
-      @DefaultValue("") String passphrase,
+      @DefaultValue(DEV_ACCOUNT_XPUB) String accountXpub,
       @DefaultValue("") String rpcUrl,
       @DefaultValue("dbay") String rpcUser,
       @DefaultValue("dbay") String rpcPassword,
       @DefaultValue("0s") java.time.Duration watchInterval,
       @DefaultValue("0") long startHeight,
-      @DefaultValue("true") boolean signing) {}
+      @DefaultValue("true") boolean hotWallet) {}
+
+  /** m/44'/3'/0' of "abandon ×11 about" (empty passphrase) on regtest/testnet: the dev chain's wallet. */
+  public static final String DEV_ACCOUNT_XPUB =
+      "tpubDCLWAMz8iRrbZ39BLZzKNpxi3GJULLttVrWt8t5obo71DXtjULJYesLtqpSaHx1ZQstzszGKDfbSCQPasqngc9VeHR6gM46hVwsXSvtQrHF";
 
   /**
    * Holds of one user that arrive together share one transaction and one durable commit, at most

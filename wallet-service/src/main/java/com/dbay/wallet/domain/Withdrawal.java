@@ -5,22 +5,30 @@ import static com.dbay.wallet.domain.AccountKind.HOT_WALLET;
 import static com.dbay.wallet.domain.AccountKind.WITHDRAWALS_IN_FLIGHT;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * A user's request to send coins to an outside address. The funds (amount + fee reserve) leave
- * AVAILABLE at request time and wait in WITHDRAWALS_IN_FLIGHT. One withdrawal is signed exactly
- * once; retries re-broadcast the same bytes, never a new transaction with other inputs (which could
- * pay twice). Before signing it may still be rejected (funds back); after signing only settlement
- * remains.
+ * AVAILABLE at request time and wait in WITHDRAWALS_IN_FLIGHT. Once approved the wallet plans its one
+ * transaction (coins, outputs, fee) and the signer signs exactly that plan; the first signed
+ * transaction that matches the plan is kept, any other is refused, so retries re-broadcast the same
+ * bytes, never a new transaction with other inputs (which could pay twice). Before planning it may
+ * still be rejected (funds back); after that only settlement remains. A transaction that does not
+ * confirm for long is flagged STUCK for an operator: its funds stay in flight and it still settles
+ * (once) if it confirms later.
  */
 public final class Withdrawal {
 
   public enum Status {
     PENDING_APPROVAL,
     APPROVED,
+    /** Coins chosen and reserved for it, outputs and fee fixed; waiting for the signer. */
+    PLANNED,
     SIGNED,
     BROADCAST,
+    /** Signed and sent, but unconfirmed for longer than expected; still watched, never re-signed. */
+    STUCK,
     COMPLETED,
     REJECTED
   }
@@ -36,9 +44,15 @@ public final class Withdrawal {
   private String rawTransaction;
   private Money networkFee;
   private String rejectionReason;
+  private WithdrawalPlan plan;
 
   public Withdrawal(WithdrawalId id, UserId user, String address, Money amount, Money feeReserve, Instant requestedAt, Status status,
       String txid, String rawTransaction, Money networkFee, String rejectionReason) {
+    this(id, user, address, amount, feeReserve, requestedAt, status, txid, rawTransaction, networkFee, rejectionReason, null);
+  }
+
+  public Withdrawal(WithdrawalId id, UserId user, String address, Money amount, Money feeReserve, Instant requestedAt, Status status,
+      String txid, String rawTransaction, Money networkFee, String rejectionReason, WithdrawalPlan plan) {
     this.id = Objects.requireNonNull(id);
     this.user = Objects.requireNonNull(user);
     this.address = Objects.requireNonNull(address);
@@ -50,6 +64,7 @@ public final class Withdrawal {
     this.rawTransaction = rawTransaction;
     this.networkFee = networkFee;
     this.rejectionReason = rejectionReason;
+    this.plan = plan;
   }
 
   public static Withdrawal request(WithdrawalId id, UserId user, String address, Money amount, Money feeReserve, boolean needsApproval, Instant now) {
@@ -71,10 +86,10 @@ public final class Withdrawal {
     status = Status.APPROVED;
   }
 
-  /** Refuses the withdrawal before anything was signed and gives the reserved funds back. */
+  /** Refuses the withdrawal before its coins were chosen and gives the reserved funds back. */
   public Posting reject(String reason) {
     if (status != Status.PENDING_APPROVAL && status != Status.APPROVED) {
-      throw new WalletException.InvalidState("withdrawal-signed", "withdrawal " + id + " is " + status + " and can no longer be rejected");
+      throw new WalletException.InvalidState("withdrawal-state", "withdrawal " + id + " is " + status + " and can no longer be rejected");
     }
     status = Status.REJECTED;
     rejectionReason = reason;
@@ -83,20 +98,71 @@ public final class Withdrawal {
         .build();
   }
 
-  /** Records the one signed transaction of this withdrawal. Refuses a second one. */
-  public void recordSigned(String txid, String rawTransaction, Money fee) {
-    requireStatus(Status.APPROVED, "sign");
-    if (fee.isNegative() || fee.isGreaterThan(feeReserve)) {
-      throw new WalletException.InvalidState("fee-above-reserve", "network fee " + fee.toDecimalString() + " exceeds the reserve " + feeReserve.toDecimalString());
+  /**
+   * Fixes the one transaction: it must pay exactly the amount to the address (plus change to the
+   * wallet) with a fee within the reserve. Only once, only when approved.
+   */
+  public void plan(WithdrawalPlan planned) {
+    requireStatus(Status.APPROVED, "plan");
+    List<WithdrawalPlan.Output> payments = planned.outputs().stream().filter(o -> !o.isChange()).toList();
+    if (payments.size() != 1 || !payments.getFirst().address().equals(address) || !payments.getFirst().amount().equals(amount)) {
+      throw new WalletException.InvalidState("withdrawal-plan", "the plan does not pay " + amount.toDecimalString() + " DOGE to " + address);
     }
-    this.txid = Objects.requireNonNull(txid);
-    this.rawTransaction = Objects.requireNonNull(rawTransaction);
-    this.networkFee = fee;
+    if (planned.fee().isNegative() || planned.fee().isGreaterThan(feeReserve)) {
+      throw new WalletException.InvalidState("fee-above-reserve",
+          "network fee " + planned.fee().toDecimalString() + " exceeds the reserve " + feeReserve.toDecimalString());
+    }
+    this.plan = planned;
+    this.networkFee = planned.fee();
+    status = Status.PLANNED;
+  }
+
+  /**
+   * Records the signed transaction if it is exactly the planned one. The first accepted signature is
+   * the only one: the same bytes again change nothing (false), other bytes are refused.
+   *
+   * @return true when this call recorded it
+   */
+  public boolean acceptSignature(SignedTransfer signed) {
+    if (rawTransaction != null) {
+      if (rawTransaction.equalsIgnoreCase(signed.rawHex())) {
+        return false;
+      }
+      throw new WalletException.InvalidState("withdrawal-signed",
+          "withdrawal " + id + " already has its signed transaction " + txid + "; another one is never accepted");
+    }
+    requireStatus(Status.PLANNED, "record a signature for");
+    List<String> differences = plan.differences(signed);
+    if (!differences.isEmpty()) {
+      throw new WalletException.InvalidRequest("signature-not-as-planned", "rawTransaction",
+          "the signed transaction is not the planned one: " + String.join("; ", differences));
+    }
+    this.txid = Objects.requireNonNull(signed.txid());
+    this.rawTransaction = signed.rawHex().toLowerCase(java.util.Locale.ROOT);
+    this.networkFee = plan.fee();
     status = Status.SIGNED;
+    return true;
+  }
+
+  /**
+   * Its transaction has not confirmed for too long: flagged for an operator. Nothing is re-signed and
+   * the funds stay in flight; it still settles if the transaction confirms later.
+   *
+   * @return true when this call flagged it (false: already flagged)
+   */
+  public boolean markStuck() {
+    if (status == Status.STUCK) {
+      return false;
+    }
+    if (status != Status.SIGNED && status != Status.BROADCAST) {
+      throw new WalletException.InvalidState("withdrawal-state", "cannot flag withdrawal " + id + " in status " + status + " as stuck");
+    }
+    status = Status.STUCK;
+    return true;
   }
 
   public void markBroadcast() {
-    if (status == Status.BROADCAST) {
+    if (status == Status.BROADCAST || status == Status.STUCK) {
       return;
     }
     requireStatus(Status.SIGNED, "broadcast");
@@ -108,7 +174,7 @@ public final class Withdrawal {
    * mirror rises by that much) and the unused part of the fee reserve returns to the user.
    */
   public Posting settle() {
-    if (status != Status.SIGNED && status != Status.BROADCAST) {
+    if (status != Status.SIGNED && status != Status.BROADCAST && status != Status.STUCK) {
       throw new WalletException.InvalidState("withdrawal-not-broadcast", "withdrawal " + id + " is " + status + " and cannot settle");
     }
     status = Status.COMPLETED;
@@ -174,5 +240,10 @@ public final class Withdrawal {
 
   public String rejectionReason() {
     return rejectionReason;
+  }
+
+  /** The planned transaction, from PLANNED on; null before. */
+  public WithdrawalPlan plan() {
+    return plan;
   }
 }

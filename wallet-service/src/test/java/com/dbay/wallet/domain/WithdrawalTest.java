@@ -4,15 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WithdrawalTest {
 
   private final UserId bob = new UserId("bob");
   private final WithdrawalPolicy policy = new WithdrawalPolicy(Money.ofDoge(1), Money.ofDoge(1_000), Money.ofDoge(500), Money.parse("x", "0.1"));
+  private static final String COIN = "ab".repeat(32);
 
   private Withdrawal approved() {
     return Withdrawal.request(WithdrawalId.random(), bob, "addr", Money.ofDoge(10), Money.parse("x", "0.1"), false, Instant.EPOCH);
+  }
+
+  /** Pays 10 DOGE to "addr" from a 50 DOGE coin, change to the wallet, with this fee. */
+  private static WithdrawalPlan plan(String fee) {
+    Money f = Money.parse("fee", fee);
+    return new WithdrawalPlan(List.of(new WithdrawalPlan.Input(COIN, 0, Money.ofDoge(50), "coin-address", 0, 7)),
+        List.of(new WithdrawalPlan.Output("addr", Money.ofDoge(10), null), new WithdrawalPlan.Output("change", Money.ofDoge(40).minus(f), 3)), f, 225);
+  }
+
+  /** The planned transaction as the wallet would read it back from the signer. */
+  private static SignedTransfer transfer(WithdrawalPlan plan, String raw, boolean valid) {
+    return new SignedTransfer("tx-" + raw, raw, plan.inputs().stream().map(WithdrawalPlan.Input::outpoint).toList(),
+        plan.outputs().stream().map(o -> new SignedTransfer.Output(o.address(), o.amount())).toList(), 225, valid);
+  }
+
+  private Withdrawal signed(String fee) {
+    Withdrawal withdrawal = approved();
+    withdrawal.plan(plan(fee));
+    withdrawal.acceptSignature(transfer(plan(fee), "aa01", true));
+    return withdrawal;
   }
 
   @Test
@@ -24,41 +46,85 @@ class WithdrawalTest {
 
   @Test
   void settlingSendsAmountPlusRealFeeOutOfCustodyAndReturnsTheUnusedReserve() {
-    Withdrawal withdrawal = approved();
-    withdrawal.recordSigned("tx", "raw", Money.parse("x", "0.00226"));
+    Withdrawal withdrawal = signed("0.00225");
     Posting posting = withdrawal.settle();
-    assertThat(posting.amountFor(AccountId.platform(AccountKind.HOT_WALLET))).isEqualTo(Money.parse("x", "10.00226").koinu());
-    assertThat(posting.amountFor(AccountId.user(bob, AccountKind.AVAILABLE))).isEqualTo(Money.parse("x", "0.09774").koinu());
+    assertThat(posting.amountFor(AccountId.platform(AccountKind.HOT_WALLET))).isEqualTo(Money.parse("x", "10.00225").koinu());
+    assertThat(posting.amountFor(AccountId.user(bob, AccountKind.AVAILABLE))).isEqualTo(Money.parse("x", "0.09775").koinu());
     assertThat(withdrawal.status()).isEqualTo(Withdrawal.Status.COMPLETED);
   }
 
   @Test
-  void aWithdrawalIsSignedOnlyOnce() {
+  void aWithdrawalIsPlannedOnceAndOnlyForItsOwnAmountAndAddress() {
     Withdrawal withdrawal = approved();
-    withdrawal.recordSigned("tx", "raw", Money.ofKoinu(1000));
-    assertThatThrownBy(() -> withdrawal.recordSigned("tx2", "raw2", Money.ofKoinu(1000))).isInstanceOf(WalletException.InvalidState.class);
-    assertThat(withdrawal.txid()).isEqualTo("tx");
+    withdrawal.plan(plan("0.00225"));
+    assertThat(withdrawal.status()).isEqualTo(Withdrawal.Status.PLANNED);
+    assertThatThrownBy(() -> withdrawal.plan(plan("0.00225"))).isInstanceOf(WalletException.InvalidState.class);
+
+    WithdrawalPlan elsewhere = new WithdrawalPlan(plan("0.001").inputs(),
+        List.of(new WithdrawalPlan.Output("other", Money.ofDoge(10), null), new WithdrawalPlan.Output("change", Money.parse("x", "39.999"), 3)),
+        Money.parse("x", "0.001"), 225);
+    assertThatThrownBy(() -> approved().plan(elsewhere)).hasMessageContaining("does not pay");
   }
 
   @Test
-  void aSignedWithdrawalCanNoLongerBeRejected() {
+  void aSignatureIsAcceptedOnlyForThePlanAndOnlyOnce() {
     Withdrawal withdrawal = approved();
-    withdrawal.recordSigned("tx", "raw", Money.ofKoinu(1000));
+    WithdrawalPlan planned = plan("0.00225");
+    assertThatThrownBy(() -> withdrawal.acceptSignature(transfer(planned, "aa01", true))).as("nothing planned yet")
+        .isInstanceOf(WalletException.InvalidState.class);
+    withdrawal.plan(planned);
+    assertThatThrownBy(() -> withdrawal.acceptSignature(transfer(plan("0.003"), "aa02", true))).hasMessageContaining("output 1 pays");
+    assertThatThrownBy(() -> withdrawal.acceptSignature(transfer(planned, "aa03", false))).hasMessageContaining("do not verify");
+
+    assertThat(withdrawal.acceptSignature(transfer(planned, "aa01", true))).isTrue();
+    assertThat(withdrawal.acceptSignature(transfer(planned, "AA01", true))).as("the same bytes again").isFalse();
+    assertThatThrownBy(() -> withdrawal.acceptSignature(transfer(planned, "aa04", true))).isInstanceOfSatisfying(WalletException.InvalidState.class,
+        e -> assertThat(e.code()).isEqualTo("withdrawal-signed"));
+    assertThat(withdrawal.txid()).isEqualTo("tx-aa01");
+    assertThat(withdrawal.networkFee()).isEqualTo(Money.parse("x", "0.00225"));
+  }
+
+  @Test
+  void aPlannedWithdrawalCanNoLongerBeRejected() {
+    Withdrawal withdrawal = approved();
+    withdrawal.plan(plan("0.00225"));
     assertThatThrownBy(() -> withdrawal.reject("no")).isInstanceOf(WalletException.InvalidState.class);
   }
 
   @Test
   void aFeeAboveTheReserveIsRefused() {
-    assertThatThrownBy(() -> approved().recordSigned("tx", "raw", Money.ofDoge(1))).isInstanceOf(WalletException.InvalidState.class);
+    assertThatThrownBy(() -> approved().plan(plan("1"))).isInstanceOfSatisfying(WalletException.InvalidState.class,
+        e -> assertThat(e.code()).isEqualTo("fee-above-reserve"));
   }
 
   @Test
-  void aWithdrawalWaitingForApprovalCannotBeSigned() {
-    Withdrawal withdrawal = Withdrawal.request(WithdrawalId.random(), bob, "addr", Money.ofDoge(10), Money.ZERO, true, Instant.EPOCH);
-    assertThatThrownBy(() -> withdrawal.recordSigned("tx", "raw", Money.ZERO)).isInstanceOf(WalletException.InvalidState.class);
+  void aWithdrawalWaitingForApprovalCannotBePlanned() {
+    Withdrawal withdrawal = Withdrawal.request(WithdrawalId.random(), bob, "addr", Money.ofDoge(10), Money.parse("x", "0.1"), true, Instant.EPOCH);
+    assertThatThrownBy(() -> withdrawal.plan(plan("0.00225"))).isInstanceOf(WalletException.InvalidState.class);
     withdrawal.approve();
-    withdrawal.recordSigned("tx", "raw", Money.ZERO);
-    assertThat(withdrawal.status()).isEqualTo(Withdrawal.Status.SIGNED);
+    withdrawal.plan(plan("0.00225"));
+    assertThat(withdrawal.status()).isEqualTo(Withdrawal.Status.PLANNED);
+  }
+
+  @Test
+  void onlyASentTransactionCanBeFlaggedStuckOnceAndAStuckOneStillSettles() {
+    assertThatThrownBy(() -> approved().markStuck()).isInstanceOf(WalletException.InvalidState.class);
+    Withdrawal withdrawal = signed("0.00225");
+    assertThat(withdrawal.markStuck()).isTrue();
+    assertThat(withdrawal.markStuck()).isFalse();
+    withdrawal.markBroadcast();
+    assertThat(withdrawal.status()).isEqualTo(Withdrawal.Status.STUCK);
+    assertThatThrownBy(() -> withdrawal.reject("no")).isInstanceOf(WalletException.InvalidState.class);
+    withdrawal.settle();
+    assertThat(withdrawal.status()).isEqualTo(Withdrawal.Status.COMPLETED);
+    assertThatThrownBy(withdrawal::markStuck).isInstanceOf(WalletException.InvalidState.class);
+    assertThatThrownBy(withdrawal::settle).isInstanceOf(WalletException.InvalidState.class);
+  }
+
+  @Test
+  void aPlanMustBalance() {
+    assertThatThrownBy(() -> new WithdrawalPlan(plan("0.1").inputs(), plan("0.1").outputs(), Money.parse("x", "0.2"), 225))
+        .hasMessageContaining("does not balance");
   }
 
   @Test

@@ -15,6 +15,9 @@ import com.dbay.lambda.asl.StatesError;
 import com.dbay.lambda.blockchainbroadcaster.BlockchainBroadcasterHandler;
 import com.dbay.lambda.blockchainbroadcaster.Broadcaster;
 import com.dbay.lambda.blockchainbroadcaster.HttpWithdrawalWallet;
+import com.dbay.lambda.blockchainbroadcaster.SeedSource;
+import com.dbay.lambda.blockchainbroadcaster.WithdrawalSigner;
+import com.dbay.wallet.DevSigner;
 import com.dbay.lambda.depositwatcher.CursorStore;
 import com.dbay.lambda.depositwatcher.DepositConfirmationHandler;
 import com.dbay.lambda.depositwatcher.DepositWatcherHandler;
@@ -116,7 +119,6 @@ class ServerlessWalletFlowsIT {
     registry.add("dbay.wallet.chain.rpc-url", () -> url);
     // the serverless functions drive deposits: the wallet's own timer stays off (its default)
     registry.add("dbay.wallet.chain.watch-interval", () -> "0s");
-    registry.add("dbay.wallet.chain.signing", () -> "true");
   }
 
   @BeforeEach
@@ -226,7 +228,7 @@ class ServerlessWalletFlowsIT {
   }
 
   @Test
-  void a_withdrawal_is_signed_once_rebroadcast_with_the_same_bytes_after_a_timeout_confirmed_and_settled() {
+  void a_withdrawal_is_signed_once_by_the_broadcaster_rebroadcast_with_the_same_bytes_after_a_timeout_confirmed_and_settled() {
     UserId gina = newUser();
     String depositTx = rpc.faucet(deposits.depositAddress(gina).address(), Koinu.ofDoge(500));
     mine(1);
@@ -255,7 +257,7 @@ class ServerlessWalletFlowsIT {
         return rpc.confirmations(txid).orElse(0);
       }
     };
-    BlockchainBroadcasterHandler broadcaster = new BlockchainBroadcasterHandler(flakyNetwork, new HttpWithdrawalWallet("http://127.0.0.1:" + port, ""), 5);
+    BlockchainBroadcasterHandler broadcaster = broadcaster(flakyNetwork, 60);
 
     InMemoryExecutor.Result run = runWithBroadcaster(event, broadcaster);
 
@@ -265,7 +267,8 @@ class ServerlessWalletFlowsIT {
     String txid = run.output().path("signed").path("txid").asText();
     assertThat(sentBytes).as("the timed-out broadcast was retried with the same bytes").hasSize(2).containsOnly(stored);
     assertThat(run.delays()).as("the retry waited its interval").isNotEmpty();
-    assertThat(run.output().path("signed").path("signedBy").asText()).isEqualTo("wallet-service");
+    assertThat(run.output().path("signed").path("signedBy").asText()).isEqualTo("blockchain-broadcaster");
+    assertThat(run.visited()).doesNotContain("FlagStuck");
     assertThat(rpc.confirmations(txid).orElseThrow()).isGreaterThanOrEqualTo(6);
     WithdrawalService.WithdrawalView settled = withdrawals.get(gina, false, new com.dbay.wallet.domain.WithdrawalId(UUID.fromString(requested.id())));
     assertThat(settled.status()).isEqualTo("COMPLETED");
@@ -282,6 +285,71 @@ class ServerlessWalletFlowsIT {
   }
 
   @Test
+  void a_withdrawal_whose_transaction_the_network_loses_is_flagged_stuck_once_and_still_settles_once_when_it_confirms() {
+    UserId ivy = newUser();
+    String depositTx = rpc.faucet(deposits.depositAddress(ivy).address(), Koinu.ofDoge(300));
+    mine(1);
+    watcher.handleRequest(null, null);
+    beforeCheck = () -> mine(1);
+    assertThat(run("DepositConfirmationWorkflow", executionFor(depositTx), null).visited()).endsWith("Credited");
+    WithdrawalService.WithdrawalView requested = withdrawals.request(ivy, "w-" + ivy.value(), MINER, Money.ofDoge(100));
+    com.dbay.wallet.domain.WithdrawalId id = new com.dbay.wallet.domain.WithdrawalId(UUID.fromString(requested.id()));
+
+    // The node accepts the first 5 broadcasts and loses them (evicted, never relayed): blocks are mined, the
+    // transaction is in none. From the 6th on it reaches the chain.
+    List<String> sentBytes = new ArrayList<>();
+    AtomicInteger lost = new AtomicInteger(5);
+    List<String> statusWhenItGotThrough = new ArrayList<>();
+    Broadcaster losing = new Broadcaster() {
+      public String broadcast(String raw) {
+        sentBytes.add(raw);
+        if (lost.getAndDecrement() > 0) {
+          return com.dbay.dogecoin.TransactionCodec.decode(raw, DogecoinNetwork.REGTEST).txid();
+        }
+        if (statusWhenItGotThrough.isEmpty()) {
+          statusWhenItGotThrough.add(withdrawals.get(ivy, false, id).status());
+          statusWhenItGotThrough.addAll(withdrawals.withStatus(com.dbay.wallet.domain.Withdrawal.Status.STUCK, 500).stream()
+              .map(WithdrawalService.WithdrawalView::id).filter(requested.id()::equals).toList());
+          statusWhenItGotThrough.add(ledger.audit().problems().isEmpty() ? "audit ok" : ledger.audit().problems().toString());
+        }
+        return rpc.broadcast(raw);
+      }
+
+      public long confirmations(String txid) {
+        mine(1);
+        return rpc.confirmations(txid).orElse(0);
+      }
+    };
+
+    InMemoryExecutor.Result run = runWithBroadcaster(outboxEvent("WithdrawalRequested", requested.id()), broadcaster(losing, 3));
+
+    assertThat(run.status()).as("%s %s", run.error(), run.cause()).isEqualTo("SUCCEEDED");
+    assertThat(run.visited().stream().filter("FlagStuck"::equals)).as("flagged once, after 3 polls at 0 confirmations").hasSize(1);
+    assertThat(run.visited()).containsSubsequence("Sign", "FlagStuck", "Broadcast", "Settle").endsWith("Completed");
+    assertThat(statusWhenItGotThrough).as("while stuck: flagged, listed for admins, funds still in flight")
+        .containsExactly("STUCK", requested.id(), "audit ok");
+    String stored = jdbc.queryForObject("select raw_tx from withdrawals where id = ?::uuid", String.class, requested.id());
+    assertThat(sentBytes).as("nothing re-signed: the same bytes every time").hasSize(6).containsOnly(stored);
+    assertThat(jdbc.queryForObject("select count(*) from platform_outbox where detail_type = 'WithdrawalStuck' and detail like ?", Long.class,
+        "%" + requested.id() + "%")).isEqualTo(1);
+    assertThat(jdbc.queryForObject("select stuck_at is not null from withdrawals where id = ?::uuid", Boolean.class, requested.id())).isTrue();
+    WithdrawalService.WithdrawalView settled = withdrawals.get(ivy, false, id);
+    assertThat(settled.status()).isEqualTo("COMPLETED");
+    assertThat(jdbc.queryForObject("select count(*) from postings where reference = ?", Long.class, "withdrawal:" + requested.id()))
+        .as("reserved once, settled once").isEqualTo(2);
+    assertThat(ledger.balances(ivy).available()).isEqualTo(Money.ofDoge(200).minus(new Money(settled.networkFee())));
+    assertThat(ledger.audit().problems()).isEmpty();
+  }
+
+  /** The real handler, signing with the dev chain's seed read the way it is read locally (DBAY_WALLET_MNEMONIC). */
+  private BlockchainBroadcasterHandler broadcaster(Broadcaster network, int stuckAfterPolls) {
+    return new BlockchainBroadcasterHandler(network, new HttpWithdrawalWallet("http://127.0.0.1:" + port, ""),
+        WithdrawalSigner.fromSeed(() -> SeedSource.load(Map.of(SeedSource.MNEMONIC, DevSigner.PHRASE), id -> {
+          throw new AssertionError("no AWS here");
+        }), DogecoinNetwork.REGTEST), new BlockchainBroadcasterHandler.Settings(5, stuckAfterPolls, DogecoinNetwork.REGTEST));
+  }
+
+  @Test
   void a_withdrawal_waiting_for_an_admin_is_not_signed_until_approved() {
     UserId hank = newUser();
     WithdrawalService.WithdrawalView pending;
@@ -293,7 +361,7 @@ class ServerlessWalletFlowsIT {
     pending = withdrawals.request(hank, "w-" + hank.value(), MINER, Money.ofDoge(15_000));
     assertThat(pending.status()).isEqualTo("PENDING_APPROVAL");
 
-    BlockchainBroadcasterHandler broadcaster = new BlockchainBroadcasterHandler(Broadcaster.rpc(rpc), new HttpWithdrawalWallet("http://127.0.0.1:" + port, ""), 5);
+    BlockchainBroadcasterHandler broadcaster = broadcaster(Broadcaster.rpc(rpc), 60);
     assertThat(runWithBroadcaster(outboxEvent("WithdrawalRequested", pending.id()), broadcaster).visited()).containsExactly("Ready?", "AwaitingApproval");
     assertThat(jdbc.queryForObject("select raw_tx from withdrawals where id = ?::uuid", String.class, pending.id())).isNull();
 
@@ -311,7 +379,7 @@ class ServerlessWalletFlowsIT {
         return rpc.confirmations(txid).orElse(0);
       }
     };
-    assertThat(runWithBroadcaster(approved, new BlockchainBroadcasterHandler(mining, new HttpWithdrawalWallet("http://127.0.0.1:" + port, ""), 5))
+    assertThat(runWithBroadcaster(approved, broadcaster(mining, 60))
         .visited()).endsWith("Completed");
     assertThat(ledger.audit().problems()).isEmpty();
   }

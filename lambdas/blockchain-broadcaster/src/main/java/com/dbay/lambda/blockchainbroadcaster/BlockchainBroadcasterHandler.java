@@ -5,42 +5,67 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.dbay.dogecoin.DogecoinNetwork;
 import com.dbay.dogecoin.rpc.DogecoinRpcClient;
 import com.dbay.dogecoin.rpc.RpcConfig;
+import com.dbay.dogecoin.SignedTransaction;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
- * WithdrawalWorkflow's tasks:
+ * WithdrawalWorkflow's tasks. This function is the only holder of the wallet's private keys (the seed from
+ * {@link SeedSource}: Secrets Manager in AWS, an environment variable or a file locally); the wallet-service plans
+ * from its watch-only xpub and keeps the one signed transaction.
  * <ul>
- * <li>{@code {"action": "sign", "withdrawalId"}} → {@code {"withdrawalId", "txid", "rawTransaction", "signedBy", "pollSeconds"}}:
- * the withdrawal's one signed transaction, stored before anything is broadcast. This function holds no keys
- * here: it asks the wallet-service, which signs once ({@code DBAY_WALLET_SIGNING=true}, the local stack) and
- * returns the stored transaction on every repeat ({@code "signedBy": "wallet-service"}). In AWS signing belongs
- * here with the seed from Secrets Manager; that path is not written, and the wallet's answer would say so.</li>
+ * <li>{@code {"action": "sign", "withdrawalId"}} → {@code {"withdrawalId", "txid", "rawTransaction", "signedBy",
+ * "pollSeconds", "stuckAfterPolls"}}: fetches the wallet's plan (made once), signs exactly it and submits the
+ * signature; the wallet keeps the first matching one. Once a signature is stored, a repeat returns the stored bytes
+ * without signing again.</li>
  * <li>{@code {"action": "broadcast", "withdrawalId", "rawTransaction"}} → {@code {"withdrawalId", "txid"}}: sends
  * exactly the bytes it is given; a retry sends the same bytes again, never a new signature.</li>
  * <li>{@code {"action": "confirmations", "txid"}} → {@code {"txid", "confirmations"}}.</li>
+ * <li>{@code {"action": "stuck", "withdrawalId", "unconfirmedPolls"}} → {@code {"withdrawalId", "status"}}: the
+ * transaction has had no confirmation for that many block intervals; the wallet flags it STUCK once.</li>
  * <li>{@code {"action": "settle", "withdrawalId", "confirmations"}} → the wallet's withdrawal (status COMPLETED once
  * settled, exactly once).</li>
  * </ul>
  */
 public class BlockchainBroadcasterHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
-    private final Broadcaster broadcaster;
-    private final WithdrawalWallet wallet;
-    private final int pollSeconds;
+    private static final Logger log = Logger.getLogger(BlockchainBroadcasterHandler.class.getName());
 
-    public BlockchainBroadcasterHandler() {
-        this(Broadcaster.rpc(new DogecoinRpcClient(RpcConfig.of(env("DBAY_DOGE_RPC_URL", "http://127.0.0.1:22555/"),
-                env("DBAY_DOGE_RPC_USER", "dbay"), env("DBAY_DOGE_RPC_PASSWORD", "dbay"), DogecoinNetwork.of(env("DBAY_DOGE_NETWORK", "regtest"))))),
-                new HttpWithdrawalWallet(env("DBAY_WALLET_URL", "http://127.0.0.1:8003"), env("DBAY_WALLET_INTERNAL_TOKEN", "")),
-                Integer.parseInt(env("DBAY_WITHDRAWAL_POLL_SECONDS", env("DBAY_BLOCK_INTERVAL_SECONDS", "60"))));
+    /** How often to look at the confirmations, and after how many looks at zero a withdrawal counts as stuck. */
+    public record Settings(int pollSeconds, int stuckAfterPolls, DogecoinNetwork network) {
+        public Settings {
+            // 0 s polls are fine (a dev chain that mines on request); a withdrawal is never stuck after 0 polls
+            if (pollSeconds < 0 || stuckAfterPolls < 1) {
+                throw new IllegalArgumentException("pollSeconds must be >= 0 and stuckAfterPolls >= 1");
+            }
+        }
     }
 
-    public BlockchainBroadcasterHandler(Broadcaster broadcaster, WithdrawalWallet wallet, int pollSeconds) {
+    private final Broadcaster broadcaster;
+    private final WithdrawalWallet wallet;
+    private final WithdrawalSigner signer;
+    private final Settings settings;
+
+    public BlockchainBroadcasterHandler() {
+        this(DogecoinNetwork.of(env("DBAY_DOGE_NETWORK", "regtest")));
+    }
+
+    private BlockchainBroadcasterHandler(DogecoinNetwork network) {
+        this(Broadcaster.rpc(new DogecoinRpcClient(RpcConfig.of(env("DBAY_DOGE_RPC_URL", "http://127.0.0.1:22555/"),
+                env("DBAY_DOGE_RPC_USER", "dbay"), env("DBAY_DOGE_RPC_PASSWORD", "dbay"), network))),
+                new HttpWithdrawalWallet(env("DBAY_WALLET_URL", "http://127.0.0.1:8003"), env("DBAY_WALLET_INTERNAL_TOKEN", "")),
+                WithdrawalSigner.fromSeed(SeedSource::fromEnvironment, network),
+                new Settings(Integer.parseInt(env("DBAY_WITHDRAWAL_POLL_SECONDS", env("DBAY_BLOCK_INTERVAL_SECONDS", "60"))),
+                        Integer.parseInt(env("DBAY_WITHDRAWAL_STUCK_AFTER_BLOCKS", "60")), network));
+    }
+
+    public BlockchainBroadcasterHandler(Broadcaster broadcaster, WithdrawalWallet wallet, WithdrawalSigner signer, Settings settings) {
         this.broadcaster = broadcaster;
         this.wallet = wallet;
-        this.pollSeconds = pollSeconds;
+        this.signer = signer;
+        this.settings = settings;
     }
 
     @Override
@@ -50,15 +75,13 @@ public class BlockchainBroadcasterHandler implements RequestHandler<Map<String, 
         switch (action) {
             case "sign" -> {
                 String id = text(input, "withdrawalId");
-                Map<String, Object> signed = wallet.sign(id);
-                if (!(signed.get("rawTransaction") instanceof String raw) || raw.isBlank()) {
-                    throw new IllegalStateException("withdrawal " + id + " has no signed transaction (status " + signed.get("status") + ")");
-                }
+                Map<String, Object> signed = sign(id);
                 result.put("withdrawalId", id);
                 result.put("txid", signed.get("txid"));
-                result.put("rawTransaction", raw);
-                result.put("signedBy", "wallet-service");
-                result.put("pollSeconds", pollSeconds);
+                result.put("rawTransaction", signed.get("rawTransaction"));
+                result.put("signedBy", "blockchain-broadcaster");
+                result.put("pollSeconds", settings.pollSeconds());
+                result.put("stuckAfterPolls", settings.stuckAfterPolls());
             }
             case "broadcast" -> {
                 String raw = text(input, "rawTransaction");
@@ -75,6 +98,14 @@ public class BlockchainBroadcasterHandler implements RequestHandler<Map<String, 
                 result.put("txid", txid);
                 result.put("confirmations", broadcaster.confirmations(txid));
             }
+            case "stuck" -> {
+                String id = text(input, "withdrawalId");
+                int polls = input.get("unconfirmedPolls") instanceof Number n ? n.intValue() : 0;
+                Map<String, Object> flagged = wallet.flagStuck(id, polls);
+                log.warning("withdrawal " + id + " flagged " + flagged.get("status") + ": no confirmation after " + polls + " block intervals");
+                result.put("withdrawalId", id);
+                result.put("status", flagged.get("status"));
+            }
             case "settle" -> {
                 Object confirmations = input.get("confirmations");
                 if (!(confirmations instanceof Number n) || n.intValue() < 1) {
@@ -88,6 +119,37 @@ public class BlockchainBroadcasterHandler implements RequestHandler<Map<String, 
             default -> throw new IllegalArgumentException("unknown action " + action);
         }
         return result;
+    }
+
+    /**
+     * The withdrawal's one signed transaction: the stored one if the wallet has it, else the plan signed here and
+     * submitted. Signing is deterministic (same plan, same bytes), so a retry after a lost answer submits the same
+     * transaction again; should the wallet hold another one, it is the one returned.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> sign(String id) {
+        Map<String, Object> planned = wallet.plan(id);
+        if (hasTransaction(planned)) {
+            return planned;
+        }
+        if (!(planned.get("plan") instanceof Map<?, ?> plan)) {
+            throw new IllegalStateException("withdrawal " + id + " has no plan to sign (status " + planned.get("status") + ")");
+        }
+        SignedTransaction signed = signer.signAsPlanned(PlannedTransaction.from((Map<String, Object>) plan, settings.network()));
+        Map<String, Object> stored;
+        try {
+            stored = wallet.recordSignature(id, signed.rawHex());
+        } catch (WithdrawalWallet.Conflict another) {
+            stored = wallet.plan(id);
+        }
+        if (!hasTransaction(stored)) {
+            throw new IllegalStateException("the wallet kept no signed transaction for withdrawal " + id + " (status " + stored.get("status") + ")");
+        }
+        return stored;
+    }
+
+    private static boolean hasTransaction(Map<String, Object> withdrawal) {
+        return withdrawal.get("rawTransaction") instanceof String raw && !raw.isBlank();
     }
 
     private static String text(Map<String, Object> input, String field) {

@@ -25,8 +25,18 @@ public final class HttpWithdrawalWallet implements WithdrawalWallet {
     }
 
     @Override
-    public Map<String, Object> sign(String withdrawalId) {
-        return post("/api/v1/wallet/internal/withdrawals/" + withdrawalId + "/sign", "{}");
+    public Map<String, Object> plan(String withdrawalId) {
+        return post("/api/v1/wallet/internal/withdrawals/" + withdrawalId + "/plan", "{}");
+    }
+
+    @Override
+    public Map<String, Object> recordSignature(String withdrawalId, String rawTransaction) {
+        return post("/api/v1/wallet/internal/withdrawals/" + withdrawalId + "/signature", JSON.writeValueAsString(Map.of("rawTransaction", rawTransaction)));
+    }
+
+    @Override
+    public Map<String, Object> flagStuck(String withdrawalId, int unconfirmedPolls) {
+        return post("/api/v1/wallet/internal/withdrawals/" + withdrawalId + "/stuck", "{\"unconfirmedPolls\":" + unconfirmedPolls + "}");
     }
 
     @Override
@@ -53,6 +63,9 @@ public final class HttpWithdrawalWallet implements WithdrawalWallet {
         }
         if (response.statusCode() >= 500) {
             throw new UncheckedIOException(new IOException("wallet " + path + " answered " + response.statusCode() + ": " + response.body()));
+        }
+        if (response.statusCode() == 409) {
+            throw new WithdrawalWallet.Conflict("wallet " + path + " answered 409: " + response.body());
         }
         if (response.statusCode() >= 300) {
             throw new IllegalStateException("wallet " + path + " answered " + response.statusCode() + ": " + response.body());

@@ -4,7 +4,8 @@ import com.dbay.wallet.application.port.out.AddressValidator;
 import com.dbay.wallet.application.port.out.ChainClient;
 import com.dbay.wallet.application.port.out.IdempotencyStore;
 import com.dbay.wallet.application.port.out.Ledger;
-import com.dbay.wallet.application.port.out.TransactionSigner;
+import com.dbay.wallet.application.port.out.HotWalletCoins;
+import com.dbay.wallet.application.port.out.TransactionReader;
 import com.dbay.wallet.application.port.out.UnitOfWork;
 import com.dbay.wallet.application.port.out.WalletEvents;
 import com.dbay.wallet.application.port.out.Withdrawals;
@@ -13,44 +14,55 @@ import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
 import com.dbay.wallet.domain.Withdrawal;
 import com.dbay.wallet.domain.WithdrawalId;
+import com.dbay.wallet.domain.WithdrawalPlan;
 import com.dbay.wallet.domain.WithdrawalPolicy;
+import com.dbay.wallet.domain.SignedTransfer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Withdrawals: requested by users (funds reserved at once), approved by an admin above the
- * threshold, then driven by the WithdrawalWorkflow: sign exactly once, broadcast the same bytes as
- * often as needed, settle when confirmed.
+ * threshold, then driven by the WithdrawalWorkflow: the wallet plans the one transaction (it holds no
+ * private key), the signer (blockchain-broadcaster) signs exactly that plan and the wallet keeps the
+ * first matching signature; the same bytes are broadcast as often as needed, a transaction that does
+ * not confirm for long is flagged STUCK, and the withdrawal settles once when confirmed.
  */
 public final class WithdrawalService {
+
+  // java.util.logging: the application layer stays free of frameworks; Spring Boot routes it to the service log.
+  private static final Logger log = Logger.getLogger(WithdrawalService.class.getName());
 
   private final UnitOfWork unitOfWork;
   private final IdempotencyStore idempotency;
   private final Withdrawals withdrawals;
   private final Ledger ledger;
   private final AddressValidator addresses;
-  private final TransactionSigner signer;
+  private final HotWalletCoins coins;
+  private final TransactionReader transactions;
   private final ChainClient chain;
   private final WithdrawalPolicy policy;
   private final Clock clock;
   private final WalletEvents events;
 
   public WithdrawalService(UnitOfWork unitOfWork, IdempotencyStore idempotency, Withdrawals withdrawals, Ledger ledger, AddressValidator addresses,
-      TransactionSigner signer, ChainClient chain, WithdrawalPolicy policy, Clock clock) {
-    this(unitOfWork, idempotency, withdrawals, ledger, addresses, signer, chain, policy, clock, WalletEvents.NONE);
+      HotWalletCoins coins, TransactionReader transactions, ChainClient chain, WithdrawalPolicy policy, Clock clock) {
+    this(unitOfWork, idempotency, withdrawals, ledger, addresses, coins, transactions, chain, policy, clock, WalletEvents.NONE);
   }
 
   public WithdrawalService(UnitOfWork unitOfWork, IdempotencyStore idempotency, Withdrawals withdrawals, Ledger ledger, AddressValidator addresses,
-      TransactionSigner signer, ChainClient chain, WithdrawalPolicy policy, Clock clock, WalletEvents events) {
+      HotWalletCoins coins, TransactionReader transactions, ChainClient chain, WithdrawalPolicy policy, Clock clock, WalletEvents events) {
     this.events = events;
     this.unitOfWork = unitOfWork;
     this.idempotency = idempotency;
     this.withdrawals = withdrawals;
     this.ledger = ledger;
     this.addresses = addresses;
-    this.signer = signer;
+    this.coins = coins;
+    this.transactions = transactions;
     this.chain = chain;
     this.policy = policy;
     this.clock = clock;
@@ -115,30 +127,73 @@ public final class WithdrawalService {
   }
 
   /**
-   * Signs the withdrawal's one transaction, under the row lock, and stores it before anyone may
-   * broadcast it. Called again (a workflow retry) it returns the stored transaction unchanged.
+   * Plans the withdrawal's one transaction under its row lock and stores the plan before anyone may
+   * sign it; its coins are marked spent by it in the same transaction. Called again (a workflow
+   * retry) it returns the stored plan unchanged; before approval it plans nothing.
    */
-  public WithdrawalView sign(WithdrawalId id) {
+  public PlannedWithdrawal plan(WithdrawalId id) {
     return unitOfWork.inTransaction(() -> {
       Withdrawal withdrawal = lock(id);
       if (withdrawal.status() == Withdrawal.Status.APPROVED) {
-        TransactionSigner.SignedTransaction signed = signer.sign(id, withdrawal.address(), withdrawal.amount(), withdrawal.feeReserve());
-        withdrawal.recordSigned(signed.txid(), signed.rawHex(), signed.fee());
+        withdrawal.plan(coins.plan(id, withdrawal.address(), withdrawal.amount()));
         withdrawals.save(withdrawal);
+      }
+      return PlannedWithdrawal.of(withdrawal);
+    });
+  }
+
+  /**
+   * Keeps the signer's transaction if it is exactly the planned one (same inputs, same outputs and
+   * amounts, so the same fee; valid signatures). The first accepted one is the withdrawal's only
+   * transaction: the same bytes again return it, other bytes are refused (409 withdrawal-signed).
+   */
+  public PlannedWithdrawal recordSignature(WithdrawalId id, String rawTransaction) {
+    Withdrawal current = withdrawals.find(id).orElseThrow(() -> new WalletException.NotFound("withdrawal"));
+    if (current.rawTransaction() != null && rawTransaction != null && current.rawTransaction().equalsIgnoreCase(rawTransaction.strip())) {
+      return PlannedWithdrawal.of(current);
+    }
+    if (current.plan() == null) {
+      throw new WalletException.InvalidState("withdrawal-state", "withdrawal " + id + " is " + current.status() + " and has no plan to sign");
+    }
+    // Decoding and verifying signatures is CPU work: done before taking the row lock.
+    SignedTransfer signed = transactions.read(rawTransaction, current.plan());
+    return unitOfWork.inTransaction(() -> {
+      Withdrawal withdrawal = lock(id);
+      if (withdrawal.acceptSignature(signed)) {
+        withdrawals.save(withdrawal);
+        coins.signed(withdrawal.plan(), withdrawal.txid());
+      }
+      return PlannedWithdrawal.of(withdrawal);
+    });
+  }
+
+  /**
+   * The transaction has had no confirmation for {@code unconfirmedPolls} block intervals: flags the
+   * withdrawal STUCK once (event WithdrawalStuck, a warning in the log). Nothing is re-signed; the
+   * funds stay in flight and the workflow keeps re-broadcasting the same bytes.
+   */
+  public WithdrawalView flagStuck(WithdrawalId id, int unconfirmedPolls) {
+    return unitOfWork.inTransaction(() -> {
+      Withdrawal withdrawal = lock(id);
+      if (withdrawal.markStuck()) {
+        withdrawals.save(withdrawal);
+        events.withdrawalChanged(withdrawal);
+        log.warning("withdrawal " + id + " is stuck: transaction " + withdrawal.txid() + " unconfirmed after " + unconfirmedPolls
+            + " block intervals; it stays in flight and is re-broadcast as it is");
       }
       return WithdrawalView.of(withdrawal);
     });
   }
 
-  /** The stored signed transaction (hex), once signed; the workflow broadcasts exactly these bytes. */
-  public Optional<String> signedTransaction(WithdrawalId id) {
-    return withdrawals.find(id).map(Withdrawal::rawTransaction);
+  /** For admins: withdrawals in a status (e.g. STUCK, PENDING_APPROVAL), oldest first. */
+  public List<WithdrawalView> withStatus(Withdrawal.Status status, int limit) {
+    return withdrawals.withStatus(status, limit).stream().map(withdrawals::find).flatMap(Optional::stream).map(WithdrawalView::of).toList();
   }
 
   /** Sends the stored bytes; safe to repeat (the node treats a known transaction as sent). */
   public WithdrawalView broadcast(WithdrawalId id) {
     Withdrawal stored = withdrawals.find(id).orElseThrow(() -> new WalletException.NotFound("withdrawal"));
-    if (stored.status() != Withdrawal.Status.SIGNED && stored.status() != Withdrawal.Status.BROADCAST) {
+    if (stored.rawTransaction() == null) {
       throw new WalletException.InvalidState("withdrawal-state", "withdrawal " + id + " is " + stored.status() + ", not signed");
     }
     chain.broadcast(stored.rawTransaction());
@@ -174,6 +229,13 @@ public final class WithdrawalService {
 
   private Withdrawal lock(WithdrawalId id) {
     return withdrawals.lock(id).orElseThrow(() -> new WalletException.NotFound("withdrawal"));
+  }
+
+  /** The withdrawal with its plan (null before PLANNED) and its one signed transaction (null until signed). */
+  public record PlannedWithdrawal(WithdrawalView withdrawal, WithdrawalPlan plan, String rawTransaction) {
+    static PlannedWithdrawal of(Withdrawal w) {
+      return new PlannedWithdrawal(WithdrawalView.of(w), w.plan(), w.rawTransaction());
+    }
   }
 
   public record WithdrawalView(String id, String userId, String address, long amount, long feeReserve, Long networkFee, String status, String txid,

@@ -1,24 +1,20 @@
 package com.dbay.wallet.application.service;
 
 import com.dbay.wallet.application.port.out.ChainClient;
-import com.dbay.wallet.application.port.out.TransactionSigner;
-import com.dbay.wallet.domain.Money;
-import com.dbay.wallet.domain.WithdrawalId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A tiny best chain whose blocks can be replaced (reorgs), plus a signer that counts signatures. */
-final class FakeChain implements ChainClient, TransactionSigner {
+/** A tiny best chain whose blocks can be replaced (reorgs); remembers what was broadcast. */
+final class FakeChain implements ChainClient {
 
   record Block(String hash, List<Output> outputs) {}
 
   final List<Block> blocks = new ArrayList<>();
   final List<String> broadcasts = new ArrayList<>();
   final Map<String, Integer> confirmations = new HashMap<>();
-  int signatures;
   private int hashes;
 
   FakeChain() {
@@ -62,11 +58,5 @@ final class FakeChain implements ChainClient, TransactionSigner {
   @Override
   public Optional<Integer> confirmations(String txid) {
     return Optional.ofNullable(confirmations.get(txid));
-  }
-
-  @Override
-  public SignedTransaction sign(WithdrawalId withdrawal, String address, Money amount, Money maxFee) {
-    signatures++;
-    return new SignedTransaction("tx-" + signatures, "raw-" + signatures, Money.ofKoinu(226_000));
   }
 }

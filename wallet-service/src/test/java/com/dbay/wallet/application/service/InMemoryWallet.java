@@ -224,7 +224,7 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
 
   private static Withdrawal copy(Withdrawal w) {
     return new Withdrawal(w.id(), w.user(), w.address(), w.amount(), w.feeReserve(), w.requestedAt(), w.status(), w.txid(), w.rawTransaction(),
-        w.networkFee(), w.rejectionReason());
+        w.networkFee(), w.rejectionReason(), w.plan());
   }
 
   @Override
@@ -254,7 +254,17 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
 
   @Override
   public void save(Withdrawal withdrawal) {
-    state.withdrawals.put(withdrawal.id(), copy(withdrawal));
+    // as JdbcWithdrawals: a stored signed transaction or plan is never replaced by another
+    Withdrawal stored = state.withdrawals.get(withdrawal.id());
+    if (stored != null && stored.rawTransaction() != null && !stored.rawTransaction().equals(withdrawal.rawTransaction())) {
+      throw new IllegalStateException("withdrawal " + withdrawal.id() + " changed its signed transaction meanwhile; not saved");
+    }
+    Withdrawal copy = copy(withdrawal);
+    if (stored != null && stored.plan() != null) {
+      copy = new Withdrawal(copy.id(), copy.user(), copy.address(), copy.amount(), copy.feeReserve(), copy.requestedAt(), copy.status(), copy.txid(),
+          copy.rawTransaction(), copy.networkFee(), copy.rejectionReason(), stored.plan());
+    }
+    state.withdrawals.put(withdrawal.id(), copy);
   }
 
   @Override

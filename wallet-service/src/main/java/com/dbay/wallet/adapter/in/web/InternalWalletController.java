@@ -10,7 +10,9 @@ import com.dbay.wallet.domain.DepositId;
 import com.dbay.wallet.domain.Money;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
+import com.dbay.wallet.domain.WithdrawalPlan;
 import java.math.BigDecimal;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -118,18 +120,66 @@ public class InternalWalletController {
     return deposits.cancelOnReorg(new DepositId(txid, vout));
   }
 
-  /** For the WithdrawalWorkflow: sign once (repeat returns the stored transaction). */
-  @PostMapping("/withdrawals/{id}/sign")
-  public SignedWithdrawalResponse sign(@PathVariable String id) {
-    var withdrawalId = WalletController.parseWithdrawalId(id);
-    var view = WalletController.WithdrawalResponse.of(withdrawals.sign(withdrawalId));
-    return new SignedWithdrawalResponse(view.id(), view.status(), view.address(), view.amount(), view.feeReserve(), view.networkFee(), view.txid(),
-        view.requestedAt(), view.rejectionReason(), withdrawals.signedTransaction(withdrawalId).orElse(null));
+  /**
+   * For the signer (blockchain-broadcaster, WithdrawalWorkflow step Sign): the withdrawal's one plan,
+   * made and stored on the first call (coins reserved), the same plan on every later call; with its
+   * signed transaction once one was accepted. {@code plan} is null while it waits for an admin.
+   */
+  @PostMapping("/withdrawals/{id}/plan")
+  public PlannedWithdrawalResponse plan(@PathVariable String id) {
+    return PlannedWithdrawalResponse.of(withdrawals.plan(WalletController.parseWithdrawalId(id)));
   }
 
-  /** The withdrawal plus its one signed transaction (hex), for the blockchain-broadcaster; null until signed. */
-  public record SignedWithdrawalResponse(String id, String status, String address, String amount, String feeReserve, String networkFee, String txid,
-      String requestedAt, String rejectionReason, String rawTransaction) {}
+  /**
+   * The signer's transaction for the plan: kept if it spends exactly the planned coins and pays exactly
+   * the planned outputs (so the planned fee) with valid signatures. The first accepted one is final:
+   * the same bytes again answer it, other bytes 409 {@code withdrawal-signed}; a transaction that is not
+   * the plan's, 400 {@code signature-not-as-planned}.
+   */
+  @PostMapping("/withdrawals/{id}/signature")
+  public PlannedWithdrawalResponse signature(@PathVariable String id, @RequestBody SignatureRequest body) {
+    if (body == null || body.rawTransaction() == null || body.rawTransaction().isBlank()) {
+      throw new WalletException.InvalidRequest("invalid-transaction", "rawTransaction", "rawTransaction is required");
+    }
+    return PlannedWithdrawalResponse.of(withdrawals.recordSignature(WalletController.parseWithdrawalId(id), body.rawTransaction()));
+  }
+
+  /** WithdrawalWorkflow: the transaction has been unconfirmed for {@code unconfirmedPolls} block intervals. */
+  @PostMapping("/withdrawals/{id}/stuck")
+  public WalletController.WithdrawalResponse stuck(@PathVariable String id, @RequestBody(required = false) StuckRequest body) {
+    return WalletController.WithdrawalResponse.of(withdrawals.flagStuck(WalletController.parseWithdrawalId(id), body == null ? 0 : body.unconfirmedPolls()));
+  }
+
+  public record SignatureRequest(String rawTransaction) {}
+
+  public record StuckRequest(int unconfirmedPolls) {}
+
+  /**
+   * The withdrawal, its plan and its one signed transaction (hex, null until accepted). Amounts in the
+   * plan are DOGE decimal strings; each input names the BIP44 path that signs it.
+   */
+  public record PlannedWithdrawalResponse(String id, String status, String address, String amount, String feeReserve, String networkFee, String txid,
+      String requestedAt, String rejectionReason, PlanResponse plan, String rawTransaction) {
+    static PlannedWithdrawalResponse of(WithdrawalService.PlannedWithdrawal p) {
+      var view = WalletController.WithdrawalResponse.of(p.withdrawal());
+      return new PlannedWithdrawalResponse(view.id(), view.status(), view.address(), view.amount(), view.feeReserve(), view.networkFee(), view.txid(),
+          view.requestedAt(), view.rejectionReason(), p.plan() == null ? null : PlanResponse.of(p.plan()), p.rawTransaction());
+    }
+  }
+
+  public record PlanResponse(List<PlannedInput> inputs, List<PlannedOutput> outputs, String fee, int size) {
+    static PlanResponse of(WithdrawalPlan plan) {
+      return new PlanResponse(
+          plan.inputs().stream().map(i -> new PlannedInput(i.txid(), i.vout(), i.amount().toDecimalString(), i.address(),
+              "m/44'/3'/0'/" + i.chain() + "/" + i.index(), i.chain(), i.index())).toList(),
+          plan.outputs().stream().map(o -> new PlannedOutput(o.address(), o.amount().toDecimalString(), o.isChange(), o.changeIndex())).toList(),
+          plan.fee().toDecimalString(), plan.size());
+    }
+  }
+
+  public record PlannedInput(String txid, int vout, String amount, String address, String path, int chain, int index) {}
+
+  public record PlannedOutput(String address, String amount, boolean change, Integer changeIndex) {}
 
   @PostMapping("/withdrawals/{id}/broadcast")
   public WalletController.WithdrawalResponse broadcast(@PathVariable String id) {

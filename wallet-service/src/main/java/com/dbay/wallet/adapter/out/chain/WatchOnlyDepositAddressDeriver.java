@@ -1,15 +1,13 @@
 package com.dbay.wallet.adapter.out.chain;
 
 import com.dbay.dogecoin.DogecoinNetwork;
-import com.dbay.dogecoin.HdSigner;
 import com.dbay.dogecoin.WatchOnlyAccount;
 import com.dbay.wallet.application.port.out.DepositAddressDeriver;
 import java.util.Locale;
 
 /**
  * Deposit addresses m/44'/3'/0'/0/i from the account's extended public key: the wallet service
- * needs no private key to hand out addresses. Given only a mnemonic (local runs), the account key
- * is derived from it once and the seed is wiped at once.
+ * needs no private key to hand out addresses.
  */
 public class WatchOnlyDepositAddressDeriver implements DepositAddressDeriver {
 
@@ -19,13 +17,8 @@ public class WatchOnlyDepositAddressDeriver implements DepositAddressDeriver {
     this.account = account;
   }
 
-  public static WatchOnlyDepositAddressDeriver of(String accountXpub, String mnemonic, String passphrase, DogecoinNetwork network) {
-    if (accountXpub != null && !accountXpub.isBlank()) {
-      return new WatchOnlyDepositAddressDeriver(WatchOnlyAccount.fromXpub(accountXpub, network));
-    }
-    try (HdSigner signer = HdSigner.fromMnemonic(mnemonic, passphrase, network)) {
-      return new WatchOnlyDepositAddressDeriver(signer.watchOnly(0));
-    }
+  public static WatchOnlyDepositAddressDeriver of(String accountXpub, DogecoinNetwork network) {
+    return new WatchOnlyDepositAddressDeriver(WatchOnlyAccount.fromXpub(accountXpub, network));
   }
 
   @Override

@@ -5,19 +5,26 @@ import com.dbay.wallet.domain.Money;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.Withdrawal;
 import com.dbay.wallet.domain.WithdrawalId;
+import com.dbay.wallet.domain.WithdrawalPlan;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 public class JdbcWithdrawals implements Withdrawals {
 
-  private static final String COLUMNS = "id, owner, address, amount, fee_reserve, requested_at, status, txid, raw_tx, network_fee, rejection_reason";
+  private static final String COLUMNS = "id, owner, address, amount, fee_reserve, requested_at, status, txid, raw_tx, network_fee, rejection_reason, plan";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private final JdbcTemplate jdbc;
 
   public JdbcWithdrawals(JdbcTemplate jdbc) {
@@ -53,10 +60,21 @@ public class JdbcWithdrawals implements Withdrawals {
     return jdbc.query("select " + COLUMNS + " from withdrawals where id = ? for update", (rs, n) -> map(rs), id.value()).stream().findFirst();
   }
 
+  /**
+   * The plan and the signed transaction are written once: the stored plan is never replaced, and a row
+   * whose signed transaction differs from the caller's copy is not updated (an error).
+   */
   @Override
   public void save(Withdrawal w) {
-    jdbc.update("update withdrawals set status = ?, txid = ?, raw_tx = ?, network_fee = ?, rejection_reason = ?, updated_at = now() where id = ?",
-        w.status().name(), w.txid(), w.rawTransaction(), w.networkFee() == null ? null : w.networkFee().koinu(), w.rejectionReason(), w.id().value());
+    String plan = w.plan() == null ? null : write(w.plan());
+    int updated = jdbc.update("update withdrawals set status = ?, txid = ?, raw_tx = ?, network_fee = ?, rejection_reason = ?, plan = coalesce(plan, ?), "
+        + "stuck_at = case when ? = 'STUCK' then coalesce(stuck_at, now()) else stuck_at end, updated_at = now() "
+        + "where id = ? and (raw_tx is null or raw_tx = ?)",
+        w.status().name(), w.txid(), w.rawTransaction(), w.networkFee() == null ? null : w.networkFee().koinu(), w.rejectionReason(), plan,
+        w.status().name(), w.id().value(), w.rawTransaction());
+    if (updated != 1) {
+      throw new IllegalStateException("withdrawal " + w.id() + " changed its plan or signed transaction meanwhile; not saved");
+    }
   }
 
   @Override
@@ -70,6 +88,50 @@ public class JdbcWithdrawals implements Withdrawals {
     Money networkFee = rs.wasNull() ? null : new Money(fee);
     return new Withdrawal(new WithdrawalId(rs.getObject(1, UUID.class)), new UserId(rs.getString(2)), rs.getString(3), new Money(rs.getLong(4)),
         new Money(rs.getLong(5)), rs.getTimestamp(6).toInstant(), Withdrawal.Status.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9),
-        networkFee, rs.getString(11));
+        networkFee, rs.getString(11), read(rs.getString(12)));
+  }
+
+  static String write(WithdrawalPlan plan) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("inputs", plan.inputs().stream().map(i -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("txid", i.txid());
+      m.put("vout", i.vout());
+      m.put("amount", i.amount().koinu());
+      m.put("address", i.address());
+      m.put("chain", i.chain());
+      m.put("index", i.index());
+      return m;
+    }).toList());
+    out.put("outputs", plan.outputs().stream().map(o -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("address", o.address());
+      m.put("amount", o.amount().koinu());
+      if (o.isChange()) {
+        m.put("changeIndex", o.changeIndex());
+      }
+      return m;
+    }).toList());
+    out.put("fee", plan.fee().koinu());
+    out.put("size", plan.size());
+    return JSON.writeValueAsString(out);
+  }
+
+  static WithdrawalPlan read(String json) {
+    if (json == null) {
+      return null;
+    }
+    JsonNode node = JSON.readTree(json);
+    List<WithdrawalPlan.Input> inputs = new ArrayList<>();
+    for (JsonNode i : node.get("inputs")) {
+      inputs.add(new WithdrawalPlan.Input(i.get("txid").asString(), i.get("vout").asInt(), new Money(i.get("amount").asLong()),
+          i.get("address").asString(), i.get("chain").asInt(), i.get("index").asInt()));
+    }
+    List<WithdrawalPlan.Output> outputs = new ArrayList<>();
+    for (JsonNode o : node.get("outputs")) {
+      outputs.add(new WithdrawalPlan.Output(o.get("address").asString(), new Money(o.get("amount").asLong()),
+          o.has("changeIndex") ? o.get("changeIndex").asInt() : null));
+    }
+    return new WithdrawalPlan(inputs, outputs, new Money(node.get("fee").asLong()), node.get("size").asInt());
   }
 }

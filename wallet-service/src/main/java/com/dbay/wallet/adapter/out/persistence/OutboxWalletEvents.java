@@ -43,7 +43,9 @@ public class OutboxWalletEvents implements WalletEvents {
   private static String statusWord(Withdrawal.Status status) {
     return switch (status) {
       case PENDING_APPROVAL, APPROVED -> "Requested";
+      case PLANNED -> "Planned";
       case SIGNED -> "Signed";
+      case STUCK -> "Stuck";
       case BROADCAST -> "Broadcast";
       case COMPLETED -> "Completed";
       case REJECTED -> "Rejected";

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dbay.dogecoin.DogecoinAddress;
 import com.dbay.dogecoin.DogecoinNetwork;
+import com.dbay.dogecoin.HdSigner;
+import com.dbay.lambda.blockchainbroadcaster.BlockchainBroadcasterHandler;
+import com.dbay.lambda.blockchainbroadcaster.Broadcaster;
+import com.dbay.lambda.blockchainbroadcaster.HttpWithdrawalWallet;
+import com.dbay.lambda.blockchainbroadcaster.WithdrawalSigner;
 import com.dbay.platform.identity.GatewayProof;
+import com.dbay.wallet.DevSigner;
 import com.dbay.platform.identity.Identity;
 import com.dbay.platform.identity.IdentityHeaders;
 import java.io.IOException;
@@ -173,6 +179,62 @@ class WalletApiIT {
         "{\"reason\":\"unusual\"}");
     assertThat(rejected.json.get("status").asString()).isEqualTo("REJECTED");
     assertThat(call("GET", "/api/v1/wallet/balance", bob, null, null).json.get("available").asString()).isEqualTo("500.00000000");
+  }
+
+  @Test
+  void theSignerGetsOnePlanAndTheWalletKeepsOnlyTheFirstSignatureOfIt() throws Exception {
+    String id = call("POST", "/api/v1/wallet/withdrawals", bob, "w-" + UUID.randomUUID(), body(REGTEST_ADDRESS, "100")).json.get("id").asString();
+    Response plan = call("POST", "/api/v1/wallet/internal/withdrawals/" + id + "/plan", null, null, "{}");
+    assertThat(plan.json.get("status").asString()).isEqualTo("PLANNED");
+    assertThat(plan.json.get("plan").get("outputs").get(0).get("amount").asString()).isEqualTo("100.00000000");
+    assertThat(plan.json.get("plan").get("inputs").get(0).get("path").asString()).startsWith("m/44'/3'/0'/");
+    assertThat(call("POST", "/api/v1/wallet/internal/withdrawals/" + id + "/plan", null, null, "{}").json.get("plan")).isEqualTo(plan.json.get("plan"));
+
+    // the real blockchain-broadcaster over this HTTP API: it signs the plan with its seed, the wallet keeps it
+    BlockchainBroadcasterHandler signer = new BlockchainBroadcasterHandler(Broadcaster.notYetImplemented(),
+        new HttpWithdrawalWallet("http://localhost:" + port, ""), WithdrawalSigner.of(HdSigner.fromMnemonic(DevSigner.PHRASE, "", DevSigner.NETWORK)),
+        new BlockchainBroadcasterHandler.Settings(60, 60, DevSigner.NETWORK));
+    var signed = signer.handleRequest(new java.util.HashMap<>(java.util.Map.of("action", "sign", "withdrawalId", id)), null);
+    String raw = (String) signed.get("rawTransaction");
+    assertThat(signer.handleRequest(new java.util.HashMap<>(java.util.Map.of("action", "sign", "withdrawalId", id)), null)).isEqualTo(signed);
+
+    Response same = call("POST", "/api/v1/wallet/internal/withdrawals/" + id + "/signature", null, null, "{\"rawTransaction\":\"" + raw + "\"}");
+    assertThat(same.status).isEqualTo(200);
+    assertThat(same.json.get("txid").asString()).isEqualTo(signed.get("txid"));
+    // another transaction (here: the same one with another lock time) is never kept beside it
+    String other = raw.substring(0, raw.length() - 8) + "01000000";
+    Response refused = call("POST", "/api/v1/wallet/internal/withdrawals/" + id + "/signature", null, null, "{\"rawTransaction\":\"" + other + "\"}");
+    assertThat(refused.status).isEqualTo(409);
+    assertThat(refused.contentType).startsWith("application/problem+json");
+    assertThat(refused.json.get("type").asString()).endsWith("/withdrawal-signed");
+    assertThat(call("GET", "/api/v1/wallet/withdrawals/" + id, bob, null, null).json.get("txid").asString()).isEqualTo(signed.get("txid"));
+    assertThat(call("GET", "/api/v1/wallet/internal/audit", null, null, null).status).isEqualTo(200);
+  }
+
+  @Test
+  void aTransactionThatIsNotThePlansIsRefusedAsAProblem() throws Exception {
+    String id = call("POST", "/api/v1/wallet/withdrawals", bob, "w-" + UUID.randomUUID(), body(REGTEST_ADDRESS, "20")).json.get("id").asString();
+    Response early = call("POST", "/api/v1/wallet/internal/withdrawals/" + id + "/signature", null, null, "{\"rawTransaction\":\"00ff\"}");
+    assertThat(early.status).as("nothing planned yet").isEqualTo(409);
+    call("POST", "/api/v1/wallet/internal/withdrawals/" + id + "/plan", null, null, "{}");
+    Response garbage = call("POST", "/api/v1/wallet/internal/withdrawals/" + id + "/signature", null, null, "{\"rawTransaction\":\"00ff\"}");
+    assertThat(garbage.status).isEqualTo(400);
+    assertThat(garbage.json.get("type").asString()).endsWith("/invalid-transaction");
+    assertThat(call("GET", "/api/v1/wallet/withdrawals/" + id, bob, null, null).json.get("status").asString()).isEqualTo("PLANNED");
+  }
+
+  @Test
+  void adminsListWithdrawalsByStatusAndOthersMayNot() throws Exception {
+    Identity admin = new Identity("admin-1", null, "admin", null, Set.of("ADMIN"));
+    String id = call("POST", "/api/v1/wallet/withdrawals", bob, "w-" + UUID.randomUUID(), body(REGTEST_ADDRESS, "200")).json.get("id").asString();
+    Response pending = callAs("GET", "/api/v1/wallet/admin/withdrawals?status=PENDING_APPROVAL&limit=500", admin, "");
+    assertThat(pending.status).isEqualTo(200);
+    assertThat(pending.json.valueStream().map(w -> w.get("id").asString())).contains(id);
+    assertThat(callAs("GET", "/api/v1/wallet/admin/withdrawals?status=stuck", admin, "").status).isEqualTo(200);
+    assertThat(call("GET", "/api/v1/wallet/admin/withdrawals?status=STUCK", bob, null, null).status).isEqualTo(403);
+    Response bad = callAs("GET", "/api/v1/wallet/admin/withdrawals?status=LOST", admin, "");
+    assertThat(bad.status).isEqualTo(400);
+    assertThat(bad.json.get("type").asString()).endsWith("/invalid-status");
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.dbay.dogecoin.DogecoinNetwork;
 import com.dbay.dogecoin.Koinu;
 import com.dbay.dogecoin.rpc.DogecoinRpcClient;
 import com.dbay.dogecoin.rpc.RpcConfig;
+import com.dbay.wallet.DevSigner;
 import com.dbay.wallet.adapter.in.scheduling.DepositWatcherSchedule;
 import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.application.service.LedgerQueries;
@@ -88,7 +89,6 @@ class DepositsFromTheDevChainIT {
     registry.add("dbay.wallet.chain.watch-interval", () -> "0s");
     // A fresh chain for a database that may have seen other chains: start the cursor from its beginning.
     registry.add("dbay.wallet.chain.start-height", () -> "0");
-    registry.add("dbay.wallet.chain.signing", () -> "true");
   }
 
   /** Every run starts a new chain: coins the hot wallet knew on earlier chains do not exist on this one. */
@@ -100,7 +100,7 @@ class DepositsFromTheDevChainIT {
   }
 
   @Test
-  void aWithdrawalIsSignedOnceBroadcastAndSettledOnTheChain() {
+  void aWithdrawalIsPlannedFromTheXpubSignedOnceElsewhereBroadcastAndSettledOnTheChain() {
     rescanFromGenesis();
     UserId dave = newUser();
     rpc.faucet(deposits.depositAddress(dave).address(), Koinu.ofDoge(300));
@@ -110,9 +110,13 @@ class DepositsFromTheDevChainIT {
 
     WithdrawalService.WithdrawalView requested = withdrawals.request(dave, "w-" + dave, MINER, Money.ofDoge(120));
     WithdrawalId id = new WithdrawalId(UUID.fromString(requested.id()));
-    WithdrawalService.WithdrawalView signed = withdrawals.sign(id);
+    WithdrawalService.PlannedWithdrawal planned = withdrawals.plan(id);
+    assertThat(withdrawals.plan(id).plan()).as("planned once").isEqualTo(planned.plan());
+    // the blockchain-broadcaster's part: the wallet holds no key
+    String raw = DevSigner.sign(planned.plan());
+    WithdrawalService.WithdrawalView signed = withdrawals.recordSignature(id, raw).withdrawal();
     assertThat(signed.status()).isEqualTo("SIGNED");
-    assertThat(withdrawals.sign(id).txid()).as("signed once").isEqualTo(signed.txid());
+    assertThat(withdrawals.recordSignature(id, raw).withdrawal().txid()).as("kept once").isEqualTo(signed.txid());
     withdrawals.broadcast(id);
     withdrawals.broadcast(id);
     assertThat(rpc.confirmations(signed.txid())).hasValue(0);
@@ -120,10 +124,12 @@ class DepositsFromTheDevChainIT {
     mine(6);
     WithdrawalService.WithdrawalView settled = withdrawals.settleIfConfirmed(id, 6);
     assertThat(settled.status()).isEqualTo("COMPLETED");
-    // 300 - 120 - the exact network fee (0.01 DOGE per kB of a ~226 byte transaction)
-    assertThat(settled.networkFee()).isBetween(100_000L, 1_000_000L);
+    // 300 - 120 - the exact network fee: 0.01 DOGE per kB of the 225 bytes planned (one input, payment and change)
+    assertThat(settled.networkFee()).isEqualTo(225_000L);
     assertThat(ledger.balances(dave).available()).isEqualTo(Money.ofDoge(180).minus(new Money(settled.networkFee())));
     assertThat(jdbc.queryForObject("select count(*) from utxos where spent_by = ?", Long.class, id.value())).isEqualTo(1);
+    assertThat(jdbc.queryForObject("select count(*) from utxos where txid = ? and chain = 1 and status = 'AVAILABLE'", Long.class, signed.txid()))
+        .as("its change is spendable").isEqualTo(1);
     assertThat(ledger.audit().problems()).isEmpty();
   }
 

@@ -9,7 +9,9 @@ import com.dbay.platform.test.TestStores;
 import com.dbay.wallet.adapter.out.persistence.JdbcLedger;
 import com.dbay.wallet.application.port.out.Ledger;
 import com.dbay.wallet.domain.FeePolicy;
+import com.dbay.wallet.DevSigner;
 import com.dbay.wallet.domain.Money;
+import com.dbay.wallet.domain.WithdrawalPlan;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -376,8 +378,38 @@ class WalletCrashMixIT {
    * {@code rawTransaction} (null while not signed, e.g. rejected first); 503 when the hot wallet's
    * coins are busy (try again). Nothing else in this test depends on who signs.
    */
+  /**
+   * What the blockchain-broadcaster does: take the wallet's plan (stored once; a repeat returns it, with the
+   * transaction once one was accepted), sign exactly that plan with the dev seed, and hand the bytes back.
+   * Answers the wallet's last answer: the accepted transaction (200, SIGNED), or why not (409, 503, ...).
+   */
   private HttpResponse<String> signWithdrawal(String withdrawalId) throws IOException, InterruptedException {
-    return wallet.internal("POST", "/api/v1/wallet/internal/withdrawals/" + withdrawalId + "/sign", "blockchain-broadcaster", null, "{}");
+    String path = "/api/v1/wallet/internal/withdrawals/" + withdrawalId;
+    HttpResponse<String> planned = wallet.internal("POST", path + "/plan", "blockchain-broadcaster", null, "{}");
+    if (planned.statusCode() != 200 || field(planned, "rawTransaction") != null) {
+      return planned;
+    }
+    JsonNode plan = JSON.readTree(planned.body()).get("plan");
+    if (plan == null || plan.isNull()) {
+      return planned;
+    }
+    String raw = DevSigner.sign(planFrom(plan));
+    return wallet.internal("POST", path + "/signature", "blockchain-broadcaster", null, "{\"rawTransaction\":\"" + raw + "\"}");
+  }
+
+  private static WithdrawalPlan planFrom(JsonNode plan) {
+    List<WithdrawalPlan.Input> inputs = new ArrayList<>();
+    for (JsonNode in : plan.get("inputs")) {
+      inputs.add(new WithdrawalPlan.Input(in.get("txid").asString(), in.get("vout").asInt(), Money.parse("amount", in.get("amount").asString()),
+          in.get("address").asString(), in.get("chain").asInt(), in.get("index").asInt()));
+    }
+    List<WithdrawalPlan.Output> outputs = new ArrayList<>();
+    for (JsonNode out : plan.get("outputs")) {
+      JsonNode changeIndex = out.get("changeIndex");
+      outputs.add(new WithdrawalPlan.Output(out.get("address").asString(), Money.parse("amount", out.get("amount").asString()),
+          changeIndex == null || changeIndex.isNull() ? null : changeIndex.asInt()));
+    }
+    return new WithdrawalPlan(inputs, outputs, Money.parse("fee", plan.get("fee").asString()), plan.get("size").asInt());
   }
 
   // ---- one client: an auction service, an order service, a chain watcher and users at once ----
@@ -807,7 +839,9 @@ class WalletCrashMixIT {
           expect("REJECTED".equals(field(signed, "status")) && field(signed, "rawTransaction") == null, "sign after a rejection", signed);
           reject(w, rejected);
         } else {
-          expect(rejected.statusCode() == 409 && problem(rejected).equals("withdrawal-signed"), "rejection after signing", rejected);
+          // Once the wallet has planned the transaction (the first step of signing) a rejection is refused.
+          expect(rejected.statusCode() == 409 && problem(rejected).equals("withdrawal-state") && field(rejected, "detail") != null
+              && field(rejected, "detail").matches(".* is (PLANNED|SIGNED) and can no longer be rejected"), "rejection after signing", rejected);
           signed(w, signed);
         }
       } else {

@@ -45,9 +45,20 @@ public final class SeedSource {
     private SeedSource() {
     }
 
-    /** From the process environment; Secrets Manager through the SDK's default region and credentials. */
+    /**
+     * From the process environment; Secrets Manager through the SDK's default region and credentials. The client is
+     * built only when a secret id is set: building it needs a region, which a local run does not have.
+     */
     public static WalletSeed fromEnvironment() {
-        return load(System.getenv(), secretsManager(SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create()).build()));
+        return fromEnvironment(System.getenv());
+    }
+
+    static WalletSeed fromEnvironment(Map<String, String> env) {
+        return load(env, secretId -> {
+            try (SecretsManagerClient client = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
+                return secretsManager(client).secretString(secretId);
+            }
+        });
     }
 
     public static WalletSeed load(Map<String, String> env, Secrets secrets) {

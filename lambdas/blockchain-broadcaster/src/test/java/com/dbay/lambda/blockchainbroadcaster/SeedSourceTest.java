@@ -59,6 +59,16 @@ class SeedSourceTest {
     }
 
     @Test
+    void a_local_run_without_any_aws_region_reads_its_seed_file_without_building_a_secrets_manager_client(@TempDir Path dir) throws Exception {
+        // The runtime's own path (the no-arg handler): this test JVM has no AWS region, as ./dbay up has none, and
+        // building an SDK client without one fails.
+        Path file = Files.writeString(dir.resolve("mnemonic"), PHRASE + "\n");
+        try (WalletSeed seed = SeedSource.fromEnvironment(Map.of(SeedSource.MNEMONIC_FILE, file.toString()))) {
+            assertThat(firstAddress(seed)).isEqualTo(FIRST_ADDRESS);
+        }
+    }
+
+    @Test
     void reads_the_mnemonic_from_a_file_with_a_trailing_newline_or_as_json_with_a_passphrase(@TempDir Path dir) throws Exception {
         Path plain = Files.writeString(dir.resolve("mnemonic"), PHRASE.replace("abandon about", "abandon\nabout") + "\n");
         try (WalletSeed seed = SeedSource.load(Map.of(SeedSource.MNEMONIC_FILE, plain.toString()), NO_AWS)) {

@@ -48,8 +48,9 @@ public final class HoldBenchmark {
 
     SpringApplication application = new SpringApplication(WalletApplication.class);
     application.setWebApplicationType(WebApplicationType.NONE);
+    // The made-up deposits that fund the users must never become coins the hot wallet would spend.
     application.setDefaultProperties(Map.of("spring.datasource.hikari.maximum-pool-size", Integer.toString(threads),
-        "logging.level.root", "WARN"));
+        "logging.level.root", "WARN", "dbay.wallet.chain.hot-wallet", "false"));
     try (ConfigurableApplicationContext context = application.run(args)) {
       HoldService holds = context.getBean(HoldService.class);
       DepositService deposits = context.getBean(DepositService.class);

@@ -161,7 +161,6 @@ public final class WithdrawalService {
       Withdrawal withdrawal = lock(id);
       if (withdrawal.acceptSignature(signed)) {
         withdrawals.save(withdrawal);
-        coins.signed(withdrawal.plan(), withdrawal.txid());
       }
       return PlannedWithdrawal.of(withdrawal);
     });
@@ -222,6 +221,9 @@ public final class WithdrawalService {
       }
       ledger.post(withdrawal.settle(), "withdrawals");
       withdrawals.save(withdrawal);
+      // Only now is the change a coin to spend: a later withdrawal never builds on a transaction that
+      // might still fail to reach a block (and would then take every withdrawal after it down too).
+      coins.confirmed(withdrawal.plan(), withdrawal.txid());
       events.withdrawalChanged(withdrawal);
       return WithdrawalView.of(withdrawal);
     });

@@ -54,7 +54,7 @@ final class InMemoryCoins implements HotWalletCoins {
   }
 
   @Override
-  public void signed(WithdrawalPlan plan, String txid) {
+  public void confirmed(WithdrawalPlan plan, String txid) {
     change.add(txid + ":" + plan.changeVout());
   }
 }

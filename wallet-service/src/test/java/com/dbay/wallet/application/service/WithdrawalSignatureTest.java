@@ -155,7 +155,7 @@ class WithdrawalSignatureTest {
     assertThat(signed.withdrawal().txid()).isEqualTo(TransactionCodec.decode(raw, InMemoryCoins.NET).txid());
     assertThat(again).isEqualTo(signed);
     assertThat(withdrawals.plan(id).rawTransaction()).as("a repeat of the plan step returns the stored bytes").isEqualTo(raw);
-    assertThat(coins.change).as("the change became spendable once").containsExactly(signed.withdrawal().txid() + ":1");
+    assertThat(coins.change).as("no coin from change before its transaction is confirmed").isEmpty();
   }
 
   @Test
@@ -235,9 +235,11 @@ class WithdrawalSignatureTest {
     withdrawals.broadcast(id);
     assertThat(chain.broadcasts).as("the same bytes, nothing re-signed").containsExactly(raw);
     assertThat(withdrawals.get(bob, false, id).status()).as("re-broadcasting does not clear the flag").isEqualTo("STUCK");
+    assertThat(coins.change).as("nothing spendable from a stuck transaction").isEmpty();
     chain.confirmations.put(txid, 6);
     assertThat(withdrawals.settleIfConfirmed(id, 6).status()).isEqualTo("COMPLETED");
     assertThat(withdrawals.settleIfConfirmed(id, 6).status()).isEqualTo("COMPLETED");
+    assertThat(coins.change).as("the change became spendable once, when confirmed").containsExactly(txid + ":1");
     assertThat(events).containsExactly("STUCK", "COMPLETED");
     assertThatThrownBy(() -> withdrawals.flagStuck(id, 62)).isInstanceOf(WalletException.InvalidState.class);
     // 2000 - 120 - 3.1 still in flight - the 0.00225 network fee

@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * P2PKH transaction paying the address with change to a fresh change address m/44'/3'/0'/1/k (derived
  * from the xpub: the change chain is not hardened) and a fee of 0.01 DOGE per kB of the exact signed
  * size (the signer's signatures are exactly 70 bytes, see TransactionPlanner.planExact), and marks the
- * inputs SPENT by this withdrawal. The change becomes spendable once the signed transaction is stored.
+ * inputs SPENT by this withdrawal. The change becomes spendable once the transaction is confirmed (the withdrawal settles).
  */
 public class HotWalletPlanner implements HotWalletCoins, HotWallet {
 
@@ -90,7 +90,7 @@ public class HotWalletPlanner implements HotWalletCoins, HotWallet {
   }
 
   @Override
-  public void signed(WithdrawalPlan plan, String txid) {
+  public void confirmed(WithdrawalPlan plan, String txid) {
     int vout = plan.changeVout();
     if (vout < 0) {
       return;

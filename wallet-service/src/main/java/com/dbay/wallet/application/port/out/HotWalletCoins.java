@@ -17,8 +17,8 @@ public interface HotWalletCoins {
    */
   WithdrawalPlan plan(WithdrawalId withdrawal, String address, Money amount);
 
-  /** The plan's transaction is signed and stored as {@code txid}: its change becomes spendable. */
-  void signed(WithdrawalPlan plan, String txid);
+  /** The plan's transaction {@code txid} is confirmed (the withdrawal settled): its change becomes spendable. */
+  void confirmed(WithdrawalPlan plan, String txid);
 
   HotWalletCoins NONE = new HotWalletCoins() {
     @Override
@@ -27,6 +27,6 @@ public interface HotWalletCoins {
     }
 
     @Override
-    public void signed(WithdrawalPlan plan, String txid) {}
+    public void confirmed(WithdrawalPlan plan, String txid) {}
   };
 }

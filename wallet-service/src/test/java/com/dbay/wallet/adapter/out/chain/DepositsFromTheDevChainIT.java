@@ -120,6 +120,8 @@ class DepositsFromTheDevChainIT {
     withdrawals.broadcast(id);
     withdrawals.broadcast(id);
     assertThat(rpc.confirmations(signed.txid())).hasValue(0);
+    assertThat(jdbc.queryForObject("select count(*) from utxos where txid = ? and chain = 1", Long.class, signed.txid()))
+        .as("no coin to spend from change that is not yet in a block").isZero();
 
     mine(6);
     WithdrawalService.WithdrawalView settled = withdrawals.settleIfConfirmed(id, 6);

@@ -66,6 +66,8 @@ public class RedisBuckets {
   private final LongSupplier nanoClock;
   /** System.nanoTime() from which Redis is asked again after a failure; 0 while it answers. */
   private volatile long downUntil;
+  /** Whether a call has succeeded since the last failure, i.e. the client has a connection. */
+  private volatile boolean connected;
 
   public RedisBuckets(ReactiveStringRedisTemplate redis, Duration timeout, Duration retryAfter, LongSupplier nanoClock) {
     this.redis = redis;
@@ -99,12 +101,17 @@ public class RedisBuckets {
         BigDecimal.valueOf(limit.perMinute() / 60_000.0).toPlainString(),
         Integer.toString(capacity(limit)),
         Integer.toString(Math.max(want, 1)));
-    // Off the calling (event-loop) thread: while no connection is open, getting one blocks until
-    // Redis answers or the connect timeout passes. Once per batch of requests, so the hop is cheap.
-    return Mono.defer(() -> redis.execute(RESERVE, List.of(key(bucket)), args).next())
-        .subscribeOn(Schedulers.boundedElastic())
+    Mono<List> call = Mono.defer(() -> redis.execute(RESERVE, List.of(key(bucket)), args).next());
+    if (!connected) {
+      // Until a connection is open, getting one blocks until Redis answers or the connect timeout
+      // passes: not on the calling (event-loop) thread. Once it is open, commands do not block
+      // (while Redis is away the client queues them and reconnects), so the hop is skipped.
+      call = call.subscribeOn(Schedulers.boundedElastic());
+    }
+    return call
         .timeout(timeout)
         .map(result -> {
+          connected = true;
           if (downUntil != 0) {
             downUntil = 0;
             log.info("Redis answers again: rate limits are shared across gateway instances again");
@@ -117,6 +124,7 @@ public class RedisBuckets {
                 e.toString(), retryAfterNanos / 1_000_000);
           }
           downUntil = nanoClock.getAsLong() + retryAfterNanos;
+          connected = false;
           return Mono.just(Reservation.UNAVAILABLE);
         })
         .defaultIfEmpty(Reservation.UNAVAILABLE);

@@ -13,12 +13,15 @@ import reactor.core.publisher.Mono;
  * {@link RedisBuckets}, without a Redis round trip per request: an instance takes a small batch
  * of permits from the shared bucket at a time and hands them out locally.
  *
- * <p>The bound: every request let through used a permit taken from the shared bucket, so over any
- * stretch of time the requests let through number at most what the bucket allows plus the permits
- * each instance already held at its start, i.e. at most {@code batch - 1} per instance. Held permits
- * are dropped after {@code lease}, so they cannot be saved up, and the ones dropped or left unused
- * only make the limit stricter. {@code batch} is a tenth of the burst, at least 1 and at most
- * {@code maxBatch}: the tight limits (credentials, bids) keep taking one permit per request.
+ * <p>The bound: every request let through used a permit taken from the shared bucket, so the total
+ * never exceeds what the bucket gave out. An instance holds at most {@code batch} permits (it asks
+ * for the next ones when fewer than half are left, so that requests need not wait for Redis, and
+ * asks for no more than tops it up to {@code batch}); so over any window of time the requests let
+ * through exceed what the bucket allows in that window by at most {@code batch} per instance: the
+ * permits held when the window began. Held permits are dropped after {@code lease}, so they cannot be
+ * saved up; dropped or unused permits only make the limit stricter. {@code batch} is a tenth of the
+ * burst, at least 1 and at most {@code maxBatch}; with a batch of 1 every request is one Redis call
+ * and the limit is exact.
  *
  * <p>When the shared bucket is empty, the key is refused locally until Redis says a permit is due
  * (at most {@code lease}), so a flood over the limit does not become a flood of Redis calls.
@@ -36,6 +39,7 @@ public class SharedRateLimiter {
   private final GatewayProperties.Limit limit;
   private final RedisBuckets buckets;
   private final int batch;
+  private final int refillBelow;
   private final long leaseNanos;
   private final LongSupplier nanoClock;
   private final Cache<String, Lease> leases;
@@ -48,6 +52,7 @@ public class SharedRateLimiter {
     this.limit = limit;
     this.buckets = buckets;
     this.batch = batchFor(limit, maxBatch);
+    this.refillBelow = batch / 2;
     this.leaseNanos = lease.toNanos();
     this.nanoClock = nanoClock;
     // A key idle for longer than its bucket takes to fill up again has nothing worth remembering.
@@ -84,28 +89,38 @@ public class SharedRateLimiter {
   public Mono<Boolean> acquire(String key) {
     Lease lease = leases.get(key, k -> new Lease());
     CompletableFuture<RedisBuckets.Reservation> pending;
-    boolean start = false;
+    CompletableFuture<RedisBuckets.Reservation> started = null;
+    int want;
     synchronized (lease) {
       long now = nanoClock.getAsLong();
       if (lease.takeHeld(now)) {
-        return ALLOWED;
-      }
-      if (now - lease.emptyUntil < 0) {
+        // Ask for the next batch before this one runs out, so that requests do not wait for Redis.
+        want = lease.refill == null && lease.held < refillBelow && buckets.available() ? batch - lease.held : 0;
+        if (want == 0) {
+          return ALLOWED;
+        }
+        started = lease.refill = new CompletableFuture<>();
+        pending = null;
+      } else if (now - lease.emptyUntil < 0) {
         return DENIED;
-      }
-      if (!buckets.available()) {
+      } else if (!buckets.available()) {
         return lease.fallback(now).tryTake(now) ? ALLOWED : DENIED;
+      } else if (lease.refill == null) {
+        started = pending = lease.refill = new CompletableFuture<>();
+        want = batch;
+      } else {
+        pending = lease.refill;
+        want = 0;
       }
-      if (lease.refill == null) {
-        lease.refill = new CompletableFuture<>();
-        start = true;
-      }
-      pending = lease.refill;
     }
-    if (start) {
+    if (started != null) {
+      CompletableFuture<RedisBuckets.Reservation> refill = started;
       // Subscribed outside the lock: a reservation may complete on this very thread.
-      buckets.reserve(key, limit, batch).subscribe(
-          r -> settle(lease, pending, r), e -> settle(lease, pending, RedisBuckets.Reservation.UNAVAILABLE));
+      buckets.reserve(key, limit, want).subscribe(
+          r -> settle(lease, refill, r), e -> settle(lease, refill, RedisBuckets.Reservation.UNAVAILABLE));
+    }
+    if (pending == null) {
+      return ALLOWED;
     }
     // The reservation goes on if the waiting request goes away: its permits are the key's, not the request's.
     return Mono.fromFuture(pending, true).flatMap(r -> afterRefill(key, lease, r));
@@ -117,9 +132,10 @@ public class SharedRateLimiter {
       if (r.available()) {
         lease.local = null;
         if (r.granted() > 0) {
-          lease.held = (int) r.granted();
+          // Permits still held are kept: they were asked for together with these, at most batch in all.
+          lease.held = (now - lease.heldUntil < 0 ? lease.held : 0) + (int) r.granted();
           lease.heldUntil = now + leaseNanos;
-        } else {
+        } else if (lease.held == 0) {
           lease.emptyUntil = now + Math.min(Math.max(r.waitMillis(), 1) * 1_000_000, leaseNanos);
         }
       }

@@ -43,22 +43,21 @@ public class RouteConfiguration {
 
   @Bean
   SharedRateLimiter standardRateLimiter(GatewayProperties properties, RedisBuckets buckets) {
-    return limiter("standard", properties.rateLimits().standard(), properties, buckets);
+    GatewayProperties.RateLimits limits = properties.rateLimits();
+    return new SharedRateLimiter("standard", limits.standard(), buckets, limits.maxBatch(), limits.lease());
   }
 
+  /** Brute force and bid spam are what these limits are for: every request is counted in Redis at once. */
   @Bean
   SharedRateLimiter loginRateLimiter(GatewayProperties properties, RedisBuckets buckets) {
-    return limiter("credentials", properties.rateLimits().login(), properties, buckets);
+    GatewayProperties.RateLimits limits = properties.rateLimits();
+    return new SharedRateLimiter("credentials", limits.login(), buckets, 1, limits.lease());
   }
 
   @Bean
   SharedRateLimiter bidRateLimiter(GatewayProperties properties, RedisBuckets buckets) {
-    return limiter("bids", properties.rateLimits().bids(), properties, buckets);
-  }
-
-  private static SharedRateLimiter limiter(String name, GatewayProperties.Limit limit, GatewayProperties properties, RedisBuckets buckets) {
     GatewayProperties.RateLimits limits = properties.rateLimits();
-    return new SharedRateLimiter(name, limit, buckets, limits.maxBatch(), limits.lease());
+    return new SharedRateLimiter("bids", limits.bids(), buckets, 1, limits.lease());
   }
 
   @Bean

@@ -53,7 +53,22 @@ public record GatewayProperties(
     }
   }
 
-  public record RateLimits(Limit standard, Limit login, Limit bids) {}
+  /**
+   * @param maxBatch most permits an instance takes from a shared bucket at once (a tenth of the
+   *     burst, at least 1): how far a limit may be overshot per instance (see SharedRateLimiter)
+   * @param lease how long an instance may hold permits it took and has not used yet
+   * @param redisTimeout a Redis answer slower than this counts as Redis being unavailable
+   * @param redisRetry while Redis is unavailable, each instance limits on its own and asks Redis
+   *     again after this long
+   */
+  public record RateLimits(
+      Limit standard,
+      Limit login,
+      Limit bids,
+      @DefaultValue("20") int maxBatch,
+      @DefaultValue("1s") Duration lease,
+      @DefaultValue("250ms") Duration redisTimeout,
+      @DefaultValue("1s") Duration redisRetry) {}
 
   /** @param perMinute sustained rate; @param burst how many may come at once */
   public record Limit(int perMinute, int burst) {}

@@ -2,6 +2,7 @@ package com.dbay.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dbay.platform.problem.ProblemTypes;
 import com.nimbusds.jose.jwk.JWKSet;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,25 @@ class RateLimitIT {
 
     assertThat(aliceStatuses).contains(429);
     assertThat(bobs.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aRefusedRequestIsAProblemJsonAnswerWithRetryAfter() throws Exception {
+    String carol = TOKENS.valid("bidder-" + UUID.randomUUID());
+    HttpResponse<String> refused = null;
+    for (int i = 0; i < 10 && refused == null; i++) {
+      HttpResponse<String> r = post("/api/v1/auction/auctions/7/bids", carol);
+      if (r.statusCode() == 429) {
+        refused = r;
+      }
+    }
+
+    assertThat(refused).as("a burst over the bids limit is refused").isNotNull();
+    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+    assertThat(refused.body())
+        .contains("\"type\":\"" + ProblemTypes.BASE + "rate-limited\"")
+        .contains("\"status\":429");
   }
 
   @Test

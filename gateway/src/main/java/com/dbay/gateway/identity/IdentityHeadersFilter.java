@@ -48,16 +48,18 @@ public class IdentityHeadersFilter implements GlobalFilter, Ordered {
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-    ServerWebExchange stripped = exchange.mutate()
-        .request(r -> r.headers(h -> IdentityHeaders.ALL_IDENTITY.forEach(h::remove)))
-        .build();
-    return stripped.getPrincipal()
+    return exchange.getPrincipal()
         .filter(JwtAuthenticationToken.class::isInstance)
         .cast(JwtAuthenticationToken.class)
         .flatMap(auth -> identityOf(auth.getToken()))
-        .map(identity -> signed(stripped, identity))
-        .defaultIfEmpty(stripped)
+        .map(identity -> signed(exchange, identity))
+        .switchIfEmpty(Mono.fromSupplier(() -> stripped(exchange)))
         .flatMap(chain::filter);
+  }
+
+  /** Anonymous: only what the client sent is removed. */
+  private static ServerWebExchange stripped(ServerWebExchange exchange) {
+    return exchange.mutate().request(r -> r.headers(h -> IdentityHeaders.ALL_IDENTITY.forEach(h::remove))).build();
   }
 
   Mono<Identity> identityOf(Jwt jwt) {
@@ -78,6 +80,10 @@ public class IdentityHeadersFilter implements GlobalFilter, Ordered {
     });
   }
 
+  /**
+   * What the client sent is removed and the identity set in the same pass (one copy of the request
+   * headers, not two): every name in {@code ALL_IDENTITY} goes, then exactly these are set.
+   */
   private ServerWebExchange signed(ServerWebExchange exchange, Identity identity) {
     URI target = exchange.getAttribute(GATEWAY_REQUEST_URL_ATTR);
     String path = target != null ? target.getRawPath() : exchange.getRequest().getURI().getRawPath();
@@ -85,6 +91,7 @@ public class IdentityHeadersFilter implements GlobalFilter, Ordered {
     long now = proof.now();
     String signature = proof.sign(identity, method, path, now);
     ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> {
+      IdentityHeaders.ALL_IDENTITY.forEach(h::remove);
       h.set(IdentityHeaders.USER_ID, identity.userId());
       h.set(IdentityHeaders.COGNITO_SUB, identity.cognitoSub());
       h.set(IdentityHeaders.COGNITO_USERNAME, identity.username());

@@ -3,36 +3,25 @@ package com.dbay.gateway.limits;
 import com.dbay.gateway.GatewayProperties;
 import java.net.InetSocketAddress;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
-import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Token buckets in Redis (Spring Cloud Gateway's {@link RedisRateLimiter}). A limit is given per
- * minute; below one per second the bucket refills one token per second and each request costs
- * {@code 60 / perMinute} tokens, which is how the limiter expresses slow rates.
+ * What a limit is keyed by, and how long a refused client should wait. A limit is a token bucket
+ * per key ({@link SharedRateLimiter}): {@code burst} tokens, refilled at {@code perMinute / 60} a
+ * second, one token per request.
  */
 public final class RateLimits {
 
   private RateLimits() {}
 
-  public static RedisRateLimiter limiter(GatewayProperties.Limit limit) {
-    if (limit.perMinute() >= 60) {
-      int perSecond = limit.perMinute() / 60;
-      return new RedisRateLimiter(perSecond, Math.max(limit.burst(), perSecond), 1);
-    }
-    int cost = costPerRequest(limit);
-    return new RedisRateLimiter(1, Math.max(limit.burst(), 1) * cost, cost);
-  }
-
-  /** Seconds until the next request of this limit fits again, at least 1. */
+  /**
+   * Seconds until an empty bucket of this limit has a token again, at least 1: {@code 60 /
+   * perMinute} rounded up (10 for 6 a minute). An upper bound, so a client that waits it succeeds.
+   */
   public static long retryAfterSeconds(GatewayProperties.Limit limit) {
-    return limit.perMinute() >= 60 ? 1 : costPerRequest(limit);
-  }
-
-  private static int costPerRequest(GatewayProperties.Limit limit) {
-    return (int) Math.ceil(60.0 / Math.max(limit.perMinute(), 1));
+    return (long) Math.ceil(60.0 / Math.max(limit.perMinute(), 1));
   }
 
   /** Signed-in callers by user id, everyone else by client address. */

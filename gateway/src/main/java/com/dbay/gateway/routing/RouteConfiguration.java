@@ -4,18 +4,20 @@ import com.dbay.gateway.GatewayProperties;
 import com.dbay.gateway.identity.CognitoResolver;
 import com.dbay.gateway.identity.IdentityHeadersFilter;
 import com.dbay.gateway.limits.BodySizeFilter;
+import com.dbay.gateway.limits.RateLimitFilter;
 import com.dbay.gateway.limits.RateLimits;
+import com.dbay.gateway.limits.RedisBuckets;
 import com.dbay.gateway.limits.RetryAfterFilter;
+import com.dbay.gateway.limits.SharedRateLimiter;
 import com.dbay.platform.identity.GatewayProof;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
-import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -34,22 +36,28 @@ public class RouteConfiguration {
   }
 
   @Bean
-  @Primary
-  RedisRateLimiter standardRateLimiter(GatewayProperties properties) {
-    RedisRateLimiter limiter = RateLimits.limiter(properties.rateLimits().standard());
-    // X-RateLimit-* on every response of every route is work for nobody; 429s still get Retry-After.
-    limiter.setIncludeHeaders(false);
-    return limiter;
+  RedisBuckets redisBuckets(ReactiveStringRedisTemplate redis, GatewayProperties properties) {
+    GatewayProperties.RateLimits limits = properties.rateLimits();
+    return new RedisBuckets(redis, limits.redisTimeout(), limits.redisRetry());
   }
 
   @Bean
-  RedisRateLimiter loginRateLimiter(GatewayProperties properties) {
-    return RateLimits.limiter(properties.rateLimits().login());
+  SharedRateLimiter standardRateLimiter(GatewayProperties properties, RedisBuckets buckets) {
+    GatewayProperties.RateLimits limits = properties.rateLimits();
+    return new SharedRateLimiter("standard", limits.standard(), buckets, limits.maxBatch(), limits.lease());
+  }
+
+  /** Brute force and bid spam are what these limits are for: every request is counted in Redis at once. */
+  @Bean
+  SharedRateLimiter loginRateLimiter(GatewayProperties properties, RedisBuckets buckets) {
+    GatewayProperties.RateLimits limits = properties.rateLimits();
+    return new SharedRateLimiter("credentials", limits.login(), buckets, 1, limits.lease());
   }
 
   @Bean
-  RedisRateLimiter bidRateLimiter(GatewayProperties properties) {
-    return RateLimits.limiter(properties.rateLimits().bids());
+  SharedRateLimiter bidRateLimiter(GatewayProperties properties, RedisBuckets buckets) {
+    GatewayProperties.RateLimits limits = properties.rateLimits();
+    return new SharedRateLimiter("bids", limits.bids(), buckets, 1, limits.lease());
   }
 
   @Bean
@@ -81,9 +89,9 @@ public class RouteConfiguration {
   RouteLocator routes(
       RouteLocatorBuilder builder,
       GatewayProperties properties,
-      RedisRateLimiter standardRateLimiter,
-      @Qualifier("loginRateLimiter") RedisRateLimiter loginRateLimiter,
-      @Qualifier("bidRateLimiter") RedisRateLimiter bidRateLimiter) {
+      @Qualifier("standardRateLimiter") SharedRateLimiter standardRateLimiter,
+      @Qualifier("loginRateLimiter") SharedRateLimiter loginRateLimiter,
+      @Qualifier("bidRateLimiter") SharedRateLimiter bidRateLimiter) {
     Map<String, String> services = properties.services();
     GatewayProperties.RateLimits limits = properties.rateLimits();
     RouteLocatorBuilder.Builder routes = builder.routes();
@@ -91,14 +99,14 @@ public class RouteConfiguration {
     routes.route("user-credentials", r -> r.order(-10)
         .path(AUTH_PATHS).and().method(HttpMethod.POST)
         .filters(f -> f.filter(retryAfter(limits.login()))
-            .requestRateLimiter(c -> c.setRateLimiter(loginRateLimiter).setKeyResolver(RateLimits.credentials())))
+            .filter(new RateLimitFilter(loginRateLimiter, RateLimits.credentials())))
         .uri(services.get("user")));
 
     if (services.containsKey("auction")) {
       routes.route("auction-bids", r -> r.order(-10)
           .path("/api/v1/auction/auctions/*/bids", "/api/v1/auction/auctions/*/bids/").and().method(HttpMethod.POST)
           .filters(f -> f.filter(retryAfter(limits.bids()))
-              .requestRateLimiter(c -> c.setRateLimiter(bidRateLimiter).setKeyResolver(RateLimits.userOrIp("bids"))))
+              .filter(new RateLimitFilter(bidRateLimiter, RateLimits.userOrIp("bids"))))
           .uri(services.get("auction")));
     }
 
@@ -110,7 +118,7 @@ public class RouteConfiguration {
       routes.route(service, r -> r.order(0)
           .path("/api/v1/" + service + "/**")
           .filters(f -> f.filter(retryAfter(limits.standard()))
-              .requestRateLimiter(c -> c.setRateLimiter(standardRateLimiter).setKeyResolver(RateLimits.userOrIp("api"))))
+              .filter(new RateLimitFilter(standardRateLimiter, RateLimits.userOrIp("api"))))
           .uri(url));
     });
     return routes.build();

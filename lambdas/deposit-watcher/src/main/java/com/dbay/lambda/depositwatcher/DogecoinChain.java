@@ -68,10 +68,16 @@ public final class DogecoinChain implements Chain {
         return new DogecoinChain(rpc, wallet, cursor, starter, settingsFromEnvironment());
     }
 
+    /**
+     * The confirmation checks run every half block interval by default: a deposit is then credited at most about
+     * half a block after it reaches its tier (the goal is one block), where checking once per block let it slip to
+     * a whole interval.
+     */
     public static Settings settingsFromEnvironment() {
+        int blockSeconds = Integer.parseInt(env("DBAY_BLOCK_INTERVAL_SECONDS", "60"));
         return new Settings(Long.parseLong(env("DBAY_DEPOSIT_WATCHER_START_BACK", "100")),
                 Integer.parseInt(env("DBAY_DEPOSIT_WATCHER_MAX_BLOCKS", "500")),
-                Integer.parseInt(env("DBAY_DEPOSIT_POLL_SECONDS", env("DBAY_BLOCK_INTERVAL_SECONDS", "60"))));
+                Integer.parseInt(env("DBAY_DEPOSIT_POLL_SECONDS", Integer.toString(Math.max(1, blockSeconds / 2)))));
     }
 
     @Override

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.dbay.dogecoin.DogecoinNetwork;
 import com.dbay.dogecoin.Koinu;
 import com.dbay.dogecoin.rpc.DogecoinRpcClient;
-import com.dbay.dogecoin.rpc.RpcConfig;
 import com.dbay.dogecoin.rpc.RpcTimeoutException;
 import com.dbay.lambda.asl.AslParser;
 import com.dbay.lambda.asl.InMemoryExecutor;
@@ -17,6 +16,7 @@ import com.dbay.lambda.blockchainbroadcaster.Broadcaster;
 import com.dbay.lambda.blockchainbroadcaster.HttpWithdrawalWallet;
 import com.dbay.lambda.blockchainbroadcaster.SeedSource;
 import com.dbay.lambda.blockchainbroadcaster.WithdrawalSigner;
+import com.dbay.wallet.DevNodeProcess;
 import com.dbay.wallet.DevSigner;
 import com.dbay.lambda.depositwatcher.CursorStore;
 import com.dbay.lambda.depositwatcher.DepositConfirmationHandler;
@@ -30,9 +30,7 @@ import com.dbay.wallet.domain.Money;
 import com.dbay.wallet.domain.UserId;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -43,7 +41,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +64,7 @@ class ServerlessWalletFlowsIT {
 
   private static final String MINER = "mnHioPj6vMDGiSUKsXWdX9GEPHoeapF8oi";
   private static final AtomicBoolean FRESH_CHAIN = new AtomicBoolean(true);
-  private static Process node;
+  private static DevNodeProcess node;
   private static DogecoinRpcClient rpc;
   private static Path cursorFile;
 
@@ -89,33 +86,9 @@ class ServerlessWalletFlowsIT {
   static void chain(DynamicPropertyRegistry registry) throws IOException {
     Path dir = Files.createTempDirectory("serverless-devchain");
     cursorFile = dir.resolve("deposit-watcher.cursor");
-    Path jar;
-    try (Stream<Path> files = Files.list(Path.of("../devstack/dogecoin-devnode/target"))) {
-      jar = files.filter(p -> p.getFileName().toString().matches("dogecoin-devnode-.*\\.jar")).findFirst().orElseThrow();
-    }
-    int nodePort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      nodePort = socket.getLocalPort();
-    }
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m", "-jar", jar.toString())
-        .redirectErrorStream(true).redirectOutput(new File("target/devnode-serverless-it.log"));
-    builder.environment().putAll(Map.of("DBAY_DOGE_DATA_DIR", dir.resolve("chain").toString(), "DBAY_DOGE_BLOCK_SECONDS", "0", "DBAY_DOGE_RPC_PORT",
-        Integer.toString(nodePort), "DBAY_DOGE_RPC_USER", "dbay", "DBAY_DOGE_RPC_PASSWORD", "dbay", "DBAY_DOGE_NETWORK", "regtest"));
-    node = builder.start();
-    String url = "http://127.0.0.1:" + nodePort + "/";
-    rpc = new DogecoinRpcClient(RpcConfig.of(url, "dbay", "dbay", DogecoinNetwork.REGTEST));
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (true) {
-      try {
-        rpc.getBlockCount();
-        break;
-      } catch (RuntimeException notYet) {
-        if (System.nanoTime() > deadline || !node.isAlive()) {
-          throw new IllegalStateException("the dev node did not start; see target/devnode-serverless-it.log", notYet);
-        }
-        sleep(300);
-      }
-    }
+    node = DevNodeProcess.start(dir.resolve("chain"), "devnode-serverless-it.log");
+    rpc = node.rpc();
+    String url = node.url();
     registry.add("dbay.wallet.chain.rpc-url", () -> url);
     // the serverless functions drive deposits: the wallet's own timer stays off (its default)
     registry.add("dbay.wallet.chain.watch-interval", () -> "0s");
@@ -136,7 +109,7 @@ class ServerlessWalletFlowsIT {
 
   @AfterAll
   static void stopTheNode() {
-    node.destroy();
+    node.stop();
   }
 
   @Test

@@ -2,10 +2,9 @@ package com.dbay.wallet.adapter.out.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dbay.dogecoin.DogecoinNetwork;
 import com.dbay.dogecoin.Koinu;
 import com.dbay.dogecoin.rpc.DogecoinRpcClient;
-import com.dbay.dogecoin.rpc.RpcConfig;
+import com.dbay.wallet.DevNodeProcess;
 import com.dbay.wallet.DevSigner;
 import com.dbay.wallet.adapter.in.scheduling.DepositWatcherSchedule;
 import com.dbay.wallet.application.service.DepositService;
@@ -14,14 +13,10 @@ import com.dbay.wallet.domain.Money;
 import com.dbay.wallet.application.service.WithdrawalService;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WithdrawalId;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class DepositsFromTheDevChainIT {
 
-  private static Process node;
+  private static DevNodeProcess node;
   private static DogecoinRpcClient rpc;
   private static final String MINER = "mnHioPj6vMDGiSUKsXWdX9GEPHoeapF8oi";
 
@@ -52,38 +47,9 @@ class DepositsFromTheDevChainIT {
   @DynamicPropertySource
   static void chain(DynamicPropertyRegistry registry) throws IOException {
     Path dir = Files.createTempDirectory("wallet-devchain");
-    Path jar;
-    try (Stream<Path> files = Files.list(Path.of("../devstack/dogecoin-devnode/target"))) {
-      jar = files.filter(p -> p.getFileName().toString().matches("dogecoin-devnode-.*\\.jar")).findFirst().orElseThrow();
-    }
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m", "-jar", jar.toString())
-        .redirectErrorStream(true).redirectOutput(new File("target/devnode-it.log"));
-    builder.environment().putAll(Map.of("DBAY_DOGE_DATA_DIR", dir.toString(), "DBAY_DOGE_BLOCK_SECONDS", "0", "DBAY_DOGE_RPC_PORT",
-        Integer.toString(port), "DBAY_DOGE_RPC_USER", "dbay", "DBAY_DOGE_RPC_PASSWORD", "dbay", "DBAY_DOGE_NETWORK", "regtest"));
-    node = builder.start();
-    String url = "http://127.0.0.1:" + port + "/";
-    rpc = new DogecoinRpcClient(RpcConfig.of(url, "dbay", "dbay", DogecoinNetwork.REGTEST));
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (true) {
-      try {
-        rpc.getBlockCount();
-        break;
-      } catch (RuntimeException notYet) {
-        if (System.nanoTime() > deadline || !node.isAlive()) {
-          throw new IllegalStateException("the dev node did not start; see target/devnode-it.log", notYet);
-        }
-        try {
-          Thread.sleep(300);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(e);
-        }
-      }
-    }
+    node = DevNodeProcess.start(dir, "devnode-it.log");
+    rpc = node.rpc();
+    String url = node.url();
     registry.add("dbay.wallet.chain.rpc-url", () -> url);
     // The test drives the watcher itself; its timer stays off.
     registry.add("dbay.wallet.chain.watch-interval", () -> "0s");
@@ -137,7 +103,7 @@ class DepositsFromTheDevChainIT {
 
   @AfterAll
   static void stopTheNode() {
-    node.destroy();
+    node.stop();
   }
 
   private UserId newUser() {

@@ -2,7 +2,6 @@ package com.dbay.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.jwk.JWKSet;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,17 +21,9 @@ class CognitoModeIT {
 
   static final String SECRET = "cognito-mode-it-secret-0123456789abcdefghij";
   static final Tokens TOKENS = new Tokens();
-  static final StubServices STUB = stub();
+  static final StubServices STUB = StubServices.trusting(SECRET, TOKENS);
 
   @LocalServerPort int port;
-
-  static StubServices stub() {
-    try {
-      return new StubServices(SECRET, new JWKSet(TOKENS.trusted.toPublicJWK()));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   @DynamicPropertySource
   static void gateway(DynamicPropertyRegistry registry) {

@@ -3,7 +3,6 @@ package com.dbay.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dbay.platform.problem.ProblemTypes;
-import com.nimbusds.jose.jwk.JWKSet;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,19 +26,11 @@ class RateLimitIT {
 
   static final String SECRET = "rate-limit-it-secret-0123456789abcdefghij";
   static final Tokens TOKENS = new Tokens();
-  static final StubServices STUB = stub();
+  static final StubServices STUB = StubServices.trusting(SECRET, TOKENS);
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @LocalServerPort int port;
   @Autowired ReactiveStringRedisTemplate redis;
-
-  static StubServices stub() {
-    try {
-      return new StubServices(SECRET, new JWKSet(TOKENS.trusted.toPublicJWK()));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   @DynamicPropertySource
   static void gateway(DynamicPropertyRegistry registry) {

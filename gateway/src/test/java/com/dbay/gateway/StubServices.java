@@ -36,6 +36,15 @@ final class StubServices implements AutoCloseable {
   final Map<String, String> resolvedUserIds = new ConcurrentHashMap<>();
   volatile Map<String, String> lastHeaders = Map.of();
 
+  /** Stub services that publish the tokens' trusted key as the JWKS; for the ITs' static fields. */
+  static StubServices trusting(String secret, Tokens tokens) {
+    try {
+      return new StubServices(secret, new JWKSet(tokens.trusted.toPublicJWK()));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   StubServices(String secret, JWKSet jwks) throws IOException {
     this.proof = new GatewayProof(secret);
     this.jwks = jwks;

@@ -39,6 +39,9 @@ public final class DbayStack extends Stack {
     edge = new Edge(this, "Edge", new Edge.Inputs(settings, services, serverless, storage));
     observability = new Observability(this, "Observability",
         new Observability.Inputs(settings, events, serverless, services, edge));
+    // The gateway's CORS origin is the web app's own (CloudFront serves the SPA and /api together).
+    services.taskDefinitions.get("gateway").getDefaultContainer()
+        .addEnvironment("DBAY_CORS_ORIGINS", "https://" + edge.distribution.getDistributionDomainName());
     NagSuppressions.apply(this, settings);
 
     output("WebAppUrl", "https://" + edge.distribution.getDistributionDomainName(), "the SPA and /api (CloudFront)");

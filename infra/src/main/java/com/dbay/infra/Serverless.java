@@ -127,7 +127,8 @@ public final class Serverless extends Construct {
       }
       StateMachine machine = StateMachine.Builder.create(this, name)
           .stateMachineName("dbay-" + settings.envName() + "-" + name)
-          .definitionBody(DefinitionBody.fromFile(asl.toString()))
+          // Inline, not an S3 asset: the template shows the definition that runs.
+          .definitionBody(DefinitionBody.fromString(read(asl)))
           .definitionSubstitutions(substitutions)
           .tracingEnabled(true)
           .logs(LogOptions.builder().destination(logs).level(LogLevel.ALL).includeExecutionData(true).build())
@@ -179,6 +180,14 @@ public final class Serverless extends Construct {
   public static List<Path> aslFiles(Path repoRoot) {
     try (Stream<Path> files = Files.list(repoRoot.resolve("workflows"))) {
       return files.filter(p -> p.getFileName().toString().endsWith(".asl.json")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

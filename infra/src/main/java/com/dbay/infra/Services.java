@@ -158,8 +158,8 @@ public final class Services extends Construct {
       values.plain(variable).ifPresent(v -> plain.put(variable, v));
       values.secret(variable).ifPresent(v -> secrets.put(variable, v));
     }
-    // Heap from the task's memory, the rest of the flags as ./dbay runs them (the image's JAVA_OPTS).
-    plain.put("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=70");
+    // The image runs java $JAVA_OPTS $JAVA_HEAP: ./dbay's flags, with the heap sized from the task's memory.
+    plain.put("JAVA_HEAP", "-XX:MaxRAMPercentage=70");
 
     task.addContainer(part.name(), ContainerDefinitionOptions.builder()
         .image(image(part, settings))

@@ -53,6 +53,11 @@ public record Settings(
       throw new IllegalArgumentException("context env must be dev or prod, not " + env);
     }
     String root = text(node, "repoRoot", "");
+    String xpub = text(node, "walletAccountXpub", "");
+    if (env.equals("prod") && xpub.isEmpty()) {
+      // Without it the wallet-service would derive deposit addresses from the public dev phrase.
+      throw new IllegalArgumentException("prod needs -c walletAccountXpub=<xpub of the seed in the wallet seed secret>");
+    }
     return new Settings(
         env,
         root.isEmpty() ? findRepoRoot(Path.of("").toAbsolutePath()) : Path.of(root).toAbsolutePath().normalize(),
@@ -61,7 +66,7 @@ public record Settings(
         text(node, "alarmEmail", ""),
         text(node, "dogeRpcUrl", "http://dogecoin.dbay.internal:22555/"),
         text(node, "dogeNetwork", env.equals("prod") ? "mainnet" : "testnet"),
-        text(node, "walletAccountXpub", ""));
+        xpub);
   }
 
   private static String text(Node node, String key, String fallback) {

@@ -1,5 +1,6 @@
 package com.dbay.wallet.domain;
 
+import com.dbay.platform.money.Doge;
 import static com.dbay.wallet.domain.AccountKind.AVAILABLE;
 import static com.dbay.wallet.domain.AccountKind.HOT_WALLET;
 import static com.dbay.wallet.domain.AccountKind.WITHDRAWALS_IN_FLIGHT;
@@ -36,23 +37,23 @@ public final class Withdrawal {
   private final WithdrawalId id;
   private final UserId user;
   private final String address;
-  private final Money amount;
-  private final Money feeReserve;
+  private final Doge amount;
+  private final Doge feeReserve;
   private final Instant requestedAt;
   private Status status;
   private String txid;
   private String rawTransaction;
-  private Money networkFee;
+  private Doge networkFee;
   private String rejectionReason;
   private WithdrawalPlan plan;
 
-  public Withdrawal(WithdrawalId id, UserId user, String address, Money amount, Money feeReserve, Instant requestedAt, Status status,
-      String txid, String rawTransaction, Money networkFee, String rejectionReason) {
+  public Withdrawal(WithdrawalId id, UserId user, String address, Doge amount, Doge feeReserve, Instant requestedAt, Status status,
+      String txid, String rawTransaction, Doge networkFee, String rejectionReason) {
     this(id, user, address, amount, feeReserve, requestedAt, status, txid, rawTransaction, networkFee, rejectionReason, null);
   }
 
-  public Withdrawal(WithdrawalId id, UserId user, String address, Money amount, Money feeReserve, Instant requestedAt, Status status,
-      String txid, String rawTransaction, Money networkFee, String rejectionReason, WithdrawalPlan plan) {
+  public Withdrawal(WithdrawalId id, UserId user, String address, Doge amount, Doge feeReserve, Instant requestedAt, Status status,
+      String txid, String rawTransaction, Doge networkFee, String rejectionReason, WithdrawalPlan plan) {
     this.id = Objects.requireNonNull(id);
     this.user = Objects.requireNonNull(user);
     this.address = Objects.requireNonNull(address);
@@ -67,7 +68,7 @@ public final class Withdrawal {
     this.plan = plan;
   }
 
-  public static Withdrawal request(WithdrawalId id, UserId user, String address, Money amount, Money feeReserve, boolean needsApproval, Instant now) {
+  public static Withdrawal request(WithdrawalId id, UserId user, String address, Doge amount, Doge feeReserve, boolean needsApproval, Instant now) {
     return new Withdrawal(id, user, address, amount, feeReserve, now, needsApproval ? Status.PENDING_APPROVAL : Status.APPROVED, null, null, null, null);
   }
 
@@ -106,11 +107,11 @@ public final class Withdrawal {
     requireStatus(Status.APPROVED, "plan");
     List<WithdrawalPlan.Output> payments = planned.outputs().stream().filter(o -> !o.isChange()).toList();
     if (payments.size() != 1 || !payments.getFirst().address().equals(address) || !payments.getFirst().amount().equals(amount)) {
-      throw new WalletException.InvalidState("withdrawal-plan", "the plan does not pay " + amount.toDecimalString() + " DOGE to " + address);
+      throw new WalletException.InvalidState("withdrawal-plan", "the plan does not pay " + amount.toString() + " DOGE to " + address);
     }
     if (planned.fee().isNegative() || planned.fee().isGreaterThan(feeReserve)) {
       throw new WalletException.InvalidState("fee-above-reserve",
-          "network fee " + planned.fee().toDecimalString() + " exceeds the reserve " + feeReserve.toDecimalString());
+          "network fee " + planned.fee().toString() + " exceeds the reserve " + feeReserve.toString());
     }
     this.plan = planned;
     this.networkFee = planned.fee();
@@ -190,7 +191,7 @@ public final class Withdrawal {
     }
   }
 
-  public Money reserved() {
+  public Doge reserved() {
     return amount.plus(feeReserve);
   }
 
@@ -210,11 +211,11 @@ public final class Withdrawal {
     return address;
   }
 
-  public Money amount() {
+  public Doge amount() {
     return amount;
   }
 
-  public Money feeReserve() {
+  public Doge feeReserve() {
     return feeReserve;
   }
 
@@ -234,7 +235,7 @@ public final class Withdrawal {
     return rawTransaction;
   }
 
-  public Money networkFee() {
+  public Doge networkFee() {
     return networkFee;
   }
 

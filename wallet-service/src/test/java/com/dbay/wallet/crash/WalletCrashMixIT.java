@@ -10,7 +10,7 @@ import com.dbay.wallet.adapter.out.persistence.JdbcLedger;
 import com.dbay.wallet.application.port.out.Ledger;
 import com.dbay.wallet.domain.FeePolicy;
 import com.dbay.wallet.DevSigner;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.WithdrawalPlan;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -400,16 +400,16 @@ class WalletCrashMixIT {
   private static WithdrawalPlan planFrom(JsonNode plan) {
     List<WithdrawalPlan.Input> inputs = new ArrayList<>();
     for (JsonNode in : plan.get("inputs")) {
-      inputs.add(new WithdrawalPlan.Input(in.get("txid").asString(), in.get("vout").asInt(), Money.parse("amount", in.get("amount").asString()),
+      inputs.add(new WithdrawalPlan.Input(in.get("txid").asString(), in.get("vout").asInt(), Doge.parse(in.get("amount").asString()),
           in.get("address").asString(), in.get("chain").asInt(), in.get("index").asInt()));
     }
     List<WithdrawalPlan.Output> outputs = new ArrayList<>();
     for (JsonNode out : plan.get("outputs")) {
       JsonNode changeIndex = out.get("changeIndex");
-      outputs.add(new WithdrawalPlan.Output(out.get("address").asString(), Money.parse("amount", out.get("amount").asString()),
+      outputs.add(new WithdrawalPlan.Output(out.get("address").asString(), Doge.parse(out.get("amount").asString()),
           changeIndex == null || changeIndex.isNull() ? null : changeIndex.asInt()));
     }
-    return new WithdrawalPlan(inputs, outputs, Money.parse("fee", plan.get("fee").asString()), plan.get("size").asInt());
+    return new WithdrawalPlan(inputs, outputs, Doge.parse(plan.get("fee").asString()), plan.get("size").asInt());
   }
 
   // ---- one client: an auction service, an order service, a chain watcher and users at once ----
@@ -681,7 +681,7 @@ class WalletCrashMixIT {
       long fee = koinu(field(answer, "fee"));
       expect(how.status.equals(field(answer, "status")) && refund + payout + fee == escrow.amount
           && (!how.status.equals("REFUNDED") || refund == escrow.amount)
-          && (!how.status.equals("RELEASED") || refund == 0 && fee == PLATFORM_FEE.feeOn(new Money(escrow.amount)).koinu()), how.what, answer);
+          && (!how.status.equals("RELEASED") || refund == 0 && fee == PLATFORM_FEE.feeOn(new Doge(escrow.amount)).koinu()), how.what, answer);
       escrow.status = how.status;
       escrow.buyerRefund = refund;
       escrow.sellerPayout = payout;

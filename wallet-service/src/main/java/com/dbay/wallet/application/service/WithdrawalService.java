@@ -9,7 +9,7 @@ import com.dbay.wallet.application.port.out.TransactionReader;
 import com.dbay.wallet.application.port.out.UnitOfWork;
 import com.dbay.wallet.application.port.out.WalletEvents;
 import com.dbay.wallet.application.port.out.Withdrawals;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
 import com.dbay.wallet.domain.Withdrawal;
@@ -68,7 +68,7 @@ public final class WithdrawalService {
     this.clock = clock;
   }
 
-  public WithdrawalView request(UserId user, String key, String address, Money amount) {
+  public WithdrawalView request(UserId user, String key, String address, Doge amount) {
     Fingerprint.requireKey(key);
     switch (addresses.check(address == null ? "" : address.strip())) {
       case MALFORMED -> throw new WalletException.InvalidRequest("invalid-address", "address", "not a valid Dogecoin address");

@@ -17,7 +17,7 @@ import com.dbay.wallet.domain.DepositId;
 import com.dbay.wallet.domain.Entry;
 import com.dbay.wallet.domain.Escrow;
 import com.dbay.wallet.domain.Hold;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.Posting;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
@@ -126,8 +126,8 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
         balance(AccountId.user(user, AccountKind.ESCROW)));
   }
 
-  Money balance(AccountId account) {
-    return new Money(state.balances.getOrDefault(account, 0L));
+  Doge balance(AccountId account) {
+    return new Doge(state.balances.getOrDefault(account, 0L));
   }
 
   List<Posting> postings() {
@@ -171,7 +171,7 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
   }
 
   @Override
-  public Hold replaceAmount(UserId user, String reference, Money amount) {
+  public Hold replaceAmount(UserId user, String reference, Doge amount) {
     Hold before = lockOrCreate(user, reference);
     if (before.status() == Hold.Status.OPEN) {
       state.holds.put(holdKey(user, reference), new Hold(user, reference, amount, Hold.Status.OPEN));
@@ -231,8 +231,8 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
   public void lockUser(UserId user) {}
 
   @Override
-  public Money requestedOn(UserId user, LocalDate day) {
-    return new Money(state.withdrawals.values().stream()
+  public Doge requestedOn(UserId user, LocalDate day) {
+    return new Doge(state.withdrawals.values().stream()
         .filter(w -> w.user().equals(user) && w.status() != Withdrawal.Status.REJECTED && LocalDate.ofInstant(w.requestedAt(), ZoneOffset.UTC).equals(day))
         .mapToLong(w -> w.amount().koinu()).sum());
   }
@@ -309,8 +309,8 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
   }
 
   @Override
-  public Money pendingTotal(UserId user) {
-    return new Money(state.deposits.values().stream().filter(d -> d.user().equals(user) && d.status() == Deposit.Status.PENDING)
+  public Doge pendingTotal(UserId user) {
+    return new Doge(state.deposits.values().stream().filter(d -> d.user().equals(user) && d.status() == Deposit.Status.PENDING)
         .mapToLong(d -> d.amount().koinu()).sum());
   }
 

@@ -6,7 +6,7 @@ import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.application.service.HoldService;
 import com.dbay.wallet.application.service.LedgerQueries;
 import com.dbay.wallet.domain.DepositId;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
 import java.util.ArrayList;
@@ -95,7 +95,7 @@ public final class HoldBenchmark {
     List<Future<?>> work = new ArrayList<>();
     for (int i = 0; i < 2_000; i++) {
       int n = i;
-      work.add(pool.submit(() -> holds.setHold("bench", run + "-warm-" + n, users.get(n % users.size()), "warm", Money.ofDoge(1 + n % 7))));
+      work.add(pool.submit(() -> holds.setHold("bench", run + "-warm-" + n, users.get(n % users.size()), "warm", Doge.ofDoge(1 + n % 7))));
     }
     for (Future<?> f : work) {
       f.get();
@@ -119,7 +119,7 @@ public final class HoldBenchmark {
           UserId user = who.apply(thread);
           String auction = "auction-" + random.nextInt(auctions);
           // Up to 2,000 DOGE per hold: a hot user with 1,000,000 DOGE can hold in every auction at once.
-          Money amount = Money.ofKoinu(random.nextLong(1, Money.ofDoge(2_000).koinu()));
+          Doge amount = Doge.ofKoinu(random.nextLong(1, Doge.ofDoge(2_000).koinu()));
           long t0 = System.nanoTime();
           try {
             holds.setHold("bench", keyPrefix + "-" + thread + "-" + (n++), user, auction, amount);
@@ -148,7 +148,7 @@ public final class HoldBenchmark {
     byte[] txid = new byte[32];
     ThreadLocalRandom.current().nextBytes(txid);
     DepositId id = new DepositId(HexFormat.of().formatHex(txid), 0);
-    deposits.recordDetected(id, address, Money.ofDoge(doge), "bench", 1);
+    deposits.recordDetected(id, address, Doge.ofDoge(doge), "bench", 1);
     deposits.observe(id, 40);
   }
 

@@ -1,13 +1,15 @@
 package com.dbay.platform.starter.idempotency;
 
 import com.dbay.platform.problem.DomainException;
-import com.dbay.platform.problem.ProblemTypes;
+import com.dbay.platform.problem.DomainException.Kind;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -39,14 +41,14 @@ public class IdempotencyInterceptor implements HandlerInterceptor {
     String key = request.getHeader(HEADER);
     if (key == null || key.isBlank()) {
       if (method.getMethodAnnotation(Idempotent.class).required()) {
-        throw new DomainException(400, ProblemTypes.IDEMPOTENCY_KEY_REQUIRED, "Idempotency-Key required",
-            "This request changes money or bids: send an Idempotency-Key header (e.g. a new UUID per intended action).");
+        throw new DomainException(Kind.INVALID, "idempotency-key-required", "Idempotency-Key required",
+            "This request changes money or bids: send an Idempotency-Key header (e.g. a new UUID per intended action).", List.of(), Map.of());
       }
       return true;
     }
     if (!VALID_KEY.matcher(key).matches()) {
-      throw new DomainException(400, ProblemTypes.IDEMPOTENCY_KEY_REQUIRED, "Invalid Idempotency-Key",
-          "The Idempotency-Key must be 1 to 255 printable ASCII characters without spaces.");
+      throw new DomainException(Kind.INVALID, "idempotency-key-required", "Invalid Idempotency-Key",
+          "The Idempotency-Key must be 1 to 255 printable ASCII characters without spaces.", List.of(), Map.of());
     }
     CachedBodyRequest cached = WebUtils.getNativeRequest(request, CachedBodyRequest.class);
     byte[] body = cached == null ? new byte[0] : cached.body();
@@ -70,11 +72,11 @@ public class IdempotencyInterceptor implements HandlerInterceptor {
         return false;
       }
       case IdempotencyStore.Mismatch mismatch ->
-          throw new DomainException(422, ProblemTypes.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key reused",
-              "This Idempotency-Key was already used for a different request. Use a new key for a new action.");
+          throw new DomainException(Kind.UNPROCESSABLE, "idempotency-key-reused", "Idempotency-Key reused",
+              "This Idempotency-Key was already used for a different request. Use a new key for a new action.", List.of(), Map.of());
       case IdempotencyStore.InProgress inProgress ->
-          throw new DomainException(409, ProblemTypes.IDEMPOTENCY_KEY_IN_PROGRESS, "Request in progress",
-              "A request with this Idempotency-Key is still being processed. Retry shortly with the same key.");
+          throw new DomainException(Kind.CONFLICT, "idempotency-key-in-progress", "Request in progress",
+              "A request with this Idempotency-Key is still being processed. Retry shortly with the same key.", List.of(), Map.of());
     }
   }
 

@@ -4,7 +4,7 @@ import com.dbay.platform.starter.events.Outbox;
 import com.dbay.wallet.application.port.out.WalletEvents;
 import com.dbay.wallet.domain.Deposit;
 import com.dbay.wallet.domain.Escrow;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.Withdrawal;
 
 /** The platform outbox (source {@code dbay.wallet}); amounts as DOGE decimal strings. */
@@ -25,19 +25,19 @@ public class OutboxWalletEvents implements WalletEvents {
 
   @Override
   public void depositCredited(Deposit d) {
-    outbox.publish("DepositCredited", new DepositCredited(d.user().value(), d.id().txid(), d.id().vout(), d.amount().toDecimalString()));
+    outbox.publish("DepositCredited", new DepositCredited(d.user().value(), d.id().txid(), d.id().vout(), d.amount().toString()));
   }
 
   @Override
   public void withdrawalChanged(Withdrawal w) {
     outbox.publish("Withdrawal" + statusWord(w.status()), new WithdrawalChanged(w.id().toString(), w.user().value(), w.status().name(),
-        w.amount().toDecimalString(), w.address(), w.txid()));
+        w.amount().toString(), w.address(), w.txid()));
   }
 
   @Override
   public void escrowSettled(Escrow e) {
     outbox.publish("EscrowSettled", new EscrowSettled(e.orderId(), e.buyer().value(), e.seller().value(), e.status().name(),
-        e.amount().toDecimalString(), doge(e.buyerRefund()), doge(e.sellerPayout()), doge(e.fee())));
+        e.amount().toString(), doge(e.buyerRefund()), doge(e.sellerPayout()), doge(e.fee())));
   }
 
   private static String statusWord(Withdrawal.Status status) {
@@ -52,7 +52,7 @@ public class OutboxWalletEvents implements WalletEvents {
     };
   }
 
-  private static String doge(Money money) {
-    return money == null ? null : money.toDecimalString();
+  private static String doge(Doge money) {
+    return money == null ? null : money.toString();
   }
 }

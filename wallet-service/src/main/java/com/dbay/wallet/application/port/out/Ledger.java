@@ -2,7 +2,7 @@ package com.dbay.wallet.application.port.out;
 
 import com.dbay.wallet.domain.AccountKind;
 import com.dbay.wallet.domain.Balances;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.Posting;
 import com.dbay.wallet.domain.PostingType;
 import com.dbay.wallet.domain.UserId;
@@ -27,7 +27,7 @@ public interface Ledger {
   /** Checks the whole ledger; an empty list of problems means every invariant holds. */
   AuditReport audit();
 
-  record StatementLine(long entryId, long postingId, PostingType type, String reference, AccountKind account, Money amount, Money balanceAfter, Instant at) {}
+  record StatementLine(long entryId, long postingId, PostingType type, String reference, AccountKind account, Doge amount, Doge balanceAfter, Instant at) {}
 
   record AuditReport(long accounts, long postings, long entries, long sumOfAllEntries, List<String> problems) {
     public boolean ok() {

@@ -1,6 +1,6 @@
 package com.dbay.wallet.application.port.out;
 
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.Withdrawal;
 import com.dbay.wallet.domain.WithdrawalId;
@@ -14,7 +14,7 @@ public interface Withdrawals {
   void lockUser(UserId user);
 
   /** Sum of the user's withdrawals requested on that UTC day, rejected ones excluded. */
-  Money requestedOn(UserId user, LocalDate day);
+  Doge requestedOn(UserId user, LocalDate day);
 
   void insert(Withdrawal withdrawal);
 

@@ -6,7 +6,7 @@ import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.application.service.HoldService;
 import com.dbay.wallet.application.service.LedgerQueries;
 import com.dbay.wallet.domain.Balances;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
 import java.util.ArrayList;
@@ -56,7 +56,7 @@ class HoldsOfOneUserShareCommitsIT {
       work.add(pool.submit(() -> {
         start.await();
         try {
-          acknowledged.put(auction, holds.setHold(caller, "hold-" + auction, bidder, auction, Money.ofDoge(1)));
+          acknowledged.put(auction, holds.setHold(caller, "hold-" + auction, bidder, auction, Doge.ofDoge(1)));
         } catch (WalletException.InsufficientFunds e) {
           refused.put(auction, e.getMessage());
         }
@@ -72,8 +72,8 @@ class HoldsOfOneUserShareCommitsIT {
     assertThat(acknowledged).hasSize((int) FUNDED_DOGE);
     assertThat(refused).hasSize(HOLDS - (int) FUNDED_DOGE);
     Balances balances = ledger.balances(bidder);
-    assertThat(balances.available()).isEqualTo(Money.ZERO);
-    assertThat(balances.held()).isEqualTo(Money.ofDoge(FUNDED_DOGE));
+    assertThat(balances.available()).isEqualTo(Doge.ZERO);
+    assertThat(balances.held()).isEqualTo(Doge.ofDoge(FUNDED_DOGE));
     List<String> openHolds = jdbc.queryForList("select reference from holds where owner = ? and status = 'OPEN' and amount > 0", String.class,
         bidder.value());
     assertThat(openHolds).containsExactlyInAnyOrderElementsOf(acknowledged.keySet());
@@ -87,7 +87,7 @@ class HoldsOfOneUserShareCommitsIT {
     // Every acknowledged hold answers the same again and posts nothing more.
     long postingsBefore = jdbc.queryForObject("select count(*) from entries where owner = ?", Long.class, bidder.value());
     for (Map.Entry<String, HoldService.HoldView> hold : acknowledged.entrySet()) {
-      assertThat(holds.setHold(caller, "hold-" + hold.getKey(), bidder, hold.getKey(), Money.ofDoge(1))).isEqualTo(hold.getValue());
+      assertThat(holds.setHold(caller, "hold-" + hold.getKey(), bidder, hold.getKey(), Doge.ofDoge(1))).isEqualTo(hold.getValue());
     }
     assertThat(jdbc.queryForObject("select count(*) from entries where owner = ?", Long.class, bidder.value())).isEqualTo(postingsBefore);
   }

@@ -8,7 +8,7 @@ import com.dbay.wallet.application.service.EscrowService;
 import com.dbay.wallet.application.service.HoldService;
 import com.dbay.wallet.application.service.LedgerQueries;
 import com.dbay.wallet.application.service.WithdrawalService;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
 import com.dbay.wallet.domain.WithdrawalId;
@@ -121,13 +121,13 @@ class LedgerConcurrencyIT {
     int choice = random.nextInt(100);
     try {
       if (choice < 45) {
-        Money amount = Money.ofKoinu(random.nextLong(1, Money.ofDoge(400).koinu()));
+        Doge amount = Doge.ofKoinu(random.nextLong(1, Doge.ofDoge(400).koinu()));
         record(key, holds.setHold("auction", key, user, auction, amount), () -> holds.setHold("auction", key, user, auction, amount));
       } else if (choice < 55) {
         record(key, holds.releaseHold("auction", key, user, auction), () -> holds.releaseHold("auction", key, user, auction));
       } else if (choice < 65) {
         String order = run + "-o-" + key;
-        Money price = Money.ofKoinu(random.nextLong(1, Money.ofDoge(300).koinu()));
+        Doge price = Doge.ofKoinu(random.nextLong(1, Doge.ofDoge(300).koinu()));
         if (user.equals(other)) {
           return;
         }
@@ -149,7 +149,7 @@ class LedgerConcurrencyIT {
         };
         record(key, op.get(), op);
       } else if (choice < 95) {
-        Money amount = Money.ofKoinu(random.nextLong(Money.ofDoge(1).koinu(), Money.ofDoge(200).koinu()));
+        Doge amount = Doge.ofKoinu(random.nextLong(Doge.ofDoge(1).koinu(), Doge.ofDoge(200).koinu()));
         WithdrawalService.WithdrawalView view = withdrawals.request(user, key, "mnHioPj6vMDGiSUKsXWdX9GEPHoeapF8oi", amount);
         record(key, view, () -> withdrawals.request(user, key, "mnHioPj6vMDGiSUKsXWdX9GEPHoeapF8oi", amount));
         if (random.nextBoolean()) {

@@ -5,6 +5,7 @@ import static com.dbay.wallet.domain.AccountKind.AVAILABLE;
 import static com.dbay.wallet.domain.AccountKind.HOT_WALLET;
 import static com.dbay.wallet.domain.AccountKind.WITHDRAWALS_IN_FLIGHT;
 
+import com.dbay.platform.events.AggregateRoot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -18,8 +19,11 @@ import java.util.Objects;
  * still be rejected (funds back); after that only settlement remains. A transaction that does not
  * confirm for long is flagged STUCK for an operator: its funds stay in flight and it still settles
  * (once) if it confirms later.
+ *
+ * <p>Every state change records its event ({@link WithdrawalEvent}) in the method that makes it; the
+ * repository publishes them when it saves the withdrawal, in the same transaction.
  */
-public final class Withdrawal {
+public final class Withdrawal extends AggregateRoot {
 
   public enum Status {
     PENDING_APPROVAL,
@@ -47,12 +51,7 @@ public final class Withdrawal {
   private String rejectionReason;
   private WithdrawalPlan plan;
 
-  public Withdrawal(WithdrawalId id, UserId user, String address, Doge amount, Doge feeReserve, Instant requestedAt, Status status,
-      String txid, String rawTransaction, Doge networkFee, String rejectionReason) {
-    this(id, user, address, amount, feeReserve, requestedAt, status, txid, rawTransaction, networkFee, rejectionReason, null);
-  }
-
-  public Withdrawal(WithdrawalId id, UserId user, String address, Doge amount, Doge feeReserve, Instant requestedAt, Status status,
+  private Withdrawal(WithdrawalId id, UserId user, String address, Doge amount, Doge feeReserve, Instant requestedAt, Status status,
       String txid, String rawTransaction, Doge networkFee, String rejectionReason, WithdrawalPlan plan) {
     this.id = Objects.requireNonNull(id);
     this.user = Objects.requireNonNull(user);
@@ -68,8 +67,18 @@ public final class Withdrawal {
     this.plan = plan;
   }
 
+  /** A new request (records WithdrawalRequested); its funds are reserved by posting {@link #reservation()}. */
   public static Withdrawal request(WithdrawalId id, UserId user, String address, Doge amount, Doge feeReserve, boolean needsApproval, Instant now) {
-    return new Withdrawal(id, user, address, amount, feeReserve, now, needsApproval ? Status.PENDING_APPROVAL : Status.APPROVED, null, null, null, null);
+    Withdrawal withdrawal = new Withdrawal(id, user, address, amount, feeReserve, now, needsApproval ? Status.PENDING_APPROVAL : Status.APPROVED,
+        null, null, null, null, null);
+    withdrawal.registerEvent(new WithdrawalRequested(id.toString(), user.value(), withdrawal.status.name(), amount, address, null));
+    return withdrawal;
+  }
+
+  /** A stored withdrawal as it was saved (records nothing); {@code plan} is null before PLANNED. */
+  public static Withdrawal restore(WithdrawalId id, UserId user, String address, Doge amount, Doge feeReserve, Instant requestedAt, Status status,
+      String txid, String rawTransaction, Doge networkFee, String rejectionReason, WithdrawalPlan plan) {
+    return new Withdrawal(id, user, address, amount, feeReserve, requestedAt, status, txid, rawTransaction, networkFee, rejectionReason, plan);
   }
 
   /** Takes amount + fee reserve from AVAILABLE into WITHDRAWALS_IN_FLIGHT. */
@@ -85,6 +94,8 @@ public final class Withdrawal {
     }
     requireStatus(Status.PENDING_APPROVAL, "approve");
     status = Status.APPROVED;
+    // WithdrawalRequested again, now APPROVED: the bus rule starts the WithdrawalWorkflow on it.
+    registerEvent(new WithdrawalRequested(id.toString(), user.value(), status.name(), amount, address, txid));
   }
 
   /** Refuses the withdrawal before its coins were chosen and gives the reserved funds back. */
@@ -94,6 +105,7 @@ public final class Withdrawal {
     }
     status = Status.REJECTED;
     rejectionReason = reason;
+    registerEvent(new WithdrawalRejected(id.toString(), user.value(), status.name(), amount, address, txid));
     return Posting.builder(PostingType.WITHDRAWAL_CANCELLED, postingReference())
         .move(AccountId.platform(WITHDRAWALS_IN_FLIGHT), AccountId.user(user, AVAILABLE), reserved())
         .build();
@@ -116,6 +128,7 @@ public final class Withdrawal {
     this.plan = planned;
     this.networkFee = planned.fee();
     status = Status.PLANNED;
+    registerEvent(new WithdrawalPlanned(id.toString(), user.value(), status.name(), amount, address, txid));
   }
 
   /**
@@ -142,6 +155,7 @@ public final class Withdrawal {
     this.rawTransaction = signed.rawHex().toLowerCase(java.util.Locale.ROOT);
     this.networkFee = plan.fee();
     status = Status.SIGNED;
+    registerEvent(new WithdrawalSigned(id.toString(), user.value(), status.name(), amount, address, txid));
     return true;
   }
 
@@ -159,6 +173,7 @@ public final class Withdrawal {
       throw new WalletException.InvalidState("withdrawal-state", "cannot flag withdrawal " + id + " in status " + status + " as stuck");
     }
     status = Status.STUCK;
+    registerEvent(new WithdrawalStuck(id.toString(), user.value(), status.name(), amount, address, txid));
     return true;
   }
 
@@ -168,6 +183,7 @@ public final class Withdrawal {
     }
     requireStatus(Status.SIGNED, "broadcast");
     status = Status.BROADCAST;
+    registerEvent(new WithdrawalBroadcast(id.toString(), user.value(), status.name(), amount, address, txid));
   }
 
   /**
@@ -179,6 +195,7 @@ public final class Withdrawal {
       throw new WalletException.InvalidState("withdrawal-not-broadcast", "withdrawal " + id + " is " + status + " and cannot settle");
     }
     status = Status.COMPLETED;
+    registerEvent(new WithdrawalCompleted(id.toString(), user.value(), status.name(), amount, address, txid));
     return Posting.builder(PostingType.WITHDRAWAL_SETTLED, postingReference())
         .move(AccountId.platform(WITHDRAWALS_IN_FLIGHT), AccountId.platform(HOT_WALLET), amount.plus(networkFee))
         .move(AccountId.platform(WITHDRAWALS_IN_FLIGHT), AccountId.user(user, AVAILABLE), feeReserve.minus(networkFee))

@@ -135,4 +135,72 @@ class WithdrawalTest {
     assertThat(policy.check(Doge.ofDoge(500), Doge.ZERO)).isFalse();
     assertThat(policy.check(Doge.ofDoge(501), Doge.ZERO)).isTrue();
   }
+
+  private static List<String> pulled(Withdrawal withdrawal) {
+    return withdrawal.pullEvents().stream().map(e -> e.getClass().getSimpleName() + ":" + ((WithdrawalEvent) e).status()).toList();
+  }
+
+  @Test
+  void everyStateChangeRecordsItsOwnEventInTheMethodThatMakesIt() {
+    Withdrawal withdrawal = Withdrawal.request(WithdrawalId.random(), bob, "addr", Doge.ofDoge(10), Doge.parse("0.1"), true, Instant.EPOCH);
+    assertThat(pulled(withdrawal)).containsExactly("WithdrawalRequested:PENDING_APPROVAL");
+    withdrawal.approve();
+    assertThat(pulled(withdrawal)).containsExactly("WithdrawalRequested:APPROVED");
+    withdrawal.plan(plan("0.00225"));
+    assertThat(pulled(withdrawal)).containsExactly("WithdrawalPlanned:PLANNED");
+    withdrawal.acceptSignature(transfer(plan("0.00225"), "aa01", true));
+    assertThat(pulled(withdrawal)).containsExactly("WithdrawalSigned:SIGNED");
+    withdrawal.markBroadcast();
+    assertThat(pulled(withdrawal)).containsExactly("WithdrawalBroadcast:BROADCAST");
+    withdrawal.markStuck();
+    assertThat(pulled(withdrawal)).containsExactly("WithdrawalStuck:STUCK");
+    withdrawal.settle();
+    assertThat(pulled(withdrawal)).containsExactly("WithdrawalCompleted:COMPLETED");
+  }
+
+  @Test
+  void aRepeatThatChangesNothingRecordsNothing() {
+    Withdrawal withdrawal = signed("0.00225");
+    withdrawal.pullEvents();
+    assertThat(withdrawal.acceptSignature(transfer(plan("0.00225"), "aa01", true))).isFalse();
+    withdrawal.markBroadcast();
+    withdrawal.pullEvents();
+    withdrawal.markBroadcast();
+    withdrawal.markStuck();
+    withdrawal.pullEvents();
+    assertThat(withdrawal.markStuck()).isFalse();
+    withdrawal.markBroadcast();
+    assertThat(withdrawal.recordedEvents()).isEmpty();
+    Withdrawal approved = approved();
+    approved.pullEvents();
+    approved.approve();
+    assertThat(approved.recordedEvents()).isEmpty();
+  }
+
+  @Test
+  void aRejectionRecordsWithdrawalRejectedAndARestoredWithdrawalRecordsNothing() {
+    Withdrawal withdrawal = approved();
+    withdrawal.pullEvents();
+    withdrawal.reject("no");
+    assertThat(pulled(withdrawal)).containsExactly("WithdrawalRejected:REJECTED");
+    Withdrawal restored = Withdrawal.restore(withdrawal.id(), bob, "addr", Doge.ofDoge(10), Doge.parse("0.1"), Instant.EPOCH,
+        Withdrawal.Status.REJECTED, null, null, null, "no", null);
+    assertThat(restored.recordedEvents()).isEmpty();
+  }
+
+  @Test
+  void aRefusedChangeRecordsNoEvent() {
+    Withdrawal withdrawal = approved();
+    withdrawal.pullEvents();
+    assertThatThrownBy(() -> withdrawal.plan(plan("1"))).isInstanceOf(WalletException.InvalidState.class);
+    assertThatThrownBy(withdrawal::settle).isInstanceOf(WalletException.InvalidState.class);
+    assertThat(withdrawal.recordedEvents()).isEmpty();
+  }
+
+  @Test
+  void anEventCarriesTheWithdrawalAndItsAmountAsDoge() {
+    Withdrawal withdrawal = signed("0.00225");
+    List<Object> events = withdrawal.pullEvents();
+    assertThat(events.getLast()).isEqualTo(new WithdrawalSigned(withdrawal.id().toString(), "bob", "SIGNED", Doge.ofDoge(10), "addr", "tx-aa01"));
+  }
 }

@@ -26,7 +26,6 @@ import com.dbay.lambda.depositwatcher.HttpWalletDeposits;
 import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.application.service.LedgerQueries;
 import com.dbay.wallet.application.service.WithdrawalService;
-import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -247,6 +246,11 @@ class ServerlessWalletFlowsIT {
     assertThat(settled.status()).isEqualTo("COMPLETED");
     assertThat(settled.txid()).isEqualTo(txid);
     assertThat(ledger.balances(gina).available()).isEqualTo(Doge.ofDoge(380).minus(new Doge(settled.networkFee())));
+    assertThat(outboxEvents(requested.id())).as("every state change published its own event, in order, through the outbox")
+        .containsExactly("WithdrawalRequested:APPROVED", "WithdrawalPlanned:PLANNED", "WithdrawalSigned:SIGNED", "WithdrawalBroadcast:BROADCAST",
+            "WithdrawalCompleted:COMPLETED");
+    assertThat(outboxEvent("WithdrawalSigned", requested.id()).path("detail").path("txid").asText()).isEqualTo(txid);
+    assertThat(outboxEvent("WithdrawalCompleted", requested.id()).path("detail").path("amount").asText()).isEqualTo("120.00000000");
 
     // the same event delivered again: the stored transaction again, nothing signed or settled twice
     sentBytes.clear();
@@ -254,6 +258,7 @@ class ServerlessWalletFlowsIT {
     assertThat(sentBytes).containsOnly(stored);
     assertThat(jdbc.queryForObject("select count(*) from utxos where spent_by = ?::uuid", Long.class, requested.id())).isEqualTo(1);
     assertThat(ledger.balances(gina).available()).isEqualTo(Doge.ofDoge(380).minus(new Doge(settled.networkFee())));
+    assertThat(outboxEvents(requested.id())).as("a repeated run changed nothing, so it published nothing").hasSize(5);
     assertThat(ledger.audit().problems()).isEmpty();
   }
 
@@ -414,6 +419,12 @@ class ServerlessWalletFlowsIT {
   }
 
   /** The envelope as the outbox relay puts it on the bus (the latest for the withdrawal). */
+  /** Each outbox event about the withdrawal, in commit order, as "detail-type:status". */
+  private List<String> outboxEvents(String withdrawalId) {
+    return jdbc.query("select detail_type, detail from platform_outbox where detail like ? order by seq",
+        (rs, n) -> rs.getString(1) + ":" + Json.parse(rs.getString(2)).path("status").asText(), "%" + withdrawalId + "%");
+  }
+
   private JsonNode outboxEvent(String detailType, String withdrawalId) {
     Map<String, Object> row = jdbc.queryForMap("select event_id, source, detail_type, occurred_at, detail from platform_outbox "
         + "where detail_type = ? and detail like ? order by seq desc limit 1", detailType, "%" + withdrawalId + "%");

@@ -48,6 +48,7 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
     Map<WithdrawalId, Withdrawal> withdrawals = new HashMap<>();
     Map<DepositId, Deposit> deposits = new HashMap<>();
     Map<UserId, DepositAddress> addresses = new HashMap<>();
+    List<Object> published = new ArrayList<>();
     long nextIndex;
 
     State copy() {
@@ -60,6 +61,7 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
       c.withdrawals = new HashMap<>(withdrawals);
       c.deposits = new HashMap<>(deposits);
       c.addresses = new HashMap<>(addresses);
+      c.published = new ArrayList<>(published);
       c.nextIndex = nextIndex;
       return c;
     }
@@ -223,7 +225,7 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
   // Withdrawals
 
   private static Withdrawal copy(Withdrawal w) {
-    return new Withdrawal(w.id(), w.user(), w.address(), w.amount(), w.feeReserve(), w.requestedAt(), w.status(), w.txid(), w.rawTransaction(),
+    return Withdrawal.restore(w.id(), w.user(), w.address(), w.amount(), w.feeReserve(), w.requestedAt(), w.status(), w.txid(), w.rawTransaction(),
         w.networkFee(), w.rejectionReason(), w.plan());
   }
 
@@ -240,6 +242,7 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
   @Override
   public void insert(Withdrawal withdrawal) {
     state.withdrawals.put(withdrawal.id(), copy(withdrawal));
+    state.published.addAll(withdrawal.pullEvents());
   }
 
   @Override
@@ -261,10 +264,20 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
     }
     Withdrawal copy = copy(withdrawal);
     if (stored != null && stored.plan() != null) {
-      copy = new Withdrawal(copy.id(), copy.user(), copy.address(), copy.amount(), copy.feeReserve(), copy.requestedAt(), copy.status(), copy.txid(),
+      copy = Withdrawal.restore(copy.id(), copy.user(), copy.address(), copy.amount(), copy.feeReserve(), copy.requestedAt(), copy.status(), copy.txid(),
           copy.rawTransaction(), copy.networkFee(), copy.rejectionReason(), stored.plan());
     }
     state.withdrawals.put(withdrawal.id(), copy);
+    state.published.addAll(withdrawal.pullEvents());
+  }
+
+  /** The events saved aggregates handed over (the outbox's rows, in order); rolled back with their unit of work. */
+  synchronized List<Object> published() {
+    return List.copyOf(state.published);
+  }
+
+  synchronized void forgetPublished() {
+    state.published.clear();
   }
 
   @Override

@@ -17,17 +17,16 @@ import com.dbay.dogecoin.Utxo;
 import com.dbay.wallet.DevSigner;
 import com.dbay.wallet.adapter.out.chain.DogecoinAddressValidator;
 import com.dbay.wallet.adapter.out.chain.DogecoinTransactionReader;
-import com.dbay.wallet.application.port.out.WalletEvents;
 import com.dbay.wallet.domain.AccountId;
 import com.dbay.wallet.domain.AccountKind;
 import com.dbay.wallet.domain.ConfirmationPolicy;
 import com.dbay.wallet.domain.Deposit;
 import com.dbay.wallet.domain.DepositId;
 import com.dbay.wallet.domain.Escrow;
-import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
 import com.dbay.wallet.domain.Withdrawal;
+import com.dbay.wallet.domain.WithdrawalEvent;
 import com.dbay.wallet.domain.WithdrawalId;
 import com.dbay.wallet.domain.WithdrawalPlan;
 import com.dbay.wallet.domain.WithdrawalPolicy;
@@ -57,19 +56,10 @@ class WithdrawalSignatureTest {
   private final InMemoryWallet wallet = new InMemoryWallet();
   private final InMemoryCoins coins = new InMemoryCoins();
   private final FakeChain chain = new FakeChain();
-  private final List<String> events = new ArrayList<>();
   private final WithdrawalService withdrawals = new WithdrawalService(wallet, wallet, wallet, wallet, new DogecoinAddressValidator(InMemoryCoins.NET),
       coins, new DogecoinTransactionReader(InMemoryCoins.NET), chain,
       new WithdrawalPolicy(Doge.ofDoge(1), Doge.ofDoge(100_000), Doge.ofDoge(1_000), Doge.parse("0.1")),
-      Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC), new WalletEvents() {
-        public void depositCredited(Deposit deposit) {}
-
-        public void withdrawalChanged(Withdrawal w) {
-          events.add(w.status().name());
-        }
-
-        public void escrowSettled(Escrow escrow) {}
-      });
+      Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC));
   private final UserId bob = new UserId("bob");
 
   @BeforeAll
@@ -223,11 +213,11 @@ class WithdrawalSignatureTest {
     String txid = withdrawals.recordSignature(id, raw).withdrawal().txid();
     assertThatThrownBy(() -> withdrawals.flagStuck(request("3"), 60)).as("only a sent transaction can be stuck")
         .isInstanceOf(WalletException.InvalidState.class);
-    events.clear();
+    wallet.forgetPublished();
 
     assertThat(withdrawals.flagStuck(id, 60).status()).isEqualTo("STUCK");
     assertThat(withdrawals.flagStuck(id, 61).status()).isEqualTo("STUCK");
-    assertThat(events).as("one WithdrawalStuck event").containsExactly("STUCK");
+    assertThat(withdrawalEvents()).as("one WithdrawalStuck event").containsExactly("STUCK");
     assertThat(withdrawals.withStatus(Withdrawal.Status.STUCK, 10)).extracting(WithdrawalService.WithdrawalView::id).containsExactly(id.toString());
     assertThat(wallet.balance(AccountId.platform(AccountKind.WITHDRAWALS_IN_FLIGHT))).isEqualTo(Doge.parse("120.1").plus(Doge.parse("3.1")));
     assertThat(wallet.audit().problems()).isEmpty();
@@ -240,11 +230,16 @@ class WithdrawalSignatureTest {
     assertThat(withdrawals.settleIfConfirmed(id, 6).status()).isEqualTo("COMPLETED");
     assertThat(withdrawals.settleIfConfirmed(id, 6).status()).isEqualTo("COMPLETED");
     assertThat(coins.change).as("the change became spendable once, when confirmed").containsExactly(txid + ":1");
-    assertThat(events).containsExactly("STUCK", "COMPLETED");
+    assertThat(withdrawalEvents()).containsExactly("STUCK", "COMPLETED");
     assertThatThrownBy(() -> withdrawals.flagStuck(id, 62)).isInstanceOf(WalletException.InvalidState.class);
     // 2000 - 120 - 3.1 still in flight - the 0.00225 network fee
     assertThat(wallet.balances(bob).available()).isEqualTo(Doge.parse("1876.89775"));
     assertThat(wallet.audit().problems()).isEmpty();
+  }
+
+  /** The status of each withdrawal event the saved withdrawals published, in order. */
+  private List<String> withdrawalEvents() {
+    return wallet.published().stream().filter(WithdrawalEvent.class::isInstance).map(e -> ((WithdrawalEvent) e).status()).toList();
   }
 
   private void assertRefused(WithdrawalId id, String raw, String why) {

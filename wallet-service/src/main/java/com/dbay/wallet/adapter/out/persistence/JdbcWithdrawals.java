@@ -1,5 +1,6 @@
 package com.dbay.wallet.adapter.out.persistence;
 
+import com.dbay.platform.starter.events.Outbox;
 import com.dbay.wallet.application.port.out.Withdrawals;
 import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
@@ -26,9 +27,12 @@ public class JdbcWithdrawals implements Withdrawals {
   private static final String COLUMNS = "id, owner, address, amount, fee_reserve, requested_at, status, txid, raw_tx, network_fee, rejection_reason, plan";
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final JdbcTemplate jdbc;
+  private final Outbox outbox;
 
-  public JdbcWithdrawals(JdbcTemplate jdbc) {
+  /** {@code outbox} takes the events a withdrawal recorded, in the transaction that saves it. */
+  public JdbcWithdrawals(JdbcTemplate jdbc, Outbox outbox) {
     this.jdbc = jdbc;
+    this.outbox = outbox;
   }
 
   @Override
@@ -48,6 +52,7 @@ public class JdbcWithdrawals implements Withdrawals {
     jdbc.update("insert into withdrawals (id, owner, address, amount, fee_reserve, status, requested_at, requested_day) values (?, ?, ?, ?, ?, ?, ?, ?)",
         w.id().value(), w.user().value(), w.address(), w.amount().koinu(), w.feeReserve().koinu(), w.status().name(),
         Timestamp.from(w.requestedAt()), LocalDate.ofInstant(w.requestedAt(), ZoneOffset.UTC));
+    outbox.publishRecorded(w);
   }
 
   @Override
@@ -75,6 +80,7 @@ public class JdbcWithdrawals implements Withdrawals {
     if (updated != 1) {
       throw new IllegalStateException("withdrawal " + w.id() + " changed its plan or signed transaction meanwhile; not saved");
     }
+    outbox.publishRecorded(w);
   }
 
   @Override
@@ -86,7 +92,7 @@ public class JdbcWithdrawals implements Withdrawals {
   private static Withdrawal map(ResultSet rs) throws SQLException {
     long fee = rs.getLong(10);
     Doge networkFee = rs.wasNull() ? null : new Doge(fee);
-    return new Withdrawal(new WithdrawalId(rs.getObject(1, UUID.class)), new UserId(rs.getString(2)), rs.getString(3), new Doge(rs.getLong(4)),
+    return Withdrawal.restore(new WithdrawalId(rs.getObject(1, UUID.class)), new UserId(rs.getString(2)), rs.getString(3), new Doge(rs.getLong(4)),
         new Doge(rs.getLong(5)), rs.getTimestamp(6).toInstant(), Withdrawal.Status.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9),
         networkFee, rs.getString(11), read(rs.getString(12)));
   }

@@ -9,7 +9,6 @@ import com.dbay.wallet.DevSigner;
 import com.dbay.wallet.adapter.in.scheduling.DepositWatcherSchedule;
 import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.application.service.LedgerQueries;
-import com.dbay.platform.money.Doge;
 import com.dbay.wallet.application.service.WithdrawalService;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WithdrawalId;

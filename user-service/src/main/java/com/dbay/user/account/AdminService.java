@@ -1,7 +1,6 @@
 package com.dbay.user.account;
 
 import com.dbay.platform.identity.Identity;
-import com.dbay.user.auth.TokenService;
 import com.dbay.platform.problem.DomainException;
 import java.time.Clock;
 import org.springframework.data.domain.Page;
@@ -14,10 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class AdminService {
 
   private final Users users;
-  private final TokenService tokens;
+  private final Sessions tokens;
   private final Clock clock;
 
-  public AdminService(Users users, TokenService tokens, Clock clock) {
+  public AdminService(Users users, Sessions tokens, Clock clock) {
     this.users = users;
     this.tokens = tokens;
     this.clock = clock;

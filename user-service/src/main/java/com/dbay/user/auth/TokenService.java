@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-public class TokenService {
+public class TokenService implements com.dbay.user.account.Sessions {
 
   private static final Logger log = LoggerFactory.getLogger(TokenService.class);
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -96,6 +96,7 @@ public class TokenService {
     refreshTokens.findByTokenHash(hash(presented)).ifPresent(t -> refreshTokens.revokeFamily(t.familyId(), clock.instant()));
   }
 
+  @Override
   @Transactional
   public void revokeAll(UserId user) {
     refreshTokens.revokeAllOf(user.value(), clock.instant());

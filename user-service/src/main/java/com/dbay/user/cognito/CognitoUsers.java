@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * gateway proof, i.e. after the gateway or the Lambda authorizer checked the Cognito token.
  */
 @Service
-public class CognitoUsers {
+public class CognitoUsers implements com.dbay.user.account.ExternalIdentities {
 
   private final Users users;
   private final Clock clock;
@@ -27,6 +27,7 @@ public class CognitoUsers {
     this.clock = clock;
   }
 
+  @Override
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public User resolve(Identity identity) {
     String sub = identity.cognitoSub();

@@ -1,5 +1,6 @@
 package com.dbay.wallet.crash;
 
+import com.dbay.wallet.domain.AuditReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dbay.dogecoin.DecodedTransaction;
@@ -206,7 +207,7 @@ class WalletCrashMixIT {
   // ---- the final checks, in SQL against the wallet's database ----
 
   private void auditTheLedger() throws Exception {
-    Ledger.AuditReport report = new JdbcLedger(jdbc).audit();
+    AuditReport report = new JdbcLedger(jdbc).audit();
     softly.assertThat(report.problems()).as("JdbcLedger.audit()").isEmpty();
     softly.assertThat(report.sumOfAllEntries()).isZero();
     softly.assertThat(wallet.auditedPostings()).as("the service's own audit endpoint agrees").isEqualTo(report.postings());

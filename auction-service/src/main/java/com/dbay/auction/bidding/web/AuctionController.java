@@ -1,7 +1,6 @@
 package com.dbay.auction.bidding.web;
 
 import com.dbay.auction.bidding.Auction;
-import com.dbay.auction.bidding.Auctions;
 import com.dbay.auction.bidding.Auctions.PublicBid;
 import com.dbay.auction.bidding.BidAnswer;
 import com.dbay.auction.bidding.BiddingService;
@@ -37,12 +36,10 @@ class AuctionController {
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
 
   private final BiddingService bidding;
-  private final Auctions auctions;
   private final Clock clock;
 
-  AuctionController(BiddingService bidding, Auctions auctions, Clock clock) {
+  AuctionController(BiddingService bidding, Clock clock) {
     this.bidding = bidding;
-    this.auctions = auctions;
     this.clock = clock;
   }
 
@@ -115,7 +112,7 @@ class AuctionController {
     if (bidding.find(listingId).isEmpty()) {
       throw notFound(listingId);
     }
-    List<PublicBid> bids = auctions.history(listingId, limit);
+    List<PublicBid> bids = bidding.history(listingId, limit);
     return ResponseEntity.ok(new History(listingId, bids));
   }
 
@@ -123,7 +120,7 @@ class AuctionController {
 
   private AuctionView view(Auction a, Identity caller) {
     boolean leads = caller != null && a.leaderId().filter(l -> l.equals(caller.userId())).isPresent();
-    String alias = a.leaderId().map(leader -> auctions.aliasOf(a.terms().listingId(), leader)).orElse(null);
+    String alias = a.leaderId().map(leader -> bidding.aliasOf(a.terms().listingId(), leader)).orElse(null);
     return new AuctionView(
         a.terms().listingId(), a.status().name(), a.currentPrice(), a.minNextBid(), a.bidCount(), alias,
         a.isReserveMet(), a.terms().reserve().isPresent(),

@@ -9,7 +9,7 @@ import com.dbay.user.account.PublicProfile;
 import com.dbay.user.account.Registration;
 import com.dbay.user.account.User;
 import com.dbay.user.account.UserId;
-import com.dbay.user.cognito.CognitoUsers;
+import com.dbay.user.account.ExternalIdentities;
 import com.dbay.platform.problem.DomainException;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -28,10 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
   private final AccountService accounts;
-  private final CognitoUsers cognitoUsers;
+  private final ExternalIdentities cognitoUsers;
   private final com.dbay.user.account.AdminService admin;
 
-  AccountController(AccountService accounts, CognitoUsers cognitoUsers, com.dbay.user.account.AdminService admin) {
+  AccountController(AccountService accounts, ExternalIdentities cognitoUsers, com.dbay.user.account.AdminService admin) {
     this.accounts = accounts;
     this.cognitoUsers = cognitoUsers;
     this.admin = admin;

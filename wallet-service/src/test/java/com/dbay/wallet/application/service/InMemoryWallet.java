@@ -1,5 +1,7 @@
 package com.dbay.wallet.application.service;
 
+import com.dbay.wallet.domain.AuditReport;
+import com.dbay.wallet.domain.StatementLine;
 import com.dbay.wallet.application.port.out.DepositAddresses;
 import com.dbay.wallet.application.port.out.Deposits;
 import com.dbay.wallet.application.port.out.Escrows;

@@ -1,5 +1,6 @@
 package com.dbay.bench.wallet;
 
+import com.dbay.wallet.domain.AuditReport;
 import com.dbay.wallet.WalletApplication;
 import com.dbay.wallet.application.port.out.Ledger;
 import com.dbay.wallet.application.service.DepositService;
@@ -77,7 +78,7 @@ public final class HoldBenchmark {
       Result single = phase("one hot user", holds, pool, Math.min(hotThreads, threads), seconds, run + "-h", t -> hot, auctions);
       pool.shutdown();
 
-      Ledger.AuditReport audit = ledger.audit();
+      AuditReport audit = ledger.audit();
       System.out.printf("audit after the run: %s (%d postings, %d entries, %d accounts, sum of all entries %d)%n", audit.ok() ? "OK" : "FAILED",
           audit.postings(), audit.entries(), audit.accounts(), audit.sumOfAllEntries());
       audit.problems().stream().limit(20).forEach(p -> System.out.println("  problem: " + p));

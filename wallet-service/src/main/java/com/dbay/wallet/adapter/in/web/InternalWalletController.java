@@ -1,6 +1,6 @@
 package com.dbay.wallet.adapter.in.web;
 
-import com.dbay.wallet.application.port.out.Ledger;
+import com.dbay.wallet.domain.AuditReport;
 import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.application.service.EscrowService;
 import com.dbay.wallet.application.service.HoldService;
@@ -193,8 +193,8 @@ public class InternalWalletController {
 
   /** Verifies every ledger invariant; 200 when all hold, 500 with the problems otherwise. */
   @GetMapping("/audit")
-  public ResponseEntity<Ledger.AuditReport> audit() {
-    Ledger.AuditReport report = ledger.audit();
+  public ResponseEntity<AuditReport> audit() {
+    AuditReport report = ledger.audit();
     return ResponseEntity.status(report.ok() ? HttpStatus.OK : HttpStatus.INTERNAL_SERVER_ERROR).body(report);
   }
 

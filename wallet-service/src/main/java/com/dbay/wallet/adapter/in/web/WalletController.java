@@ -1,7 +1,7 @@
 package com.dbay.wallet.adapter.in.web;
 
+import com.dbay.wallet.domain.StatementLine;
 import com.dbay.platform.identity.Identity;
-import com.dbay.wallet.application.port.out.Ledger;
 import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.application.service.LedgerQueries;
 import com.dbay.wallet.application.service.WithdrawalService;
@@ -67,7 +67,7 @@ public class WalletController {
         throw new WalletException.InvalidRequest("invalid-cursor", "cursor", "cursor must be the nextCursor of a previous page");
       }
     }
-    List<Ledger.StatementLine> lines = ledger.statement(user(request), before, limit);
+    List<StatementLine> lines = ledger.statement(user(request), before, limit);
     int pageSize = Math.max(1, Math.min(limit, LedgerQueries.MAX_PAGE));
     String next = lines.size() == pageSize ? Long.toString(lines.get(lines.size() - 1).entryId()) : null;
     return new StatementResponse(lines.stream().map(StatementItem::of).toList(), next);
@@ -124,7 +124,7 @@ public class WalletController {
   public record StatementResponse(List<StatementItem> items, String nextCursor) {}
 
   public record StatementItem(String id, String type, String reference, String account, String amount, String balanceAfter, String time) {
-    static StatementItem of(Ledger.StatementLine line) {
+    static StatementItem of(StatementLine line) {
       return new StatementItem(Long.toString(line.entryId()), line.type().name(), line.reference(), line.account().name(),
           line.amount().toString(), line.balanceAfter().toString(), line.at().toString());
     }

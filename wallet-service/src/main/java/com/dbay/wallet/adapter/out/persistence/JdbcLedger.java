@@ -1,5 +1,7 @@
 package com.dbay.wallet.adapter.out.persistence;
 
+import com.dbay.wallet.domain.AuditReport;
+import com.dbay.wallet.domain.StatementLine;
 import com.dbay.wallet.application.port.out.Ledger;
 import com.dbay.wallet.domain.AccountKind;
 import com.dbay.wallet.domain.Balances;

@@ -1,5 +1,6 @@
 package com.dbay.wallet.adapter.out.persistence;
 
+import com.dbay.wallet.domain.AuditReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dbay.wallet.application.port.out.Ledger;
@@ -83,7 +84,7 @@ class LedgerConcurrencyIT {
       f.get();
     }
 
-    Ledger.AuditReport afterRun = ledger.audit();
+    AuditReport afterRun = ledger.audit();
     System.out.printf("concurrent mix: outcomes %s, ledger %d postings / %d entries / %d accounts%n", outcomes, afterRun.postings(),
         afterRun.entries(), afterRun.accounts());
     assertThat(afterRun.problems()).isEmpty();

@@ -34,7 +34,11 @@ class HoldAndEscrowServiceTest {
   @Test
   void holdsFromManyAuctionsCannotTogetherExceedTheAvailableBalance() {
     holds.setHold("auction", "k1", bob, "a1", Doge.ofDoge(600));
-    assertThatThrownBy(() -> holds.setHold("auction", "k2", bob, "a2", Doge.ofDoge(401))).isInstanceOf(WalletException.InsufficientFunds.class);
+    assertThatThrownBy(() -> holds.setHold("auction", "k2", bob, "a2", Doge.ofDoge(401)))
+        .isInstanceOfSatisfying(WalletException.InsufficientFunds.class, e -> {
+          assertThat(e.code()).isEqualTo("insufficient-funds");
+          assertThat(e.account()).as("the buyer's available balance is what is short").isEqualTo(AccountId.user(bob, AccountKind.AVAILABLE));
+        });
     holds.setHold("auction", "k3", bob, "a2", Doge.ofDoge(400));
     assertThat(wallet.balances(bob)).isEqualTo(new Balances(Doge.ZERO, Doge.ofDoge(1_000), Doge.ZERO));
   }
@@ -43,7 +47,9 @@ class HoldAndEscrowServiceTest {
   void aRefusedHoldLeavesNothingBehind() {
     holds.setHold("auction", "k1", bob, "a1", Doge.ofDoge(600));
     int postings = wallet.postings().size();
-    assertThatThrownBy(() -> holds.setHold("auction", "k2", bob, "a1", Doge.ofDoge(1_001))).isInstanceOf(WalletException.InsufficientFunds.class);
+    assertThatThrownBy(() -> holds.setHold("auction", "k2", bob, "a1", Doge.ofDoge(1_001)))
+        .isInstanceOfSatisfying(WalletException.InsufficientFunds.class,
+            e -> assertThat(e.account()).isEqualTo(AccountId.user(bob, AccountKind.AVAILABLE)));
     assertThat(wallet.postings()).hasSize(postings);
     assertThat(holds.get(bob, "a1").amount()).isEqualTo(Doge.ofDoge(600).koinu());
   }
@@ -60,7 +66,9 @@ class HoldAndEscrowServiceTest {
   @Test
   void aKeyReusedWithOtherParametersIsRefused() {
     holds.setHold("auction", "k1", bob, "a1", Doge.ofDoge(100));
-    assertThatThrownBy(() -> holds.setHold("auction", "k1", bob, "a1", Doge.ofDoge(101))).isInstanceOf(WalletException.IdempotencyKeyReused.class);
+    assertThatThrownBy(() -> holds.setHold("auction", "k1", bob, "a1", Doge.ofDoge(101)))
+        .isInstanceOfSatisfying(WalletException.IdempotencyKeyReused.class, e -> assertThat(e.code()).isEqualTo("idempotency-key-reused"));
+    assertThat(wallet.balances(bob).held()).as("the refused repeat changed nothing").isEqualTo(Doge.ofDoge(100));
   }
 
   @Test
@@ -88,7 +96,9 @@ class HoldAndEscrowServiceTest {
   void anEscrowIsSettledOnceEvenWhenAskedTwiceWithDifferentKeys() {
     escrows.fund("order", "e1", "order-1", bob, alice, Doge.ofDoge(100), null);
     escrows.refund("order", "r1", "order-1");
-    assertThatThrownBy(() -> escrows.release("order", "r2", "order-1")).isInstanceOf(WalletException.InvalidState.class);
+    assertThatThrownBy(() -> escrows.release("order", "r2", "order-1"))
+        .isInstanceOfSatisfying(WalletException.InvalidState.class, e -> assertThat(e.code()).isEqualTo("escrow-settled"));
+    assertThat(wallet.balances(alice).available()).as("nothing was paid to the seller").isEqualTo(Doge.ZERO);
     assertThat(escrows.refund("order", "r1", "order-1").status()).isEqualTo("REFUNDED");
     assertThat(wallet.balances(bob).available()).isEqualTo(Doge.ofDoge(1_000));
   }
@@ -98,6 +108,12 @@ class HoldAndEscrowServiceTest {
     escrows.fund("order", "e1", "order-1", bob, alice, Doge.ofKoinu(333_333_333), null);
     EscrowService.EscrowView split = escrows.split("admin", "s1", "order-1", 3333);
     assertThat(split.buyerRefund() + split.sellerPayout() + split.fee()).isEqualTo(333_333_333);
+    // Worked out by hand: 33.33% of 333,333,333 = 111,099,999.89 → up to 111,100,000 for the buyer; the seller's
+    // 222,233,333 pays 2.5% = 5,555,833.33 → up to 5,555,834; the seller gets 216,677,499.
+    assertThat(split.buyerRefund()).isEqualTo(111_100_000L);
+    assertThat(split.fee()).isEqualTo(5_555_834L);
+    assertThat(split.sellerPayout()).isEqualTo(216_677_499L);
+    assertThat(wallet.balances(alice).available()).isEqualTo(Doge.ofKoinu(216_677_499L));
     assertThat(wallet.audit().problems()).isEmpty();
     assertThat(wallet.audit().ok()).isTrue();
   }
@@ -105,7 +121,10 @@ class HoldAndEscrowServiceTest {
   @Test
   void escrowWithoutAHoldIsPaidFromAvailableAndRefusedWhenItIsShort() {
     assertThatThrownBy(() -> escrows.fund("order", "e1", "order-1", bob, alice, Doge.ofDoge(1_001), null))
-        .isInstanceOf(WalletException.InsufficientFunds.class);
-    assertThatThrownBy(() -> escrows.get("order-1")).isInstanceOf(WalletException.NotFound.class);
+        .isInstanceOfSatisfying(WalletException.InsufficientFunds.class,
+            e -> assertThat(e.account()).isEqualTo(AccountId.user(bob, AccountKind.AVAILABLE)));
+    assertThatThrownBy(() -> escrows.get("order-1"))
+        .isInstanceOfSatisfying(WalletException.NotFound.class, e -> assertThat(e.code()).isEqualTo("not-found"));
+    assertThat(wallet.balances(bob).available()).isEqualTo(Doge.ofDoge(1_000));
   }
 }

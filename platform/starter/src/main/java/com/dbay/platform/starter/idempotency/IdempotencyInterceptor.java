@@ -11,11 +11,19 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.util.WebUtils;
 
-/** Claims the {@code Idempotency-Key} of a request to an {@link Idempotent} method, or answers for it. */
+/**
+ * Claims the {@code Idempotency-Key} of a request to an {@link Idempotent} method, or answers for it.
+ * The claim opens the request's transaction; the handler's work joins it and {@link IdempotencyFilter}
+ * stores the answer and commits (or rolls back) once the response is known.
+ */
 public class IdempotencyInterceptor implements HandlerInterceptor {
 
   public static final String HEADER = "Idempotency-Key";
@@ -26,11 +34,18 @@ public class IdempotencyInterceptor implements HandlerInterceptor {
   private final IdempotencyStore store;
   private final IdempotencyScopeResolver scopes;
   private final IdempotencyProperties properties;
+  private final PlatformTransactionManager transactions;
 
-  public IdempotencyInterceptor(IdempotencyStore store, IdempotencyScopeResolver scopes, IdempotencyProperties properties) {
+  /**
+   * @param transactions the service's transaction manager: the request's transaction, begun here with
+   *     the claim, is the one its {@code @Transactional} work joins; {@link IdempotencyFilter} ends it
+   */
+  public IdempotencyInterceptor(IdempotencyStore store, IdempotencyScopeResolver scopes, IdempotencyProperties properties,
+      PlatformTransactionManager transactions) {
     this.store = store;
     this.scopes = scopes;
     this.properties = properties;
+    this.transactions = transactions;
   }
 
   @Override
@@ -55,11 +70,26 @@ public class IdempotencyInterceptor implements HandlerInterceptor {
     String scope = scopes.scope(request);
     String fingerprint = fingerprint(request, scope, body);
 
-    switch (store.claim(scope, key, fingerprint, properties.waitForInProgress())) {
-      case IdempotencyStore.Claimed claimed -> {
-        request.setAttribute(IdempotencyFilter.CLAIM_ATTRIBUTE, claimed);
-        return true;
-      }
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("@Idempotent needs to begin the request's transaction; one is already open");
+    }
+    // Claim, work and stored answer are one transaction: it begins with the claim and ends in the
+    // filter once the answer is known, so a crash anywhere in between leaves the key free.
+    TransactionStatus transaction = transactions.getTransaction(TransactionDefinition.withDefaults());
+    IdempotencyStore.Claim claim;
+    try {
+      claim = store.claim(scope, key, fingerprint, properties.waitForInProgress());
+    } catch (RuntimeException e) {
+      transactions.rollback(transaction);
+      throw e;
+    }
+    if (claim instanceof IdempotencyStore.Claimed claimed) {
+      request.setAttribute(IdempotencyFilter.CLAIM_ATTRIBUTE, new IdempotencyFilter.Pending(claimed, transaction));
+      return true;
+    }
+    transactions.rollback(transaction);
+    switch (claim) {
+      case IdempotencyStore.Claimed claimed -> throw new IllegalStateException("handled above");
       case IdempotencyStore.Replay replay -> {
         response.setStatus(replay.status());
         if (replay.contentType() != null) {

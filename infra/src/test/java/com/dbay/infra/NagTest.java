@@ -37,8 +37,9 @@ class NagTest {
 
   @Test
   void everyAcknowledgementCarriesAReason() {
-    var acknowledged = Synthesized.acknowledgements();
-    assertThat(acknowledged).isNotEmpty();
-    assertThat(acknowledged).allSatisfy(a -> assertThat(a.reason()).hasSizeGreaterThan(20));
+    // Ours: the AWS Solutions acknowledgements (CDK acknowledges some CloudFormation-Validate rules itself).
+    var acknowledged = Synthesized.acknowledgements().stream().filter(a -> a.rule().contains("AwsSolutions-")).toList();
+    assertThat(acknowledged).hasSizeGreaterThan(50);
+    assertThat(acknowledged).allSatisfy(a -> assertThat(a.reason()).as(a.path() + " " + a.rule()).hasSizeGreaterThan(30));
   }
 }

@@ -68,14 +68,18 @@ final class Synthesized {
     return template;
   }
 
-  record Acknowledgement(String path, String reason) {}
+  record Acknowledgement(String path, String rule, String reason) {}
 
   static List<Acknowledgement> acknowledgements() {
     List<Acknowledgement> out = new ArrayList<>();
     for (IConstruct c : stack().getNode().findAll()) {
       for (MetadataEntry entry : c.getNode().getMetadata()) {
         if (Validations.ACKNOWLEDGED_RULES_METADATA_KEY.equals(entry.getType())) {
-          out.add(new Acknowledgement(c.getNode().getPath(), String.valueOf(entry.getData())));
+          if (entry.getData() instanceof Map<?, ?> byRule) {
+            byRule.forEach((rule, reason) -> out.add(new Acknowledgement(c.getNode().getPath(), rule + "", reason + "")));
+          } else {
+            out.add(new Acknowledgement(c.getNode().getPath(), "?", String.valueOf(entry.getData())));
+          }
         }
       }
     }

@@ -115,7 +115,7 @@ public record ListingForm(
     Instant scheduled = null;
     if (notBlank(scheduledStart)) {
       try {
-        scheduled = Instant.parse(scheduledStart.strip());
+        scheduled = Instant.parse(scheduledStart.strip()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (!scheduled.isAfter(now)) {
           errors.add("scheduledStart", "must be in the future");
         } else if (scheduled.isAfter(now.plus(rules.maxScheduleAhead()))) {

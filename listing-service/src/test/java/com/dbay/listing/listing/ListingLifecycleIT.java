@@ -155,7 +155,7 @@ class ListingLifecycleIT extends ListingServiceIT {
 
   @Test
   void a_scheduled_listing_waits_for_its_start_and_then_goes_live() throws Exception {
-    Instant start = Instant.now().plusSeconds(2);
+    Instant start = Instant.now().plusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     String id = createDraft(with(phoneAuction(), "scheduledStart", start.toString()), alice);
 
     JsonNode scheduled = post("/api/v1/listing/listings/" + id + "/publish", null, alice).json();

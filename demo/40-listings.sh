@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Demo listings: about 100 across the categories, from alice and a second seller, dave; both formats,
-# a photo each (drawn locally by listing-photos/DemoPhotos.java: nothing is downloaded), and a dozen
-# auctions that end 5-60 minutes after loading so that a newcomer sees auctions close. Item specifics
+# a photo each (drawn locally by listing-photos/DemoPhotos.java: nothing is downloaded), and ten
+# auctions that end 5-30 minutes after loading so that a newcomer sees auctions close. Item specifics
 # are filled in from each category's own form (required and recommended fields).
 # Idempotent: a seller's listing whose title exists already is left alone; dave is registered once.
 # shellcheck source=demo/lib.sh
@@ -12,7 +12,7 @@ JAVA_BIN=${JAVA_HOME:+$JAVA_HOME/bin/}java
 PHOTOS="$ROOT/.dbay/demo/listing-photos"
 mkdir -p "$PHOTOS"
 
-# category <TAB> a(uction)|f(ixed) <TAB> price <TAB> condition <TAB> title. Auctions marked a5..a60 end after that many minutes.
+# category <TAB> a(uction)|f(ixed) <TAB> price <TAB> condition <TAB> title. Auctions marked a5..a30 end after that many minutes.
 LISTINGS=$(cat <<'DATA'
 Cell Phones & Smartphones	a	120	used	Apple iPhone 13 128GB Midnight, unlocked
 Cell Phones & Smartphones	f	349	refurbished	Samsung Galaxy S23 256GB Phantom Black, refurbished

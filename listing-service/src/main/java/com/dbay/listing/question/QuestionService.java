@@ -5,15 +5,12 @@ import com.dbay.listing.listing.ListingService;
 import com.dbay.listing.shared.Refusal;
 import com.dbay.platform.identity.Identity;
 import com.dbay.platform.starter.events.Outbox;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,13 +24,13 @@ public class QuestionService {
   static final int MAX_QUESTION = 1000;
   static final int MAX_ANSWER = 2000;
 
-  private final JdbcClient jdbc;
+  private final Questions questions;
   private final ListingService listings;
   private final Outbox outbox;
   private final Clock clock;
 
-  QuestionService(JdbcClient jdbc, ListingService listings, Outbox outbox, Clock clock) {
-    this.jdbc = jdbc;
+  QuestionService(Questions questions, ListingService listings, Outbox outbox, Clock clock) {
+    this.questions = questions;
     this.listings = listings;
     this.outbox = outbox;
     this.clock = clock;
@@ -52,8 +49,7 @@ public class QuestionService {
     Instant now = clock.instant();
     String name = asker.username().isBlank() ? asker.userId() : asker.username();
     Question question = new Question(UUID.randomUUID(), listingId, asker.userId(), name, q, null, now, null);
-    jdbc.sql("insert into question (id, listing_id, asker_id, asker_name, text, asked_at) values (?, ?, ?, ?, ?, ?)")
-        .params(question.id(), listingId, asker.userId(), name, q, Timestamp.from(now)).update();
+    questions.insert(question);
     outbox.publish("QuestionAsked", new QuestionEvents.QuestionAsked(question.id().toString(), listingId.toString(),
         listing.content().title(), listing.sellerId(), asker.userId(), q, now));
     return question;
@@ -68,9 +64,7 @@ public class QuestionService {
     }
     String a = checked(text, "answer", MAX_ANSWER);
     Instant now = clock.instant();
-    int updated = jdbc.sql("update question set answer = ?, answered_at = ? where id = ? and answer is null")
-        .params(a, Timestamp.from(now), questionId).update();
-    if (updated != 1) {
+    if (!questions.answer(questionId, a, now)) {
       throw Refusal.wrongState("already-answered", "This question has been answered already.");
     }
     outbox.publish("QuestionAnswered", new QuestionEvents.QuestionAnswered(questionId.toString(), listing.id().toString(),
@@ -81,37 +75,16 @@ public class QuestionService {
   /** The questions {@code viewer} may read: answered ones, plus their own, plus all of them for the seller. */
   public List<Question> of(Listing listing, Identity viewer) {
     String userId = viewer == null ? "" : viewer.userId();
-    boolean seller = listing.isSeller(userId);
-    return jdbc.sql("select id, listing_id, asker_id, asker_name, text, answer, asked_at, answered_at from question"
-            + " where listing_id = ? and (answer is not null or ? or asker_id = ?) order by asked_at")
-        .params(listing.id(), seller, userId)
-        .query((rs, n) -> new Question(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
-            rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()))
-        .list();
+    return questions.visible(listing.id(), listing.isSeller(userId), userId);
   }
 
   /** Unanswered questions per listing, for the seller's overview. */
   public Map<UUID, Integer> waiting(Collection<UUID> listingIds) {
-    Map<UUID, Integer> out = new HashMap<>();
-    if (listingIds.isEmpty()) {
-      return out;
-    }
-    jdbc.sql("select listing_id, count(*) from question where listing_id = any(?) and answer is null group by listing_id")
-        .param(listingIds.toArray(UUID[]::new))
-        .query(rs -> {
-          out.put(rs.getObject(1, UUID.class), rs.getInt(2));
-        });
-    return out;
+    return questions.unanswered(listingIds);
   }
 
   private Question find(UUID id) {
-    return jdbc.sql("select id, listing_id, asker_id, asker_name, text, answer, asked_at, answered_at from question where id = ?")
-        .param(id)
-        .query((rs, n) -> new Question(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
-            rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()))
-        .optional().orElseThrow(() -> Refusal.notFound("Question " + id));
+    return questions.find(id).orElseThrow(() -> Refusal.notFound("Question " + id));
   }
 
   private static String checked(String text, String field, int max) {

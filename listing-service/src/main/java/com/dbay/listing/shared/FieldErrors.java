@@ -1,15 +1,16 @@
 package com.dbay.listing.shared;
 
+import com.dbay.platform.problem.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Collects every invalid field of one request, so a client learns all of them in one answer. */
 public final class FieldErrors {
 
-  private final List<Refusal.FieldError> errors = new ArrayList<>();
+  private final List<FieldProblem> errors = new ArrayList<>();
 
   public FieldErrors add(String field, String message) {
-    errors.add(new Refusal.FieldError(field, message));
+    errors.add(new FieldProblem(field, message));
     return this;
   }
 

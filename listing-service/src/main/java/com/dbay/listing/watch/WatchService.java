@@ -4,14 +4,11 @@ import com.dbay.listing.listing.Listing;
 import com.dbay.listing.listing.ListingService;
 import com.dbay.listing.shared.Refusal;
 import com.dbay.platform.identity.Identity;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,12 +18,12 @@ public class WatchService {
 
   static final int MAX_WATCHED = 1000;
 
-  private final JdbcClient jdbc;
+  private final Watches watches;
   private final ListingService listings;
   private final Clock clock;
 
-  WatchService(JdbcClient jdbc, ListingService listings, Clock clock) {
-    this.jdbc = jdbc;
+  WatchService(Watches watches, ListingService listings, Clock clock) {
+    this.watches = watches;
     this.listings = listings;
     this.clock = clock;
   }
@@ -34,33 +31,38 @@ public class WatchService {
   @Transactional
   public void watch(UUID listingId, Identity user) {
     Listing listing = listings.visibleTo(listingId, user.userId());
-    if (listing.isSeller(user.userId())) {
-      throw Refusal.invalid("listingId", "you cannot watch your own listing");
-    }
     if (!listing.status().isPublic()) {
       throw Refusal.notFound("Listing " + listingId);
     }
-    if (count(user.userId()) >= MAX_WATCHED) {
+    if (listing.isSeller(user.userId())) {
+      throw Refusal.invalid("listingId", "you cannot watch your own listing");
+    }
+    if (watches.countOf(user.userId()) >= MAX_WATCHED) {
       throw Refusal.invalid("listingId", "a watchlist holds at most " + MAX_WATCHED + " listings");
     }
-    jdbc.sql("insert into watch (user_id, listing_id, created_at) values (?, ?, ?) on conflict do nothing")
-        .params(user.userId(), listingId, Timestamp.from(clock.instant())).update();
+    watches.add(user.userId(), listingId, clock.instant());
   }
 
   @Transactional
   public void unwatch(UUID listingId, Identity user) {
-    jdbc.sql("delete from watch where user_id = ? and listing_id = ?").params(user.userId(), listingId).update();
+    watches.remove(user.userId(), listingId);
   }
 
-  /** The user's watched listing ids, most recently watched first. */
-  public List<UUID> watched(Identity user) {
-    return jdbc.sql("select listing_id from watch where user_id = ? order by created_at desc").param(user.userId())
-        .query(UUID.class).list();
+  /** The user's watched listings they may still see, most recently watched first. */
+  public List<Listing> watched(Identity user) {
+    return watches.of(user.userId()).stream()
+        .flatMap(id -> {
+          try {
+            return java.util.stream.Stream.of(listings.visibleTo(id, user.userId()));
+          } catch (Refusal gone) {
+            return java.util.stream.Stream.empty();
+          }
+        })
+        .toList();
   }
 
   public boolean isWatching(UUID listingId, String userId) {
-    return jdbc.sql("select count(*) from watch where user_id = ? and listing_id = ?").params(userId, listingId)
-        .query(Integer.class).single() > 0;
+    return watches.exists(userId, listingId);
   }
 
   public int watchers(UUID listingId) {
@@ -68,19 +70,6 @@ public class WatchService {
   }
 
   public Map<UUID, Integer> watchers(Collection<UUID> listingIds) {
-    Map<UUID, Integer> out = new HashMap<>();
-    if (listingIds.isEmpty()) {
-      return out;
-    }
-    jdbc.sql("select listing_id, count(*) from watch where listing_id = any(?) group by listing_id")
-        .param(listingIds.toArray(UUID[]::new))
-        .query(rs -> {
-          out.put(rs.getObject(1, UUID.class), rs.getInt(2));
-        });
-    return out;
-  }
-
-  private int count(String userId) {
-    return jdbc.sql("select count(*) from watch where user_id = ?").param(userId).query(Integer.class).single();
+    return watches.watchers(listingIds);
   }
 }

@@ -1,2 +1,2 @@
-/** What every web adapter of the listing service shares: refusals as problem+json, the internal-caller check. */
+/** What every web adapter of the listing service shares: the internal-caller check. */
 package com.dbay.listing.web;

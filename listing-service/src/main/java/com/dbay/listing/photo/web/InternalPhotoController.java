@@ -1,7 +1,5 @@
 package com.dbay.listing.photo.web;
 
-import com.dbay.listing.listing.web.ListingView;
-import com.dbay.listing.listing.web.ListingViews;
 import com.dbay.listing.photo.PhotoService;
 import com.dbay.listing.shared.Refusal;
 import java.util.UUID;
@@ -23,10 +21,10 @@ class InternalPhotoController {
   }
 
   @PostMapping("/api/v1/listing/internal/photos/{photoId}/result")
-  ListingView.PhotoView result(@PathVariable UUID photoId, @RequestBody Result body) {
+  PhotoView result(@PathVariable UUID photoId, @RequestBody Result body) {
     if (!"ready".equals(body.status()) && !"rejected".equals(body.status())) {
       throw Refusal.invalid("status", "must be ready or rejected");
     }
-    return ListingViews.photo(photos.processed(photoId, "ready".equals(body.status()), body.reason()), photos.variantSizes());
+    return PhotoView.of(photos.processed(photoId, "ready".equals(body.status()), body.reason()), photos.variantSizes());
   }
 }

@@ -1,7 +1,5 @@
 package com.dbay.listing.photo.web;
 
-import com.dbay.listing.listing.web.ListingView;
-import com.dbay.listing.listing.web.ListingViews;
 import com.dbay.listing.photo.PhotoService;
 import com.dbay.platform.identity.Identity;
 import com.dbay.platform.starter.identity.CurrentUser;
@@ -51,8 +49,8 @@ class PhotoController {
 
   /** The seller polls this after uploading: pending, ready (with its variant URLs) or rejected (with why). */
   @GetMapping("/api/v1/listing/photos/{photoId}")
-  ListingView.PhotoView status(@PathVariable UUID photoId, @CurrentUser Identity seller) {
-    return ListingViews.photo(photos.get(photoId, seller), photos.variantSizes());
+  PhotoView status(@PathVariable UUID photoId, @CurrentUser Identity seller) {
+    return PhotoView.of(photos.get(photoId, seller), photos.variantSizes());
   }
 
   @DeleteMapping("/api/v1/listing/photos/{photoId}")
@@ -62,8 +60,8 @@ class PhotoController {
   }
 
   @PutMapping("/api/v1/listing/listings/{id}/photos/order")
-  List<ListingView.PhotoView> reorder(@PathVariable UUID id, @RequestBody Order body, @CurrentUser Identity seller) {
-    return photos.reorder(id, seller, body.order()).stream().map(p -> ListingViews.photo(p, photos.variantSizes())).toList();
+  List<PhotoView> reorder(@PathVariable UUID id, @RequestBody Order body, @CurrentUser Identity seller) {
+    return photos.reorder(id, seller, body.order()).stream().map(p -> PhotoView.of(p, photos.variantSizes())).toList();
   }
 
   /** A ready photo's variant (re-encoded by image-processor, no metadata), cacheable for a long time: it never changes. */

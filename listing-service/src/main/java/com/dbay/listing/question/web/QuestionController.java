@@ -1,7 +1,6 @@
 package com.dbay.listing.question.web;
 
 import com.dbay.listing.listing.ListingService;
-import com.dbay.listing.listing.web.ListingView;
 import com.dbay.listing.question.Question;
 import com.dbay.listing.question.QuestionService;
 import com.dbay.platform.identity.Identity;
@@ -23,7 +22,7 @@ class QuestionController {
 
   record Answer(String answer) {}
 
-  record Items(List<ListingView.QuestionView> items) {}
+  record Items(List<QuestionView> items) {}
 
   private final QuestionService questions;
   private final ListingService listings;
@@ -35,7 +34,7 @@ class QuestionController {
 
   @PostMapping("/api/v1/listing/listings/{id}/questions")
   @ResponseStatus(HttpStatus.CREATED)
-  ListingView.QuestionView ask(@PathVariable UUID id, @RequestBody Ask body, @CurrentUser Identity asker) {
+  QuestionView ask(@PathVariable UUID id, @RequestBody Ask body, @CurrentUser Identity asker) {
     return view(questions.ask(id, asker, body.text()));
   }
 
@@ -46,11 +45,11 @@ class QuestionController {
   }
 
   @PostMapping("/api/v1/listing/questions/{questionId}/answer")
-  ListingView.QuestionView answer(@PathVariable UUID questionId, @RequestBody Answer body, @CurrentUser Identity seller) {
+  QuestionView answer(@PathVariable UUID questionId, @RequestBody Answer body, @CurrentUser Identity seller) {
     return view(questions.answer(questionId, seller, body.answer()));
   }
 
-  private static ListingView.QuestionView view(Question q) {
-    return new ListingView.QuestionView(q.id().toString(), q.askerName(), q.text(), q.answer(), q.askedAt(), q.answeredAt());
+  private static QuestionView view(Question q) {
+    return QuestionView.of(q);
   }
 }

@@ -1,4 +1,4 @@
-package com.dbay.listing.listing.web;
+package com.dbay.listing.page.web;
 
 import com.dbay.platform.money.Doge;
 import com.fasterxml.jackson.annotation.JsonInclude;

@@ -1,4 +1,4 @@
-package com.dbay.listing.listing.web;
+package com.dbay.listing.page.web;
 
 import com.dbay.platform.money.Doge;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -37,14 +37,14 @@ public record ListingView(
     Map<String, String> itemSpecifics,
     List<Shipping> shippingOptions,
     List<String> shipsTo,
-    List<PhotoView> photos,
+    List<com.dbay.listing.photo.web.PhotoView> photos,
     String thumbnailUrl,
     int bidCount,
     boolean hasBids,
     int watchers,
     Boolean watching,
     Long views,
-    List<QuestionView> questions,
+    List<com.dbay.listing.question.web.QuestionView> questions,
     Instant createdAt,
     Instant updatedAt,
     long version) {
@@ -52,10 +52,4 @@ public record ListingView(
   public record CategoryStep(long id, String name) {}
 
   public record Shipping(String service, Doge cost) {}
-
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record PhotoView(String id, String status, int position, Map<String, String> urls, String rejectReason) {}
-
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record QuestionView(String id, String askerName, String text, String answer, Instant askedAt, Instant answeredAt) {}
 }

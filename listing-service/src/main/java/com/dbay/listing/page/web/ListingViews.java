@@ -1,4 +1,4 @@
-package com.dbay.listing.listing.web;
+package com.dbay.listing.page.web;
 
 import com.dbay.listing.category.Category;
 import com.dbay.listing.category.CategoryCatalog;
@@ -7,12 +7,13 @@ import com.dbay.listing.listing.ListingContent;
 import com.dbay.listing.listing.ListingFormat;
 import com.dbay.listing.photo.Photo;
 import com.dbay.listing.photo.PhotoService;
+import com.dbay.listing.photo.web.PhotoView;
 import com.dbay.listing.question.QuestionService;
+import com.dbay.listing.question.web.QuestionView;
 import com.dbay.listing.watch.WatchService;
 import com.dbay.platform.identity.Identity;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,9 +46,9 @@ public class ListingViews {
         path.add(new ListingView.CategoryStep(cat.path().get(i), cat.pathNames().get(i)));
       }
     });
-    List<ListingView.PhotoView> photoViews = photos.ofListing(l.id()).stream()
+    List<PhotoView> photoViews = photos.ofListing(l.id()).stream()
         .filter(p -> seller || p.status() == Photo.Status.READY)
-        .map(p -> photo(p, photos.variantSizes()))
+        .map(p -> PhotoView.of(p, photos.variantSizes()))
         .toList();
     String thumbnail = photoViews.stream().filter(p -> p.urls() != null).findFirst().map(p -> p.urls().get("300")).orElse(null);
     boolean fixed = c.format() == ListingFormat.FIXED;
@@ -62,20 +63,8 @@ public class ListingViews {
         photoViews, thumbnail, l.bidCount(), l.hasBids(), watches.watchers(l.id()),
         viewer == null || viewer.userId().isBlank() ? null : watches.isWatching(l.id(), viewer.userId()),
         seller ? l.views() : null,
-        questions.of(l, viewer).stream().map(q -> new ListingView.QuestionView(q.id().toString(), q.askerName(), q.text(), q.answer(),
-            q.askedAt(), q.answeredAt())).toList(),
+        questions.of(l, viewer).stream().map(QuestionView::of).toList(),
         l.createdAt(), l.updatedAt(), l.version());
-  }
-
-  public static ListingView.PhotoView photo(Photo p, List<Integer> sizes) {
-    Map<String, String> urls = null;
-    if (p.status() == Photo.Status.READY) {
-      urls = new LinkedHashMap<>();
-      for (int size : sizes) {
-        urls.put(String.valueOf(size), p.url(size));
-      }
-    }
-    return new ListingView.PhotoView(p.id().toString(), p.status().name().toLowerCase(), p.position(), urls, p.rejectReason());
   }
 
   /** Rows for a list; {@code forSeller} adds views and unanswered questions. */

@@ -103,7 +103,7 @@ final class NagSuppressions {
           .findChild(name + "-logs")).getLogGroupArn()).toString();
       accept(role, "AwsSolutions-IAM5[Resource::<" + logicalIdOf(logs) + ".Arn>:*]", "Log streams of the function's own log group.");
     }
-    accept(stack.serverless.role("image-processor"), "AwsSolutions-IAM5[Resource::<StorageImagesCFC0E004.Arn>/listings/*]", "Reads the photo originals under listings/ (any listing, any photo), nothing else.");
+    accept(stack.serverless.role("image-processor"), "AwsSolutions-IAM5[Resource::<StorageImagesCFC0E004.Arn>/listings/*]", "Reads the photo originals under listings/ (any listing, any photo) and deletes each once processed.");
     accept(stack.serverless.role("image-processor"), "AwsSolutions-IAM5[Resource::<StorageImagesCFC0E004.Arn>/variants/*]", "Writes the photo variants under variants/ only; it never reads or deletes there.");
     accept(stack.serverless.role("search-indexer"), "AwsSolutions-IAM5[Resource::<DataOpenSearch70C3854A.Arn>/*]", "Index requests on DBay's own search domain (its indexes are only reachable below the domain ARN).");
     accept(stack.serverless.role("websocket-handler"), "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<EdgeWebSocket465F6A5D>/*/*/@connections/*]",

@@ -45,8 +45,8 @@ public final class Serverless extends Construct {
   /** {@code ${Name}} placeholders of an ASL file. */
   public static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
 
-  /** Functions that need nothing inside the VPC. */
-  private static final List<String> OUTSIDE_VPC = List.of("image-processor");
+  /** Functions that need nothing inside the VPC (image-processor reports to listing-service: inside). */
+  private static final List<String> OUTSIDE_VPC = List.of();
 
   private final Map<String, Function> functions = new LinkedHashMap<>();
   private final Map<String, Role> roles = new LinkedHashMap<>();
@@ -102,8 +102,9 @@ public final class Serverless extends Construct {
     // Only blockchain-broadcaster reads the seed; the authorizer reads the proof key.
     in.secrets().seedReadableOnlyBy(roles.get("blockchain-broadcaster"));
     in.secrets().gatewaySecret.grantRead(roles.get("authorizer"));
+    // It reads an original and deletes it once processed (its EXIF may hold the seller's location).
     roles.get("image-processor").addToPolicy(PolicyStatement.Builder.create()
-        .actions(List.of("s3:GetObject")).resources(List.of(in.storage().images.arnForObjects("listings/*"))).build());
+        .actions(List.of("s3:GetObject", "s3:DeleteObject")).resources(List.of(in.storage().images.arnForObjects("listings/*"))).build());
     roles.get("image-processor").addToPolicy(PolicyStatement.Builder.create()
         .actions(List.of("s3:PutObject")).resources(List.of(in.storage().images.arnForObjects("variants/*"))).build());
     roles.get("search-indexer").addToPolicy(PolicyStatement.Builder.create()
@@ -264,7 +265,11 @@ public final class Serverless extends Construct {
         env.put("DBAY_OPENSEARCH_URL", "https://" + in.data().search.getDomainEndpoint());
         env.put("DBAY_LISTING_URL", Parts.service("listing-service").internalUrl());
       }
-      case "image-processor" -> env.put("DBAY_S3_IMAGE_BUCKET", in.storage().images.getBucketName());
+      case "image-processor" -> {
+        env.put("DBAY_S3_IMAGE_BUCKET", in.storage().images.getBucketName());
+        env.put("DBAY_S3_REGION", Stack.of(in.events()).getRegion());
+        env.put("DBAY_LISTING_URL", Parts.service("listing-service").internalUrl());
+      }
       case "websocket-handler" -> env.put("DBAY_USER_URL", Parts.service("user-service").internalUrl());
       default -> { }
     }

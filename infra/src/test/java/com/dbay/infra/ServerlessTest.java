@@ -42,10 +42,12 @@ class ServerlessTest {
   }
 
   @Test
-  void onlyTheFunctionsThatNeedTheVpcAreInIt() {
+  void everyFunctionRunsInTheVpcsPrivateSubnetsWithTheApplicationGroup() {
+    String app = Cfn.logicalId(Synthesized.stack().network.app);
     for (Parts.Function part : Parts.FUNCTIONS) {
-      boolean inVpc = !function(part.name()).path("VpcConfig").isMissingNode();
-      assertThat(inVpc).as(part.name()).isEqualTo(!part.name().equals("image-processor"));
+      JsonNode vpc = function(part.name()).path("VpcConfig");
+      assertThat(vpc.path("SecurityGroupIds").toString()).as(part.name()).contains(app);
+      assertThat(vpc.path("SubnetIds")).as(part.name()).hasSize(2);
     }
   }
 

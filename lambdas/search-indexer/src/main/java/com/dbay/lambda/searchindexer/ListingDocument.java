@@ -65,6 +65,8 @@ public final class ListingDocument {
         } else {
             doc.putNull("quantity");
         }
+        JsonNode bids = s.path("bidCount");
+        doc.put("listingBidCount", bids.isIntegralNumber() ? bids.asInt() : 0);
         doc.put("startsAt", instant(s, "startsAt"));
         doc.put("listingEndsAt", instant(s, "endsAt"));
         doc.put("createdAt", instant(s, "createdAt"));

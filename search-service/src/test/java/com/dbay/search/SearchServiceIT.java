@@ -52,6 +52,8 @@ public abstract class SearchServiceIT {
     registry.add("dbay.search.index-prefix", () -> PREFIX);
     registry.add("dbay.search.listing-url", () -> StubListingService.get().url());
     registry.add("dbay.identity.gateway-secret", () -> SECRET);
+    // Small pages, so a rebuild in a test walks several of them.
+    registry.add("dbay.search.rebuild-page-size", () -> 3);
   }
 
   @AfterAll

@@ -32,6 +32,8 @@ public final class StubListingService {
   private final HttpServer server;
   public final List<String> snapshots = new CopyOnWriteArrayList<>();
   public final List<String> callers = new CopyOnWriteArrayList<>();
+  /** When set, the snapshot endpoint answers 500. */
+  public volatile boolean failing;
 
   private StubListingService() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -67,6 +69,10 @@ public final class StubListingService {
       } else if (kv[0].equals("limit")) {
         limit = Integer.parseInt(kv[1]);
       }
+    }
+    if (failing) {
+      reply(ex, 500, "{\"title\": \"boom\"}");
+      return;
     }
     List<String> page = new ArrayList<>(snapshots.subList(Math.min(after, snapshots.size()), Math.min(after + limit, snapshots.size())));
     int next = after + page.size();

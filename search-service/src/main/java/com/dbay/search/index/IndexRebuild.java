@@ -83,6 +83,10 @@ public class IndexRebuild {
       opensearch.send("POST", "_aliases", swap(names, index, previous)).orThrow("alias swap to " + index);
     } catch (RuntimeException e) {
       opensearch.send("DELETE", index, null);
+      if (e instanceof java.io.UncheckedIOException || e instanceof ListingSnapshots.SnapshotsUnavailable) {
+        throw new DomainException(503, com.dbay.platform.problem.ProblemTypes.SERVICE_UNAVAILABLE, "Rebuild not possible",
+            "listing-service's snapshots could not be read (" + e.getMessage() + "); the current index still serves searches.");
+      }
       throw e;
     }
     long millis = (System.nanoTime() - started) / 1_000_000;

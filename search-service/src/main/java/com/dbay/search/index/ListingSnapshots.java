@@ -26,6 +26,13 @@ public class ListingSnapshots {
 
   public record Page(List<JsonNode> items, String nextCursor) {}
 
+  /** listing-service refused or failed the snapshot request. */
+  public static class SnapshotsUnavailable extends RuntimeException {
+    SnapshotsUnavailable(String message) {
+      super(message);
+    }
+  }
+
   private final URI base;
   private final String token;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -55,7 +62,7 @@ public class ListingSnapshots {
       throw new IllegalStateException("interrupted", e);
     }
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("listing-service answered " + response.statusCode() + " for its snapshots: " + response.body());
+      throw new SnapshotsUnavailable("listing-service answered " + response.statusCode() + " for its snapshots");
     }
     JsonNode body = OpenSearchHttp.JSON.readTree(response.body());
     JsonNode items = body.isArray() ? body : body.has("items") ? body.path("items") : body.path("listings");

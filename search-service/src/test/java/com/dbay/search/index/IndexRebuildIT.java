@@ -49,6 +49,32 @@ class IndexRebuildIT extends SearchServiceIT {
   }
 
   @Test
+  void a_rebuild_that_cannot_read_the_snapshots_leaves_the_current_index_serving() {
+    emptyIndices();
+    indexer.onListing(snapshot("K-kept", "Kettle that stays findable", List.of(5, 6), "fixed", "new", "10.00000000", null,
+        Instant.now().plus(1, ChronoUnit.DAYS), Map.of()), false);
+    refresh();
+    List<String> before = aliasIndices();
+    StubListingService listings = StubListingService.get();
+    listings.snapshots.clear();
+    for (int i = 0; i < 3; i++) {
+      listings.snapshots.add(snapshot("K-" + i, "Kettle " + i, List.of(5, 6), "fixed", "new", "10.00000000", null,
+          Instant.now().plus(1, ChronoUnit.DAYS), Map.of()).toString());
+    }
+    listings.failing = true;
+    try {
+      Response r = call("POST", "/api/v1/search/internal/reindex", null, null, Map.of("X-Internal-Caller", "dbay-cli"));
+
+      assertThat(r.status()).isEqualTo(503);
+      assertThat(aliasIndices()).isEqualTo(before);
+      assertThat(OPENSEARCH.send("GET", names.listingsPattern() + "/_alias", null).body().propertyNames()).hasSize(1);
+      assertThat(get("/api/v1/search/listings?q=kettle+stays").json().path("items").get(0).path("id").asString()).isEqualTo("K-kept");
+    } finally {
+      listings.failing = false;
+    }
+  }
+
+  @Test
   void a_rebuild_is_for_the_operator_only() {
     assertThat(call("POST", "/api/v1/search/internal/reindex", null, null, Map.of()).status()).isEqualTo(403);
   }

@@ -53,7 +53,10 @@ public final class ListingQueries {
       fields.putObject("title").put("number_of_fragments", 0);
       fields.putObject("description").put("fragment_size", 160).put("number_of_fragments", 1);
     }
-    body.set("aggs", aggregations(r));
+    // Facets describe the whole result, so they come with the first page only; later pages skip the work.
+    if (searchAfter == null) {
+      body.set("aggs", aggregations(r));
+    }
     return body;
   }
 

@@ -137,7 +137,7 @@ public class ListingSearch {
     if (hits.size() == request.size()) {
       next = cursors.encode(request, hits.get(hits.size() - 1).path("sort"));
     }
-    return new SearchResults(items, facets(reply.path("aggregations")), reply.path("hits").path("total").path("value").asLong(),
+    return new SearchResults(items, request.cursor() == null ? facets(reply.path("aggregations")) : null, reply.path("hits").path("total").path("value").asLong(),
         next, reply.path("took").asLong());
   }
 

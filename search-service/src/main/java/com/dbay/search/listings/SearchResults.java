@@ -5,7 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The answer of {@code GET /api/v1/search/listings} (DESIGN §3): items, facets, total and the next cursor. */
+/**
+ * The answer of {@code GET /api/v1/search/listings} (DESIGN §3): items, facets, total and the next cursor.
+ * {@code facets} describe the whole result and come with the first page; pages fetched with a cursor leave them out.
+ * {@code took} is OpenSearch's own time for the query, in ms.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record SearchResults(List<Item> items, Facets facets, long total, String nextCursor, long took) {
 
   /**

@@ -125,6 +125,7 @@ class ListingSearchIT extends SearchServiceIT {
       Response page = get("/api/v1/search/listings?sort=price_asc&size=3" + (cursor == null ? "" : "&cursor=" + enc(cursor)));
       assertThat(page.status()).isEqualTo(200);
       seen.addAll(ids(page));
+      assertThat(page.json().has("facets")).as("facets come with the first page only").isEqualTo(cursor == null);
       cursor = page.json().path("nextCursor").isNull() ? null : page.json().path("nextCursor").asString();
       pages++;
     } while (cursor != null && pages < 5);

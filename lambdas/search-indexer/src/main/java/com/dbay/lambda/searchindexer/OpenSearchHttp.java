@@ -22,8 +22,15 @@ public final class OpenSearchHttp {
 
     private final URI base;
     private final HttpClient http;
+    private final Duration timeout;
 
     public OpenSearchHttp(URI base) {
+        this(base, Duration.ofSeconds(30));
+    }
+
+    /** With the time a request may take (a loader's large bulk requests need more than a search). */
+    public OpenSearchHttp(URI base, Duration timeout) {
+        this.timeout = timeout;
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -61,7 +68,7 @@ public final class OpenSearchHttp {
 
     private Reply send(String method, String path, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("content-type", contentType);

@@ -45,7 +45,15 @@ public final class SearchBenchmark {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).build();
 
   public static void main(String[] argv) throws Exception {
-    new SearchBenchmark(argv).run();
+    int status = 0;
+    try {
+      new SearchBenchmark(argv).run();
+    } catch (Exception e) {
+      e.printStackTrace();
+      status = 1;
+    }
+    // Leftover pool threads must not keep a failed run alive (run's trap stops the service when this exits).
+    System.exit(status);
   }
 
   private SearchBenchmark(String[] argv) {
@@ -70,7 +78,8 @@ public final class SearchBenchmark {
     int suggestSeconds = intArg("suggest-seconds", 30);
     int edits = intArg("edits", 20);
     String service = args.getOrDefault("service", "http://127.0.0.1:18911");
-    OpenSearchHttp opensearch = new OpenSearchHttp(URI.create(args.getOrDefault("opensearch", "http://127.0.0.1:9200")));
+    OpenSearchHttp opensearch = new OpenSearchHttp(URI.create(args.getOrDefault("opensearch", "http://127.0.0.1:9200")),
+        Duration.ofMinutes(5));
     IndexNames names = new IndexNames(args.getOrDefault("prefix", "bench-"));
     ListingIndexer indexer = new ListingIndexer(opensearch, names, SavedSearchMatches.NONE);
 
@@ -139,7 +148,7 @@ public final class SearchBenchmark {
         continue;
       }
       batch.add(listing);
-      if (batch.size() == 2000 || n == listings - 1) {
+      if (batch.size() == 500 || n == listings - 1) {
         List<ObjectNode> chunk = batch;
         String target = index;
         pending.add(writers.submit(() -> indexer.bulk(target, chunk)));

@@ -23,9 +23,9 @@ public enum EndingWithin {
     return param;
   }
 
-  /** OpenSearch date math relative to now, e.g. {@code now+1h}. */
+  /** OpenSearch date math relative to now, rounded to the minute so the filter is cacheable, e.g. {@code now+3600s/m}. */
   public String dateMath() {
-    return "now+" + duration.toSeconds() + "s";
+    return "now+" + duration.toSeconds() + "s/m";
   }
 
   public static EndingWithin parse(String value) {

@@ -32,10 +32,11 @@ public final class ListingQueries {
     ObjectNode bool = body.putObject("query").putObject("bool");
     ArrayNode filter = bool.putArray("filter");
     filter.addObject().putObject("term").put("visible", true);
-    // Ended listings leave by event; this hides one whose end passed before its event arrived.
+    // Ended listings leave by event; this hides one whose end passed well before its event arrived. Rounded
+    // down to the minute so OpenSearch can cache the filter (and an auction in its last minute never drops early).
     ObjectNode open = filter.addObject().putObject("bool");
     open.putArray("should")
-        .add(NODES.objectNode().set("range", NODES.objectNode().set("endsAt", NODES.objectNode().put("gt", "now"))))
+        .add(NODES.objectNode().set("range", NODES.objectNode().set("endsAt", NODES.objectNode().put("gte", "now/m"))))
         .add(NODES.objectNode().set("bool", NODES.objectNode().set("must_not",
             NODES.objectNode().set("exists", NODES.objectNode().put("field", "endsAt")))));
     open.put("minimum_should_match", 1);

@@ -58,7 +58,7 @@ public final class StubListingService {
   }
 
   private void page(HttpExchange ex) throws IOException {
-    callers.add(ex.getRequestHeaders().getFirst("X-Internal-Caller"));
+    callers.add(ex.getRequestHeaders().getFirst("X-Caller-Service"));
     int after = 0;
     int limit = 100;
     String query = ex.getRequestURI().getQuery();

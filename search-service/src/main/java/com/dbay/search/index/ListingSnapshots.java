@@ -48,7 +48,7 @@ public class ListingSnapshots {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("api/v1/listing/internal/listings?" + query))
         .timeout(Duration.ofSeconds(60))
         .header("accept", "application/json")
-        .header("X-Internal-Caller", "search-service");
+        .header("X-Caller-Service", "search-service");
     if (!token.isBlank()) {
       request.header("X-Internal-Token", token);
     }

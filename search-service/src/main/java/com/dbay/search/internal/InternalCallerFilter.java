@@ -13,13 +13,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Guards {@code /api/v1/search/internal/**}. The gateway never routes there (404 at the edge); here each
- * internal path names the parts allowed to call it ({@code X-Internal-Caller}), and when a token is
+ * internal path names the parts allowed to call it ({@code X-Caller-Service}), and when a token is
  * configured ({@code DBAY_SEARCH_INTERNAL_TOKEN}) the caller must present it too ({@code X-Internal-Token}).
  */
 public class InternalCallerFilter extends OncePerRequestFilter {
 
   public static final String PREFIX = "/api/v1/search/internal/";
-  public static final String CALLER_HEADER = "X-Internal-Caller";
+  public static final String CALLER_HEADER = "X-Caller-Service";
   public static final String TOKEN_HEADER = "X-Internal-Token";
 
   /** Internal path (after the prefix) → the parts that may call it. */

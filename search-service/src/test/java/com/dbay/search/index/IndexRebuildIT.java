@@ -33,7 +33,7 @@ class IndexRebuildIT extends SearchServiceIT {
     ended.put("status", "ended");
     listings.snapshots.add(ended.toString());
 
-    Response r = call("POST", "/api/v1/search/internal/reindex", null, null, Map.of("X-Internal-Caller", "dbay-cli"));
+    Response r = call("POST", "/api/v1/search/internal/reindex", null, null, Map.of("X-Caller-Service", "dbay-cli"));
 
     assertThat(r.status()).as(r.json().toString()).isEqualTo(200);
     assertThat(r.json().path("listings").asLong()).isEqualTo(8);
@@ -63,7 +63,7 @@ class IndexRebuildIT extends SearchServiceIT {
     }
     listings.failing = true;
     try {
-      Response r = call("POST", "/api/v1/search/internal/reindex", null, null, Map.of("X-Internal-Caller", "dbay-cli"));
+      Response r = call("POST", "/api/v1/search/internal/reindex", null, null, Map.of("X-Caller-Service", "dbay-cli"));
 
       assertThat(r.status()).isEqualTo(503);
       assertThat(aliasIndices()).isEqualTo(before);

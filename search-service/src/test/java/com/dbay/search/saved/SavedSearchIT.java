@@ -122,12 +122,12 @@ class SavedSearchIT extends SearchServiceIT {
     String body = "{\"listingId\": \"L-x\", \"title\": \"x\", \"savedSearchIds\": [\"" + id + "\"]}";
 
     assertThat(call("POST", "/api/v1/search/internal/saved-search-matches", null, body, Map.of()).status()).isEqualTo(403);
-    assertThat(call("POST", "/api/v1/search/internal/saved-search-matches", null, body, Map.of("X-Internal-Caller", "order-service"))
+    assertThat(call("POST", "/api/v1/search/internal/saved-search-matches", null, body, Map.of("X-Caller-Service", "order-service"))
         .status()).isEqualTo(403);
-    assertThat(call("POST", "/api/v1/search/internal/reindex", null, null, Map.of("X-Internal-Caller", "search-indexer")).status())
+    assertThat(call("POST", "/api/v1/search/internal/reindex", null, null, Map.of("X-Caller-Service", "search-indexer")).status())
         .isEqualTo(403);
     assertThat(get(alice, id).json().path("totalCount").asLong()).isZero();
-    Response ok = call("POST", "/api/v1/search/internal/saved-search-matches", null, body, Map.of("X-Internal-Caller", "search-indexer"));
+    Response ok = call("POST", "/api/v1/search/internal/saved-search-matches", null, body, Map.of("X-Caller-Service", "search-indexer"));
     assertThat(ok.status()).isEqualTo(200);
     assertThat(ok.json().path("newMatches").asInt()).isEqualTo(1);
   }

@@ -15,7 +15,7 @@ import java.util.Map;
 public final class HttpSavedSearchMatches implements SavedSearchMatches {
 
     static final String PATH = "api/v1/search/internal/saved-search-matches";
-    public static final String CALLER_HEADER = "X-Internal-Caller";
+    public static final String CALLER_HEADER = "X-Caller-Service";
     public static final String TOKEN_HEADER = "X-Internal-Token";
 
     private final URI endpoint;

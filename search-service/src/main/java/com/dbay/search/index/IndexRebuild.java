@@ -84,7 +84,7 @@ public class IndexRebuild {
     } catch (RuntimeException e) {
       opensearch.send("DELETE", index, null);
       if (e instanceof java.io.UncheckedIOException || e instanceof ListingSnapshots.SnapshotsUnavailable) {
-        throw new DomainException(503, com.dbay.platform.problem.ProblemTypes.SERVICE_UNAVAILABLE, "Rebuild not possible",
+        throw new DomainException(DomainException.Kind.UNAVAILABLE, "service-unavailable",
             "listing-service's snapshots could not be read (" + e.getMessage() + "); the current index still serves searches.");
       }
       throw e;

@@ -1,7 +1,7 @@
 package com.dbay.search.listings;
 
 import com.dbay.platform.problem.DomainException;
-import com.dbay.platform.problem.ProblemTypes;
+import com.dbay.platform.problem.FieldProblem;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +9,6 @@ import java.util.Map;
 public class InvalidSearch extends DomainException {
 
   public InvalidSearch(String field, String message) {
-    super(400, ProblemTypes.VALIDATION, "Invalid search", field + ": " + message,
-        Map.of("errors", List.of(Map.of("field", field, "message", message))));
+    super(Kind.INVALID, "validation", "Invalid search", field + ": " + message, List.of(new FieldProblem(field, message)), Map.of());
   }
 }

@@ -4,7 +4,6 @@ import com.dbay.lambda.searchindexer.IndexNames;
 import com.dbay.lambda.searchindexer.OpenSearchHttp;
 import com.dbay.platform.money.Doge;
 import com.dbay.platform.problem.DomainException;
-import com.dbay.platform.problem.ProblemTypes;
 import com.dbay.search.SearchProperties;
 import com.dbay.search.category.CategoryNames;
 import java.io.UncheckedIOException;
@@ -118,7 +117,7 @@ public class ListingSearch {
   }
 
   private static DomainException unavailable() {
-    return new DomainException(503, ProblemTypes.SERVICE_UNAVAILABLE, "Search unavailable",
+    return new DomainException(DomainException.Kind.UNAVAILABLE, "service-unavailable",
         "Search is not available at the moment; try again shortly.");
   }
 

@@ -54,8 +54,7 @@ public final class SavedSearch {
   private static String checkedName(String name) {
     String n = name == null ? "" : name.strip();
     if (n.isEmpty() || n.length() > 100) {
-      throw new DomainException(400, com.dbay.platform.problem.ProblemTypes.VALIDATION, "Invalid saved search",
-          "name: 1 to 100 characters", java.util.Map.of("errors", java.util.List.of(java.util.Map.of("field", "name", "message", "1 to 100 characters"))));
+      throw DomainException.invalid("validation", "name", "name: 1 to 100 characters");
     }
     return n;
   }

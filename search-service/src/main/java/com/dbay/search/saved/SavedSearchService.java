@@ -4,7 +4,6 @@ import com.dbay.lambda.searchindexer.IndexNames;
 import com.dbay.lambda.searchindexer.ListingIndexer;
 import com.dbay.lambda.searchindexer.OpenSearchHttp;
 import com.dbay.platform.problem.DomainException;
-import com.dbay.platform.problem.ProblemTypes;
 import com.dbay.platform.starter.events.Outbox;
 import com.dbay.search.SearchProperties;
 import com.dbay.search.listings.ListingQueries;
@@ -48,7 +47,7 @@ public class SavedSearchService {
   @Transactional
   public SavedSearches.WithCounts create(String userId, String name, SearchRequest filters) {
     if (searches.countByUser(userId) >= maxPerUser) {
-      throw new DomainException(409, ProblemTypes.of("saved-search-limit"), "Too many saved searches",
+      throw new DomainException(DomainException.Kind.UNPROCESSABLE, "saved-search-limit",
           "You can keep at most " + maxPerUser + " saved searches; delete one first.");
     }
     SavedSearch search = SavedSearch.create(userId, name, filters, clock.instant());

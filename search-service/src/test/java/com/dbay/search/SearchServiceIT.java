@@ -1,8 +1,8 @@
 package com.dbay.search;
 
-import com.dbay.lambda.searchindexer.IndexNames;
-import com.dbay.lambda.searchindexer.ListingIndexer;
-import com.dbay.lambda.searchindexer.OpenSearchHttp;
+import com.dbay.search.indexing.IndexNames;
+import com.dbay.search.indexing.ListingIndexer;
+import com.dbay.search.indexing.OpenSearchHttp;
 import com.dbay.platform.identity.GatewayProof;
 import com.dbay.platform.identity.Identity;
 import com.dbay.platform.identity.IdentityHeaders;

@@ -1,6 +1,6 @@
 package com.dbay.search.category;
 
-import com.dbay.lambda.searchindexer.OpenSearchHttp;
+import com.dbay.search.indexing.OpenSearchHttp;
 import com.dbay.search.SearchProperties;
 import java.net.URI;
 import java.net.http.HttpClient;

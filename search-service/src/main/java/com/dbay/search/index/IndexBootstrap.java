@@ -1,6 +1,6 @@
 package com.dbay.search.index;
 
-import com.dbay.lambda.searchindexer.ListingIndexer;
+import com.dbay.search.indexing.ListingIndexer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

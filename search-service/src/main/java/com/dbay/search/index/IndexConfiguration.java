@@ -1,9 +1,9 @@
 package com.dbay.search.index;
 
-import com.dbay.lambda.searchindexer.IndexNames;
-import com.dbay.lambda.searchindexer.ListingIndexer;
-import com.dbay.lambda.searchindexer.OpenSearchHttp;
-import com.dbay.lambda.searchindexer.SavedSearchMatches;
+import com.dbay.search.indexing.IndexNames;
+import com.dbay.search.indexing.ListingIndexer;
+import com.dbay.search.indexing.OpenSearchHttp;
+import com.dbay.search.indexing.SavedSearchMatches;
 import com.dbay.search.SearchProperties;
 import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,6 +1,6 @@
 package com.dbay.search.index;
 
-import com.dbay.lambda.searchindexer.OpenSearchHttp;
+import com.dbay.search.indexing.OpenSearchHttp;
 import com.dbay.search.SearchProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package com.dbay.search.listings;
 
-import com.dbay.lambda.searchindexer.IndexNames;
-import com.dbay.lambda.searchindexer.OpenSearchHttp;
+import com.dbay.search.indexing.IndexNames;
+import com.dbay.search.indexing.OpenSearchHttp;
 import com.dbay.platform.money.Doge;
 import com.dbay.platform.problem.DomainException;
 import com.dbay.search.SearchProperties;

@@ -1,6 +1,6 @@
 package com.dbay.search.listings;
 
-import com.dbay.lambda.searchindexer.OpenSearchHttp;
+import com.dbay.search.indexing.OpenSearchHttp;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;

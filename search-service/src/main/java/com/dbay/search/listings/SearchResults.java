@@ -10,8 +10,8 @@ import java.util.Map;
  * {@code facets} describe the whole result and come with the first page; pages fetched with a cursor leave them out.
  * {@code took} is OpenSearch's own time for the query, in ms.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record SearchResults(List<Item> items, Facets facets, long total, String nextCursor, long took) {
+public record SearchResults(List<Item> items, @JsonInclude(JsonInclude.Include.NON_NULL) Facets facets, long total, String nextCursor,
+    long took) {
 
   /**
    * One hit. Prices are DOGE strings. {@code highlights} hold HTML-escaped text in which only

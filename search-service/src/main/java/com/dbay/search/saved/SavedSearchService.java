@@ -1,8 +1,8 @@
 package com.dbay.search.saved;
 
-import com.dbay.lambda.searchindexer.IndexNames;
-import com.dbay.lambda.searchindexer.ListingIndexer;
-import com.dbay.lambda.searchindexer.OpenSearchHttp;
+import com.dbay.search.indexing.IndexNames;
+import com.dbay.search.indexing.ListingIndexer;
+import com.dbay.search.indexing.OpenSearchHttp;
 import com.dbay.platform.problem.DomainException;
 import com.dbay.platform.starter.events.Outbox;
 import com.dbay.search.SearchProperties;

@@ -123,8 +123,9 @@ class ListingSearchIT extends SearchServiceIT {
     int pages = 0;
     do {
       Response page = get("/api/v1/search/listings?sort=price_asc&size=3" + (cursor == null ? "" : "&cursor=" + enc(cursor)));
-      assertThat(page.status()).isEqualTo(200);
+      assertThat(page.status()).as(page.json().toString()).isEqualTo(200);
       seen.addAll(ids(page));
+      assertThat(page.json().has("nextCursor")).as("nextCursor is always there, null on the last page").isTrue();
       assertThat(page.json().has("facets")).as("facets come with the first page only").isEqualTo(cursor == null);
       cursor = page.json().path("nextCursor").isNull() ? null : page.json().path("nextCursor").asString();
       pages++;

@@ -2,8 +2,8 @@ package com.dbay.search.saved;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dbay.lambda.searchindexer.HttpSavedSearchMatches;
-import com.dbay.lambda.searchindexer.ListingIndexer;
+import com.dbay.search.indexing.HttpSavedSearchMatches;
+import com.dbay.search.indexing.ListingIndexer;
 import com.dbay.search.SearchServiceIT;
 import java.net.URI;
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package com.dbay.lambda.searchindexer;
 
+import com.dbay.search.indexing.IndexNames;
+import com.dbay.search.indexing.ListingIndexer;
+import com.dbay.search.indexing.OpenSearchHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;

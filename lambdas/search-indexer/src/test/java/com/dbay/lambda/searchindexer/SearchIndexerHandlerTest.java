@@ -1,5 +1,10 @@
 package com.dbay.lambda.searchindexer;
 
+import com.dbay.search.indexing.IndexNames;
+import com.dbay.search.indexing.ListingDocument;
+import com.dbay.search.indexing.ListingIndexer;
+import com.dbay.search.indexing.OpenSearchHttp;
+import com.dbay.search.indexing.SavedSearchMatches;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;

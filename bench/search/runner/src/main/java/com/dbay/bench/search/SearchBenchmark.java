@@ -1,10 +1,10 @@
 package com.dbay.bench.search;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.dbay.lambda.searchindexer.IndexNames;
-import com.dbay.lambda.searchindexer.ListingIndexer;
-import com.dbay.lambda.searchindexer.OpenSearchHttp;
-import com.dbay.lambda.searchindexer.SavedSearchMatches;
+import com.dbay.search.indexing.IndexNames;
+import com.dbay.search.indexing.ListingIndexer;
+import com.dbay.search.indexing.OpenSearchHttp;
+import com.dbay.search.indexing.SavedSearchMatches;
 import com.dbay.lambda.searchindexer.SearchIndexerHandler;
 import java.net.URI;
 import java.net.http.HttpClient;

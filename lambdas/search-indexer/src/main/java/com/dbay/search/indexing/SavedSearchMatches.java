@@ -1,4 +1,4 @@
-package com.dbay.lambda.searchindexer;
+package com.dbay.search.indexing;
 
 import java.util.List;
 

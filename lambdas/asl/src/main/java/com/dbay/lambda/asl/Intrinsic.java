@@ -1,8 +1,8 @@
 package com.dbay.lambda.asl;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -119,10 +119,10 @@ public final class Intrinsic {
                             throw new IllegalArgumentException("more {} than arguments");
                         }
                         JsonNode v = a.get(next++);
-                        if (v.isContainerNode()) {
+                        if (v.isContainer()) {
                             throw new IllegalArgumentException("arguments must be strings, numbers, booleans or null");
                         }
-                        out.append(v.isTextual() ? v.textValue() : v.isNull() ? "null" : v.asText());
+                        out.append(v.isTextual() ? v.stringValue(null) : v.isNull() ? "null" : v.asString(""));
                         i++;
                     } else {
                         out.append(c);
@@ -215,7 +215,7 @@ public final class Intrinsic {
                     default -> throw new IllegalArgumentException("unknown algorithm " + a.get(1));
                 };
                 JsonNode data = a.get(0);
-                String value = data.isTextual() ? data.textValue() : Json.write(data);
+                String value = data.isTextual() ? data.stringValue(null) : Json.write(data);
                 try {
                     byte[] digest = MessageDigest.getInstance(algorithm).digest(value.getBytes(StandardCharsets.UTF_8));
                     return Json.NODES.textNode(HexFormat.of().formatHex(digest));
@@ -227,11 +227,11 @@ public final class Intrinsic {
                 if (!a.get(0).isObject() || !a.get(1).isObject()) {
                     throw new IllegalArgumentException("both arguments must be objects");
                 }
-                if (!a.get(2).isBoolean() || a.get(2).booleanValue()) {
+                if (!a.get(2).isBoolean() || a.get(2).booleanValue(false)) {
                     throw new IllegalArgumentException("only the shallow merge (false) is supported");
                 }
-                ObjectNode merged = a.get(0).deepCopy();
-                merged.setAll((ObjectNode) a.get(1).deepCopy());
+                ObjectNode merged = ((ObjectNode) a.get(0)).deepCopy();
+                merged.setAll(((ObjectNode) a.get(1)).deepCopy());
                 return merged;
             }
             case "States.MathRandom": {
@@ -285,7 +285,7 @@ public final class Intrinsic {
         if (!v.isTextual()) {
             throw new IllegalArgumentException("expected a string, got " + v);
         }
-        return v.textValue();
+        return v.stringValue(null);
     }
 
     private static JsonNode array(JsonNode v, String fn) {

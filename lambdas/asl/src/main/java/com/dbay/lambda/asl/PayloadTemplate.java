@@ -1,8 +1,8 @@
 package com.dbay.lambda.asl;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class PayloadTemplate {
     private static Node compileNode(JsonNode node, String where, List<String> problems) {
         if (node.isObject()) {
             List<Field> fields = new ArrayList<>();
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String key = e.getKey();
@@ -58,7 +58,7 @@ public final class PayloadTemplate {
                         continue;
                     }
                     try {
-                        String text = v.textValue();
+                        String text = v.stringValue(null);
                         fields.add(new Field(name, Intrinsic.looksLikeIntrinsic(text)
                                 ? new Dynamic(null, Intrinsic.parse(text))
                                 : new Dynamic(PathExpr.compile(text), null)));

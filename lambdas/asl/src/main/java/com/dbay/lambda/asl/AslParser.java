@@ -283,7 +283,16 @@ public final class AslParser {
                 node.has("CausePath") ? pathOrIntrinsicPath(node.get("CausePath"), where + ".CausePath") : null);
     }
 
-    private PathExpr pathOrIntrinsicPath(JsonNode node, String where) {
+    /** ErrorPath and CausePath take a reference path or an intrinsic function (the guide's Fail state examples). */
+    private ValueExpression pathOrIntrinsicPath(JsonNode node, String where) {
+        if (node.isTextual() && Intrinsic.looksLikeIntrinsic(node.stringValue(null))) {
+            try {
+                return Intrinsic.parse(node.stringValue(null));
+            } catch (IllegalArgumentException e) {
+                problems.add(where + ": " + e.getMessage());
+                return null;
+            }
+        }
         return path(node, where);
     }
 

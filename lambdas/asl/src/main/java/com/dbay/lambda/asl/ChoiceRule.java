@@ -193,7 +193,12 @@ public sealed interface ChoiceRule {
                         problems.add(where + ".StringMatches: must be a string");
                         return null;
                     }
-                    return new Test(variable, op, operand, null, wildcard(operand.stringValue(null)));
+                    try {
+                        return new Test(variable, op, operand, null, wildcard(operand.stringValue(null)));
+                    } catch (IllegalArgumentException e) {
+                        problems.add(where + ".StringMatches: " + e.getMessage());
+                        return null;
+                    }
                 }
                 if (!COMPARATORS.contains(base)) {
                     problems.add(where + ": unknown or unsupported choice operator '" + op + "'");
@@ -231,8 +236,13 @@ public sealed interface ChoiceRule {
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length()) {
-                regex.append(Pattern.quote(String.valueOf(text.charAt(++i))));
+            if (c == '\\') {
+                char escaped = i + 1 < text.length() ? text.charAt(++i) : 0;
+                if (escaped != '*' && escaped != '\\') {
+                    throw new IllegalArgumentException("an open escape backslash at " + i + " in '" + text
+                            + "' (only \\* and \\\\ are escapes)");
+                }
+                regex.append(Pattern.quote(String.valueOf(escaped)));
             } else if (c == '*') {
                 regex.append(".*");
             } else {

@@ -10,7 +10,7 @@ import com.jayway.jsonpath.PathNotFoundException;
  * A compiled ASL Path: a JSONPath over the state's input, or, when it starts with {@code $$}, over the
  * context object. A path that matches nothing raises {@code States.Runtime} as the service does.
  */
-public final class PathExpr {
+public final class PathExpr implements ValueExpression {
 
     static final Configuration CONFIG = Configuration.builder()
             .jsonProvider(JsonTreeProvider.INSTANCE)

@@ -46,10 +46,16 @@ public final class PayloadTemplate {
     private static Node compileNode(JsonNode node, String where, List<String> problems) {
         if (node.isObject()) {
             List<Field> fields = new ArrayList<>();
+            java.util.Set<String> names = new java.util.HashSet<>();
             Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String key = e.getKey();
+                String fieldName = key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
+                if (!names.add(fieldName)) {
+                    problems.add(where + ": field '" + fieldName + "' appears twice once '.$' is removed");
+                    continue;
+                }
                 if (key.endsWith(".$")) {
                     String name = key.substring(0, key.length() - 2);
                     JsonNode v = e.getValue();

@@ -90,7 +90,7 @@ public sealed interface State {
         }
     }
 
-    record Fail(String name, String error, String cause, PathExpr errorPath, PathExpr causePath) implements State {
+    record Fail(String name, String error, String cause, ValueExpression errorPath, ValueExpression causePath) implements State {
         public String type() {
             return "Fail";
         }

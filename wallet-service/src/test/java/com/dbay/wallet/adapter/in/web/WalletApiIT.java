@@ -43,6 +43,16 @@ class WalletApiIT {
   private static final String SECRET = "wallet-api-it-secret-0123456789abcdef";
   private static final String REGTEST_ADDRESS = "mnHioPj6vMDGiSUKsXWdX9GEPHoeapF8oi";
   private static final String MAINNET_ADDRESS = "DBus3bamQjgJULBJtYXpEzDWQRwF5iwxgC";
+  /** Signing a plan must not touch the network: this broadcaster fails the test if it is asked to. */
+  private static final Broadcaster SIGNING_NEVER_BROADCASTS = new Broadcaster() {
+    public String broadcast(String rawTransactionHex) {
+      throw new AssertionError("signing broadcast a transaction");
+    }
+
+    public long confirmations(String txid) {
+      throw new AssertionError("signing asked for confirmations");
+    }
+  };
 
   @LocalServerPort int port;
   @Autowired JsonMapper json;
@@ -192,7 +202,7 @@ class WalletApiIT {
     assertThat(call("POST", "/api/v1/wallet/internal/withdrawals/" + id + "/plan", null, null, "{}").json.get("plan")).isEqualTo(plan.json.get("plan"));
 
     // the real blockchain-broadcaster over this HTTP API: it signs the plan with its seed, the wallet keeps it
-    BlockchainBroadcasterHandler signer = new BlockchainBroadcasterHandler(Broadcaster.notYetImplemented(),
+    BlockchainBroadcasterHandler signer = new BlockchainBroadcasterHandler(SIGNING_NEVER_BROADCASTS,
         new HttpWithdrawalWallet("http://localhost:" + port, ""), WithdrawalSigner.of(HdSigner.fromMnemonic(DevSigner.PHRASE, "", DevSigner.NETWORK)),
         new BlockchainBroadcasterHandler.Settings(60, 60, DevSigner.NETWORK));
     var signed = signer.handleRequest(new java.util.HashMap<>(java.util.Map.of("action", "sign", "withdrawalId", id)), null);

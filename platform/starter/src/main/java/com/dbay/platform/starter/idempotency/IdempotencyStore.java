@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -54,8 +55,11 @@ public class IdempotencyStore {
               + "ON CONFLICT (scope, idem_key) DO NOTHING",
           scope, key, fingerprint);
       jdbc.queryForObject("SELECT set_config('lock_timeout', ?, true)", String.class, before);
-    } catch (PessimisticLockingFailureException lockTimeout) {
-      return new InProgress();
+    } catch (DataAccessException e) {
+      if (isLockTimeout(e)) {
+        return new InProgress();
+      }
+      throw e;
     }
     if (inserted == 1) {
       return new Claimed(scope, key, fingerprint);
@@ -76,6 +80,22 @@ public class IdempotencyStore {
         scope, key);
     // Empty: the row was purged between the INSERT and the SELECT; the client may simply retry.
     return found.isEmpty() ? new InProgress() : found.getFirst();
+  }
+
+  /**
+   * PostgreSQL's "canceling statement due to lock timeout" (SQL state 55P03). Spring does not
+   * translate that state to a lock failure, so it is recognised here.
+   */
+  static boolean isLockTimeout(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof PessimisticLockingFailureException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Stores the answer of the claimed request, in its transaction (the claim's row becomes COMPLETED). */

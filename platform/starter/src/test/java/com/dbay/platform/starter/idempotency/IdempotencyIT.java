@@ -111,6 +111,28 @@ class IdempotencyIT extends PlatformIntegrationTestBase {
   }
 
   @Test
+  void aDuplicateThatWaitedLongerThanAllowedForTheFirstIsToldItIsInProgressAndTheFirstStillRunsOnce() throws Exception {
+    String key = UUID.randomUUID().toString();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      // The first holds its claim for longer than a duplicate waits (dbay.idempotency.wait-for-in-progress=10s here).
+      Future<HttpResponse<String>> first = pool.submit(() -> bid(key, "4", bidder, 13_000));
+      Thread.sleep(1_000);
+
+      HttpResponse<String> duplicate = bid(key, "4", bidder, 0);
+
+      assertThat(duplicate.statusCode()).as(duplicate.body()).isEqualTo(409);
+      assertThat(duplicate.body()).contains(ProblemTypes.IDEMPOTENCY_KEY_IN_PROGRESS.toString());
+      assertThat(first.get().statusCode()).isEqualTo(201);
+      HttpResponse<String> later = bid(key, "4", bidder, 0);
+      assertThat(later.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+      assertThat(bidsBy(bidder)).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void aServerErrorGivesTheKeyBackSoTheRetryRuns() {
     String key = UUID.randomUUID().toString();
     Map<String, String> headers = Map.of("Idempotency-Key", key, "X-User-ID", bidder);

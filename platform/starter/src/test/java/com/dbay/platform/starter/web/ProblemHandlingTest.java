@@ -66,6 +66,39 @@ class ProblemHandlingTest {
   }
 
   @Test
+  void aFieldOfTheWrongJsonTypeSaysWhatItExpectsWithoutJavaTypeNames() throws Exception {
+    String body = mvc.perform(post("/bids").contentType(MediaType.APPLICATION_JSON).content("{\"listingId\": {\"a\": 1}, \"maxBid\": \"1\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.type").value(ProblemTypes.VALIDATION.toString()))
+        .andExpect(jsonPath("$.errors[0].field").value("listingId"))
+        .andExpect(jsonPath("$.errors[0].message").value("must be a string"))
+        .andReturn().getResponse().getContentAsString();
+    org.assertj.core.api.Assertions.assertThat(body).doesNotContain("JsonToken").doesNotContain("java.").doesNotContain("`");
+  }
+
+  @Test
+  void anAmountOfTheWrongFormKeepsItsOwnMessage() throws Exception {
+    mvc.perform(post("/bids").contentType(MediaType.APPLICATION_JSON).content("{\"listingId\": \"L1\", \"maxBid\": 1.5}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("maxBid"))
+        .andExpect(jsonPath("$.errors[0].message").value("amount must be a JSON string with up to 8 decimal places, like \"12.5\""));
+  }
+
+  @Test
+  void aDomainExceptionsKindIsItsStatusAndItsFieldsAreTheErrorsList() throws Exception {
+    mvc.perform(post("/auctions/invalid/bids").contentType(MediaType.APPLICATION_JSON).content("{\"listingId\":\"L1\",\"maxBid\":\"2\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.type").value("https://dbay.dev/problems/bid-too-low"))
+        .andExpect(jsonPath("$.title").value("Bad Request"))
+        .andExpect(jsonPath("$.errors[0].field").value("maxBid"))
+        .andExpect(jsonPath("$.errors[0].message").value("must be at least 3.00000000"));
+    mvc.perform(post("/auctions/unauthenticated/bids").contentType(MediaType.APPLICATION_JSON).content("{\"listingId\":\"L1\",\"maxBid\":\"2\"}"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(header().string("WWW-Authenticate", "Bearer"))
+        .andExpect(jsonPath("$.type").value("https://dbay.dev/problems/unauthenticated"));
+  }
+
+  @Test
   void aMissingBodyIsABadRequestProblem() throws Exception {
     mvc.perform(post("/bids").contentType(MediaType.APPLICATION_JSON))
         .andExpect(status().isBadRequest())
@@ -205,6 +238,12 @@ class ProblemHandlingTest {
 
     @PostMapping("/auctions/{id}/bids")
     PlaceBid closed(@PathVariable String id, @Valid @RequestBody PlaceBid bid) {
+      if (id.equals("invalid")) {
+        throw DomainException.invalid("bid-too-low", "maxBid", "must be at least 3.00000000");
+      }
+      if (id.equals("unauthenticated")) {
+        throw DomainException.unauthenticated("Sign in to bid.");
+      }
       throw new DomainException(DomainException.Kind.CONFLICT, "auction-closed", "Auction closed", "The auction has ended.",
           List.of(), Map.of("minNextBid", Doge.ofDoge(3)));
     }

@@ -146,20 +146,19 @@ class HoldsOfOneUserShareCommitsIT {
     jdbc.execute("create table if not exists it_lane_effects (piece text primary key, tx bigint not null)");
     jdbc.execute("create table if not exists it_lane_locks (id text primary key)");
     String run = UUID.randomUUID().toString();
-    String locked = "lock-" + run;
-    jdbc.update("insert into it_lane_locks values (?)", locked);
+    String x = "x-" + run;
+    String y = "y-" + run;
+    jdbc.update("insert into it_lane_locks values (?), (?)", x, y);
     java.util.concurrent.atomic.AtomicInteger attemptsOfA = new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicInteger attemptsOfB = new java.util.concurrent.atomic.AtomicInteger();
-    CountDownLatch releaseTheRow = new CountDownLatch(1);
-    CountDownLatch rowReleased = new CountDownLatch(1);
+    CountDownLatch bHoldsY = new CountDownLatch(1);
 
     try (java.sql.Connection other = dataSource.getConnection(); Lane lane = new Lane()) {
-      // Another transaction holds the row that piece B needs: B's first attempt fails on a real lock timeout.
+      // Another transaction holds row x; piece B locks y and then waits for x; the other then asks
+      // for y: a real deadlock, which PostgreSQL breaks by aborting B's transaction (B waited first,
+      // so its deadlock check runs first). The whole batch, A included, must run again.
       other.setAutoCommit(false);
-      try (var statement = other.prepareStatement("select id from it_lane_locks where id = ? for update")) {
-        statement.setString(1, locked);
-        statement.executeQuery().close();
-      }
+      lockRow(other, x);
       Future<Long> a = lane.queue(() -> {
         attemptsOfA.incrementAndGet();
         jdbc.update("insert into it_lane_effects values (?, txid_current())", "a-" + run);
@@ -167,35 +166,43 @@ class HoldsOfOneUserShareCommitsIT {
       });
       Thread.sleep(200);
       Future<Long> b = lane.queue(() -> {
-        if (attemptsOfB.incrementAndGet() > 1) {
-          releaseTheRow.countDown();
-          await(rowReleased);
+        int attempt = attemptsOfB.incrementAndGet();
+        jdbc.queryForObject("select id from it_lane_locks where id = ? for update", String.class, y);
+        if (attempt == 1) {
+          bHoldsY.countDown();
         }
-        jdbc.execute("set local lock_timeout = '300ms'");
-        jdbc.queryForObject("select id from it_lane_locks where id = ? for update", String.class, locked);
+        jdbc.queryForObject("select id from it_lane_locks where id = ? for update", String.class, x);
         jdbc.update("insert into it_lane_effects values (?, txid_current())", "b-" + run);
         return jdbc.queryForObject("select txid_current()", Long.class);
       });
       Thread.sleep(200);
-      Thread releaser = Thread.ofVirtual().start(() -> {
-        await(releaseTheRow);
+      Thread otherSide = Thread.ofVirtual().start(() -> {
         try {
+          await(bHoldsY);
+          Thread.sleep(300); // B is waiting for x by now
+          lockRow(other, y);  // waits until PostgreSQL aborts B as the deadlock's victim
           other.commit();
-        } catch (java.sql.SQLException e) {
+        } catch (Exception e) {
           throw new IllegalStateException(e);
         }
-        rowReleased.countDown();
       });
       lane.runQueued();
 
       long txOfA = a.get();
       long txOfB = b.get();
-      releaser.join();
+      otherSide.join();
       assertThat(txOfA).as("A and B shared one transaction").isEqualTo(txOfB);
-      assertThat(attemptsOfB.get()).as("B failed on the lock once, then the batch ran again").isEqualTo(2);
+      assertThat(attemptsOfB.get()).as("B lost the deadlock once, then the batch ran again").isEqualTo(2);
       assertThat(attemptsOfA.get()).as("A ran again with it: its first run was undone with the batch").isEqualTo(2);
       assertThat(jdbc.queryForList("select piece from it_lane_effects where piece like ? order by piece", String.class, "%-" + run))
           .as("each piece took effect exactly once").containsExactly("a-" + run, "b-" + run);
+    }
+  }
+
+  private static void lockRow(java.sql.Connection connection, String id) throws java.sql.SQLException {
+    try (var statement = connection.prepareStatement("select id from it_lane_locks where id = ? for update")) {
+      statement.setString(1, id);
+      statement.executeQuery().close();
     }
   }
 

@@ -39,6 +39,26 @@ public final class ServiceCallSigner {
     return new ServiceCallSigner(caller, key, Clock.systemUTC());
   }
 
+  /**
+   * This caller's signer from {@code DBAY_SERVICE_KEYS_FILE}, looked up at the first call (a Lambda
+   * handler built without keys only fails when it calls; a part that calls nobody never needs one).
+   */
+  public static java.util.function.Supplier<ServiceCallSigner> fromEnvironment(String caller) {
+    return new java.util.function.Supplier<>() {
+      private volatile ServiceCallSigner signer;
+
+      @Override
+      public ServiceCallSigner get() {
+        ServiceCallSigner current = signer;
+        if (current == null) {
+          current = of(caller, CallerKeys.fromEnvironment(System.getenv(), "DBAY_SERVICE_KEYS_FILE"));
+          signer = current;
+        }
+        return current;
+      }
+    };
+  }
+
   public String caller() {
     return caller;
   }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -28,7 +27,7 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * with the real AWS SDK v2 clients: the right key works, a wrong secret, an unknown key id, no signature
  * or a body changed after signing get a 403 in the AWS error shape.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@LocalRuntimeTest
 class RuntimeAuthIT {
 
     @LocalServerPort

@@ -48,7 +48,9 @@ public class InternalApiInterceptor implements HandlerInterceptor {
     Optional<InternalApi> declared = declaration(method);
     String claimed = request.getHeader(com.dbay.platform.servicecall.ServiceCallHeaders.CALLER);
     if (declared.isEmpty()) {
-      if (request.getRequestURI().contains("/internal/")) {
+      boolean proofOnly = method.hasMethodAnnotation(GatewayProofOnly.class)
+          || AnnotatedElementUtils.hasAnnotation(method.getBeanType(), GatewayProofOnly.class);
+      if (request.getRequestURI().contains("/internal/") && !proofOnly) {
         log.warn("Refused {} {}: internal handler {} declares no @InternalApi callers (claimed caller: {})", request.getMethod(),
             request.getRequestURI(), method.getShortLogMessage(), claimed);
         refuse(response, HttpStatus.FORBIDDEN, FORBIDDEN, "This internal endpoint accepts no caller.");

@@ -27,9 +27,15 @@ public class InternalApiInterceptor implements HandlerInterceptor {
   private static final Logger log = LoggerFactory.getLogger(InternalApiInterceptor.class);
 
   private final ProblemWriter problems;
+  private final boolean closeUndeclared;
 
-  public InternalApiInterceptor(ProblemWriter problems) {
+  /**
+   * @param closeUndeclared refuse {@code /internal/} handlers without a declaration ({@code dbay.service-calls.close-undeclared-internal},
+   *     true by default; a service still guarding its internal API by other means may turn it off while it moves over)
+   */
+  public InternalApiInterceptor(ProblemWriter problems, boolean closeUndeclared) {
     this.problems = problems;
+    this.closeUndeclared = closeUndeclared;
   }
 
   static Optional<InternalApi> declaration(HandlerMethod method) {
@@ -50,7 +56,7 @@ public class InternalApiInterceptor implements HandlerInterceptor {
     if (declared.isEmpty()) {
       boolean proofOnly = method.hasMethodAnnotation(GatewayProofOnly.class)
           || AnnotatedElementUtils.hasAnnotation(method.getBeanType(), GatewayProofOnly.class);
-      if (request.getRequestURI().contains("/internal/") && !proofOnly) {
+      if (closeUndeclared && request.getRequestURI().contains("/internal/") && !proofOnly) {
         log.warn("Refused {} {}: internal handler {} declares no @InternalApi callers (claimed caller: {})", request.getMethod(),
             request.getRequestURI(), method.getShortLogMessage(), claimed);
         refuse(response, HttpStatus.FORBIDDEN, FORBIDDEN, "This internal endpoint accepts no caller.");

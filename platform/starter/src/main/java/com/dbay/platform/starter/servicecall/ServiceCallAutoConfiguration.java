@@ -66,11 +66,12 @@ public class ServiceCallAutoConfiguration {
   }
 
   @Bean
-  WebMvcConfigurer internalApiConfigurer(ProblemWriter problems) {
+  WebMvcConfigurer internalApiConfigurer(ProblemWriter problems, Environment env) {
+    boolean closeUndeclared = env.getProperty("dbay.service-calls.close-undeclared-internal", Boolean.class, true);
     return new WebMvcConfigurer() {
       @Override
       public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new InternalApiInterceptor(problems)).order(Integer.MIN_VALUE);
+        registry.addInterceptor(new InternalApiInterceptor(problems, closeUndeclared)).order(Integer.MIN_VALUE);
       }
     };
   }

@@ -66,6 +66,35 @@ class BlockCodecTest {
     assertThat(d.hash()).isEqualTo(BlockCodec.headerHash(java.util.Arrays.copyOf(plain, 80)));
   }
 
+  /**
+   * Dogecoin mainnet block 371,337, the first merge-mined block, as Dogecoin Core serves it (AuxPoW with a Litecoin
+   * parent). The bytes are libdohj's test fixture {@code core/src/test/resources/org/bitcoinj/core/dogecoin_block371337.bin}
+   * (github.com/dogecoin/libdohj, Apache License 2.0), written out as hex; its hash is the one libdohj's
+   * {@code shouldParseBlock371337} expects. Encoded by another implementation than ours, so a codec that only agrees
+   * with its own serializer cannot pass.
+   */
+  @Test
+  void decodesARealMergeMinedMainnetBlockToItsKnownHashAndTransactionsMatchingItsMerkleRoot() throws Exception {
+    String hex;
+    try (var in = BlockCodecTest.class.getResourceAsStream("mainnet-block-371337.hex")) {
+      hex = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip();
+    }
+
+    DecodedBlock d = BlockCodec.decode(hex, DogecoinNetwork.MAINNET);
+
+    assertThat(d.hash()).isEqualTo("60323982f9c5ff1b5a954eac9dc1269352835f47c2c5222691d80f0d50dcf053");
+    assertThat(d.auxPow()).isTrue();
+    assertThat(d.version() >>> 16).as("Dogecoin's AuxPoW chain id").isEqualTo(98);
+    assertThat(d.size()).isEqualTo(1704);
+    assertThat(d.transactions()).hasSize(6);
+    assertThat(d.transactions().getFirst().inputs().getFirst().coinbase()).isTrue();
+    assertThat(d.transactions().stream().skip(1).allMatch(t -> !t.inputs().getFirst().coinbase())).isTrue();
+    // The transactions were cut where the AuxPoW really ends: their txids hash up to the header's merkle root.
+    byte[] root = BlockCodec.merkleRoot(d.transactions().stream()
+        .map(t -> Sha256Hash.wrap(t.txid()).getReversedBytes()).toList());
+    assertThat(Sha256Hash.wrapReversed(root).toString()).isEqualTo(d.merkleRoot());
+  }
+
   @Test
   void computesTheMerkleRootOfSeveralTransactionsLikeBitcoin() {
     byte[] a = Sha256Hash.hashTwice(HexFormat.of().parseHex("01"));

@@ -1,6 +1,6 @@
 package com.dbay.lambda.asl;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
@@ -72,10 +72,10 @@ public final class AslParser {
         Set<String> allowed = top ? Set.of("Comment", "StartAt", "States", "Version", "QueryLanguage")
                 : Set.of("Comment", "StartAt", "States");
         unknownFields(node, allowed, where, top ? "at the top level" : "in a Parallel branch");
-        if (top && node.has("QueryLanguage") && !"JSONPath".equals(node.get("QueryLanguage").asText())) {
+        if (top && node.has("QueryLanguage") && !"JSONPath".equals(node.get("QueryLanguage").asString(""))) {
             problems.add(where + ".QueryLanguage: only JSONPath is supported (JSONata is not)");
         }
-        String startAt = node.path("StartAt").isTextual() ? node.get("StartAt").textValue() : null;
+        String startAt = node.path("StartAt").isTextual() ? node.get("StartAt").stringValue(null) : null;
         if (startAt == null) {
             problems.add(where + ": StartAt is required");
         }
@@ -85,7 +85,7 @@ public final class AslParser {
             return null;
         }
         Map<String, State> states = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = statesNode.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = statesNode.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             String name = e.getKey();
@@ -249,7 +249,7 @@ public final class AslParser {
         }
         if (node.has("Timestamp")) {
             count++;
-            timestamp = node.get("Timestamp").asText();
+            timestamp = node.get("Timestamp").asString("");
             try {
                 OffsetDateTime.parse(timestamp);
             } catch (DateTimeParseException e) {
@@ -283,7 +283,16 @@ public final class AslParser {
                 node.has("CausePath") ? pathOrIntrinsicPath(node.get("CausePath"), where + ".CausePath") : null);
     }
 
-    private PathExpr pathOrIntrinsicPath(JsonNode node, String where) {
+    /** ErrorPath and CausePath take a reference path or an intrinsic function (the guide's Fail state examples). */
+    private ValueExpression pathOrIntrinsicPath(JsonNode node, String where) {
+        if (node.isTextual() && Intrinsic.looksLikeIntrinsic(node.stringValue(null))) {
+            try {
+                return Intrinsic.parse(node.stringValue(null));
+            } catch (IllegalArgumentException e) {
+                problems.add(where + ": " + e.getMessage());
+                return null;
+            }
+        }
         return path(node, where);
     }
 
@@ -342,7 +351,7 @@ public final class AslParser {
             return State.ResultPathSpec.DISCARD;
         }
         try {
-            ReferencePath path = ReferencePath.compile(v.asText());
+            ReferencePath path = ReferencePath.compile(v.asString(""));
             return path.text().equals("$") ? State.ResultPathSpec.REPLACE : new State.ResultPathSpec(path, false);
         } catch (IllegalArgumentException e) {
             problems.add(where + ": " + e.getMessage());
@@ -363,7 +372,7 @@ public final class AslParser {
             return null;
         }
         try {
-            return PathExpr.compile(v.textValue());
+            return PathExpr.compile(v.stringValue(null));
         } catch (IllegalArgumentException e) {
             problems.add(where + ": " + e.getMessage());
             return null;
@@ -387,8 +396,8 @@ public final class AslParser {
                     "MaxDelaySeconds", "JitterStrategy", "Comment"), at, "in a retrier");
             List<String> errors = errorEquals(r, at, i == retry.size() - 1);
             double interval = r.path("IntervalSeconds").asDouble(1);
-            int max = r.has("MaxAttempts") ? r.get("MaxAttempts").asInt() : 3;
-            double backoff = r.has("BackoffRate") ? r.get("BackoffRate").asDouble() : 2.0;
+            int max = r.has("MaxAttempts") ? r.get("MaxAttempts").asInt(0) : 3;
+            double backoff = r.has("BackoffRate") ? r.get("BackoffRate").asDouble(0) : 2.0;
             if (r.has("IntervalSeconds") && (!r.get("IntervalSeconds").isIntegralNumber() || interval < 1)) {
                 problems.add(at + ".IntervalSeconds: must be a positive integer");
             }
@@ -403,7 +412,7 @@ public final class AslParser {
                 problems.add(at + ".JitterStrategy: FULL or NONE");
             }
             out.add(new State.Retrier(errors, interval, max, backoff,
-                    r.has("MaxDelaySeconds") ? r.get("MaxDelaySeconds").asDouble() : null, jitter.equals("FULL")));
+                    r.has("MaxDelaySeconds") ? r.get("MaxDelaySeconds").asDouble(0) : null, jitter.equals("FULL")));
         }
         return List.copyOf(out);
     }
@@ -440,7 +449,7 @@ public final class AslParser {
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        errors.forEach(e -> out.add(e.asText()));
+        errors.forEach(e -> out.add(e.asString("")));
         if (out.contains(StatesError.ALL) && (out.size() != 1 || !last)) {
             problems.add(where + ".ErrorEquals: States.ALL must appear alone, in the last retrier or catcher");
         }
@@ -451,7 +460,7 @@ public final class AslParser {
         if (!node.isObject()) {
             return;
         }
-        Iterator<String> names = node.fieldNames();
+        Iterator<String> names = node.propertyNames().iterator();
         while (names.hasNext()) {
             String field = names.next();
             if (!allowed.contains(field) && !COMMON.contains(field)) {

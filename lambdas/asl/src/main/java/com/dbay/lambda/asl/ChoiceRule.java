@@ -1,6 +1,6 @@
 package com.dbay.lambda.asl;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -49,19 +49,19 @@ public sealed interface ChoiceRule {
 
         public boolean matches(JsonNode input, JsonNode context) {
             if (operator.equals("IsPresent")) {
-                return variable.isPresent(input, context) == literal.booleanValue();
+                return variable.isPresent(input, context) == literal.booleanValue(false);
             }
             JsonNode value = variable.evaluate(input, context);
             JsonNode operand = operandPath != null ? operandPath.evaluate(input, context) : literal;
             String base = operandPath != null ? operator.substring(0, operator.length() - 4) : operator;
             return switch (base) {
-                case "IsNull" -> value.isNull() == operand.booleanValue();
-                case "IsNumeric" -> value.isNumber() == operand.booleanValue();
-                case "IsString" -> value.isTextual() == operand.booleanValue();
-                case "IsBoolean" -> value.isBoolean() == operand.booleanValue();
-                case "IsTimestamp" -> (value.isTextual() && timestamp(value.textValue()) != null) == operand.booleanValue();
-                case "StringMatches" -> value.isTextual() && pattern.matcher(value.textValue()).matches();
-                case "BooleanEquals" -> value.isBoolean() && operand.isBoolean() && value.booleanValue() == operand.booleanValue();
+                case "IsNull" -> value.isNull() == operand.booleanValue(false);
+                case "IsNumeric" -> value.isNumber() == operand.booleanValue(false);
+                case "IsString" -> value.isTextual() == operand.booleanValue(false);
+                case "IsBoolean" -> value.isBoolean() == operand.booleanValue(false);
+                case "IsTimestamp" -> (value.isTextual() && timestamp(value.stringValue(null)) != null) == operand.booleanValue(false);
+                case "StringMatches" -> value.isTextual() && pattern.matcher(value.stringValue(null)).matches();
+                case "BooleanEquals" -> value.isBoolean() && operand.isBoolean() && value.booleanValue(false) == operand.booleanValue(false);
                 default -> compare(base, value, operand);
             };
         }
@@ -73,7 +73,7 @@ public sealed interface ChoiceRule {
                 if (!value.isTextual() || !operand.isTextual()) {
                     return false;
                 }
-                cmp = value.textValue().compareTo(operand.textValue());
+                cmp = value.stringValue(null).compareTo(operand.stringValue(null));
                 relation = operator.substring("String".length());
             } else if (operator.startsWith("Numeric")) {
                 if (!value.isNumber() || !operand.isNumber()) {
@@ -82,8 +82,8 @@ public sealed interface ChoiceRule {
                 cmp = value.decimalValue().compareTo(operand.decimalValue());
                 relation = operator.substring("Numeric".length());
             } else {
-                OffsetDateTime a = value.isTextual() ? timestamp(value.textValue()) : null;
-                OffsetDateTime b = operand.isTextual() ? timestamp(operand.textValue()) : null;
+                OffsetDateTime a = value.isTextual() ? timestamp(value.stringValue(null)) : null;
+                OffsetDateTime b = operand.isTextual() ? timestamp(operand.stringValue(null)) : null;
                 if (a == null || b == null) {
                     return false;
                 }
@@ -124,7 +124,7 @@ public sealed interface ChoiceRule {
             return null;
         }
         List<String> operators = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
         while (it.hasNext()) {
             String key = it.next().getKey();
             if (key.equals("Next") && top || key.equals("Comment") || key.equals("Variable")) {
@@ -175,7 +175,7 @@ public sealed interface ChoiceRule {
                 }
                 PathExpr variable;
                 try {
-                    variable = PathExpr.compile(node.get("Variable").textValue());
+                    variable = PathExpr.compile(node.get("Variable").stringValue(null));
                 } catch (IllegalArgumentException e) {
                     problems.add(where + ".Variable: " + e.getMessage());
                     return null;
@@ -193,7 +193,12 @@ public sealed interface ChoiceRule {
                         problems.add(where + ".StringMatches: must be a string");
                         return null;
                     }
-                    return new Test(variable, op, operand, null, wildcard(operand.textValue()));
+                    try {
+                        return new Test(variable, op, operand, null, wildcard(operand.stringValue(null)));
+                    } catch (IllegalArgumentException e) {
+                        problems.add(where + ".StringMatches: " + e.getMessage());
+                        return null;
+                    }
                 }
                 if (!COMPARATORS.contains(base)) {
                     problems.add(where + ": unknown or unsupported choice operator '" + op + "'");
@@ -205,7 +210,7 @@ public sealed interface ChoiceRule {
                         return null;
                     }
                     try {
-                        return new Test(variable, op, null, PathExpr.compile(operand.textValue()), null);
+                        return new Test(variable, op, null, PathExpr.compile(operand.stringValue(null)), null);
                     } catch (IllegalArgumentException e) {
                         problems.add(where + "." + op + ": " + e.getMessage());
                         return null;
@@ -216,7 +221,7 @@ public sealed interface ChoiceRule {
                     case "s" -> operand.isTextual();
                     case "n" -> operand.isNumber();
                     case "b" -> operand.isBoolean();
-                    default -> operand.isTextual() && timestamp(operand.textValue()) != null;
+                    default -> operand.isTextual() && timestamp(operand.stringValue(null)) != null;
                 };
                 if (!ok) {
                     problems.add(where + "." + op + ": operand " + operand + " has the wrong type");
@@ -231,8 +236,13 @@ public sealed interface ChoiceRule {
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length()) {
-                regex.append(Pattern.quote(String.valueOf(text.charAt(++i))));
+            if (c == '\\') {
+                char escaped = i + 1 < text.length() ? text.charAt(++i) : 0;
+                if (escaped != '*' && escaped != '\\') {
+                    throw new IllegalArgumentException("an open escape backslash at " + i + " in '" + text
+                            + "' (only \\* and \\\\ are escapes)");
+                }
+                regex.append(Pattern.quote(String.valueOf(escaped)));
             } else if (c == '*') {
                 regex.append(".*");
             } else {

@@ -1,7 +1,7 @@
 package com.dbay.lambda.asl;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -193,7 +193,7 @@ public final class Interpreter {
         }
         JsonNode v = wait.timestampPath().evaluate(effective, context);
         try {
-            return OffsetDateTime.parse(v.asText()).toInstant();
+            return OffsetDateTime.parse(v.asString("")).toInstant();
         } catch (DateTimeParseException e) {
             throw new StatesError(StatesError.RUNTIME,
                     "TimestampPath '" + wait.timestampPath() + "' must point to an RFC 3339 timestamp, got " + v);
@@ -201,6 +201,6 @@ public final class Interpreter {
     }
 
     private static String text(JsonNode node) {
-        return node.isTextual() ? node.textValue() : Json.write(node);
+        return node.isTextual() ? node.stringValue(null) : Json.write(node);
     }
 }

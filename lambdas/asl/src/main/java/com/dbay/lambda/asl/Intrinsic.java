@@ -1,8 +1,8 @@
 package com.dbay.lambda.asl;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * An intrinsic function call such as {@code States.Format('Hello, {}', $.name)}, parsed when the
  * definition loads (unknown names and wrong argument counts are rejected then) and evaluated per state.
  */
-public final class Intrinsic {
+public final class Intrinsic implements ValueExpression {
 
     /** Function name → [min args, max args] (max -1: unbounded). */
     static final Map<String, int[]> ARITY = Map.ofEntries(
@@ -49,7 +49,15 @@ public final class Intrinsic {
     private sealed interface Arg permits Literal, PathArg, Call {
     }
 
-    private record Literal(JsonNode value) implements Arg {
+    /**
+     * A literal argument. For a string, {@code template} keeps the escapes of the reserved characters
+     * {@code { } \\}, so that States.Format can tell an escaped brace from a placeholder; {@code value} has
+     * every escape resolved.
+     */
+    private record Literal(JsonNode value, String template) implements Arg {
+        Literal(JsonNode value) {
+            this(value, null);
+        }
     }
 
     private record PathArg(PathExpr path) implements Arg {
@@ -93,6 +101,10 @@ public final class Intrinsic {
                 for (Arg a : call.args()) {
                     values.add(evaluate(a, input, context));
                 }
+                // A literal template is read with its escapes (resolving them twice would eat an escaped backslash).
+                if (call.name().equals("States.Format") && call.args().get(0) instanceof Literal l && l.template() != null) {
+                    values.set(0, Json.NODES.textNode(l.template()));
+                }
                 try {
                     yield apply(call.name(), values);
                 } catch (StatesError e) {
@@ -119,10 +131,10 @@ public final class Intrinsic {
                             throw new IllegalArgumentException("more {} than arguments");
                         }
                         JsonNode v = a.get(next++);
-                        if (v.isContainerNode()) {
+                        if (v.isContainer()) {
                             throw new IllegalArgumentException("arguments must be strings, numbers, booleans or null");
                         }
-                        out.append(v.isTextual() ? v.textValue() : v.isNull() ? "null" : v.asText());
+                        out.append(v.isTextual() ? v.stringValue(null) : v.isNull() ? "null" : v.asString(""));
                         i++;
                     } else {
                         out.append(c);
@@ -215,7 +227,7 @@ public final class Intrinsic {
                     default -> throw new IllegalArgumentException("unknown algorithm " + a.get(1));
                 };
                 JsonNode data = a.get(0);
-                String value = data.isTextual() ? data.textValue() : Json.write(data);
+                String value = data.isTextual() ? data.stringValue(null) : Json.write(data);
                 try {
                     byte[] digest = MessageDigest.getInstance(algorithm).digest(value.getBytes(StandardCharsets.UTF_8));
                     return Json.NODES.textNode(HexFormat.of().formatHex(digest));
@@ -227,11 +239,11 @@ public final class Intrinsic {
                 if (!a.get(0).isObject() || !a.get(1).isObject()) {
                     throw new IllegalArgumentException("both arguments must be objects");
                 }
-                if (!a.get(2).isBoolean() || a.get(2).booleanValue()) {
+                if (!a.get(2).isBoolean() || a.get(2).booleanValue(false)) {
                     throw new IllegalArgumentException("only the shallow merge (false) is supported");
                 }
-                ObjectNode merged = a.get(0).deepCopy();
-                merged.setAll((ObjectNode) a.get(1).deepCopy());
+                ObjectNode merged = ((ObjectNode) a.get(0)).deepCopy();
+                merged.setAll(((ObjectNode) a.get(1)).deepCopy());
                 return merged;
             }
             case "States.MathRandom": {
@@ -240,19 +252,17 @@ public final class Intrinsic {
                 if (end <= start) {
                     throw new IllegalArgumentException("end must be above start");
                 }
-                ThreadLocalRandom random = ThreadLocalRandom.current();
+                // The same seed gives the same number, as the guide promises; no seed, a fresh draw.
+                java.util.random.RandomGenerator random = a.size() == 3
+                        ? new java.util.Random(integer(a.get(2), name)) : ThreadLocalRandom.current();
                 return Json.NODES.numberNode(random.nextInt(start, end));
             }
             case "States.MathAdd": {
-                BigDecimal x = number(a.get(0), name);
-                BigDecimal y = number(a.get(1), name);
-                BigDecimal sum = x.add(y);
-                try {
-                    BigInteger exact = sum.toBigIntegerExact();
-                    return Json.NODES.numberNode(exact);
-                } catch (ArithmeticException e) {
-                    return Json.NODES.numberNode(sum);
-                }
+                // Non-integers are rounded to the nearest integer first, halves upwards (Java's Math.round,
+                // which the service uses: 2.5 -> 3, -2.5 -> -2).
+                BigInteger x = roundHalfUp(number(a.get(0), name));
+                BigInteger y = roundHalfUp(number(a.get(1), name));
+                return Json.NODES.numberNode(x.add(y));
             }
             case "States.StringSplit": {
                 String value = text(a.get(0), name);
@@ -285,7 +295,7 @@ public final class Intrinsic {
         if (!v.isTextual()) {
             throw new IllegalArgumentException("expected a string, got " + v);
         }
-        return v.textValue();
+        return v.stringValue(null);
     }
 
     private static JsonNode array(JsonNode v, String fn) {
@@ -300,6 +310,10 @@ public final class Intrinsic {
             throw new IllegalArgumentException("expected an integer, got " + v);
         }
         return v.intValue();
+    }
+
+    private static BigInteger roundHalfUp(BigDecimal value) {
+        return value.add(new BigDecimal("0.5")).setScale(0, java.math.RoundingMode.FLOOR).toBigIntegerExact();
     }
 
     private static BigDecimal number(JsonNode v, String fn) {
@@ -371,25 +385,33 @@ public final class Intrinsic {
             if (c == '\'') {
                 pos++;
                 StringBuilder out = new StringBuilder();
+                StringBuilder template = new StringBuilder();
                 while (true) {
                     if (pos >= s.length()) {
                         throw new IllegalArgumentException("unterminated string in " + s);
                     }
                     char ch = s.charAt(pos++);
-                    if (ch == '\\' && pos < s.length()) {
-                        char escaped = s.charAt(pos++);
-                        // Braces stay escaped so that States.Format can tell a literal brace from a placeholder.
-                        if (escaped == '{' || escaped == '}') {
-                            out.append('\\');
+                    if (ch == '\\') {
+                        // Only the reserved characters ' { } \ may be escaped; the guide calls anything else an
+                        // open escape backslash, an error (never a character silently dropped).
+                        char escaped = pos < s.length() ? s.charAt(pos++) : 0;
+                        if ("'{}\\".indexOf(escaped) < 0 || escaped == 0) {
+                            throw new IllegalArgumentException("an open escape backslash at " + (pos - 1) + " in " + s
+                                    + " (only \\' \\{ \\} \\\\ are escapes)");
                         }
                         out.append(escaped);
+                        if (escaped != '\'') {
+                            template.append('\\');
+                        }
+                        template.append(escaped);
                     } else if (ch == '\'') {
                         break;
                     } else {
                         out.append(ch);
+                        template.append(ch);
                     }
                 }
-                return new Literal(Json.NODES.textNode(out.toString()));
+                return new Literal(Json.NODES.textNode(out.toString()), template.toString());
             }
             if (c == '$') {
                 int start = pos;

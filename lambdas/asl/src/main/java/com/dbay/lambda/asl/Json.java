@@ -1,18 +1,25 @@
 package com.dbay.lambda.asl;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.NullNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.NullNode;
 
 /** The one mapper of the engine; numbers stay exact so money and counters never pass through a double. */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
-    public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    /** Jackson 3's node factory keeps a BigDecimal as given (1.50 stays 1.50). */
+    public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {
     }
@@ -23,7 +30,7 @@ public final class Json {
         }
         try {
             return MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
@@ -31,7 +38,7 @@ public final class Json {
     public static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node == null ? NullNode.getInstance() : node);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
     }

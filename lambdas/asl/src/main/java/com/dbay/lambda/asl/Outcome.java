@@ -1,6 +1,6 @@
 package com.dbay.lambda.asl;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.time.Instant;
 
 /** What a state asks its executor to do next. The executor persists it before acting on it. */

@@ -1,22 +1,20 @@
 package com.dbay.lambda.asl;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.PathNotFoundException;
-import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
-import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 
 /**
  * A compiled ASL Path: a JSONPath over the state's input, or, when it starts with {@code $$}, over the
  * context object. A path that matches nothing raises {@code States.Runtime} as the service does.
  */
-public final class PathExpr {
+public final class PathExpr implements ValueExpression {
 
     static final Configuration CONFIG = Configuration.builder()
-            .jsonProvider(new JacksonJsonNodeJsonProvider(Json.MAPPER))
-            .mappingProvider(new JacksonMappingProvider(Json.MAPPER))
+            .jsonProvider(JsonTreeProvider.INSTANCE)
+            .mappingProvider(JsonTreeProvider.INSTANCE)
             .build();
 
     private final String text;

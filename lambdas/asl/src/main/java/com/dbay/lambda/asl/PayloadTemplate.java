@@ -1,8 +1,8 @@
 package com.dbay.lambda.asl;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -46,10 +46,16 @@ public final class PayloadTemplate {
     private static Node compileNode(JsonNode node, String where, List<String> problems) {
         if (node.isObject()) {
             List<Field> fields = new ArrayList<>();
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            java.util.Set<String> names = new java.util.HashSet<>();
+            Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String key = e.getKey();
+                String fieldName = key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
+                if (!names.add(fieldName)) {
+                    problems.add(where + ": field '" + fieldName + "' appears twice once '.$' is removed");
+                    continue;
+                }
                 if (key.endsWith(".$")) {
                     String name = key.substring(0, key.length() - 2);
                     JsonNode v = e.getValue();
@@ -58,7 +64,7 @@ public final class PayloadTemplate {
                         continue;
                     }
                     try {
-                        String text = v.textValue();
+                        String text = v.stringValue(null);
                         fields.add(new Field(name, Intrinsic.looksLikeIntrinsic(text)
                                 ? new Dynamic(null, Intrinsic.parse(text))
                                 : new Dynamic(PathExpr.compile(text), null)));

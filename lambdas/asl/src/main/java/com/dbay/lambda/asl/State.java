@@ -1,6 +1,6 @@
 package com.dbay.lambda.asl;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.List;
 
 /** The supported state types, each holding only what the engine evaluates. */
@@ -90,7 +90,7 @@ public sealed interface State {
         }
     }
 
-    record Fail(String name, String error, String cause, PathExpr errorPath, PathExpr causePath) implements State {
+    record Fail(String name, String error, String cause, ValueExpression errorPath, ValueExpression causePath) implements State {
         public String type() {
             return "Fail";
         }

@@ -338,6 +338,20 @@ class SpecificationConformanceTest {
         }
 
         @Test
+        void a_fail_state_takes_its_error_and_cause_from_intrinsic_functions() {
+            // Guide, "Fail workflow state": "CausePath": "States.Format('This is a custom error message for {},
+            // caused by {}.', $.Error, $.Cause)", "ErrorPath": "States.Format('{}', $.Error)".
+            String definition = """
+                    {"StartAt": "FailState", "States": {"FailState": {"Type": "Fail",
+                      "CausePath": "States.Format('This is a custom error message for {}, caused by {}.', $.Error, $.Cause)",
+                      "ErrorPath": "States.Format('{}', $.Error)"}}}""";
+            var result = new Machines().run(definition, "{\"Cause\": \"Invalid response.\", \"Error\": \"ErrorA\"}");
+            assertThat(result.status()).isEqualTo("FAILED");
+            assertThat(result.error()).isEqualTo("ErrorA");
+            assertThat(result.cause()).isEqualTo("This is a custom error message for ErrorA, caused by Invalid response..");
+        }
+
+        @Test
         void a_fail_state_ends_the_execution_with_its_error_and_cause() {
             String definition = """
                     {"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "ErrorA", "Cause": "Kaiju attack"}}}""";
@@ -462,6 +476,40 @@ class SpecificationConformanceTest {
         }
 
         @Test
+        void format_keeps_an_escaped_backslash_and_escaped_braces_of_a_literal_template() {
+            // Guide, "Reserved characters in intrinsic functions": "The literal string \\ represents \",
+            // "The literal string \{ represents {", "The literal string \} represents }".
+            assertThat(run("States.Format('C:\\\\{} \\{\\}', $.dir)", "{\"dir\": \"temp\"}"))
+                    .isEqualTo("\"C:\\\\temp {}\"");
+        }
+
+        @Test
+        void math_random_with_a_seed_returns_the_same_number_every_time() {
+            // Guide, "States.MathRandom": "If you use this function with the same seed value, it returns an
+            // identical number." Start is inclusive, end exclusive.
+            String first = run("States.MathRandom($.start, $.end, 42)", "{\"start\": 1, \"end\": 999}");
+            for (int i = 0; i < 20; i++) {
+                assertThat(run("States.MathRandom($.start, $.end, 42)", "{\"start\": 1, \"end\": 999}")).isEqualTo(first);
+            }
+            assertThat(Integer.parseInt(first)).isBetween(1, 998);
+            // without a seed, twenty draws from 1..998 are not all equal
+            assertThat(java.util.stream.IntStream.range(0, 20)
+                    .mapToObj(i -> run("States.MathRandom($.start, $.end)", "{\"start\": 1, \"end\": 999}")).distinct().count())
+                    .isGreaterThan(1);
+        }
+
+        @Test
+        void math_add_rounds_non_integer_arguments_to_the_nearest_integer_first() {
+            // Guide, "States.MathAdd": {"value1": 111, "step": -1} gives 110; "If you specify a non-integer value
+            // for one or both the arguments, Step Functions will round it off to the nearest integer" (as Java's
+            // Math.round does: halves go up).
+            assertThat(run("States.MathAdd($.value1, $.step)", "{\"value1\": 111, \"step\": -1}")).isEqualTo("110");
+            assertThat(run("States.MathAdd($.value1, $.step)", "{\"value1\": 111.4, \"step\": -1}")).isEqualTo("110");
+            assertThat(run("States.MathAdd($.value1, $.step)", "{\"value1\": 110.5, \"step\": 0.5}")).isEqualTo("112");
+            assertThat(run("States.MathAdd($.value1, $.step)", "{\"value1\": -2.5, \"step\": 0}")).isEqualTo("-2");
+        }
+
+        @Test
         void intrinsics_nest() {
             assertThat(run("States.Format('{} items', States.ArrayLength($.a))", "{\"a\": [1, 2, 3]}"))
                     .isEqualTo("\"3 items\"");
@@ -478,6 +526,47 @@ class SpecificationConformanceTest {
             } catch (AslDefinitionException e) {
                 return e.problems();
             }
+        }
+
+        @Test
+        void an_open_escape_backslash_in_an_intrinsic_string_is_refused() {
+            // Guide, "Reserved characters in intrinsic functions": "If an open escape backslash \ is found in the
+            // intrinsic invocation string, the interpreter will throw a runtime error." The string is fixed in the
+            // definition, so the engine refuses it when the definition loads.
+            assertThat(problems("""
+                    {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true,
+                      "Parameters": {"v.$": "States.Format('a\\\\qb {}', $.x)"}}}}"""))
+                    .anyMatch(p -> p.contains("backslash"));
+        }
+
+        @Test
+        void an_open_escape_backslash_in_a_string_matches_pattern_is_refused() {
+            // Spec, "StringMatches": a backslash escapes '*' or another backslash; anything else after it is not a
+            // pattern the service accepts, so it is refused rather than dropped.
+            assertThat(problems("""
+                    {"StartAt": "C", "States": {"C": {"Type": "Choice", "Default": "D", "Choices": [
+                      {"Variable": "$.file", "StringMatches": "log\\\\d*", "Next": "D"}]},
+                     "D": {"Type": "Succeed"}}}"""))
+                    .anyMatch(p -> p.contains("backslash"));
+            assertThat(problems("""
+                    {"StartAt": "C", "States": {"C": {"Type": "Choice", "Default": "D", "Choices": [
+                      {"Variable": "$.file", "StringMatches": "trailing\\\\", "Next": "D"}]},
+                     "D": {"Type": "Succeed"}}}"""))
+                    .anyMatch(p -> p.contains("backslash"));
+        }
+
+        @Test
+        void two_parameters_that_are_the_same_field_once_dot_dollar_is_removed_are_refused() {
+            // Spec, "Parameters": a field whose name ends in ".$" is renamed without the suffix, so "id" and
+            // "id.$" would be the same field twice.
+            assertThat(problems("""
+                    {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true,
+                      "Parameters": {"id": "fixed", "id.$": "$.id"}}}}"""))
+                    .anyMatch(p -> p.contains("'id'") && p.contains("twice"));
+            assertThat(problems("""
+                    {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true,
+                      "Parameters": {"outer": {"x.$": "$.a", "x": 1}}}}}"""))
+                    .anyMatch(p -> p.contains("'x'") && p.contains("twice"));
         }
 
         @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.dbay.lambda.asl.Json;
 import com.dbay.lambda.localruntime.events.EventBus;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -104,6 +104,42 @@ class StepFunctionsApiIT {
     }
 
     @Test
+    void a_task_running_past_its_timeout_seconds_fails_with_states_timeout_which_catch_handles() {
+        Instant started = Instant.now();
+        String arn = start("TaskTimeout", "{\"sleepSeconds\": 8}");
+
+        DescribeExecutionResponse done = Sfn.awaitEnd(sfn, arn, Duration.ofSeconds(20));
+
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        JsonNode output = Json.parse(done.output());
+        assertThat(output.path("outcome").asString("")).isEqualTo("timed out");
+        assertThat(output.path("timeout").path("Error").asString("")).isEqualTo("States.Timeout");
+        // cut at TimeoutSeconds (1 s), not after the task's own 8 s
+        assertThat(Duration.between(started, done.stopDate())).isGreaterThanOrEqualTo(Duration.ofSeconds(1))
+                .isLessThan(Duration.ofSeconds(6));
+    }
+
+    @Test
+    void a_token_nobody_answers_within_timeout_seconds_times_out_and_the_workflow_escalates() {
+        // The dispute escalation relies on this: a party that does not answer in time moves the case on.
+        String caseId = UUID.randomUUID().toString();
+        String arn = start("TokenTimeout", "{\"case\": \"" + caseId + "\"}");
+        String token = awaitToken(caseId);
+
+        DescribeExecutionResponse done = Sfn.awaitEnd(sfn, arn, Duration.ofSeconds(20));
+
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        JsonNode output = Json.parse(done.output());
+        assertThat(output.path("outcome").asString("")).isEqualTo("escalated");
+        assertThat(output.path("timeout").path("Error").asString("")).isEqualTo("States.Timeout");
+        assertThat(output.has("answer")).isFalse();
+        assertThat(Duration.between(done.startDate(), done.stopDate())).as("not before its TimeoutSeconds")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")))
+                .as("an answer after the timeout is refused").isInstanceOf(TaskTimedOutException.class);
+    }
+
+    @Test
     void send_task_failure_raises_the_error_that_catch_handles() {
         String caseId = UUID.randomUUID().toString();
         String arn = start("HumanStep", "{\"case\": \"" + caseId + "\"}");
@@ -152,17 +188,17 @@ class StepFunctionsApiIT {
         String arn = start("DisputeWorkflow", "{\"detail\": {\"disputeId\": \"" + disputeId + "\", \"orderId\": \"O-1\"}}");
 
         JsonNode awaitingSeller = awaitEvent("DisputeAwaitingSeller", disputeId);
-        sfn.sendTaskSuccess(b -> b.taskToken(awaitingSeller.path("detail").path("taskToken").asText())
+        sfn.sendTaskSuccess(b -> b.taskToken(awaitingSeller.path("detail").path("taskToken").asString(""))
                 .output("{\"resolution\": \"ESCALATE\"}"));
         JsonNode escalated = awaitEvent("DisputeEscalated", disputeId);
-        sfn.sendTaskSuccess(b -> b.taskToken(escalated.path("detail").path("taskToken").asText())
+        sfn.sendTaskSuccess(b -> b.taskToken(escalated.path("detail").path("taskToken").asString(""))
                 .output("{\"decision\": \"SPLIT\", \"buyerPercent\": 60}"));
 
         DescribeExecutionResponse done = Sfn.awaitEnd(sfn, arn, Duration.ofSeconds(10));
         assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         JsonNode ruled = awaitEvent("DisputeRuled", disputeId);
         assertThat(ruled.path("detail").path("ruling")).isEqualTo(Json.parse("{\"decision\": \"SPLIT\", \"buyerPercent\": 60}"));
-        assertThat(ruled.path("source").asText()).isEqualTo("dbay.serverless");
+        assertThat(ruled.path("source").asString("")).isEqualTo("dbay.serverless");
     }
 
     @Test
@@ -194,8 +230,8 @@ class StepFunctionsApiIT {
             for (MapRecord<String, Object, Object> r : records == null ? List.<MapRecord<String, Object, Object>>of() : records) {
                 Map<Object, Object> value = r.getValue();
                 JsonNode envelope = Json.parse(String.valueOf(value.get("envelope")));
-                if (envelope.path("detail-type").asText().equals(detailType)
-                        && envelope.path("detail").path("disputeId").asText().equals(disputeId)) {
+                if (envelope.path("detail-type").asString("").equals(detailType)
+                        && envelope.path("detail").path("disputeId").asString("").equals(disputeId)) {
                     return envelope;
                 }
             }

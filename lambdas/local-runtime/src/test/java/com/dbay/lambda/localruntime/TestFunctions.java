@@ -73,6 +73,18 @@ class TestFunctions {
         }
     }
 
+    /** Sleeps as long as its input says (seconds), then answers: a task that outlives its TimeoutSeconds. */
+    static class Sleeper implements RequestHandler<Map<String, Object>, String> {
+        public String handleRequest(Map<String, Object> input, com.amazonaws.services.lambda.runtime.Context c) {
+            try {
+                Thread.sleep(((Number) input.get("sleepSeconds")).longValue() * 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "woke up";
+        }
+    }
+
     static class Ticker implements RequestHandler<ScheduledEvent, String> {
         public String handleRequest(ScheduledEvent event, com.amazonaws.services.lambda.runtime.Context c) {
             ticks.add(Instant.ofEpochMilli(event.getTime().getMillis()));
@@ -100,6 +112,11 @@ class TestFunctions {
     @Bean
     LocalFunction tokenSink() {
         return LocalFunction.of("token-sink", new TokenSink());
+    }
+
+    @Bean
+    LocalFunction sleeper() {
+        return LocalFunction.of("sleeper", new Sleeper());
     }
 
     @Bean

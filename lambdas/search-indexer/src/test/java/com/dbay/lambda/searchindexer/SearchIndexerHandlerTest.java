@@ -1,47 +1,50 @@
 package com.dbay.lambda.searchindexer;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import com.dbay.search.indexing.IndexNames;
+import com.dbay.search.indexing.ListingDocument;
+import com.dbay.search.indexing.ListingIndexer;
+import com.dbay.search.indexing.OpenSearchHttp;
+import com.dbay.search.indexing.SavedSearchMatches;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.dbay.lambda.support.NotYetImplemented;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 
+/** What the handler refuses before it touches OpenSearch (nothing listens on the port below). */
 class SearchIndexerHandlerTest {
 
-    private final List<String> calls = new ArrayList<>();
-    private final SearchIndexerHandler handler = new SearchIndexerHandler(new ListingIndex() {
-        public void upsert(String listingId, Map<String, Object> listing) {
-            calls.add("upsert " + listingId + " " + listing.get("title"));
-        }
-
-        public void remove(String listingId) {
-            calls.add("remove " + listingId);
-        }
-    });
-
-    @Test
-    void a_created_listing_is_upserted_and_a_withdrawn_one_removed() {
-        handler.handleRequest(EventLoader.loadScheduledEvent("events/listing-created.json"), null);
-        handler.handleRequest(EventLoader.loadScheduledEvent("events/listing-withdrawn.json"), null);
-        assertThat(calls).containsExactly("upsert L-42 Red bike", "remove L-42");
-    }
+    private final SearchIndexerHandler handler = new SearchIndexerHandler(new ListingIndexer(
+            new OpenSearchHttp(URI.create("http://127.0.0.1:9")), new IndexNames("unit-"), SavedSearchMatches.NONE));
 
     @Test
     void an_event_type_it_does_not_know_is_an_error() {
-        ScheduledEvent event = EventLoader.loadScheduledEvent("events/listing-created.json");
-        event.setDetailType("BidPlaced");
-        assertThatThrownBy(() -> handler.handleRequest(event, null)).hasMessageContaining("BidPlaced");
+        ScheduledEvent event = EventLoader.loadScheduledEvent("events/listing-published.json");
+        event.setDetailType("ListingCreated");
+        assertThatThrownBy(() -> handler.handleRequest(event, null)).hasMessageContaining("ListingCreated");
     }
 
     @Test
-    void the_runtime_constructor_fails_clearly_until_the_search_issue() {
-        assertThatThrownBy(() -> new SearchIndexerHandler()
-                .handleRequest(EventLoader.loadScheduledEvent("events/listing-created.json"), null))
-                .isInstanceOf(NotYetImplemented.class).hasMessageContaining("search issue");
+    void an_auction_event_type_from_the_listing_source_is_an_error() {
+        ScheduledEvent event = EventLoader.loadScheduledEvent("events/bid-placed.json");
+        event.setSource("dbay.listing");
+        assertThatThrownBy(() -> handler.handleRequest(event, null)).hasMessageContaining("dbay.listing / BidPlaced");
+    }
+
+    @Test
+    void a_snapshot_without_a_version_is_refused_as_invalid() {
+        ScheduledEvent event = EventLoader.loadScheduledEvent("events/listing-published.json");
+        event.getDetail().remove("version");
+        assertThatThrownBy(() -> handler.handleRequest(event, null))
+                .isInstanceOf(ListingDocument.InvalidEvent.class).hasMessageContaining("version");
+    }
+
+    @Test
+    void a_price_that_is_not_a_doge_amount_is_refused_as_invalid() {
+        ScheduledEvent event = EventLoader.loadScheduledEvent("events/listing-published.json");
+        event.getDetail().put("price", "12.123456789");
+        assertThatThrownBy(() -> handler.handleRequest(event, null))
+                .isInstanceOf(ListingDocument.InvalidEvent.class).hasMessageContaining("price");
     }
 }

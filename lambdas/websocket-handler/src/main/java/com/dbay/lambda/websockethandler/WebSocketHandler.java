@@ -4,8 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
 public class WebSocketHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
 
     static final Pattern CHANNEL = Pattern.compile("(auction|listing|user):[A-Za-z0-9_-]{1,64}");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final Connections connections;
 
@@ -67,7 +68,7 @@ public class WebSocketHandler implements RequestHandler<APIGatewayV2WebSocketEve
     private static String channel(String body) {
         try {
             JsonNode node = JSON.readTree(body == null ? "{}" : body);
-            String channel = node.path("channel").asText("");
+            String channel = node.path("channel").asString("");
             return CHANNEL.matcher(channel).matches() ? channel : null;
         } catch (Exception e) {
             return null;

@@ -2,7 +2,7 @@ package com.dbay.lambda.localruntime.api;
 
 import com.dbay.lambda.asl.Json;
 import com.dbay.lambda.localruntime.schedule.Schedules;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ObjectNode;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

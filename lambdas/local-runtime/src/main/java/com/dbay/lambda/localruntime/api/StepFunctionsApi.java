@@ -6,9 +6,9 @@ import com.dbay.lambda.localruntime.executor.DurableExecutor;
 import com.dbay.lambda.localruntime.executor.ExecutionView;
 import com.dbay.lambda.localruntime.executor.HistoryEvent;
 import com.dbay.lambda.localruntime.executor.StateMachineRegistry;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -104,7 +104,7 @@ public class StepFunctionsApi {
         if (max <= 0 || max > 1000) {
             max = 100;
         }
-        int offset = request.hasNonNull("nextToken") ? Integer.parseInt(request.get("nextToken").asText()) : 0;
+        int offset = request.hasNonNull("nextToken") ? Integer.parseInt(request.get("nextToken").asString("")) : 0;
         List<ExecutionView> page = executor.list(required(request, "stateMachineArn"),
                 request.path("statusFilter").asText(null), max + 1, offset);
         ObjectNode out = Json.NODES.objectNode();
@@ -196,6 +196,6 @@ public class StepFunctionsApi {
             throw new ApiException("ValidationException", "1 validation error detected: '" + field
                     + "' must not be null");
         }
-        return v.asText();
+        return v.asString("");
     }
 }

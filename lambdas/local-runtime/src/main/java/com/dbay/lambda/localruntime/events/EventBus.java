@@ -2,8 +2,8 @@ package com.dbay.lambda.localruntime.events;
 
 import com.dbay.lambda.asl.Json;
 import com.dbay.lambda.localruntime.ServerlessProperties;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;

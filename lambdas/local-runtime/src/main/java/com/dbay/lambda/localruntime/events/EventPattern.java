@@ -1,7 +1,7 @@
 package com.dbay.lambda.localruntime.events;
 
 import com.dbay.lambda.asl.Json;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -29,7 +29,7 @@ public final class EventPattern {
     }
 
     private static void validate(JsonNode node, String where) {
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode v = e.getValue();
@@ -38,7 +38,7 @@ public final class EventPattern {
             } else if (v.isArray()) {
                 for (JsonNode alt : v) {
                     if (alt.isObject()) {
-                        String op = alt.fieldNames().next();
+                        String op = alt.propertyNames().iterator().next();
                         if (!java.util.Set.of("prefix", "suffix", "anything-but", "exists", "equals-ignore-case", "numeric")
                                 .contains(op)) {
                             throw new IllegalArgumentException("unsupported pattern operator '" + op + "' at " + where + e.getKey());
@@ -56,7 +56,7 @@ public final class EventPattern {
     }
 
     private static boolean matches(JsonNode pattern, JsonNode event) {
-        Iterator<Map.Entry<String, JsonNode>> it = pattern.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = pattern.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode value = event == null ? null : event.get(e.getKey());
@@ -75,7 +75,7 @@ public final class EventPattern {
     private static boolean anyAlternative(JsonNode alternatives, JsonNode value) {
         for (JsonNode alt : alternatives) {
             if (alt.isObject() && alt.has("exists")) {
-                if (alt.get("exists").asBoolean() == (value != null && !value.isNull())) {
+                if (alt.get("exists").asBoolean(false) == (value != null && !value.isNull())) {
                     return true;
                 }
                 continue;
@@ -101,13 +101,13 @@ public final class EventPattern {
             return alt.isNumber() && value.isNumber() ? alt.decimalValue().compareTo(value.decimalValue()) == 0
                     : alt.equals(value);
         }
-        String op = alt.fieldNames().next();
+        String op = alt.propertyNames().iterator().next();
         JsonNode arg = alt.get(op);
-        String text = value.isTextual() ? value.textValue() : null;
+        String text = value.isTextual() ? value.stringValue(null) : null;
         return switch (op) {
-            case "prefix" -> text != null && text.startsWith(arg.asText());
-            case "suffix" -> text != null && text.endsWith(arg.asText());
-            case "equals-ignore-case" -> text != null && text.equalsIgnoreCase(arg.asText());
+            case "prefix" -> text != null && text.startsWith(arg.asString(""));
+            case "suffix" -> text != null && text.endsWith(arg.asString(""));
+            case "equals-ignore-case" -> text != null && text.equalsIgnoreCase(arg.asString(""));
             case "anything-but" -> {
                 if (arg.isArray()) {
                     for (JsonNode a : arg) {
@@ -125,7 +125,7 @@ public final class EventPattern {
                 }
                 for (int i = 0; i + 1 < arg.size(); i += 2) {
                     int cmp = value.decimalValue().compareTo(arg.get(i + 1).decimalValue());
-                    boolean ok = switch (arg.get(i).asText()) {
+                    boolean ok = switch (arg.get(i).asString("")) {
                         case "=" -> cmp == 0;
                         case "<" -> cmp < 0;
                         case "<=" -> cmp <= 0;

@@ -8,8 +8,8 @@ import com.dbay.lambda.localruntime.executor.StateMachineRegistry;
 import com.dbay.lambda.localruntime.functions.FunctionFailure;
 import com.dbay.lambda.localruntime.functions.FunctionRegistry;
 import com.dbay.lambda.localruntime.functions.LocalFunction;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -217,7 +217,7 @@ public class EventRouter implements SmartLifecycle {
             }
             if (outcome.equals("FAILED")) {
                 log.warn("{}: event {} ({} {}) failed after {} attempts: {}", s.ruleName(), id,
-                        envelope.path("source").asText(), envelope.path("detail-type").asText(),
+                        envelope.path("source").asString(""), envelope.path("detail-type").asString(""),
                         properties.events().maxAttempts(), detail);
             }
         }
@@ -229,11 +229,11 @@ public class EventRouter implements SmartLifecycle {
     private ObjectNode eventBridgeEvent(JsonNode envelope) {
         ObjectNode event = Json.NODES.objectNode();
         event.put("version", "0");
-        event.put("id", envelope.path("id").asText());
-        event.put("detail-type", envelope.path("detail-type").asText());
-        event.put("source", envelope.path("source").asText());
+        event.put("id", envelope.path("id").asString(""));
+        event.put("detail-type", envelope.path("detail-type").asString(""));
+        event.put("source", envelope.path("source").asString(""));
         event.put("account", properties.account());
-        event.put("time", envelope.path("time").asText());
+        event.put("time", envelope.path("time").asString(""));
         event.put("region", properties.region());
         event.putArray("resources");
         event.set("detail", envelope.has("detail") ? envelope.get("detail") : Json.NODES.objectNode());

@@ -7,9 +7,9 @@ import com.dbay.lambda.asl.State;
 import com.dbay.lambda.asl.StateMachine;
 import com.dbay.lambda.asl.StatesError;
 import com.dbay.lambda.localruntime.ServerlessProperties;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -748,7 +748,7 @@ public class DurableExecutor implements SmartLifecycle {
     }
 
     private static Outcome decodeThen(JsonNode node) {
-        return node.has("next") ? new Outcome.Next(node.get("next").asText(), node.get("output"))
+        return node.has("next") ? new Outcome.Next(node.get("next").asString(""), node.get("output"))
                 : new Outcome.Succeeded(node.get("succeeded"));
     }
 
@@ -759,7 +759,7 @@ public class DurableExecutor implements SmartLifecycle {
         JsonNode node = Json.parse(text);
         int[] out = new int[node.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = node.get(i).asInt();
+            out[i] = node.get(i).asInt(0);
         }
         return out;
     }

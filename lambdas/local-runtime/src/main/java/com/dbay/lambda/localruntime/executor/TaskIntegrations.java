@@ -7,9 +7,9 @@ import com.dbay.lambda.localruntime.events.EventBus;
 import com.dbay.lambda.localruntime.functions.FunctionFailure;
 import com.dbay.lambda.localruntime.functions.FunctionRegistry;
 import com.dbay.lambda.localruntime.functions.LocalFunction;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -87,9 +87,9 @@ public class TaskIntegrations {
             for (JsonNode entry : entries) {
                 JsonNode detail = entry.path("Detail");
                 if (detail.isTextual()) {
-                    detail = Json.parse(detail.textValue());
+                    detail = Json.parse(detail.stringValue(null));
                 }
-                String id = bus.publish(entry.path("Source").asText(), entry.path("DetailType").asText(), detail);
+                String id = bus.publish(entry.path("Source").asString(""), entry.path("DetailType").asString(""), detail);
                 ids.addObject().put("EventId", id);
             }
             result.put("FailedEntryCount", 0);

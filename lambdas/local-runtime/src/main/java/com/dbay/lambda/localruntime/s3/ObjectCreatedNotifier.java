@@ -5,7 +5,7 @@ import com.dbay.lambda.localruntime.ServerlessProperties;
 import com.dbay.lambda.localruntime.functions.FunctionFailure;
 import com.dbay.lambda.localruntime.functions.FunctionRegistry;
 import com.dbay.lambda.localruntime.functions.LocalFunction;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

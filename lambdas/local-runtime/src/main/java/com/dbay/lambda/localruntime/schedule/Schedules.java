@@ -5,7 +5,7 @@ import com.dbay.lambda.localruntime.ServerlessProperties;
 import com.dbay.lambda.localruntime.functions.FunctionFailure;
 import com.dbay.lambda.localruntime.functions.FunctionRegistry;
 import com.dbay.lambda.localruntime.functions.LocalFunction;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -47,7 +47,7 @@ public class Schedules implements SmartLifecycle {
                 event.putArray("resources").add(rule);
                 event.putObject("detail");
                 try {
-                    functions.invoke(function, event, event.get("id").asText());
+                    functions.invoke(function, event, event.get("id").asString(""));
                     failures.remove(name);
                 } catch (FunctionFailure e) {
                     long n = failures.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();

@@ -1,0 +1,21 @@
+package com.dbay.search;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code dbay.search.*}: where the indices and listing-service are, internal callers, cursors and caching. */
+@ConfigurationProperties("dbay.search")
+public record SearchProperties(
+    @DefaultValue("dbay-") String indexPrefix,
+    @DefaultValue("http://127.0.0.1:8001") URI listingUrl,
+    @DefaultValue("") String internalToken,
+    @DefaultValue("") String listingInternalToken,
+    @DefaultValue("") String cursorSecret,
+    /** How long a search answer is served from Memcached; short, so an edit shows within the 2 s goal. */
+    @DefaultValue("1s") Duration resultCacheTtl,
+    @DefaultValue("30s") Duration suggestCacheTtl,
+    @DefaultValue("5m") Duration categoryCacheTtl,
+    @DefaultValue("500") int rebuildPageSize,
+    @DefaultValue("50") int maxSavedSearchesPerUser) {}

@@ -1,0 +1,2 @@
+/** Category names for the category facet, from listing-service's tree, cached. */
+package com.dbay.search.category;

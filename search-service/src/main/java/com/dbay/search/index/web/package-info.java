@@ -1,0 +1,2 @@
+/** HTTP adapter of the index rebuild (internal, for ./dbay reindex). */
+package com.dbay.search.index.web;

@@ -1,0 +1,2 @@
+/** Who may call the service's internal endpoints. */
+package com.dbay.search.internal;

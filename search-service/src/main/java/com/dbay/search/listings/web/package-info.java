@@ -1,0 +1,2 @@
+/** HTTP adapter of listing search and suggestions. */
+package com.dbay.search.listings.web;

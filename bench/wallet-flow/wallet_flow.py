@@ -11,8 +11,19 @@ import uuid
 
 GATEWAY = os.environ.get("DBAY_URL", "http://localhost:8000")
 RPC = os.environ.get("DBAY_DOGE_RPC_URL", "http://127.0.0.1:22555/")
-RPC_AUTH = base64.b64encode(
-    f"{os.environ.get('DBAY_DOGE_RPC_USER', 'dbay')}:{os.environ.get('DBAY_DOGE_RPC_PASSWORD', 'dbay')}".encode()).decode()
+
+
+
+def _rpc_password():
+    # The password ./dbay up generated for this install, unless one is given.
+    if os.environ.get("DBAY_DOGE_RPC_PASSWORD"):
+        return os.environ["DBAY_DOGE_RPC_PASSWORD"]
+    state = os.environ.get("DBAY_STATE_DIR", os.path.join(os.environ.get("DBAY_ROOT", "."), ".dbay"))
+    with open(os.path.join(state, "secrets", "dogecoin-rpc-password")) as f:
+        return f.read().strip()
+
+
+RPC_AUTH = base64.b64encode(f"{os.environ.get('DBAY_DOGE_RPC_USER', 'dbay')}:{_rpc_password()}".encode()).decode()
 DEPOSITS = int(os.environ.get("DEPOSITS", "6"))
 # One amount per confirmation tier (DESIGN.md §4: <1,000 DOGE: 6; <100,000: 20), cycled.
 AMOUNTS = ["10", "250", "1000"]

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class Api {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
-  static final GatewayProof PROOF = new GatewayProof(IdentityAutoConfiguration.DEV_SECRET);
+  // The secret the service under test uses: ./dbay test exports a random one per run.
+  static final GatewayProof PROOF = new GatewayProof(System.getenv().getOrDefault("DBAY_GATEWAY_SECRET", IdentityAutoConfiguration.DEV_SECRET));
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   record Response(int status, String contentType, JsonNode body, java.net.http.HttpHeaders headers) {}

@@ -3,13 +3,12 @@ package com.dbay.wallet.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code dbay.wallet.*}: fees, withdrawal limits (DOGE decimal strings), chain and internal-caller settings. */
+/** {@code dbay.wallet.*}: fees, withdrawal limits (DOGE decimal strings), chain and hold settings. */
 @ConfigurationProperties("dbay.wallet")
 public record WalletProperties(
     @DefaultValue("250") int feeBasisPoints,
     @DefaultValue Withdrawals withdrawals,
     @DefaultValue Chain chain,
-    @DefaultValue Internal internal,
     @DefaultValue Holds holds) {
 
   public record Withdrawals(
@@ -51,5 +50,4 @@ public record WalletProperties(
   public record Holds(@DefaultValue("32") int maxPerCommit) {}
 
   /** A shared token that internal callers (auction, order, workflows) must present, when set. */
-  public record Internal(@DefaultValue("") String token) {}
 }

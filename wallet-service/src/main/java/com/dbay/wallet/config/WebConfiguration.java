@@ -1,10 +1,8 @@
 package com.dbay.wallet.config;
 
 import com.dbay.wallet.adapter.in.web.CallerIdentity;
-import com.dbay.wallet.adapter.in.web.InternalCallerFilter;
 import com.dbay.wallet.adapter.in.web.PlatformCallerIdentity;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,12 +17,5 @@ public class WebConfiguration {
   @ConditionalOnMissingBean
   CallerIdentity callerIdentity() {
     return new PlatformCallerIdentity();
-  }
-
-  @Bean
-  FilterRegistrationBean<InternalCallerFilter> internalCallerFilter(WalletProperties properties) {
-    FilterRegistrationBean<InternalCallerFilter> registration = new FilterRegistrationBean<>(new InternalCallerFilter(properties.internal().token()));
-    registration.addUrlPatterns("/api/v1/wallet/internal/*");
-    return registration;
   }
 }

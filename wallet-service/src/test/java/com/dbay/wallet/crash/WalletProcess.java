@@ -3,8 +3,8 @@ package com.dbay.wallet.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dbay.platform.identity.GatewayProof;
+import com.dbay.platform.test.TestCallers;
 import com.dbay.platform.identity.Identity;
-import com.dbay.platform.starter.identity.IdentityAutoConfiguration;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -41,7 +41,11 @@ final class WalletProcess implements AutoCloseable {
   private static final Pattern POSTINGS = Pattern.compile("\"postings\":(\\d+)");
 
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
-  private final GatewayProof proof = new GatewayProof(System.getenv().getOrDefault("DBAY_GATEWAY_SECRET", IdentityAutoConfiguration.DEV_SECRET));
+  // The jar has no test flag, so it refuses the committed development secret: a random one unless the run gave one.
+  private final String gatewaySecret = System.getenv().getOrDefault("DBAY_GATEWAY_SECRET", "crash-test-" + java.util.UUID.randomUUID());
+  private final GatewayProof proof = new GatewayProof(gatewaySecret);
+  /** Random keys for the parts the wallet trusts; each internal call is signed as a part allowed on it. */
+  private final TestCallers callers = TestCallers.forPart("wallet-service");
   private final Map<String, String> environment;
   private final String log;
   private final int port;
@@ -72,6 +76,8 @@ final class WalletProcess implements AutoCloseable {
         "-XX:+UseSerialGC", "-Xmx512m", "-Dspring.jmx.enabled=false", "-jar", jar.toString())
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(new File(log)));
     builder.environment().put("DBAY_WALLET_PORT", Integer.toString(port));
+    builder.environment().put("DBAY_GATEWAY_SECRET", gatewaySecret);
+    builder.environment().put("DBAY_TRUSTED_CALLERS_FILE", callers.trustedCallersFile());
     builder.environment().putAll(environment);
     long started = System.nanoTime();
     process = builder.start();
@@ -118,10 +124,13 @@ final class WalletProcess implements AutoCloseable {
 
   // ---- HTTP ----
 
-  /** An internal call from {@code caller} (scopes the idempotency keys), with a key unless null. */
+  /**
+   * An internal call, with a key unless null, signed as the part the endpoint table allows on it (which scopes the
+   * idempotency keys); {@code caller} says who would make it in production.
+   */
   HttpResponse<String> internal(String method, String path, String caller, String key, String body) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-        .header("X-Caller-Service", caller);
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
+    callers.headersFor(method, path, body).forEach(request::header);
     if (key != null) {
       request.header("Idempotency-Key", key);
     }
@@ -152,7 +161,11 @@ final class WalletProcess implements AutoCloseable {
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET());
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
+    if (path.startsWith("/api/v1/wallet/internal/")) {
+      callers.headersFor("GET", path, null).forEach(request::header);
+    }
+    return send(request);
   }
 
   /** The ledger's posting count from the audit, which must pass. */

@@ -46,6 +46,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.dbay.platform.test.TestCallers;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -66,6 +67,8 @@ class ServerlessWalletFlowsIT {
   private static DevNodeProcess node;
   private static DogecoinRpcClient rpc;
   private static Path cursorFile;
+  /** Random keys for the parts the wallet trusts: the functions sign as deposit-watcher and blockchain-broadcaster. */
+  static final TestCallers CALLERS = TestCallers.forPart("wallet-service");
 
   @LocalServerPort int port;
   @Autowired DepositService deposits;
@@ -89,6 +92,7 @@ class ServerlessWalletFlowsIT {
     rpc = node.rpc();
     String url = node.url();
     registry.add("dbay.wallet.chain.rpc-url", () -> url);
+    registry.add("dbay.service-calls.trusted-callers-file", CALLERS::trustedCallersFile);
     // the serverless functions drive deposits: the wallet's own timer stays off (its default)
     registry.add("dbay.wallet.chain.watch-interval", () -> "0s");
   }
@@ -100,7 +104,7 @@ class ServerlessWalletFlowsIT {
       jdbc.update("update utxos set status = 'SPENT', spent_by = '00000000-0000-0000-0000-000000000000' where status = 'AVAILABLE'");
     }
     String wallet = "http://127.0.0.1:" + port;
-    chain = new DogecoinChain(rpc, new HttpWalletDeposits(wallet, ""), CursorStore.file(cursorFile),
+    chain = new DogecoinChain(rpc, new HttpWalletDeposits(wallet, CALLERS.signer(HttpWalletDeposits.CALLER)), CursorStore.file(cursorFile),
         (name, input) -> started.putIfAbsent(name, Json.parse(input)), new DogecoinChain.Settings(1_000_000, 500, 5));
     watcher = new DepositWatcherHandler(chain);
     confirmations = new DepositConfirmationHandler(chain);
@@ -152,7 +156,7 @@ class ServerlessWalletFlowsIT {
     // replayed: the whole workflow again, an old depth reported late, the watcher rescanning from genesis
     beforeCheck = () -> {};
     assertThat(run("DepositConfirmationWorkflow", input, null).visited()).endsWith("Credited");
-    new HttpWalletDeposits("http://127.0.0.1:" + port, "").confirmations(txid, 0, 3);
+    new HttpWalletDeposits("http://127.0.0.1:" + port, CALLERS.signer(HttpWalletDeposits.CALLER)).confirmations(txid, 0, 3);
     started.clear();
     assertThat(watcher.handleRequest(null, null).get("blocks")).as("only the 5 blocks mined since, from the saved cursor").isEqualTo(5);
     assertThat(watcher.handleRequest(null, null).get("blocks")).as("nothing twice").isEqualTo(0);
@@ -321,7 +325,7 @@ class ServerlessWalletFlowsIT {
 
   /** The real handler, signing with the dev chain's seed read the way it is read locally (DBAY_WALLET_MNEMONIC). */
   private BlockchainBroadcasterHandler broadcaster(Broadcaster network, int stuckAfterPolls) {
-    return new BlockchainBroadcasterHandler(network, new HttpWithdrawalWallet("http://127.0.0.1:" + port, ""),
+    return new BlockchainBroadcasterHandler(network, new HttpWithdrawalWallet("http://127.0.0.1:" + port, CALLERS.signer(HttpWithdrawalWallet.CALLER)),
         WithdrawalSigner.fromSeed(() -> SeedSource.load(Map.of(SeedSource.MNEMONIC, DevSigner.PHRASE), id -> {
           throw new AssertionError("no AWS here");
         }), DogecoinNetwork.REGTEST), new BlockchainBroadcasterHandler.Settings(5, stuckAfterPolls, DogecoinNetwork.REGTEST));

@@ -14,7 +14,8 @@ import com.dbay.platform.money.Doge;
  * DBAY_DOGE_RPC_PORT        22555            JSON-RPC port
  * DBAY_DOGE_RPC_BIND        127.0.0.1        bind address
  * DBAY_DOGE_RPC_USER        dbay             basic-auth user
- * DBAY_DOGE_RPC_PASSWORD    dbay             basic-auth password
+ * DBAY_DOGE_RPC_PASSWORD    dbay             basic-auth password (the public default: ./dbay up generates one)
+ * DBAY_DOGE_RPC_PASSWORD_FILE                 a file holding the password instead (how ./dbay passes it)
  * DBAY_DOGE_DATA_DIR        .dbay/dogecoin   where the chain is kept (chain.dat, mempool.dat)
  * DBAY_DOGE_BLOCK_SECONDS   5                mine a block every N seconds; 0 mines only on request
  * DBAY_DOGE_NETWORK         regtest          regtest (addresses m…/n…) or testnet (n…) or mainnet (D…)
@@ -31,7 +32,7 @@ public record DevNodeConfig(int port, String bindAddress, String rpcUser, String
         Integer.parseInt(env.getOrDefault("DBAY_DOGE_RPC_PORT", "22555")),
         env.getOrDefault("DBAY_DOGE_RPC_BIND", "127.0.0.1"),
         env.getOrDefault("DBAY_DOGE_RPC_USER", "dbay"),
-        env.getOrDefault("DBAY_DOGE_RPC_PASSWORD", "dbay"),
+        password(env),
         Path.of(env.getOrDefault("DBAY_DOGE_DATA_DIR", ".dbay/dogecoin")),
         Duration.ofMillis((long) (Double.parseDouble(env.getOrDefault("DBAY_DOGE_BLOCK_SECONDS", "5")) * 1000)),
         DogecoinNetwork.of(env.getOrDefault("DBAY_DOGE_NETWORK", "regtest")),
@@ -39,6 +40,18 @@ public record DevNodeConfig(int port, String bindAddress, String rpcUser, String
         Doge.parse("0.001").koinu(),
         Doge.parse("0.01").koinu(),
         Doge.parse(env.getOrDefault("DBAY_DOGE_BLOCK_REWARD", "10000")).koinu());
+  }
+
+  private static String password(Map<String, String> env) {
+    String file = env.get("DBAY_DOGE_RPC_PASSWORD_FILE");
+    if (file != null && !file.isBlank()) {
+      try {
+        return java.nio.file.Files.readString(Path.of(file.strip())).strip();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot read DBAY_DOGE_RPC_PASSWORD_FILE " + file, e);
+      }
+    }
+    return env.getOrDefault("DBAY_DOGE_RPC_PASSWORD", "dbay");
   }
 
   @Override

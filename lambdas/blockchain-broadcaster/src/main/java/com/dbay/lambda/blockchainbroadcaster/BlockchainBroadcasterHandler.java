@@ -55,7 +55,8 @@ public class BlockchainBroadcasterHandler implements RequestHandler<Map<String, 
     private BlockchainBroadcasterHandler(DogecoinNetwork network) {
         this(Broadcaster.rpc(new DogecoinRpcClient(RpcConfig.of(env("DBAY_DOGE_RPC_URL", "http://127.0.0.1:22555/"),
                 env("DBAY_DOGE_RPC_USER", "dbay"), env("DBAY_DOGE_RPC_PASSWORD", "dbay"), network))),
-                new HttpWithdrawalWallet(env("DBAY_WALLET_URL", "http://127.0.0.1:8003"), env("DBAY_WALLET_INTERNAL_TOKEN", "")),
+                new HttpWithdrawalWallet(env("DBAY_WALLET_URL", "http://127.0.0.1:8003"),
+                        com.dbay.platform.servicecall.ServiceCallSigner.fromEnvironment(HttpWithdrawalWallet.CALLER)),
                 WithdrawalSigner.fromSeed(SeedSource::fromEnvironment, network),
                 new Settings(Integer.parseInt(env("DBAY_WITHDRAWAL_POLL_SECONDS", env("DBAY_BLOCK_INTERVAL_SECONDS", "60"))),
                         Integer.parseInt(env("DBAY_WITHDRAWAL_STUCK_AFTER_BLOCKS", "60")), network));
@@ -160,7 +161,16 @@ public class BlockchainBroadcasterHandler implements RequestHandler<Map<String, 
         return s;
     }
 
+    /** NAME, or the content of the file NAME_FILE (how ./dbay passes secrets: never as values on a command line). */
     private static String env(String name, String fallback) {
+        String file = System.getenv(name + "_FILE");
+        if (file != null && !file.isBlank()) {
+            try {
+                return java.nio.file.Files.readString(java.nio.file.Path.of(file.strip())).strip();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + name + "_FILE " + file, e);
+            }
+        }
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

@@ -1,6 +1,9 @@
 package com.dbay.lambda.blockchainbroadcaster;
 
+import com.dbay.platform.servicecall.ServiceCallSigner;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,12 +19,19 @@ public final class HttpWithdrawalWallet implements WithdrawalWallet {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private final String base;
-    private final String token;
+    /** The part name the wallet allows on its withdrawal endpoints (dbay/internal-endpoints.tsv). */
+    public static final String CALLER = "blockchain-broadcaster";
 
-    public HttpWithdrawalWallet(String walletUrl, String internalToken) {
+    private final String base;
+    private final Supplier<ServiceCallSigner> signer;
+
+    public HttpWithdrawalWallet(String walletUrl, Supplier<ServiceCallSigner> signer) {
         this.base = walletUrl.endsWith("/") ? walletUrl.substring(0, walletUrl.length() - 1) : walletUrl;
-        this.token = internalToken;
+        this.signer = signer;
+    }
+
+    public HttpWithdrawalWallet(String walletUrl, ServiceCallSigner signer) {
+        this(walletUrl, () -> signer);
     }
 
     @Override
@@ -46,12 +56,11 @@ public final class HttpWithdrawalWallet implements WithdrawalWallet {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> post(String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("content-type", "application/json").header("X-Caller-Service", "blockchain-broadcaster")
+        URI uri = URI.create(base + path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null && !token.isBlank()) {
-            request.header("X-Internal-Token", token);
-        }
+        signer.get().headers("POST", uri, body.getBytes(StandardCharsets.UTF_8)).forEach(request::header);
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

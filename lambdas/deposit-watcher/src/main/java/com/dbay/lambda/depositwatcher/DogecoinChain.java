@@ -63,7 +63,8 @@ public final class DogecoinChain implements Chain {
     public static DogecoinChain fromEnvironment(WorkflowStarter starter) {
         DogecoinRpcClient rpc = new DogecoinRpcClient(RpcConfig.of(env("DBAY_DOGE_RPC_URL", "http://127.0.0.1:22555/"),
                 env("DBAY_DOGE_RPC_USER", "dbay"), env("DBAY_DOGE_RPC_PASSWORD", "dbay"), DogecoinNetwork.of(env("DBAY_DOGE_NETWORK", "regtest"))));
-        WalletDeposits wallet = new HttpWalletDeposits(env("DBAY_WALLET_URL", "http://127.0.0.1:8003"), env("DBAY_WALLET_INTERNAL_TOKEN", ""));
+        WalletDeposits wallet = new HttpWalletDeposits(env("DBAY_WALLET_URL", "http://127.0.0.1:8003"),
+                com.dbay.platform.servicecall.ServiceCallSigner.fromEnvironment(HttpWalletDeposits.CALLER));
         CursorStore cursor = CursorStore.file(Path.of(env("DBAY_DEPOSIT_WATCHER_CURSOR", ".dbay/deposit-watcher.cursor")));
         return new DogecoinChain(rpc, wallet, cursor, starter, settingsFromEnvironment());
     }
@@ -186,7 +187,16 @@ public final class DogecoinChain implements Chain {
         return Map.of("status", String.valueOf(view.get("status")));
     }
 
+    /** NAME, or the content of the file NAME_FILE (how ./dbay passes secrets: never as values on a command line). */
     private static String env(String name, String fallback) {
+        String file = System.getenv(name + "_FILE");
+        if (file != null && !file.isBlank()) {
+            try {
+                return java.nio.file.Files.readString(java.nio.file.Path.of(file.strip())).strip();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + name + "_FILE " + file, e);
+            }
+        }
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

@@ -1,24 +1,31 @@
 package com.dbay.lambda.depositwatcher;
 
+import com.dbay.platform.servicecall.ServiceCallSigner;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The wallet's internal deposit endpoints over HTTP ({@code X-Internal-Token} when configured). */
+/** The wallet's internal deposit endpoints over HTTP, every call signed as the {@code deposit-watcher} part. */
 public final class HttpWalletDeposits implements WalletDeposits {
+
+    /** The part name the wallet allows on its deposit endpoints (dbay/internal-endpoints.tsv). */
+    public static final String CALLER = "deposit-watcher";
 
     private final HttpJson http = new HttpJson();
     private final String base;
-    private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Supplier<ServiceCallSigner> signer;
 
-    public HttpWalletDeposits(String walletUrl, String internalToken) {
+    public HttpWalletDeposits(String walletUrl, Supplier<ServiceCallSigner> signer) {
         this.base = walletUrl.endsWith("/") ? walletUrl.substring(0, walletUrl.length() - 1) : walletUrl;
-        headers.put("X-Caller-Service", "deposit-watcher");
-        if (internalToken != null && !internalToken.isBlank()) {
-            headers.put("X-Internal-Token", internalToken);
-        }
+        this.signer = signer;
+    }
+
+    public HttpWalletDeposits(String walletUrl, ServiceCallSigner signer) {
+        this(walletUrl, () -> signer);
     }
 
     @Override
@@ -45,7 +52,10 @@ public final class HttpWalletDeposits implements WalletDeposits {
     }
 
     private HttpJson.Reply call(String path, Map<String, Object> body) {
-        HttpJson.Reply reply = http.post(URI.create(base + path), headers, HttpJson.JSON.writeValueAsString(body));
+        String json = HttpJson.JSON.writeValueAsString(body);
+        URI uri = URI.create(base + path);
+        Map<String, String> headers = signer.get().headers("POST", uri, json.getBytes(StandardCharsets.UTF_8));
+        HttpJson.Reply reply = http.post(uri, headers, json);
         if (reply.status() >= 500) {
             // the wallet or its database is down: transient, the workflow's Retry (or the next firing) repeats it
             throw new UncheckedIOException(new java.io.IOException("wallet " + path + " answered " + reply.status() + ": " + reply.body()));

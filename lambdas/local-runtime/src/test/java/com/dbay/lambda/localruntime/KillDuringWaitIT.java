@@ -193,6 +193,8 @@ class KillDuringWaitIT {
         env.put("DBAY_SERVERLESS_PORT", String.valueOf(port));
         env.put("DBAY_SERVERLESS_WORKFLOWS_DIR", new File("src/test/resources/workflows-subprocess").getAbsolutePath());
         env.put("DBAY_EVENTS_STREAM", stream);
+        env.put("DBAY_RUNTIME_ACCESS_KEY_ID", Sfn.ACCESS_KEY_ID);
+        env.put("DBAY_RUNTIME_SECRET_ACCESS_KEY", Sfn.SECRET_ACCESS_KEY);
         env.put("DBAY_AUCTION_CLOSER_SECONDS", "3600");
         // A database of its own: the runtime of the other ITs (alive in this JVM) must not pick up these runs.
         env.put("DBAY_PG_DB_PREFIX", prefix());

@@ -16,6 +16,10 @@ final class Sfn {
 
     static final String MACHINE = "arn:aws:states:local:000000000000:stateMachine:";
 
+    /** The runtime's credentials in tests (src/test/resources/config/application.properties reads the same). */
+    static final String ACCESS_KEY_ID = System.getenv().getOrDefault("DBAY_RUNTIME_ACCESS_KEY_ID", "AKIADBAYLOCALTEST");
+    static final String SECRET_ACCESS_KEY = System.getenv().getOrDefault("DBAY_RUNTIME_SECRET_ACCESS_KEY", "dbay-local-runtime-test-secret");
+
     private Sfn() {
     }
 
@@ -23,7 +27,7 @@ final class Sfn {
         return SfnClient.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + port))
                 .region(Region.of("local"))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }

@@ -3,6 +3,7 @@ package com.dbay.user.cognito.web;
 import com.dbay.platform.identity.Identity;
 import com.dbay.platform.starter.identity.CurrentUser;
 import com.dbay.platform.starter.identity.MissingIdentityException;
+import com.dbay.platform.starter.servicecall.GatewayProofOnly;
 import com.dbay.user.account.User;
 import com.dbay.user.cognito.CognitoUsers;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * request that got here with a user's own proof could only resolve that same user.
  */
 @RestController
+@GatewayProofOnly
 @RequestMapping("/api/v1/user/internal")
 class ResolveController {
 

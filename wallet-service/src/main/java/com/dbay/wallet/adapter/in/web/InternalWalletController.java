@@ -13,6 +13,9 @@ import com.dbay.wallet.domain.WalletException;
 import com.dbay.wallet.domain.WithdrawalPlan;
 import java.math.BigDecimal;
 import java.util.List;
+import com.dbay.platform.starter.servicecall.InternalApi;
+import com.dbay.platform.starter.servicecall.VerifiedCaller;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,8 +29,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Service-to-service API (auction, order, workflows); never routed by the public gateway. Every
- * call that moves money takes an {@code Idempotency-Key}, scoped by the {@code X-Caller-Service}.
+ * Service-to-service API; never routed by the public gateway. Each handler names the parts that may
+ * call it ({@link InternalApi}, matching {@code dbay/internal-endpoints.tsv}): a call reaches it only
+ * signed with one of their keys. Every call that moves money takes an {@code Idempotency-Key}, scoped
+ * by the proven calling part (never by a header a caller could choose).
  */
 @RestController
 @RequestMapping("/api/v1/wallet/internal")
@@ -48,61 +53,70 @@ public class InternalWalletController {
   }
 
   /** Places, raises or lowers the user's hold for the reference to exactly {@code amount}. */
+  @InternalApi(callers = {"auction-service", "order-service"})
   @PutMapping("/holds/{userId}/{reference}")
-  public HoldResponse setHold(@RequestHeader(value = InternalCallerFilter.CALLER_HEADER, defaultValue = "internal") String caller,
+  public HoldResponse setHold(HttpServletRequest request,
       @RequestHeader("Idempotency-Key") String key, @PathVariable String userId, @PathVariable String reference, @RequestBody AmountRequest body) {
     Doge amount = Amounts.parse("amount", body == null ? null : body.amount());
-    return HoldResponse.of(holds.setHold(caller, key, new UserId(userId), reference, amount));
+    return HoldResponse.of(holds.setHold(VerifiedCaller.require(request), key, new UserId(userId), reference, amount));
   }
 
+  @InternalApi(callers = {"auction-service", "order-service"})
   @DeleteMapping("/holds/{userId}/{reference}")
-  public HoldResponse releaseHold(@RequestHeader(value = InternalCallerFilter.CALLER_HEADER, defaultValue = "internal") String caller,
+  public HoldResponse releaseHold(HttpServletRequest request,
       @RequestHeader("Idempotency-Key") String key, @PathVariable String userId, @PathVariable String reference) {
-    return HoldResponse.of(holds.releaseHold(caller, key, new UserId(userId), reference));
+    return HoldResponse.of(holds.releaseHold(VerifiedCaller.require(request), key, new UserId(userId), reference));
   }
 
+  @InternalApi(callers = {"auction-service", "order-service"})
   @GetMapping("/holds/{userId}/{reference}")
   public HoldResponse hold(@PathVariable String userId, @PathVariable String reference) {
     return HoldResponse.of(holds.get(new UserId(userId), reference));
   }
 
   /** Opens an order's escrow, from the buyer's hold {@code holdReference} when given, else from AVAILABLE. */
+  @InternalApi(callers = {"order-service", "auction-settlement"})
   @PostMapping("/escrows")
-  public ResponseEntity<EscrowResponse> fundEscrow(@RequestHeader(value = InternalCallerFilter.CALLER_HEADER, defaultValue = "internal") String caller,
+  public ResponseEntity<EscrowResponse> fundEscrow(HttpServletRequest request,
       @RequestHeader("Idempotency-Key") String key, @RequestBody FundEscrowRequest body) {
     if (body == null || body.buyerId() == null || body.sellerId() == null) {
       throw new WalletException.InvalidRequest("invalid-parties", "buyerId", "buyerId and sellerId are required");
     }
-    EscrowService.EscrowView view = escrows.fund(caller, key, body.orderId(), new UserId(body.buyerId()), new UserId(body.sellerId()),
+    EscrowService.EscrowView view = escrows.fund(VerifiedCaller.require(request), key, body.orderId(), new UserId(body.buyerId()), new UserId(body.sellerId()),
         Amounts.parsePositive("amount", body.amount()), body.holdReference());
     return ResponseEntity.status(HttpStatus.CREATED).body(EscrowResponse.of(view));
   }
 
+  @InternalApi(callers = {"order-service", "auction-settlement"})
   @GetMapping("/escrows/{orderId}")
   public EscrowResponse escrow(@PathVariable String orderId) {
     return EscrowResponse.of(escrows.get(orderId));
   }
 
+  @InternalApi(callers = "order-service")
   @PostMapping("/escrows/{orderId}/release")
-  public EscrowResponse release(@RequestHeader(value = InternalCallerFilter.CALLER_HEADER, defaultValue = "internal") String caller,
+  public EscrowResponse release(HttpServletRequest request,
       @RequestHeader("Idempotency-Key") String key, @PathVariable String orderId) {
-    return EscrowResponse.of(escrows.release(caller, key, orderId));
+    return EscrowResponse.of(escrows.release(VerifiedCaller.require(request), key, orderId));
   }
 
+  @InternalApi(callers = "order-service")
   @PostMapping("/escrows/{orderId}/refund")
-  public EscrowResponse refund(@RequestHeader(value = InternalCallerFilter.CALLER_HEADER, defaultValue = "internal") String caller,
+  public EscrowResponse refund(HttpServletRequest request,
       @RequestHeader("Idempotency-Key") String key, @PathVariable String orderId) {
-    return EscrowResponse.of(escrows.refund(caller, key, orderId));
+    return EscrowResponse.of(escrows.refund(VerifiedCaller.require(request), key, orderId));
   }
 
   /** Splits by an admin ruling; {@code buyerPercent} is 0 to 100 with up to 2 decimals. */
+  @InternalApi(callers = "order-service")
   @PostMapping("/escrows/{orderId}/split")
-  public EscrowResponse split(@RequestHeader(value = InternalCallerFilter.CALLER_HEADER, defaultValue = "internal") String caller,
+  public EscrowResponse split(HttpServletRequest request,
       @RequestHeader("Idempotency-Key") String key, @PathVariable String orderId, @RequestBody SplitRequest body) {
-    return EscrowResponse.of(escrows.split(caller, key, orderId, basisPoints(body == null ? null : body.buyerPercent())));
+    return EscrowResponse.of(escrows.split(VerifiedCaller.require(request), key, orderId, basisPoints(body == null ? null : body.buyerPercent())));
   }
 
   /** For the deposit-watcher: an output seen on chain. */
+  @InternalApi(callers = "deposit-watcher")
   @PostMapping("/deposits")
   public ResponseEntity<DepositService.DepositView> depositSeen(@RequestBody DepositSeenRequest body) {
     return deposits.recordDetected(new DepositId(body.txid(), body.vout()), body.address(), Amounts.parsePositive("amount", body.amount()),
@@ -110,11 +124,13 @@ public class InternalWalletController {
   }
 
   /** For the DepositConfirmationWorkflow: the deposit's depth now; credits once deep enough. */
+  @InternalApi(callers = "deposit-watcher")
   @PostMapping("/deposits/{txid}/{vout}/confirmations")
   public DepositService.DepositView depositConfirmations(@PathVariable String txid, @PathVariable int vout, @RequestBody ConfirmationsRequest body) {
     return deposits.observe(new DepositId(txid, vout), body.confirmations());
   }
 
+  @InternalApi(callers = "deposit-watcher")
   @PostMapping("/deposits/{txid}/{vout}/cancel")
   public DepositService.DepositView depositReorged(@PathVariable String txid, @PathVariable int vout) {
     return deposits.cancelOnReorg(new DepositId(txid, vout));
@@ -125,6 +141,7 @@ public class InternalWalletController {
    * made and stored on the first call (coins reserved), the same plan on every later call; with its
    * signed transaction once one was accepted. {@code plan} is null while it waits for an admin.
    */
+  @InternalApi(callers = "blockchain-broadcaster")
   @PostMapping("/withdrawals/{id}/plan")
   public PlannedWithdrawalResponse plan(@PathVariable String id) {
     return PlannedWithdrawalResponse.of(withdrawals.plan(WalletController.parseWithdrawalId(id)));
@@ -136,6 +153,7 @@ public class InternalWalletController {
    * the same bytes again answer it, other bytes 409 {@code withdrawal-signed}; a transaction that is not
    * the plan's, 400 {@code signature-not-as-planned}.
    */
+  @InternalApi(callers = "blockchain-broadcaster")
   @PostMapping("/withdrawals/{id}/signature")
   public PlannedWithdrawalResponse signature(@PathVariable String id, @RequestBody SignatureRequest body) {
     if (body == null || body.rawTransaction() == null || body.rawTransaction().isBlank()) {
@@ -145,6 +163,7 @@ public class InternalWalletController {
   }
 
   /** WithdrawalWorkflow: the transaction has been unconfirmed for {@code unconfirmedPolls} block intervals. */
+  @InternalApi(callers = "blockchain-broadcaster")
   @PostMapping("/withdrawals/{id}/stuck")
   public WalletController.WithdrawalResponse stuck(@PathVariable String id, @RequestBody(required = false) StuckRequest body) {
     return WalletController.WithdrawalResponse.of(withdrawals.flagStuck(WalletController.parseWithdrawalId(id), body == null ? 0 : body.unconfirmedPolls()));
@@ -181,17 +200,20 @@ public class InternalWalletController {
 
   public record PlannedOutput(String address, String amount, boolean change, Integer changeIndex) {}
 
+  @InternalApi(callers = "blockchain-broadcaster")
   @PostMapping("/withdrawals/{id}/broadcast")
   public WalletController.WithdrawalResponse broadcast(@PathVariable String id) {
     return WalletController.WithdrawalResponse.of(withdrawals.broadcast(WalletController.parseWithdrawalId(id)));
   }
 
+  @InternalApi(callers = "blockchain-broadcaster")
   @PostMapping("/withdrawals/{id}/settle")
   public WalletController.WithdrawalResponse settle(@PathVariable String id, @RequestBody ConfirmationsRequest body) {
     return WalletController.WithdrawalResponse.of(withdrawals.settleIfConfirmed(WalletController.parseWithdrawalId(id), body.confirmations()));
   }
 
   /** Verifies every ledger invariant; 200 when all hold, 500 with the problems otherwise. */
+  @InternalApi(callers = "operator")
   @GetMapping("/audit")
   public ResponseEntity<AuditReport> audit() {
     AuditReport report = ledger.audit();

@@ -21,6 +21,7 @@ import com.dbay.platform.money.Doge;
 import java.net.http.HttpResponse;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.dbay.platform.servicecall.InternalEndpoints;
+import com.dbay.platform.test.TestCallers;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,6 +62,14 @@ class WalletApiIT {
   @LocalServerPort int port;
   @Autowired JsonMapper json;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  /** Random keys for the parts the wallet trusts, and one it does not. */
+  static final TestCallers CALLERS = TestCallers.forPart("wallet-service");
+
+  @DynamicPropertySource
+  static void trustedCallers(DynamicPropertyRegistry registry) {
+    registry.add("dbay.service-calls.trusted-callers-file", CALLERS::trustedCallersFile);
+  }
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final GatewayProof proof = new GatewayProof(SECRET);
@@ -113,6 +126,62 @@ class WalletApiIT {
     assertThat(carols.status).isEqualTo(200);
     assertThat(carols.json.get("items").size()).isZero();
     assertThat(call("GET", "/api/v1/wallet/deposits", bob, null, null).json.get("items").size()).isEqualTo(1);
+  }
+
+  @Test
+  void everyInternalEndpointRefusesCallsWithoutAPartsSignatureAndFromPartsNotOnItsList() throws Exception {
+    var rows = InternalEndpoints.of("wallet-service");
+    assertThat(rows).hasSizeGreaterThan(10);
+    java.util.Set<String> parts = new java.util.TreeSet<>();
+    rows.forEach(r -> parts.addAll(r.callers()));
+    for (var row : rows) {
+      String path = row.path().replaceAll("\\{[^}]+}", "x1");
+      String body = "{\"amount\":\"1000\",\"txid\":\"ab\",\"vout\":0,\"address\":\"" + REGTEST_ADDRESS + "\",\"confirmations\":6}";
+      byte[] sent = hasBody(row.method()) ? body.getBytes(java.nio.charset.StandardCharsets.UTF_8) : new byte[0];
+      // no credentials at all, and the old self-declared caller header (admin was the split authority)
+      HttpResponse<String> anonymous = raw(row.method(), path, body, Map.of("X-Caller-Service", "admin", "Idempotency-Key", "k-" + UUID.randomUUID()));
+      assertThat(anonymous.statusCode()).as("%s %s without credentials", row.method(), path).isEqualTo(401);
+      assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+      // a part the wallet knows, signing correctly, on an endpoint that does not name it
+      for (String other : parts) {
+        if (row.callers().contains(other)) {
+          continue;
+        }
+        Map<String, String> headers = new java.util.HashMap<>(CALLERS.signer(other).headers(row.method(), URI.create("http://x" + path), sent));
+        headers.put("Idempotency-Key", "k-" + UUID.randomUUID());
+        assertThat(raw(row.method(), path, body, headers).statusCode()).as("%s %s as %s", row.method(), path, other).isEqualTo(403);
+      }
+      // a key nobody gave the wallet
+      Map<String, String> stranger = CALLERS.signer(TestCallers.STRANGER).headers(row.method(), URI.create("http://x" + path), sent);
+      assertThat(raw(row.method(), path, body, stranger).statusCode()).as("%s %s as a stranger", row.method(), path).isEqualTo(401);
+    }
+    // nothing of it moved money
+    assertThat(call("GET", "/api/v1/wallet/balance", bob, null, null).json.get("available").asString()).isEqualTo("500.00000000");
+  }
+
+  @Test
+  void aSignedCallReplayedOrWithAnotherBodyIsRefused() throws Exception {
+    String path = "/api/v1/wallet/internal/holds/" + bob + "/auction-1";
+    String body = "{\"amount\":\"10\"}";
+    Map<String, String> headers = new java.util.HashMap<>(CALLERS.signer("auction-service").headers("PUT", URI.create("http://x" + path),
+        body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    headers.put("Idempotency-Key", "k-" + UUID.randomUUID());
+    assertThat(raw("PUT", path, "{\"amount\":\"400\"}", headers).statusCode()).as("another body").isEqualTo(401);
+    assertThat(raw("PUT", path, body, headers).statusCode()).as("as signed").isEqualTo(200);
+    assertThat(raw("PUT", path, body, headers).statusCode()).as("replayed").isEqualTo(401);
+    assertThat(call("GET", "/api/v1/wallet/balance", bob, null, null).json.get("held").asString()).isEqualTo("10.00000000");
+  }
+
+  private static boolean hasBody(String method) {
+    return !"GET".equals(method) && !"DELETE".equals(method);
+  }
+
+  private HttpResponse<String> raw(String method, String path, String body, Map<String, String> headers) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .method(method, hasBody(method) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
+        .header("Content-Type", "application/json");
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -203,7 +272,7 @@ class WalletApiIT {
 
     // the real blockchain-broadcaster over this HTTP API: it signs the plan with its seed, the wallet keeps it
     BlockchainBroadcasterHandler signer = new BlockchainBroadcasterHandler(SIGNING_NEVER_BROADCASTS,
-        new HttpWithdrawalWallet("http://localhost:" + port, ""), WithdrawalSigner.of(HdSigner.fromMnemonic(DevSigner.PHRASE, "", DevSigner.NETWORK)),
+        new HttpWithdrawalWallet("http://localhost:" + port, CALLERS.signer(HttpWithdrawalWallet.CALLER)), WithdrawalSigner.of(HdSigner.fromMnemonic(DevSigner.PHRASE, "", DevSigner.NETWORK)),
         new BlockchainBroadcasterHandler.Settings(60, 60, DevSigner.NETWORK));
     var signed = signer.handleRequest(new java.util.HashMap<>(java.util.Map.of("action", "sign", "withdrawalId", id)), null);
     String raw = (String) signed.get("rawTransaction");
@@ -353,6 +422,10 @@ class WalletApiIT {
     }
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
+    }
+    if (path.startsWith("/api/v1/wallet/internal/")) {
+      // as a part the endpoint table allows on this call
+      CALLERS.headersFor(method, path, body).forEach(request::header);
     }
     return send(request);
   }

@@ -1,0 +1,88 @@
+package com.dbay.platform.servicecall;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Where the key material of callers comes from: the port behind which a local file (written by
+ * {@code ./dbay up}, mode 0600) and, in AWS, a Secrets Manager secret holding the same
+ * {@code {"<caller>": "<base64 key>"}} map are only configuration. A verifier holds the keys of the
+ * callers it accepts; a caller holds only its own.
+ */
+@FunctionalInterface
+public interface CallerKeys {
+
+  /** At least this many bytes of key: an HMAC-SHA256 key shorter than its output is weaker than it. */
+  int MIN_KEY_BYTES = 32;
+
+  Optional<byte[]> key(String caller);
+
+  static CallerKeys none() {
+    return caller -> Optional.empty();
+  }
+
+  /** Keys given as base64 text per caller name. */
+  static CallerKeys of(Map<String, String> base64ByCaller) {
+    Map<String, byte[]> keys = new LinkedHashMap<>();
+    base64ByCaller.forEach((caller, text) -> keys.put(caller.strip(), decode(caller, text)));
+    Map<String, byte[]> frozen = Map.copyOf(keys);
+    return new CallerKeys() {
+      @Override
+      public Optional<byte[]> key(String caller) {
+        return Optional.ofNullable(caller == null ? null : frozen.get(caller)).map(byte[]::clone);
+      }
+
+      @Override
+      public Set<String> callers() {
+        return frozen.keySet();
+      }
+    };
+  }
+
+  /** A properties file {@code <caller>=<base64 key>} per line. */
+  static CallerKeys fromFile(Path file) {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the caller keys in " + file, e);
+    }
+    Map<String, String> map = new LinkedHashMap<>();
+    properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));
+    return of(map);
+  }
+
+  /** The file named by the environment variable, or none when it is unset or blank. */
+  static CallerKeys fromEnvironment(Map<String, String> env, String variable) {
+    String file = env.get(variable);
+    return file == null || file.isBlank() ? none() : fromFile(Path.of(file.strip()));
+  }
+
+  /** The callers this source knows (for start-up logs); empty when it cannot list them. */
+  default Set<String> callers() {
+    return Set.of();
+  }
+
+  private static byte[] decode(String caller, String text) {
+    byte[] key;
+    try {
+      key = Base64.getDecoder().decode(text.strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the key of caller " + caller + " is not base64");
+    }
+    if (key.length < MIN_KEY_BYTES) {
+      throw new IllegalArgumentException("the key of caller " + caller + " has " + key.length + " bytes; at least " + MIN_KEY_BYTES + " are needed");
+    }
+    return key;
+  }
+}

@@ -184,6 +184,22 @@ public final class WithdrawalService {
     });
   }
 
+  public static final int MAX_PAGE = 100;
+
+  /** The user's own withdrawals, newest first (the wallet page's list and status timelines). */
+  public List<WithdrawalView> ofUser(UserId user, int limit) {
+    return withdrawals.ofUser(user, Math.max(1, Math.min(limit, MAX_PAGE))).stream().map(WithdrawalView::of).toList();
+  }
+
+  /** What the user may still withdraw today (UTC day), and the rules the withdraw form shows before sending. */
+  public Limits limits(UserId user) {
+    Money today = withdrawals.requestedOn(user, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    long left = Math.max(0, policy.dailyLimit().koinu() - today.koinu());
+    return new Limits(policy.minimum(), policy.dailyLimit(), new Money(left), policy.approvalThreshold(), policy.feeReserve());
+  }
+
+  public record Limits(Money minimum, Money dailyLimit, Money dailyRemaining, Money approvalThreshold, Money feeReserve) {}
+
   /** For admins: withdrawals in a status (e.g. STUCK, PENDING_APPROVAL), oldest first. */
   public List<WithdrawalView> withStatus(Withdrawal.Status status, int limit) {
     return withdrawals.withStatus(status, limit).stream().map(withdrawals::find).flatMap(Optional::stream).map(WithdrawalView::of).toList();

@@ -83,6 +83,11 @@ public class JdbcWithdrawals implements Withdrawals {
         (rs, n) -> new WithdrawalId(rs.getObject(1, UUID.class)), status.name(), limit);
   }
 
+  @Override
+  public List<Withdrawal> ofUser(UserId user, int limit) {
+    return jdbc.query("select " + COLUMNS + " from withdrawals where owner = ? order by requested_at desc limit ?", (rs, n) -> map(rs), user.value(), limit);
+  }
+
   private static Withdrawal map(ResultSet rs) throws SQLException {
     long fee = rs.getLong(10);
     Money networkFee = rs.wasNull() ? null : new Money(fee);

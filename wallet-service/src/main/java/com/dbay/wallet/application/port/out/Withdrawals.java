@@ -25,4 +25,7 @@ public interface Withdrawals {
   void save(Withdrawal withdrawal);
 
   List<WithdrawalId> withStatus(Withdrawal.Status status, int limit);
+
+  /** The user's own withdrawals, newest first. */
+  List<Withdrawal> ofUser(UserId user, int limit);
 }

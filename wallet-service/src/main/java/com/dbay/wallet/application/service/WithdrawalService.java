@@ -188,7 +188,7 @@ public final class WithdrawalService {
 
   /** The user's own withdrawals, newest first (the wallet page's list and status timelines). */
   public List<WithdrawalView> ofUser(UserId user, int limit) {
-    return withdrawals.ofUser(user, Math.max(1, Math.min(limit, MAX_PAGE))).stream().map(WithdrawalView::of).toList();
+    return withdrawals.requestedBy(user, Math.max(1, Math.min(limit, MAX_PAGE))).stream().map(WithdrawalView::of).toList();
   }
 
   /** What the user may still withdraw today (UTC day), and the rules the withdraw form shows before sending. */

@@ -84,7 +84,7 @@ public class JdbcWithdrawals implements Withdrawals {
   }
 
   @Override
-  public List<Withdrawal> ofUser(UserId user, int limit) {
+  public List<Withdrawal> requestedBy(UserId user, int limit) {
     return jdbc.query("select " + COLUMNS + " from withdrawals where owner = ? order by requested_at desc limit ?", (rs, n) -> map(rs), user.value(), limit);
   }
 

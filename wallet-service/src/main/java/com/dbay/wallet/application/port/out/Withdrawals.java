@@ -27,5 +27,5 @@ public interface Withdrawals {
   List<WithdrawalId> withStatus(Withdrawal.Status status, int limit);
 
   /** The user's own withdrawals, newest first. */
-  List<Withdrawal> ofUser(UserId user, int limit);
+  List<Withdrawal> requestedBy(UserId user, int limit);
 }

@@ -5,7 +5,6 @@ function fakeAuth(idToken: string | undefined): CognitoAuth {
   return {
     fetchAuthSession: vi.fn(async () => ({ tokens: idToken ? { idToken: { toString: () => idToken } } : undefined })),
     signIn: vi.fn(async () => ({ isSignedIn: true })),
-    signUp: vi.fn(async () => ({})),
     signOut: vi.fn(async () => undefined),
   }
 }

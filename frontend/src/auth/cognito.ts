@@ -9,7 +9,6 @@ import type { TokenSource } from './tokens'
 export interface CognitoAuth {
   fetchAuthSession(options?: { forceRefresh?: boolean }): Promise<{ tokens?: { idToken?: { toString(): string } } }>
   signIn(input: { username: string; password: string }): Promise<{ isSignedIn: boolean; nextStep?: { signInStep?: string } }>
-  signUp(input: { username: string; password: string; options?: { userAttributes?: Record<string, string> } }): Promise<unknown>
   signOut(): Promise<void>
 }
 
@@ -46,5 +45,9 @@ export async function loadCognito(env: ImportMetaEnv): Promise<CognitoTokens> {
   Amplify.configure({
     Auth: { Cognito: { userPoolId: env.VITE_COGNITO_USER_POOL_ID ?? '', userPoolClientId: env.VITE_COGNITO_CLIENT_ID ?? '' } },
   })
-  return new CognitoTokens(auth)
+  return new CognitoTokens({
+    fetchAuthSession: (options) => auth.fetchAuthSession(options),
+    signIn: (input) => auth.signIn(input),
+    signOut: () => auth.signOut(),
+  })
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { authFetch, configureApi } from './client'
+import { authFetch, configureApi, credentialsApi } from './client'
 import type { TokenSource } from '@/auth/tokens'
 
 function tokens(over: Partial<TokenSource> = {}): TokenSource {
@@ -62,5 +62,14 @@ describe('authFetch', () => {
     })
     expect((await authFetch(new Request('http://x/api/v1/user/login/', { method: 'POST' }))).status).toBe(401)
     expect(expired).not.toHaveBeenCalled()
+  })
+
+  it('sends credential requests without asking for a token, so a refresh never waits on itself', async () => {
+    const t = tokens()
+    const fetch = vi.fn(async (_r: Request) => new Response('{"accessToken":"a","refreshToken":"r","expiresIn":900}', { status: 200, headers: { 'Content-Type': 'application/json' } }))
+    configureApi({ tokens: t, fetch: fetch as unknown as typeof globalThis.fetch })
+    await credentialsApi.POST('/api/v1/user/token/refresh', { body: { refreshToken: 'r0' } })
+    expect(t.accessToken).not.toHaveBeenCalled()
+    expect(fetch.mock.calls[0]![0].headers.get('Authorization')).toBeNull()
   })
 })

@@ -46,6 +46,11 @@ export async function authFetch(request: Request): Promise<Response> {
 const baseUrl = globalThis.location?.origin ?? 'http://localhost'
 
 export const userApi = createClient<UserPaths>({ baseUrl, fetch: authFetch })
+/**
+ * Sign-in, refresh, sign-out and registration carry credentials of their own and never a bearer
+ * token: going through authFetch, a refresh would wait for the token it is itself fetching.
+ */
+export const credentialsApi = createClient<UserPaths>({ baseUrl, fetch: (request) => config.fetch(request) })
 export const walletApi = createClient<WalletPaths>({ baseUrl, fetch: authFetch })
 
 /** A fresh Idempotency-Key for one user action (kept by the form, so a retry reuses it). */

@@ -1,4 +1,4 @@
-import { userApi } from '@/api/client'
+import { credentialsApi } from '@/api/client'
 import { unwrap } from '@/api/problem'
 import { LocalTokens, type TokenPair, type TokenSource } from './tokens'
 
@@ -22,16 +22,16 @@ function asPair(p: { accessToken?: string; refreshToken?: string; expiresIn?: nu
 
 export function localBackend(): AuthBackend {
   const tokens = new LocalTokens(
-    async (refreshToken) => asPair(unwrap(await userApi.POST('/api/v1/user/token/refresh', { body: { refreshToken } }))),
+    async (refreshToken) => asPair(unwrap(await credentialsApi.POST('/api/v1/user/token/refresh', { body: { refreshToken } }))),
     async (refreshToken) => {
-      await userApi.POST('/api/v1/user/logout', { body: { refreshToken } })
+      await credentialsApi.POST('/api/v1/user/logout', { body: { refreshToken } })
     },
   )
   return {
     tokens,
     hasSession: () => tokens.hasSession,
     async signIn(username, password) {
-      tokens.accept(asPair(unwrap(await userApi.POST('/api/v1/user/login/', { body: { username, password } }))))
+      tokens.accept(asPair(unwrap(await credentialsApi.POST('/api/v1/user/login/', { body: { username, password } }))))
     },
     signOut: () => tokens.signOut(),
   }

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { configureApi, userApi } from '@/api/client'
+import { configureApi, credentialsApi, userApi } from '@/api/client'
 import { unwrap } from '@/api/problem'
 import type { Account, ProfileUpdate, Registration } from '@/api/types'
 import { createBackend, type AuthBackend } from '@/auth'
@@ -41,7 +41,7 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   async function signUp(registration: Registration): Promise<void> {
-    unwrap(await userApi.POST('/api/v1/user/register', { body: registration }))
+    unwrap(await credentialsApi.POST('/api/v1/user/register', { body: registration }))
     await signIn(registration.username, registration.password)
   }
 

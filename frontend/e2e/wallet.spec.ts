@@ -68,6 +68,7 @@ test('withdraw 10 DOGE, see the fee and total before confirming, and watch it co
   await page.getByRole('button', { name: 'Confirm withdrawal' }).click()
 
   await expect(page).toHaveURL(/\/wallet\/withdrawals\/[0-9a-f-]{36}$/)
+  const timeline = page.url()
   await expectAccessible(page, 'withdrawal timeline')
   await expect(page.getByTestId('withdrawal-status')).toHaveText('Completed', { timeout: 180_000 })
   await expect(page.getByText(/Network fee paid/)).toBeVisible()
@@ -75,7 +76,8 @@ test('withdraw 10 DOGE, see the fee and total before confirming, and watch it co
   await page.goto('/wallet/statement')
   await expect(page.getByRole('table')).toContainText('Withdrawal requested')
   await expectAccessible(page, 'statement')
-  await page.goto('/wallet/withdrawals/' + page.url().split('/').pop())
+  await page.goto(timeline)
+  await expect(page.getByTestId('withdrawal-status')).toHaveText('Completed')
   await lastPage(page, info)
 })
 

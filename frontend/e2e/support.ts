@@ -22,7 +22,8 @@ export async function signUp(page: Page, user: { username: string; email: string
   await page.getByLabel('Username').fill(user.username)
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
   await page.getByRole('button', { name: 'Create account' }).click()
-  await expect(page).toHaveURL(/\/wallet$/)
+  // The first requests to a freshly started stack (cold JVMs, bcrypt) can take a while on a busy machine.
+  await expect(page).toHaveURL(/\/wallet$/, { timeout: 90_000 })
 }
 
 export async function signIn(page: Page, username: string): Promise<void> {
@@ -30,7 +31,7 @@ export async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('Password').fill(PASSWORD)
   await page.getByRole('button', { name: 'Sign in' }).click()
   // Signed in once the app has moved on from the sign-in page.
-  await expect(page).not.toHaveURL(/\/sign-in/)
+  await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 90_000 })
 }
 
 /** axe-core finds no serious or critical violation on the page as it is now. */

@@ -1,8 +1,7 @@
 package com.dbay.user.account;
 
 import com.dbay.platform.identity.Identity;
-import com.dbay.user.auth.TokenService;
-import com.dbay.user.web.UserProblem;
+import com.dbay.platform.problem.DomainException;
 import java.time.Clock;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -14,10 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class AdminService {
 
   private final Users users;
-  private final TokenService tokens;
+  private final Sessions tokens;
   private final Clock clock;
 
-  public AdminService(Users users, TokenService tokens, Clock clock) {
+  public AdminService(Users users, Sessions tokens, Clock clock) {
     this.users = users;
     this.tokens = tokens;
     this.clock = clock;
@@ -33,9 +32,9 @@ public class AdminService {
   public User suspend(Identity caller, UserId target, String reason) {
     User admin = requireAdmin(caller);
     if (admin.id().equals(target)) {
-      throw UserProblem.forbidden("Admins cannot suspend themselves.");
+      throw DomainException.forbidden("Admins cannot suspend themselves.");
     }
-    User user = users.findById(target).orElseThrow(() -> UserProblem.notFound("The account"));
+    User user = users.findById(target).orElseThrow(() -> DomainException.notFound("The account"));
     if (user.suspend(reason, clock.instant())) {
       tokens.revokeAll(target);
     }
@@ -45,7 +44,7 @@ public class AdminService {
   @Transactional
   public User reinstate(Identity caller, UserId target) {
     requireAdmin(caller);
-    User user = users.findById(target).orElseThrow(() -> UserProblem.notFound("The account"));
+    User user = users.findById(target).orElseThrow(() -> DomainException.notFound("The account"));
     user.reinstate(clock.instant());
     return user;
   }
@@ -54,20 +53,20 @@ public class AdminService {
   @Transactional(readOnly = true)
   public User view(Identity caller, UserId target) {
     if (caller.userId().equals(target.toString())) {
-      return users.findById(target).orElseThrow(() -> UserProblem.notFound("The account"));
+      return users.findById(target).orElseThrow(() -> DomainException.notFound("The account"));
     }
     User self = UserId.parse(caller.userId()).flatMap(users::findById).orElse(null);
     if (self == null || !self.isActive() || !self.roles().contains(Role.ADMIN)) {
       // The same answer as for an id that does not exist: no way to probe which ids do.
-      throw UserProblem.notFound("The account");
+      throw DomainException.notFound("The account");
     }
-    return users.findById(target).orElseThrow(() -> UserProblem.notFound("The account"));
+    return users.findById(target).orElseThrow(() -> DomainException.notFound("The account"));
   }
 
   private User requireAdmin(Identity caller) {
     User self = UserId.parse(caller.userId()).flatMap(users::findById).orElse(null);
     if (self == null || !self.isActive() || !self.roles().contains(Role.ADMIN)) {
-      throw UserProblem.forbidden("This needs the ADMIN role.");
+      throw DomainException.forbidden("This needs the ADMIN role.");
     }
     return self;
   }

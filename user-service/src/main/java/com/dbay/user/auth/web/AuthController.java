@@ -1,6 +1,6 @@
 package com.dbay.user.auth.web;
 
-import com.dbay.user.auth.SigningKeyStore;
+import com.dbay.user.auth.AccessTokens;
 import com.dbay.user.auth.TokenPair;
 import com.dbay.user.auth.TokenService;
 import jakarta.validation.Valid;
@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
 
   private final TokenService tokens;
-  private final SigningKeyStore keys;
+  private final AccessTokens keys;
 
-  AuthController(TokenService tokens, SigningKeyStore keys) {
+  AuthController(TokenService tokens, AccessTokens keys) {
     this.tokens = tokens;
     this.keys = keys;
   }

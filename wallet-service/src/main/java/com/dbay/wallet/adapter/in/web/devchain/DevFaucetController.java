@@ -1,6 +1,8 @@
 package com.dbay.wallet.adapter.in.web.devchain;
 
 import com.dbay.dogecoin.DogecoinNetwork;
+import com.dbay.platform.money.Doge;
+import com.dbay.platform.money.InvalidAmountException;
 import com.dbay.dogecoin.rpc.DogecoinRpcClient;
 import com.dbay.dogecoin.rpc.RpcConfig;
 import com.dbay.dogecoin.rpc.RpcException;
@@ -9,7 +11,6 @@ import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.config.DevFaucetProperties;
 import com.dbay.wallet.config.WalletProperties;
 import com.dbay.wallet.domain.DepositAddress;
-import com.dbay.wallet.domain.Money;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,7 +44,7 @@ public class DevFaucetController {
   private final DepositService deposits;
   private final DogecoinRpcClient node;
   private final DevFaucetProperties properties;
-  private final Money maxAmount;
+  private final Doge maxAmount;
   private final Clock clock;
   private final Map<String, Deque<Instant>> presses = new ConcurrentHashMap<>();
 
@@ -51,7 +52,7 @@ public class DevFaucetController {
     this.identity = identity;
     this.deposits = deposits;
     this.properties = properties;
-    this.maxAmount = Money.parse("maxAmount", properties.maxAmount());
+    this.maxAmount = Doge.parse(properties.maxAmount());
     this.clock = Clock.systemUTC();
     WalletProperties.Chain chain = wallet.chain();
     if (chain.rpcUrl().isBlank() || "mainnet".equals(chain.network())) {
@@ -64,9 +65,9 @@ public class DevFaucetController {
   public ResponseEntity<?> faucet(HttpServletRequest request, @RequestBody(required = false) FaucetRequest body) {
     UserId user = new UserId(identity.require(request).userId());
     String text = body == null || body.amount() == null || body.amount().isBlank() ? properties.defaultAmount() : body.amount();
-    Money amount = Money.parsePositive("amount", text);
+    Doge amount = amount(text);
     if (amount.isGreaterThan(maxAmount)) {
-      throw new WalletException.InvalidRequest("invalid-amount", "amount", "the dev faucet pays at most " + maxAmount.toDecimalString() + " DOGE at a time");
+      throw new WalletException.InvalidRequest("invalid-amount", "amount", "the dev faucet pays at most " + maxAmount + " DOGE at a time");
     }
     if (!allow(user.value())) {
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
@@ -85,7 +86,20 @@ public class DevFaucetController {
       problem.setType(URI.create("https://dbay.dev/problems/dev-chain-unavailable"));
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
     }
-    return ResponseEntity.status(HttpStatus.ACCEPTED).body(new FaucetResponse(txid, address.address(), amount.toDecimalString()));
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(new FaucetResponse(txid, address.address(), amount.toString()));
+  }
+
+  private static Doge amount(String text) {
+    Doge amount;
+    try {
+      amount = Doge.parse(text);
+    } catch (InvalidAmountException e) {
+      throw new WalletException.InvalidRequest("invalid-amount", "amount", e.getMessage());
+    }
+    if (!amount.isPositive()) {
+      throw new WalletException.InvalidRequest("invalid-amount", "amount", "amount must be greater than zero");
+    }
+    return amount;
   }
 
   private boolean allow(String user) {

@@ -1,7 +1,6 @@
 package com.dbay.wallet.adapter.in.web.devchain;
 
-import com.dbay.wallet.config.DevFaucetProperties;
-import com.dbay.wallet.config.WalletProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -9,17 +8,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ChainInfoController {
 
-  private final WalletProperties wallet;
+  // The chain's settings by property, not WalletProperties: config wires the adapters, never the reverse.
+  private final String network;
   private final DevFaucetProperties faucet;
 
-  public ChainInfoController(WalletProperties wallet, DevFaucetProperties faucet) {
-    this.wallet = wallet;
+  public ChainInfoController(@Value("${dbay.wallet.chain.network:regtest}") String network, DevFaucetProperties faucet) {
+    this.network = network;
     this.faucet = faucet;
   }
 
   @GetMapping("/api/v1/wallet/chain")
   public ChainInfo chain() {
-    return new ChainInfo(wallet.chain().network(), faucet.enabled(), faucet.enabled() ? faucet.maxAmount() : null);
+    return new ChainInfo(network, faucet.enabled(), faucet.enabled() ? faucet.maxAmount() : null);
   }
 
   public record ChainInfo(String network, boolean devFaucet, String devFaucetMaxAmount) {}

@@ -8,8 +8,7 @@ import com.dbay.dogecoin.rpc.RpcConfig;
 import com.dbay.dogecoin.rpc.RpcException;
 import com.dbay.wallet.adapter.in.web.CallerIdentity;
 import com.dbay.wallet.application.service.DepositService;
-import com.dbay.wallet.config.DevFaucetProperties;
-import com.dbay.wallet.config.WalletProperties;
+import org.springframework.beans.factory.annotation.Value;
 import com.dbay.wallet.domain.DepositAddress;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
@@ -48,17 +47,19 @@ public class DevFaucetController {
   private final Clock clock;
   private final Map<String, Deque<Instant>> presses = new ConcurrentHashMap<>();
 
-  public DevFaucetController(CallerIdentity identity, DepositService deposits, WalletProperties wallet, DevFaucetProperties properties) {
+  // The node's settings by property, not WalletProperties: config wires the adapters, never the reverse.
+  public DevFaucetController(CallerIdentity identity, DepositService deposits, DevFaucetProperties properties,
+      @Value("${dbay.wallet.chain.rpc-url:}") String rpcUrl, @Value("${dbay.wallet.chain.rpc-user:dbay}") String rpcUser,
+      @Value("${dbay.wallet.chain.rpc-password:dbay}") String rpcPassword, @Value("${dbay.wallet.chain.network:regtest}") String network) {
     this.identity = identity;
     this.deposits = deposits;
     this.properties = properties;
     this.maxAmount = Doge.parse(properties.maxAmount());
     this.clock = Clock.systemUTC();
-    WalletProperties.Chain chain = wallet.chain();
-    if (chain.rpcUrl().isBlank() || "mainnet".equals(chain.network())) {
+    if (rpcUrl.isBlank() || "mainnet".equals(network)) {
       throw new IllegalStateException("the dev faucet needs the local dev chain (a non-mainnet dbay.wallet.chain.rpc-url)");
     }
-    this.node = new DogecoinRpcClient(RpcConfig.of(chain.rpcUrl(), chain.rpcUser(), chain.rpcPassword(), DogecoinNetwork.of(chain.network())));
+    this.node = new DogecoinRpcClient(RpcConfig.of(rpcUrl, rpcUser, rpcPassword, DogecoinNetwork.of(network)));
   }
 
   @PostMapping({"/api/v1/wallet/dev/faucet", "/api/v1/wallet/dev/faucet/"})

@@ -1,4 +1,4 @@
-package com.dbay.wallet.config;
+package com.dbay.wallet.adapter.in.web.devchain;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

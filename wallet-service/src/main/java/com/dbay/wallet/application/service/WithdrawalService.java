@@ -172,6 +172,22 @@ public final class WithdrawalService {
     });
   }
 
+  public static final int MAX_PAGE = 100;
+
+  /** The user's own withdrawals, newest first (the wallet page's list and status timelines). */
+  public List<WithdrawalView> ofUser(UserId user, int limit) {
+    return withdrawals.requestedBy(user, Math.max(1, Math.min(limit, MAX_PAGE))).stream().map(WithdrawalView::of).toList();
+  }
+
+  /** What the user may still withdraw today (UTC day), and the rules the withdraw form shows before sending. */
+  public Limits limits(UserId user) {
+    Doge today = withdrawals.requestedOn(user, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    Doge left = Doge.max(Doge.ZERO, policy.dailyLimit().minus(today));
+    return new Limits(policy.minimum(), policy.dailyLimit(), left, policy.approvalThreshold(), policy.feeReserve());
+  }
+
+  public record Limits(Doge minimum, Doge dailyLimit, Doge dailyRemaining, Doge approvalThreshold, Doge feeReserve) {}
+
   /** For admins: withdrawals in a status (e.g. STUCK, PENDING_APPROVAL), oldest first. */
   public List<WithdrawalView> withStatus(Withdrawal.Status status, int limit) {
     return withdrawals.withStatus(status, limit).stream().map(withdrawals::find).flatMap(Optional::stream).map(WithdrawalView::of).toList();

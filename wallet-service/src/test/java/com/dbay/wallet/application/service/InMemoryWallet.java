@@ -287,6 +287,12 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
     return state.withdrawals.values().stream().filter(w -> w.status() == status).map(Withdrawal::id).limit(limit).toList();
   }
 
+  @Override
+  public List<Withdrawal> requestedBy(UserId user, int limit) {
+    return state.withdrawals.values().stream().filter(w -> w.user().equals(user))
+        .sorted(java.util.Comparator.comparing(Withdrawal::requestedAt).reversed()).limit(limit).toList();
+  }
+
   // Deposits
 
   private static Deposit copy(Deposit d) {

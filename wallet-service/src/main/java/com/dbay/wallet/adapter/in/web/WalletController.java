@@ -91,6 +91,21 @@ public class WalletController {
     return ResponseEntity.status(HttpStatus.CREATED).body(WithdrawalResponse.of(view));
   }
 
+  /** The caller's withdrawals, newest first, with their states (the wallet page's timelines). */
+  @GetMapping("/withdrawals")
+  public WithdrawalsResponse withdrawals(HttpServletRequest request, @RequestParam(defaultValue = "20") int limit) {
+    return new WithdrawalsResponse(withdrawals.ofUser(user(request), limit).stream().map(WithdrawalResponse::of).toList());
+  }
+
+  /** What the withdraw form shows before sending: minimum, today's limit and what is left of it, the fee reserve. */
+  @GetMapping("/withdrawal-limits")
+  public WithdrawalLimitsResponse withdrawalLimits(HttpServletRequest request) {
+    WithdrawalService.Limits limits = withdrawals.limits(user(request));
+    return new WithdrawalLimitsResponse(limits.minimum().toString(), limits.dailyLimit().toString(),
+        limits.dailyRemaining().toString(), limits.approvalThreshold().toString(), limits.feeReserve().toString(),
+        Doge.ofKoinu(com.dbay.dogecoin.FeePolicy.DEFAULT.feePerKb()).toString());
+  }
+
   @GetMapping("/withdrawals/{id}")
   public WithdrawalResponse withdrawal(HttpServletRequest request, @PathVariable String id) {
     Identity caller = identity.require(request);
@@ -133,6 +148,15 @@ public class WalletController {
   public record DepositAddressResponse(String address, String network) {}
 
   public record WithdrawalRequest(String address, String amount) {}
+
+  public record WithdrawalsResponse(List<WithdrawalResponse> items) {}
+
+  /**
+   * {@code feeReserve} is reserved with each withdrawal; the network fee actually paid is
+   * {@code networkFeePerKb} per kB of the signed transaction's exact size, and the rest returns.
+   */
+  public record WithdrawalLimitsResponse(String minimum, String dailyLimit, String dailyRemaining, String approvalThreshold,
+      String feeReserve, String networkFeePerKb) {}
 
   public record WithdrawalResponse(String id, String status, String address, String amount, String feeReserve, String networkFee, String txid,
       String requestedAt, String rejectionReason) {

@@ -89,6 +89,11 @@ public class JdbcWithdrawals implements Withdrawals {
         (rs, n) -> new WithdrawalId(rs.getObject(1, UUID.class)), status.name(), limit);
   }
 
+  @Override
+  public List<Withdrawal> requestedBy(UserId user, int limit) {
+    return jdbc.query("select " + COLUMNS + " from withdrawals where owner = ? order by requested_at desc limit ?", (rs, n) -> map(rs), user.value(), limit);
+  }
+
   private static Withdrawal map(ResultSet rs) throws SQLException {
     long fee = rs.getLong(10);
     Doge networkFee = rs.wasNull() ? null : new Doge(fee);

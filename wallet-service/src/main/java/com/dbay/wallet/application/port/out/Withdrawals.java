@@ -31,4 +31,7 @@ public interface Withdrawals {
   void save(Withdrawal withdrawal);
 
   List<WithdrawalId> withStatus(Withdrawal.Status status, int limit);
+
+  /** The user's own withdrawals, newest first. */
+  List<Withdrawal> requestedBy(UserId user, int limit);
 }

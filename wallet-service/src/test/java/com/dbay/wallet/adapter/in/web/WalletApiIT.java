@@ -97,6 +97,32 @@ class WalletApiIT {
   }
 
   @Test
+  void withoutTheDevChainTheFaucetDoesNotExistAndTheChainEndpointSaysSo() throws Exception {
+    assertThat(call("POST", "/api/v1/wallet/dev/faucet", bob, null, "{\"amount\":\"1\"}").status).isEqualTo(404);
+    Response chain = call("GET", "/api/v1/wallet/chain", bob, null, null);
+    assertThat(chain.json.get("devFaucet").asBoolean()).isFalse();
+  }
+
+  @Test
+  void theWithdrawFormLearnsWhatIsLeftOfTodaysLimitAndListsTheUsersWithdrawals() throws Exception {
+    Response before = call("GET", "/api/v1/wallet/withdrawal-limits", bob, null, null);
+    assertThat(before.json.get("dailyLimit").asString()).isEqualTo("300.00000000");
+    assertThat(before.json.get("dailyRemaining").asString()).isEqualTo("300.00000000");
+    assertThat(before.json.get("networkFeePerKb").asString()).isEqualTo("0.01000000");
+
+    Response made = call("POST", "/api/v1/wallet/withdrawals", bob, UUID.randomUUID().toString(),
+        "{\"address\":\"" + REGTEST_ADDRESS + "\",\"amount\":\"120\"}");
+    assertThat(made.status).isEqualTo(201);
+
+    assertThat(call("GET", "/api/v1/wallet/withdrawal-limits", bob, null, null).json.get("dailyRemaining").asString()).isEqualTo("180.00000000");
+    Response list = call("GET", "/api/v1/wallet/withdrawals", bob, null, null);
+    assertThat(list.json.get("items")).hasSize(1);
+    assertThat(list.json.get("items").get(0).get("id").asString()).isEqualTo(made.json.get("id").asString());
+    // Someone else's list does not show it.
+    assertThat(call("GET", "/api/v1/wallet/withdrawals", "other-" + UUID.randomUUID(), null, null).json.get("items")).isEmpty();
+  }
+
+  @Test
   void aDepositShowsAsPendingWithItsConfirmationsThenAsAvailable() throws Exception {
     String address = call("GET", "/api/v1/wallet/deposit-address", bob, null, null).json.get("address").asString();
     String txid = HexFormat.of().formatHex(randomBytes());

@@ -1,0 +1,39 @@
+import { createRouter, createWebHistory, type RouteLocationRaw, type Router } from 'vue-router'
+import { useAuthStore } from '@/stores/auth'
+import { routes, type RouteName } from './routes'
+
+export type { RouteName }
+
+/** A typed link: `to('withdrawal', { id })`. */
+export function to(name: RouteName, params?: Record<string, string>, query?: Record<string, string>): RouteLocationRaw {
+  return { name, params, query }
+}
+
+/** Only same-app paths are followed after sign-in (never another origin: no open redirect). */
+export function safeReturnPath(value: unknown): string {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/'
+}
+
+export function createAppRouter(): Router {
+  const router = createRouter({
+    history: createWebHistory(import.meta.env.BASE_URL),
+    routes: [...routes],
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  })
+
+  router.beforeEach(async (target) => {
+    const auth = useAuthStore()
+    await auth.start(() => {
+      const here = router.currentRoute.value
+      if (here.meta.auth) void router.push({ name: 'sign-in', query: { returnTo: here.fullPath, expired: '1' } })
+    })
+    if (target.meta.auth && !auth.signedIn) return { name: 'sign-in', query: { returnTo: target.fullPath } }
+    if (target.meta.guestOnly && auth.signedIn) return safeReturnPath(target.query.returnTo)
+    return true
+  })
+
+  router.afterEach((target) => {
+    document.title = target.meta.title && target.name !== 'home' ? `${target.meta.title} · DBay` : 'DBay'
+  })
+  return router
+}

@@ -1,0 +1,36 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+/**
+ * Every page of the app, each loaded on first visit (lazy chunks keep the first load small).
+ * Route names are typed (RouteName): `router.push({ name: 'wallet' })` is checked by the compiler.
+ * A feature adds its pages here; `meta.auth` pages send a signed-out visitor to sign in and back.
+ */
+export const routes = [
+  { path: '/', name: 'home', component: () => import('@/views/HomeView.vue'), meta: { title: 'DBay' } },
+  { path: '/sign-in', name: 'sign-in', component: () => import('@/views/SignInView.vue'), meta: { title: 'Sign in', guestOnly: true } },
+  { path: '/sign-up', name: 'sign-up', component: () => import('@/views/SignUpView.vue'), meta: { title: 'Create your account', guestOnly: true } },
+  { path: '/account', name: 'account', component: () => import('@/views/AccountView.vue'), meta: { title: 'My profile', auth: true } },
+  { path: '/users/:username', name: 'profile', component: () => import('@/views/ProfileView.vue'), meta: { title: 'Profile' } },
+  { path: '/wallet', name: 'wallet', component: () => import('@/views/wallet/WalletView.vue'), meta: { title: 'Wallet', auth: true } },
+  { path: '/wallet/statement', name: 'statement', component: () => import('@/views/wallet/StatementView.vue'), meta: { title: 'Statement', auth: true } },
+  { path: '/wallet/withdraw', name: 'withdraw', component: () => import('@/views/wallet/WithdrawView.vue'), meta: { title: 'Withdraw DOGE', auth: true } },
+  {
+    path: '/wallet/withdrawals/:id',
+    name: 'withdrawal',
+    component: () => import('@/views/wallet/WithdrawalView.vue'),
+    meta: { title: 'Withdrawal', auth: true },
+  },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: 'Not found' } },
+] as const satisfies readonly RouteRecordRaw[]
+
+export type RouteName = (typeof routes)[number]['name']
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    title?: string
+    /** Only for signed-in users: others go to sign in, then come back. */
+    auth?: boolean
+    /** Sign in / sign up: a signed-in user goes on to where they were headed. */
+    guestOnly?: boolean
+  }
+}

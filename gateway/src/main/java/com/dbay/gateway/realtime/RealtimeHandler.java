@@ -1,0 +1,132 @@
+package com.dbay.gateway.realtime;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code ws://<host>/ws}. Browsers cannot set headers on a WebSocket, so the bearer token comes as
+ * a subprotocol ({@code bearer.<jwt>}, beside {@code dbay.v1}, which is the one echoed back) or as
+ * {@code ?token=}. It is validated exactly as on the HTTP routes; a token that does not validate
+ * ends the connection (4401). Without a token a connection may follow public channels only.
+ * Messages are {@code {"action":"subscribe"|"unsubscribe"|"ping","channel":...}} (API Gateway
+ * routes on {@code $request.body.action} the same way); each gets an acknowledgement. Events are
+ * pushed on these subscriptions once the features publish them (fan-out through Redis pub/sub).
+ */
+final class RealtimeHandler implements WebSocketHandler {
+
+  static final String PROTOCOL = "dbay.v1";
+  static final String BEARER_PREFIX = "bearer.";
+  static final CloseStatus UNAUTHORIZED = new CloseStatus(4401, "invalid token");
+  /** Public channels: anyone may follow an auction or a listing. */
+  private static final Pattern PUBLIC = Pattern.compile("(auction|listing):[A-Za-z0-9_-]{1,64}");
+  /** The caller's own events (wallet, notifications, messages). */
+  private static final String USER = "user";
+  private static final int MAX_SUBSCRIPTIONS = 100;
+  private static final int MAX_MESSAGE_CHARS = 4096;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final ReactiveJwtDecoder decoder;
+
+  RealtimeHandler(ReactiveJwtDecoder decoder) {
+    this.decoder = decoder;
+  }
+
+  @Override
+  public List<String> getSubProtocols() {
+    return List.of(PROTOCOL);
+  }
+
+  @Override
+  public Mono<Void> handle(WebSocketSession session) {
+    Optional<String> token = token(session);
+    if (token.isEmpty()) {
+      return serve(session, Optional.empty());
+    }
+    return decoder.decode(token.get())
+        .flatMap(jwt -> serve(session, Optional.of(jwt)))
+        .onErrorResume(e -> session.close(UNAUTHORIZED));
+  }
+
+  private Mono<Void> serve(WebSocketSession session, Optional<Jwt> user) {
+    Set<String> subscriptions = ConcurrentHashMap.newKeySet();
+    return session.send(session.receive()
+        .filter(m -> m.getType() == WebSocketMessage.Type.TEXT)
+        .map(m -> session.textMessage(answer(m.getPayloadAsText(), user, subscriptions))));
+  }
+
+  private static String answer(String text, Optional<Jwt> user, Set<String> subscriptions) {
+    if (text.length() > MAX_MESSAGE_CHARS) {
+      return error(null, "message too long");
+    }
+    JsonNode message;
+    try {
+      message = JSON.readTree(text);
+    } catch (RuntimeException e) {
+      return error(null, "not JSON");
+    }
+    String action = message.path("action").asString("");
+    String channel = message.path("channel").asString("");
+    switch (action) {
+      case "ping" -> {
+        return write(Map.of("type", "pong"));
+      }
+      case "subscribe" -> {
+        if (!PUBLIC.matcher(channel).matches() && !USER.equals(channel)) {
+          return error(channel, "unknown channel");
+        }
+        if (USER.equals(channel) && user.isEmpty()) {
+          return error(channel, "sign in to follow your own events");
+        }
+        if (subscriptions.size() >= MAX_SUBSCRIPTIONS && !subscriptions.contains(channel)) {
+          return error(channel, "too many subscriptions");
+        }
+        subscriptions.add(channel);
+        return write(Map.of("type", "subscribed", "channel", channel));
+      }
+      case "unsubscribe" -> {
+        subscriptions.remove(channel);
+        return write(Map.of("type", "unsubscribed", "channel", channel));
+      }
+      default -> {
+        return error(channel.isEmpty() ? null : channel, "unknown action");
+      }
+    }
+  }
+
+  private static String error(String channel, String detail) {
+    return channel == null ? write(Map.of("type", "error", "detail", detail)) : write(Map.of("type", "error", "channel", channel, "detail", detail));
+  }
+
+  private static String write(Map<String, String> message) {
+    return JSON.writeValueAsString(message);
+  }
+
+  /** The bearer token of the handshake: a {@code bearer.<jwt>} subprotocol, else {@code ?token=}. */
+  static Optional<String> token(WebSocketSession session) {
+    List<String> protocols = session.getHandshakeInfo().getHeaders().getOrEmpty("Sec-WebSocket-Protocol");
+    for (String header : protocols) {
+      for (String protocol : header.split(",")) {
+        String p = protocol.strip();
+        if (p.startsWith(BEARER_PREFIX) && p.length() > BEARER_PREFIX.length()) {
+          return Optional.of(p.substring(BEARER_PREFIX.length()));
+        }
+      }
+    }
+    String query = UriComponentsBuilder.fromUri(session.getHandshakeInfo().getUri()).build().getQueryParams().getFirst("token");
+    return Optional.ofNullable(query).filter(t -> !t.isBlank());
+  }
+}

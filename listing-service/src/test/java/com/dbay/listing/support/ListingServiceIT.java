@@ -3,7 +3,6 @@ package com.dbay.listing.support;
 import com.dbay.platform.identity.GatewayProof;
 import com.dbay.platform.identity.Identity;
 import com.dbay.platform.identity.IdentityHeaders;
-import com.dbay.platform.starter.identity.IdentityAutoConfiguration;
 import com.dbay.platform.test.TestStores;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,14 +28,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "dbay.listing.internal.tokens=search-service=" + ListingServiceIT.SEARCH_TOKEN + ",image-processor=" + ListingServiceIT.IMAGE_TOKEN,
-    "dbay.listing.clock-interval=1h"})
+    "dbay.listing.clock-interval=1h",
+    "dbay.identity.gateway-secret=" + ListingServiceIT.GATEWAY_SECRET})
 public abstract class ListingServiceIT {
 
+  /** Its own proof key: the test run exports a random DBAY_GATEWAY_SECRET, and no test may use the committed one. */
+  static final String GATEWAY_SECRET = "listing-it-gateway-secret-0123456789abcdef";
   public static final String SEARCH_TOKEN = "search-token-0123456789abcdef";
   public static final String IMAGE_TOKEN = "image-token-0123456789abcdef";
   protected static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static final GatewayProof PROOF = new GatewayProof(IdentityAutoConfiguration.DEV_SECRET);
+  private static final GatewayProof PROOF = new GatewayProof(GATEWAY_SECRET);
 
   @LocalServerPort protected int port;
   @Autowired protected JdbcTemplate jdbc;

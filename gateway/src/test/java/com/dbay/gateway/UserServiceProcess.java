@@ -28,6 +28,11 @@ final class UserServiceProcess implements AutoCloseable {
   }
 
   static UserServiceProcess start(String gatewaySecret) throws Exception {
+    return start(gatewaySecret, Map.of());
+  }
+
+  /** {@code extraEnv}: more variables for the service, e.g. {@code DBAY_BOOTSTRAP_ADMINS}. */
+  static UserServiceProcess start(String gatewaySecret, Map<String, String> extraEnv) throws Exception {
     File[] jars = Path.of("../user-service/target").toFile()
         .listFiles((dir, name) -> name.startsWith("user-service-") && name.endsWith(".jar") && !name.endsWith("-plain.jar"));
     if (jars == null || jars.length == 0) {
@@ -44,6 +49,7 @@ final class UserServiceProcess implements AutoCloseable {
     env.put("DBAY_USER_PORT", Integer.toString(port));
     env.put("DBAY_GATEWAY_SECRET", gatewaySecret);
     env.put("DBAY_BCRYPT_COST", "4");
+    env.putAll(extraEnv);
     UserServiceProcess service = new UserServiceProcess(builder.start(), log, port);
     service.awaitUp();
     return service;

@@ -3,7 +3,9 @@ package com.dbay.user.account;
 import com.dbay.platform.identity.Identity;
 import com.dbay.user.auth.TokenService;
 import com.dbay.user.web.UserProblem;
+import com.dbay.platform.starter.events.Outbox;
 import java.time.Clock;
+import java.time.Instant;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -16,8 +18,10 @@ public class AdminService {
   private final Users users;
   private final TokenService tokens;
   private final Clock clock;
+  private final Outbox outbox;
 
-  public AdminService(Users users, TokenService tokens, Clock clock) {
+  public AdminService(Users users, TokenService tokens, Clock clock, Outbox outbox) {
+    this.outbox = outbox;
     this.users = users;
     this.tokens = tokens;
     this.clock = clock;
@@ -36,8 +40,12 @@ public class AdminService {
       throw UserProblem.forbidden("Admins cannot suspend themselves.");
     }
     User user = users.findById(target).orElseThrow(() -> UserProblem.notFound("The account"));
-    if (user.suspend(reason, clock.instant())) {
+    Instant now = clock.instant();
+    if (user.suspend(reason, now)) {
       tokens.revokeAll(target);
+      // Refuses the access tokens already out (gateway deny-list) and tells the services that
+      // check the account on money paths themselves.
+      outbox.publish(UserSuspended.TYPE, new UserSuspended(target.toString(), now));
     }
     return user;
   }
@@ -46,7 +54,10 @@ public class AdminService {
   public User reinstate(Identity caller, UserId target) {
     requireAdmin(caller);
     User user = users.findById(target).orElseThrow(() -> UserProblem.notFound("The account"));
-    user.reinstate(clock.instant());
+    Instant now = clock.instant();
+    if (user.reinstate(now)) {
+      outbox.publish(UserReinstated.TYPE, new UserReinstated(target.toString(), now));
+    }
     return user;
   }
 

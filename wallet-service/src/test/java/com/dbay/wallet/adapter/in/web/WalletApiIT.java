@@ -308,12 +308,11 @@ class WalletApiIT {
 
   private void sign(HttpRequest.Builder request, String method, String path, Identity identity) {
     long now = proof.now();
-    String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
     request.header(IdentityHeaders.USER_ID, identity.userId())
         .header(IdentityHeaders.COGNITO_USERNAME, identity.username())
         .header(IdentityHeaders.ROLES, String.join(",", identity.roles()))
         .header(IdentityHeaders.PROOF_TIMESTAMP, Long.toString(now))
-        .header(IdentityHeaders.PROOF_SIGNATURE, proof.sign(identity, method, pathOnly, now));
+        .header(IdentityHeaders.PROOF_SIGNATURE, proof.sign(identity, method, path, now));
   }
 
   private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -198,7 +198,9 @@ class GatewaySecurityIT {
         TOKENS.valid("user-1"), Map.of(), null);
 
     assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.body().get("query").asString()).isEqualTo("q=red+shoe&category=%41b&sort=price&q=%C3%A9t%C3%A9&empty=&flag");
+    // The gateway groups repeated names when it forwards (why the proof sorts the pairs).
+    assertThat(answer.body().get("query").asString().split("&"))
+        .containsExactlyInAnyOrder("q=red+shoe", "category=%41b", "sort=price", "q=%C3%A9t%C3%A9", "empty=", "flag");
     assertThat(answer.body().get("verified").asBoolean()).as("the service verified the proof over this query").isTrue();
   }
 

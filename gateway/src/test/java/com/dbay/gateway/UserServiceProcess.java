@@ -42,7 +42,7 @@ final class UserServiceProcess implements AutoCloseable {
     int port = CognitoLocal.freePort();
     Path log = Files.createTempFile("user-service", ".log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jars[0].getAbsolutePath())
+    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jars[0].getAbsolutePath())
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
@@ -61,7 +61,8 @@ final class UserServiceProcess implements AutoCloseable {
 
   private void awaitUp() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    Instant deadline = Instant.now().plusSeconds(120);
+    // Generous: on a loaded 2-core machine a Spring Boot start has taken over two minutes.
+    Instant deadline = Instant.now().plusSeconds(300);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new IllegalStateException("user-service exited:\n" + tail());

@@ -45,7 +45,7 @@ public class AdminService {
       tokens.revokeAll(target);
       // Refuses the access tokens already out (gateway deny-list) and tells the services that
       // check the account on money paths themselves.
-      outbox.publish(UserSuspended.TYPE, new UserSuspended(target.toString(), now));
+      outbox.publish(UserSuspended.TYPE, new UserSuspended(target.toString(), user.cognitoSub(), now));
     }
     return user;
   }

@@ -36,8 +36,12 @@ class DenyList {
             UserSuspended suspended = event.detailAs(UserSuspended.class, json);
             Duration left = remaining(suspended.suspendedAt(), tokenLifetime, clock);
             if (!left.isZero()) {
-              redis.opsForValue().set(Revocations.userKey(suspended.userId()),
-                  Long.toString(suspended.suspendedAt().getEpochSecond()), left);
+              String at = Long.toString(suspended.suspendedAt().getEpochSecond());
+              redis.opsForValue().set(Revocations.userKey(suspended.userId()), at, left);
+              if (suspended.cognitoSub() != null && !suspended.cognitoSub().isBlank()) {
+                // Cognito tokens carry the pool's sub, which the gateway checks under the same key.
+                redis.opsForValue().set(Revocations.userKey(suspended.cognitoSub()), at, left);
+              }
             }
           } else {
             SessionRevoked revoked = event.detailAs(SessionRevoked.class, json);

@@ -26,7 +26,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 
   @Override
   protected void report(Request request, Response response, Throwable throwable) {
-    int status = response.getStatus();
+    int status = tooLarge(request, throwable, response.getStatus());
     if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
       return;
     }
@@ -48,6 +48,22 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     } catch (IOException | IllegalStateException e) {
       // The client is gone or the response was committed: nothing more can be said.
     }
+  }
+
+  /**
+   * Tomcat answers 400 when the request line or the headers overflow its header buffer ("Request
+   * header is too large"); the client deserves to know which: 414 when the request line itself did
+   * not fit (no URI was parsed), else 431.
+   */
+  private static int tooLarge(Request request, Throwable throwable, int status) {
+    Throwable cause = throwable != null ? throwable
+        : (Throwable) request.getCoyoteRequest().getAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION);
+    if (status != 400 || !(cause instanceof IllegalArgumentException) || cause.getMessage() == null
+        || !cause.getMessage().toLowerCase(java.util.Locale.ROOT).contains("too large")) {
+      return status;
+    }
+    var uri = request.getCoyoteRequest().requestURI();
+    return uri.isNull() || uri.getLength() == 0 ? 414 : 431;
   }
 
   static String body(int status) {

@@ -257,7 +257,7 @@ class WalletApiIT {
     assertThat(refused.status).isEqualTo(403);
     assertThat(refused.contentType).startsWith("application/problem+json");
     assertThat(refused.json.get("type").asString()).isEqualTo("https://dbay.dev/problems/account-suspended");
-    Response hold = call("PUT", "/api/v1/wallet/internal/holds/" + bob + "/auction-s", null, "hs-" + bob, "{"amount":"10"}");
+    Response hold = call("PUT", "/api/v1/wallet/internal/holds/" + bob + "/auction-s", null, "hs-" + bob, "{\"amount\":\"10\"}");
     assertThat(hold.status).as("a hold as bidder").isEqualTo(403);
     Response buyNow = call("POST", "/api/v1/wallet/internal/escrows", null, "es-" + bob,
         "{\"orderId\":\"order-s-" + bob + "\",\"buyerId\":\"" + bob + "\",\"sellerId\":\"s-" + bob + "\",\"amount\":\"10\"}");

@@ -1,5 +1,6 @@
 package com.dbay.dogecoin;
 
+import com.dbay.platform.money.Doge;
 import java.util.Comparator;
 import java.util.List;
 
@@ -19,7 +20,7 @@ public record ConfirmationPolicy(List<Tier> tiers, int otherwise) {
   }
 
   public static final ConfirmationPolicy DEFAULT = new ConfirmationPolicy(
-      List.of(new Tier(Koinu.ofDoge(1_000), 6), new Tier(Koinu.ofDoge(100_000), 20)), 40);
+      List.of(new Tier(Doge.ofDoge(1_000).koinu(), 6), new Tier(Doge.ofDoge(100_000).koinu(), 20)), 40);
 
   public ConfirmationPolicy {
     tiers = tiers.stream().sorted(Comparator.comparingLong(Tier::belowKoinu)).toList();

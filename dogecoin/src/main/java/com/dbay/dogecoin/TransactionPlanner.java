@@ -1,5 +1,6 @@
 package com.dbay.dogecoin;
 
+import com.dbay.platform.money.Doge;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -51,8 +52,8 @@ public final class TransactionPlanner {
         throw new TransactionBuildException(INVALID, "payments to different networks");
       }
       if (policy.isDust(p.value())) {
-        throw new TransactionBuildException(DUST_OUTPUT, "output of " + Koinu.format(p.value())
-            + " DOGE is below the dust limit of " + Koinu.format(policy.softDust()) + " DOGE");
+        throw new TransactionBuildException(DUST_OUTPUT, "output of " + Doge.ofKoinu(p.value()).toString()
+            + " DOGE is below the dust limit of " + Doge.ofKoinu(policy.softDust()).toString() + " DOGE");
       }
       try {
         paySum = Math.addExact(paySum, p.value());
@@ -99,7 +100,7 @@ public final class TransactionPlanner {
       return new TransactionPlan(selected, payments, changeAddress, 0, total - paySum, sizeNoChange, policy);
     }
     long needed = paySum + policy.feeFor(sizes.applyAsInt(Math.max(1, selected.size()), payments.size()));
-    throw new TransactionBuildException(INSUFFICIENT_FUNDS, "need " + Koinu.format(needed) + " DOGE including the fee,"
-        + " have " + Koinu.format(total) + " DOGE", needed, total);
+    throw new TransactionBuildException(INSUFFICIENT_FUNDS, "need " + Doge.ofKoinu(needed).toString() + " DOGE including the fee,"
+        + " have " + Doge.ofKoinu(total).toString() + " DOGE", needed, total);
   }
 }

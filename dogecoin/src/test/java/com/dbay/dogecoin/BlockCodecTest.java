@@ -1,5 +1,6 @@
 package com.dbay.dogecoin;
 
+import com.dbay.platform.money.Doge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -29,7 +30,7 @@ class BlockCodecTest {
 
   @Test
   void readsBackABlockItSerializedWithItsHashAndTransactions() {
-    byte[] cb = coinbase(1, address(1), Koinu.ofDoge(10_000));
+    byte[] cb = coinbase(1, address(1), Doge.ofDoge(10_000).koinu());
     byte[] block = BlockCodec.serialize(1, Sha256Hash.ZERO_HASH.toString(), 1_700_000_000L, 0x207fffffL, 7,
         List.of(cb));
     DecodedBlock d = BlockCodec.decode(block, DogecoinNetwork.REGTEST);
@@ -44,7 +45,7 @@ class BlockCodecTest {
 
   @Test
   void skipsTheAuxPowOfAMergeMinedBlock() throws Exception {
-    byte[] cb = coinbase(2, address(2), Koinu.ofDoge(10_000));
+    byte[] cb = coinbase(2, address(2), Doge.ofDoge(10_000).koinu());
     byte[] plain = BlockCodec.serialize(0x00620104L, Sha256Hash.ZERO_HASH.toString(), 1_700_000_000L, 0x1b0404cbL,
         0, List.of(cb));
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,5 +1,6 @@
 package com.dbay.dogecoin;
 
+import com.dbay.platform.money.Doge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,9 +37,9 @@ class PlannedSigningTest {
       for (int i = 0; i < 1 + n % 4; i++) {
         Bip44Path path = Bip44Path.receive(0, i);
         coins.add(new Utxo(org.bitcoinj.base.Sha256Hash.of(new byte[] {(byte) n, (byte) i}).toString(), i,
-            Koinu.ofDoge(7) + n * 1_013L, watchOnly.receiveAddress(i), path));
+            Doge.ofDoge(7).koinu() + n * 1_013L, watchOnly.receiveAddress(i), path));
       }
-      long pay = Koinu.ofDoge(3L * coins.size()) + n * 777L;
+      long pay = Doge.ofDoge(3L * coins.size()).koinu() + n * 777L;
       TransactionPlan plan = TransactionPlanner.planExact(coins,
           List.of(new Payment(TransactionSigningTest.someoneElse(), pay)), watchOnly.changeAddress(n), FeePolicy.DEFAULT);
 
@@ -62,24 +63,24 @@ class PlannedSigningTest {
   @Test
   void anExactPlanIsOneBytePerInputSmallerThanTheBoundAndItsFeeMatches() {
     assertThat(TransactionSizes.exactSize(1, 2)).isEqualTo(TransactionSizes.maxSize(1, 2) - 1).isEqualTo(225);
-    Utxo coin = new Utxo("aa".repeat(32), 0, Koinu.ofDoge(10), watchOnly.receiveAddress(0), Bip44Path.receive(0, 0));
+    Utxo coin = new Utxo("aa".repeat(32), 0, Doge.ofDoge(10).koinu(), watchOnly.receiveAddress(0), Bip44Path.receive(0, 0));
     TransactionPlan plan = TransactionPlanner.planExact(List.of(coin),
-        List.of(new Payment(TransactionSigningTest.someoneElse(), Koinu.ofDoge(4))), watchOnly.changeAddress(0), FeePolicy.DEFAULT);
+        List.of(new Payment(TransactionSigningTest.someoneElse(), Doge.ofDoge(4).koinu())), watchOnly.changeAddress(0), FeePolicy.DEFAULT);
     assertThat(plan.maxSize()).isEqualTo(225);
     assertThat(plan.fee()).isEqualTo(225_000);
-    assertThat(plan.change()).isEqualTo(Koinu.ofDoge(6) - 225_000);
+    assertThat(plan.change()).isEqualTo(Doge.ofDoge(6).koinu() - 225_000);
   }
 
   @Test
   void refusesAPlanThatDoesNotBalanceOrIsSizedWrongAndAnInputItsSeedDoesNotOwn() {
-    Utxo coin = new Utxo("bb".repeat(32), 1, Koinu.ofDoge(10), watchOnly.receiveAddress(2), Bip44Path.receive(0, 2));
+    Utxo coin = new Utxo("bb".repeat(32), 1, Doge.ofDoge(10).koinu(), watchOnly.receiveAddress(2), Bip44Path.receive(0, 2));
     TransactionPlan plan = TransactionPlanner.planExact(List.of(coin),
-        List.of(new Payment(TransactionSigningTest.someoneElse(), Koinu.ofDoge(4))), watchOnly.changeAddress(1), FeePolicy.DEFAULT);
+        List.of(new Payment(TransactionSigningTest.someoneElse(), Doge.ofDoge(4).koinu())), watchOnly.changeAddress(1), FeePolicy.DEFAULT);
     TransactionPlan unbalanced = new TransactionPlan(plan.inputs(), plan.payments(), plan.changeAddress(), plan.change() - 5,
         plan.fee(), plan.maxSize(), plan.feePolicy());
     TransactionPlan missized = new TransactionPlan(plan.inputs(), plan.payments(), plan.changeAddress(), plan.change(),
         plan.fee(), plan.maxSize() + 1, plan.feePolicy());
-    Utxo foreign = new Utxo("cc".repeat(32), 0, Koinu.ofDoge(10), TransactionSigningTest.someoneElse(), Bip44Path.receive(0, 2));
+    Utxo foreign = new Utxo("cc".repeat(32), 0, Doge.ofDoge(10).koinu(), TransactionSigningTest.someoneElse(), Bip44Path.receive(0, 2));
     TransactionPlan notOurs = new TransactionPlan(List.of(foreign), plan.payments(), plan.changeAddress(), plan.change(),
         plan.fee(), plan.maxSize(), plan.feePolicy());
 

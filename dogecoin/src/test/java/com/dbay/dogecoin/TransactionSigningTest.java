@@ -1,5 +1,6 @@
 package com.dbay.dogecoin;
 
+import com.dbay.platform.money.Doge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,9 +52,9 @@ class TransactionSigningTest {
 
   @Test
   void signsATransactionWhoseEveryInputTheScriptInterpreterAccepts() {
-    List<Utxo> utxos = List.of(utxo(1, Koinu.ofDoge(40), Bip44Path.receive(0, 0)),
-        utxo(2, Koinu.ofDoge(25), Bip44Path.receive(0, 1)), utxo(3, Koinu.ofDoge(5), Bip44Path.change(0, 0)));
-    List<Payment> pay = List.of(new Payment(someoneElse(), Koinu.ofDoge(66)));
+    List<Utxo> utxos = List.of(utxo(1, Doge.ofDoge(40).koinu(), Bip44Path.receive(0, 0)),
+        utxo(2, Doge.ofDoge(25).koinu(), Bip44Path.receive(0, 1)), utxo(3, Doge.ofDoge(5).koinu(), Bip44Path.change(0, 0)));
+    List<Payment> pay = List.of(new Payment(someoneElse(), Doge.ofDoge(66).koinu()));
     TransactionPlan plan = TransactionPlanner.plan(utxos, pay, signer.address(Bip44Path.change(0, 1)),
         FeePolicy.DEFAULT);
     assertThat(plan.inputs()).hasSize(3);
@@ -67,7 +68,7 @@ class TransactionSigningTest {
     assertThat(signed.fee()).isEqualTo(FeePolicy.DEFAULT.feeFor(signed.size()));
     // three low-R inputs of 147 bytes, two outputs of 34, ten bytes of framing
     assertThat(signed.size()).isLessThanOrEqualTo(3 * 147 + 2 * 34 + 10);
-    assertThat(signed.fee() + signed.change() + Koinu.ofDoge(66)).isEqualTo(Koinu.ofDoge(70));
+    assertThat(signed.fee() + signed.change() + Doge.ofDoge(66).koinu()).isEqualTo(Doge.ofDoge(70).koinu());
     assertThat(signed.changeOutputIndex()).isEqualTo(1);
     assertThat(signed.size()).isLessThanOrEqualTo(plan.maxSize());
 
@@ -82,17 +83,17 @@ class TransactionSigningTest {
 
   @Test
   void signingTheSamePlanTwiceGivesTheSameBytes() {
-    List<Utxo> utxos = List.of(utxo(4, Koinu.ofDoge(10), Bip44Path.receive(0, 2)));
-    TransactionPlan plan = TransactionPlanner.plan(utxos, List.of(new Payment(someoneElse(), Koinu.ofDoge(3))),
+    List<Utxo> utxos = List.of(utxo(4, Doge.ofDoge(10).koinu(), Bip44Path.receive(0, 2)));
+    TransactionPlan plan = TransactionPlanner.plan(utxos, List.of(new Payment(someoneElse(), Doge.ofDoge(3).koinu())),
         signer.address(Bip44Path.change(0, 0)), FeePolicy.DEFAULT);
     assertThat(signer.sign(plan)).isEqualTo(signer.sign(plan));
   }
 
   @Test
   void aTamperedSignatureOrAmountNoLongerVerifies() {
-    Utxo u = utxo(5, Koinu.ofDoge(10), Bip44Path.receive(0, 3));
+    Utxo u = utxo(5, Doge.ofDoge(10).koinu(), Bip44Path.receive(0, 3));
     SignedTransaction signed = signer.sign(TransactionPlanner.plan(List.of(u),
-        List.of(new Payment(someoneElse(), Koinu.ofDoge(3))), signer.address(Bip44Path.change(0, 0)),
+        List.of(new Payment(someoneElse(), Doge.ofDoge(3).koinu())), signer.address(Bip44Path.change(0, 0)),
         FeePolicy.DEFAULT));
     byte[] raw = HexFormat.of().parseHex(signed.rawHex());
     // the signature's r value starts 5 bytes into the scriptSig (push, 0x30, len, 0x02, rlen)
@@ -104,75 +105,75 @@ class TransactionSigningTest {
 
     Transaction tx = TransactionCodec.parse(raw);
     tx.replaceOutput(0, new org.bitcoinj.core.TransactionOutput(tx,
-        org.bitcoinj.base.Coin.valueOf(Koinu.ofDoge(4)), tx.getOutput(0).getScriptBytes()));
+        org.bitcoinj.base.Coin.valueOf(Doge.ofDoge(4).koinu()), tx.getOutput(0).getScriptBytes()));
     assertThatThrownBy(() -> assertEveryInputVerifies(HexFormat.of().formatHex(tx.serialize()), List.of(u)))
         .isInstanceOf(ScriptException.class);
   }
 
   @Test
   void changeBelowTheDustLimitGoesToTheFee() {
-    long payment = Koinu.ofDoge(10) - Koinu.parse("0.005");
-    Utxo u = utxo(6, Koinu.ofDoge(10), Bip44Path.receive(0, 0));
+    long payment = Doge.ofDoge(10).koinu() - Doge.parse("0.005").koinu();
+    Utxo u = utxo(6, Doge.ofDoge(10).koinu(), Bip44Path.receive(0, 0));
     TransactionPlan plan = TransactionPlanner.plan(List.of(u), List.of(new Payment(someoneElse(), payment)),
         signer.address(Bip44Path.change(0, 0)), FeePolicy.DEFAULT);
     assertThat(plan.hasChange()).isFalse();
     SignedTransaction signed = signer.sign(plan);
     assertThat(signed.changeOutputIndex()).isEqualTo(-1);
-    assertThat(signed.fee()).isEqualTo(Koinu.parse("0.005"));
+    assertThat(signed.fee()).isEqualTo(Doge.parse("0.005").koinu());
     assertThat(signed.fee()).isGreaterThanOrEqualTo(FeePolicy.DEFAULT.feeFor(signed.size()));
     assertEveryInputVerifies(signed.rawHex(), plan.inputs());
   }
 
   @Test
   void refusesToCreateADustOutput() {
-    Utxo u = utxo(7, Koinu.ofDoge(10), Bip44Path.receive(0, 0));
+    Utxo u = utxo(7, Doge.ofDoge(10).koinu(), Bip44Path.receive(0, 0));
     assertThatThrownBy(() -> TransactionPlanner.plan(List.of(u),
-        List.of(new Payment(someoneElse(), Koinu.parse("0.009"))), null, FeePolicy.DEFAULT))
+        List.of(new Payment(someoneElse(), Doge.parse("0.009").koinu())), null, FeePolicy.DEFAULT))
         .isInstanceOfSatisfying(TransactionBuildException.class,
             e -> assertThat(e.reason()).isEqualTo(TransactionBuildException.Reason.DUST_OUTPUT));
   }
 
   @Test
   void saysHowMuchIsMissingWhenFundsDoNotCoverPaymentAndFee() {
-    Utxo u = utxo(8, Koinu.ofDoge(10), Bip44Path.receive(0, 0));
+    Utxo u = utxo(8, Doge.ofDoge(10).koinu(), Bip44Path.receive(0, 0));
     assertThatThrownBy(() -> TransactionPlanner.plan(List.of(u),
-        List.of(new Payment(someoneElse(), Koinu.ofDoge(10))), null, FeePolicy.DEFAULT))
+        List.of(new Payment(someoneElse(), Doge.ofDoge(10).koinu())), null, FeePolicy.DEFAULT))
         .isInstanceOfSatisfying(TransactionBuildException.class, e -> {
           assertThat(e.reason()).isEqualTo(TransactionBuildException.Reason.INSUFFICIENT_FUNDS);
-          assertThat(e.available()).isEqualTo(Koinu.ofDoge(10));
-          assertThat(e.needed()).isGreaterThan(Koinu.ofDoge(10));
+          assertThat(e.available()).isEqualTo(Doge.ofDoge(10).koinu());
+          assertThat(e.needed()).isGreaterThan(Doge.ofDoge(10).koinu());
         });
   }
 
   @Test
   void selectsTheLargestCoinsFirstAndOnlyAsManyAsNeeded() {
-    List<Utxo> utxos = List.of(utxo(9, Koinu.ofDoge(1), Bip44Path.receive(0, 0)),
-        utxo(10, Koinu.ofDoge(50), Bip44Path.receive(0, 1)), utxo(11, Koinu.ofDoge(20), Bip44Path.receive(0, 2)),
-        utxo(12, Koinu.ofDoge(30), Bip44Path.receive(0, 3)));
-    TransactionPlan plan = TransactionPlanner.plan(utxos, List.of(new Payment(someoneElse(), Koinu.ofDoge(70))),
+    List<Utxo> utxos = List.of(utxo(9, Doge.ofDoge(1).koinu(), Bip44Path.receive(0, 0)),
+        utxo(10, Doge.ofDoge(50).koinu(), Bip44Path.receive(0, 1)), utxo(11, Doge.ofDoge(20).koinu(), Bip44Path.receive(0, 2)),
+        utxo(12, Doge.ofDoge(30).koinu(), Bip44Path.receive(0, 3)));
+    TransactionPlan plan = TransactionPlanner.plan(utxos, List.of(new Payment(someoneElse(), Doge.ofDoge(70).koinu())),
         signer.address(Bip44Path.change(0, 0)), FeePolicy.DEFAULT);
-    assertThat(plan.inputs()).extracting(Utxo::value).containsExactly(Koinu.ofDoge(50), Koinu.ofDoge(30));
-    assertThat(TransactionPlanner.plan(utxos.reversed(), List.of(new Payment(someoneElse(), Koinu.ofDoge(70))),
+    assertThat(plan.inputs()).extracting(Utxo::value).containsExactly(Doge.ofDoge(50).koinu(), Doge.ofDoge(30).koinu());
+    assertThat(TransactionPlanner.plan(utxos.reversed(), List.of(new Payment(someoneElse(), Doge.ofDoge(70).koinu())),
         signer.address(Bip44Path.change(0, 0)), FeePolicy.DEFAULT)).isEqualTo(plan);
   }
 
   @Test
   void perStartedKilobytePoliciesPayForWholeKilobytes() {
-    List<Utxo> utxos = List.of(utxo(13, Koinu.ofDoge(10), Bip44Path.receive(0, 0)));
-    TransactionPlan plan = TransactionPlanner.plan(utxos, List.of(new Payment(someoneElse(), Koinu.ofDoge(2))),
+    List<Utxo> utxos = List.of(utxo(13, Doge.ofDoge(10).koinu(), Bip44Path.receive(0, 0)));
+    TransactionPlan plan = TransactionPlanner.plan(utxos, List.of(new Payment(someoneElse(), Doge.ofDoge(2).koinu())),
         signer.address(Bip44Path.change(0, 0)), FeePolicy.PER_STARTED_KILOBYTE);
     SignedTransaction signed = signer.sign(plan);
     assertThat(signed.size()).isLessThan(1000);
-    assertThat(signed.fee()).isEqualTo(Koinu.parse("0.01"));
+    assertThat(signed.fee()).isEqualTo(Doge.parse("0.01").koinu());
     assertEveryInputVerifies(signed.rawHex(), plan.inputs());
   }
 
   @Test
   void refusesToSignAnInputWithAPathThatDoesNotOwnIt() {
-    Utxo wrong = new Utxo(Sha256Hash.of(new byte[] {14}).toString(), 0, Koinu.ofDoge(10),
+    Utxo wrong = new Utxo(Sha256Hash.of(new byte[] {14}).toString(), 0, Doge.ofDoge(10).koinu(),
         signer.address(Bip44Path.receive(0, 0)), Bip44Path.receive(0, 1));
     TransactionPlan plan = TransactionPlanner.plan(List.of(wrong),
-        List.of(new Payment(someoneElse(), Koinu.ofDoge(2))), null, FeePolicy.DEFAULT);
+        List.of(new Payment(someoneElse(), Doge.ofDoge(2).koinu())), null, FeePolicy.DEFAULT);
     assertThatThrownBy(() -> signer.sign(plan)).isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -183,11 +184,11 @@ class TransactionSigningTest {
       int n = 1 + random.nextInt(6);
       List<Utxo> utxos = new java.util.ArrayList<>();
       for (int i = 0; i < n; i++) {
-        utxos.add(utxo(100 + round * 10 + i, Koinu.ofDoge(1 + random.nextInt(50)),
+        utxos.add(utxo(100 + round * 10 + i, Doge.ofDoge(1 + random.nextInt(50)).koinu(),
             Bip44Path.receive(0, random.nextInt(4))));
       }
       long total = utxos.stream().mapToLong(Utxo::value).sum();
-      long amount = Math.max(Koinu.parse("0.01"), total / 2 - random.nextInt(1_000_000));
+      long amount = Math.max(Doge.parse("0.01").koinu(), total / 2 - random.nextInt(1_000_000));
       TransactionPlan plan = TransactionPlanner.plan(utxos, List.of(new Payment(someoneElse(), amount)),
           signer.address(Bip44Path.change(0, 0)), FeePolicy.DEFAULT);
       SignedTransaction signed = signer.sign(plan);

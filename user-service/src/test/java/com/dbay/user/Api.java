@@ -46,8 +46,14 @@ final class Api {
   }
 
   Response send(String method, String path, Object body, Map<String, String> headers) {
+    return sendText(method, path, body == null ? null : JSON.writeValueAsString(body), headers);
+  }
+
+  /** Sends {@code json} exactly as given (it may be malformed on purpose). */
+  Response sendText(String method, String path, String text, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        .method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
+    Object body = text;
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
@@ -84,6 +90,25 @@ final class Api {
       throw new IllegalStateException("registration failed: " + r);
     }
     return r.body();
+  }
+
+  /**
+   * The fields a problem's {@code errors} list names. Fails unless {@code errors} has the one shape
+   * every service uses: a list of {@code {field, message}} with both present.
+   */
+  static java.util.List<String> errorFields(JsonNode problem) {
+    JsonNode errors = problem.get("errors");
+    if (errors == null || !errors.isArray()) {
+      throw new AssertionError("errors is not a list of {field, message}: " + problem);
+    }
+    java.util.List<String> fields = new java.util.ArrayList<>();
+    for (JsonNode error : errors) {
+      if (!error.path("field").isString() || !error.path("message").isString() || error.size() != 2) {
+        throw new AssertionError("an entry of errors is not {field, message}: " + error);
+      }
+      fields.add(error.get("field").asString());
+    }
+    return fields;
   }
 
   static Identity identityOf(JsonNode account) {

@@ -54,6 +54,16 @@ public class BiddingService {
     return auctions.find(listingId);
   }
 
+  /** The auction's public bid history (bidders by alias), at most {@code limit} bids. */
+  public List<Auctions.PublicBid> history(String listingId, int limit) {
+    return auctions.history(listingId, limit);
+  }
+
+  /** The alias the bidder shows under in this auction. */
+  public String aliasOf(String listingId, String bidderId) {
+    return auctions.aliasOf(listingId, bidderId);
+  }
+
   private List<BidAnswer> runBatch(String listingId, List<BidRequest> requests) {
     return transactions.execute(status -> {
       Optional<Auction> locked = auctions.lock(listingId);

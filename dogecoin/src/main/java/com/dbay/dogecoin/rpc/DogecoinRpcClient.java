@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.dbay.dogecoin.BlockCodec;
 import com.dbay.dogecoin.DecodedBlock;
 import com.dbay.dogecoin.DecodedTransaction;
-import com.dbay.dogecoin.Koinu;
+import com.dbay.platform.money.Doge;
 import com.dbay.dogecoin.TransactionCodec;
 
 import tools.jackson.core.JacksonException;
@@ -199,7 +199,7 @@ public class DogecoinRpcClient {
 
   /** dogecoin-devnode: creates {@code koinu} out of thin air to {@code address}; returns the txid. */
   public String faucet(String address, long koinu) {
-    return text("faucet", call("faucet", address, Koinu.toDoge(koinu)));
+    return text("faucet", call("faucet", address, Doge.ofKoinu(koinu).toBigDecimal()));
   }
 
   /** dogecoin-devnode: replaces the last {@code depth} blocks; {@code orphanTransactions} drops their transactions. */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import com.dbay.dogecoin.BlockCodec;
 import com.dbay.dogecoin.DogecoinAddress;
 import com.dbay.dogecoin.DogecoinNetwork;
-import com.dbay.dogecoin.Koinu;
+import com.dbay.platform.money.Doge;
 import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.databind.JsonNode;
@@ -129,7 +129,7 @@ class DogecoinRpcClientTest {
     DogecoinAddress to = DogecoinAddress.p2pkh(DogecoinNetwork.REGTEST, h);
     Transaction cb = new Transaction();
     cb.addInput(TransactionInput.coinbaseInput(cb, new byte[] {1, 5}));
-    cb.addOutput(Coin.valueOf(Koinu.ofDoge(10_000)), to.scriptPubKey());
+    cb.addOutput(Coin.valueOf(Doge.ofDoge(10_000).koinu()), to.scriptPubKey());
     byte[] raw = BlockCodec.serialize(1, Sha256Hash.ZERO_HASH.toString(), 1_700_000_000L, 0x207fffffL, 0,
         List.of(cb.serialize()));
     String hash = BlockCodec.decode(raw, DogecoinNetwork.REGTEST).hash();

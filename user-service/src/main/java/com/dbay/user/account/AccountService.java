@@ -1,15 +1,16 @@
 package com.dbay.user.account;
 
 import com.dbay.user.UserProperties;
-import com.dbay.user.web.UserProblem;
+import com.dbay.platform.problem.DomainException;
+import com.dbay.platform.problem.FieldProblem;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,7 +46,7 @@ public class AccountService {
     }
     PasswordPolicy.check(registration.password(), username, email).ifPresent(reason -> errors.put("password", reason));
     if (!errors.isEmpty()) {
-      throw UserProblem.invalid(errors);
+      throw DomainException.invalid(fieldProblems(errors));
     }
     Map<String, String> taken = new LinkedHashMap<>();
     if (users.existsByEmail(email)) {
@@ -72,13 +73,18 @@ public class AccountService {
     }
   }
 
-  private static UserProblem duplicate(Map<String, String> errors) {
-    return new UserProblem(HttpStatus.CONFLICT, "duplicate-account", "An account with these details already exists.", errors);
+  private static DomainException duplicate(Map<String, String> errors) {
+    return new DomainException(DomainException.Kind.CONFLICT, "duplicate-account", null, "An account with these details already exists.",
+        fieldProblems(errors), Map.of());
+  }
+
+  private static List<FieldProblem> fieldProblems(Map<String, String> errors) {
+    return errors.entrySet().stream().map(e -> new FieldProblem(e.getKey(), e.getValue())).toList();
   }
 
   @Transactional
   public User updateProfile(UserId id, ProfileUpdate update) {
-    User user = users.findById(id).orElseThrow(() -> UserProblem.notFound("The account"));
+    User user = users.findById(id).orElseThrow(() -> DomainException.notFound("The account"));
     user.updateProfile(update, clock.instant());
     return user;
   }
@@ -90,11 +96,11 @@ public class AccountService {
 
   @Transactional(readOnly = true)
   public User get(UserId id) {
-    return users.findById(id).orElseThrow(() -> UserProblem.notFound("The account"));
+    return users.findById(id).orElseThrow(() -> DomainException.notFound("The account"));
   }
 
   @Transactional(readOnly = true)
   public User byUsername(String username) {
-    return users.findByUsername(username.toLowerCase(Locale.ROOT)).orElseThrow(() -> UserProblem.notFound("The member"));
+    return users.findByUsername(username.toLowerCase(Locale.ROOT)).orElseThrow(() -> DomainException.notFound("The member"));
   }
 }

@@ -1,8 +1,7 @@
 package com.dbay.user.account;
 
 import com.dbay.platform.identity.Identity;
-import com.dbay.user.auth.TokenService;
-import com.dbay.user.web.UserProblem;
+import com.dbay.platform.problem.DomainException;
 import com.dbay.platform.starter.events.Outbox;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,11 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class AdminService {
 
   private final Users users;
-  private final TokenService tokens;
+  private final Sessions tokens;
   private final Clock clock;
   private final Outbox outbox;
 
-  public AdminService(Users users, TokenService tokens, Clock clock, Outbox outbox) {
+  public AdminService(Users users, Sessions tokens, Clock clock, Outbox outbox) {
     this.outbox = outbox;
     this.users = users;
     this.tokens = tokens;
@@ -37,9 +36,9 @@ public class AdminService {
   public User suspend(Identity caller, UserId target, String reason) {
     User admin = requireAdmin(caller);
     if (admin.id().equals(target)) {
-      throw UserProblem.forbidden("Admins cannot suspend themselves.");
+      throw DomainException.forbidden("Admins cannot suspend themselves.");
     }
-    User user = users.findById(target).orElseThrow(() -> UserProblem.notFound("The account"));
+    User user = users.findById(target).orElseThrow(() -> DomainException.notFound("The account"));
     Instant now = clock.instant();
     if (user.suspend(reason, now)) {
       tokens.revokeAll(target);
@@ -53,7 +52,7 @@ public class AdminService {
   @Transactional
   public User reinstate(Identity caller, UserId target) {
     requireAdmin(caller);
-    User user = users.findById(target).orElseThrow(() -> UserProblem.notFound("The account"));
+    User user = users.findById(target).orElseThrow(() -> DomainException.notFound("The account"));
     Instant now = clock.instant();
     if (user.reinstate(now)) {
       outbox.publish(UserReinstated.TYPE, new UserReinstated(target.toString(), now));
@@ -65,20 +64,20 @@ public class AdminService {
   @Transactional(readOnly = true)
   public User view(Identity caller, UserId target) {
     if (caller.userId().equals(target.toString())) {
-      return users.findById(target).orElseThrow(() -> UserProblem.notFound("The account"));
+      return users.findById(target).orElseThrow(() -> DomainException.notFound("The account"));
     }
     User self = UserId.parse(caller.userId()).flatMap(users::findById).orElse(null);
     if (self == null || !self.isActive() || !self.roles().contains(Role.ADMIN)) {
       // The same answer as for an id that does not exist: no way to probe which ids do.
-      throw UserProblem.notFound("The account");
+      throw DomainException.notFound("The account");
     }
-    return users.findById(target).orElseThrow(() -> UserProblem.notFound("The account"));
+    return users.findById(target).orElseThrow(() -> DomainException.notFound("The account"));
   }
 
   private User requireAdmin(Identity caller) {
     User self = UserId.parse(caller.userId()).flatMap(users::findById).orElse(null);
     if (self == null || !self.isActive() || !self.roles().contains(Role.ADMIN)) {
-      throw UserProblem.forbidden("This needs the ADMIN role.");
+      throw DomainException.forbidden("This needs the ADMIN role.");
     }
     return self;
   }

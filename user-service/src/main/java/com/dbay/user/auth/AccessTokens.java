@@ -65,6 +65,11 @@ public class AccessTokens {
     return jwt.serialize();
   }
 
+  /** The public half of the signing keys: what the gateway (or anyone) needs to verify our tokens. */
+  public com.nimbusds.jose.jwk.JWKSet publicJwks() {
+    return keys.publicJwks();
+  }
+
   public long ttlSeconds() {
     return config.accessTokenTtl().toSeconds();
   }

@@ -5,7 +5,8 @@ import com.dbay.user.UserProperties;
 import com.dbay.user.account.User;
 import com.dbay.user.account.UserId;
 import com.dbay.user.account.Users;
-import com.dbay.user.web.UserProblem;
+import com.dbay.platform.problem.DomainException;
+import com.dbay.platform.problem.DomainException.Kind;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,13 +20,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-public class TokenService {
+public class TokenService implements com.dbay.user.account.Sessions {
 
   private static final Logger log = LoggerFactory.getLogger(TokenService.class);
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -60,7 +60,7 @@ public class TokenService {
     String hash = found.map(User::passwordHash).orElse(null);
     boolean matches = passwords.matches(password == null ? "" : password, hash == null ? dummyHash : hash) && hash != null;
     if (!matches) {
-      throw new UserProblem(HttpStatus.UNAUTHORIZED, "invalid-credentials", "The username or password is wrong.");
+      throw new DomainException(Kind.UNAUTHENTICATED, "invalid-credentials", "The username or password is wrong.");
     }
     User user = found.get();
     if (!user.isActive()) {
@@ -70,7 +70,7 @@ public class TokenService {
   }
 
   /** Rotates: the presented token is spent, a new one in the same family comes back. */
-  @Transactional(noRollbackFor = UserProblem.class)
+  @Transactional(noRollbackFor = DomainException.class)
   public TokenPair refresh(String presented) {
     Instant now = clock.instant();
     RefreshToken token = refreshTokens.findByTokenHash(hash(presented)).orElseThrow(TokenService::invalidRefresh);
@@ -105,6 +105,7 @@ public class TokenService {
     });
   }
 
+  @Override
   @Transactional
   public void revokeAll(UserId user) {
     refreshTokens.revokeAllOf(user.value(), clock.instant());
@@ -129,11 +130,11 @@ public class TokenService {
     }
   }
 
-  private static UserProblem invalidRefresh() {
-    return new UserProblem(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "The refresh token is unknown, spent, revoked or expired.");
+  private static DomainException invalidRefresh() {
+    return new DomainException(Kind.UNAUTHENTICATED, "invalid-refresh-token", "The refresh token is unknown, spent, revoked or expired.");
   }
 
-  private static UserProblem suspended() {
-    return new UserProblem(HttpStatus.FORBIDDEN, "account-suspended", "This account is suspended.");
+  private static DomainException suspended() {
+    return new DomainException(Kind.FORBIDDEN, "account-suspended", "This account is suspended.");
   }
 }

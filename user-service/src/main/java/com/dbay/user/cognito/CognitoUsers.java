@@ -3,11 +3,10 @@ package com.dbay.user.cognito;
 import com.dbay.platform.identity.Identity;
 import com.dbay.user.account.User;
 import com.dbay.user.account.Users;
-import com.dbay.user.web.UserProblem;
+import com.dbay.platform.problem.DomainException;
 import java.time.Clock;
 import java.util.Locale;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * gateway proof, i.e. after the gateway or the Lambda authorizer checked the Cognito token.
  */
 @Service
-public class CognitoUsers {
+public class CognitoUsers implements com.dbay.user.account.ExternalIdentities {
 
   private final Users users;
   private final Clock clock;
@@ -28,11 +27,12 @@ public class CognitoUsers {
     this.clock = clock;
   }
 
+  @Override
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public User resolve(Identity identity) {
     String sub = identity.cognitoSub();
     if (sub.isBlank()) {
-      throw UserProblem.unauthenticated("No Cognito identity was proven.");
+      throw DomainException.unauthenticated("No Cognito identity was proven.");
     }
     return users.findByCognitoSub(sub).orElseGet(() -> create(identity));
   }
@@ -45,7 +45,7 @@ public class CognitoUsers {
     if (users.existsByEmail(email)) {
       // Linking by email would let whoever controls a pool identity with that (maybe unverified)
       // email take over the local account; an operator links such accounts deliberately.
-      throw new UserProblem(HttpStatus.CONFLICT, "email-in-use",
+      throw new DomainException(DomainException.Kind.CONFLICT, "email-in-use",
           "A local account already uses this email; it cannot be linked to the Cognito identity automatically.");
     }
     // Pools that sign in by email use the sub as cognito:username; the email reads better then.

@@ -38,7 +38,7 @@ import com.dbay.wallet.application.service.LedgerQueries;
 import com.dbay.wallet.application.service.WithdrawalService;
 import com.dbay.wallet.domain.ConfirmationPolicy;
 import com.dbay.wallet.domain.FeePolicy;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.WithdrawalPolicy;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -84,8 +84,8 @@ public class WalletConfiguration {
   }
 
   @Bean
-  JdbcWithdrawals walletWithdrawals(JdbcTemplate jdbc) {
-    return new JdbcWithdrawals(jdbc);
+  JdbcWithdrawals walletWithdrawals(JdbcTemplate jdbc, Outbox outbox) {
+    return new JdbcWithdrawals(jdbc, outbox);
   }
 
   @Bean
@@ -181,12 +181,11 @@ public class WalletConfiguration {
 
   @Bean
   WithdrawalService withdrawalService(UnitOfWork unitOfWork, JdbcIdempotencyStore idempotency, JdbcWithdrawals withdrawals, JdbcLedger ledger,
-      AddressValidator addresses, HotWalletCoins coins, TransactionReader transactions, ChainClient chain, WalletProperties properties, Clock clock,
-      WalletEvents events) {
+      AddressValidator addresses, HotWalletCoins coins, TransactionReader transactions, ChainClient chain, WalletProperties properties, Clock clock) {
     WalletProperties.Withdrawals limits = properties.withdrawals();
-    WithdrawalPolicy policy = new WithdrawalPolicy(Money.parse("minimum", limits.minimum()), Money.parse("dailyLimit", limits.dailyLimit()),
-        Money.parse("approvalThreshold", limits.approvalThreshold()), Money.parse("feeReserve", limits.feeReserve()));
-    return new WithdrawalService(unitOfWork, idempotency, withdrawals, ledger, addresses, coins, transactions, chain, policy, clock, events);
+    WithdrawalPolicy policy = new WithdrawalPolicy(Doge.parse(limits.minimum()), Doge.parse(limits.dailyLimit()),
+        Doge.parse(limits.approvalThreshold()), Doge.parse(limits.feeReserve()));
+    return new WithdrawalService(unitOfWork, idempotency, withdrawals, ledger, addresses, coins, transactions, chain, policy, clock);
   }
 
   @Bean

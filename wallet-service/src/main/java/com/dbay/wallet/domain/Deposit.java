@@ -1,5 +1,6 @@
 package com.dbay.wallet.domain;
 
+import com.dbay.platform.money.Doge;
 import static com.dbay.wallet.domain.AccountKind.AVAILABLE;
 import static com.dbay.wallet.domain.AccountKind.HOT_WALLET;
 import static com.dbay.wallet.domain.AccountKind.PENDING_DEPOSITS;
@@ -23,14 +24,14 @@ public final class Deposit {
   private final DepositId id;
   private final UserId user;
   private final String address;
-  private final Money amount;
+  private final Doge amount;
   private final int requiredConfirmations;
   private int confirmations;
   private Status status;
   private String blockHash;
   private long blockHeight;
 
-  public Deposit(DepositId id, UserId user, String address, Money amount, int requiredConfirmations, int confirmations, Status status,
+  public Deposit(DepositId id, UserId user, String address, Doge amount, int requiredConfirmations, int confirmations, Status status,
       String blockHash, long blockHeight) {
     this.id = Objects.requireNonNull(id);
     this.user = Objects.requireNonNull(user);
@@ -43,7 +44,7 @@ public final class Deposit {
     this.blockHeight = blockHeight;
   }
 
-  public static Deposit detected(DepositId id, UserId user, String address, Money amount, ConfirmationPolicy policy, String blockHash, long blockHeight) {
+  public static Deposit detected(DepositId id, UserId user, String address, Doge amount, ConfirmationPolicy policy, String blockHash, long blockHeight) {
     if (!amount.isPositive()) {
       throw new WalletException.InvalidRequest("invalid-amount", "amount", "a deposit must be positive");
     }
@@ -121,7 +122,7 @@ public final class Deposit {
     return address;
   }
 
-  public Money amount() {
+  public Doge amount() {
     return amount;
   }
 

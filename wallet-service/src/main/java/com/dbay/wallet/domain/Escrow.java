@@ -1,5 +1,6 @@
 package com.dbay.wallet.domain;
 
+import com.dbay.platform.money.Doge;
 import static com.dbay.wallet.domain.AccountKind.AVAILABLE;
 import static com.dbay.wallet.domain.AccountKind.ESCROW;
 import static com.dbay.wallet.domain.AccountKind.FEES;
@@ -23,13 +24,13 @@ public final class Escrow {
   private final String orderId;
   private final UserId buyer;
   private final UserId seller;
-  private final Money amount;
+  private final Doge amount;
   private Status status;
-  private Money buyerRefund;
-  private Money sellerPayout;
-  private Money fee;
+  private Doge buyerRefund;
+  private Doge sellerPayout;
+  private Doge fee;
 
-  public Escrow(String orderId, UserId buyer, UserId seller, Money amount, Status status, Money buyerRefund, Money sellerPayout, Money fee) {
+  public Escrow(String orderId, UserId buyer, UserId seller, Doge amount, Status status, Doge buyerRefund, Doge sellerPayout, Doge fee) {
     this.orderId = requireOrderId(orderId);
     this.buyer = Objects.requireNonNull(buyer);
     this.seller = Objects.requireNonNull(seller);
@@ -41,7 +42,7 @@ public final class Escrow {
   }
 
   /** A new escrow; the caller posts the funding (from a hold or from AVAILABLE). */
-  public static Escrow open(String orderId, UserId buyer, UserId seller, Money amount) {
+  public static Escrow open(String orderId, UserId buyer, UserId seller, Doge amount) {
     if (buyer.equals(seller)) {
       throw new WalletException.InvalidRequest("invalid-parties", "sellerId", "buyer and seller must differ");
     }
@@ -60,7 +61,7 @@ public final class Escrow {
 
   public Posting release(FeePolicy fees) {
     requireFunded();
-    Posting posting = payOut(PostingType.ESCROW_RELEASED, Money.ZERO, fees);
+    Posting posting = payOut(PostingType.ESCROW_RELEASED, Doge.ZERO, fees);
     status = Status.RELEASED;
     return posting;
   }
@@ -83,19 +84,19 @@ public final class Escrow {
     if (buyerBasisPoints < 0 || buyerBasisPoints > 10_000) {
       throw new WalletException.InvalidRequest("invalid-split", "buyerPercent", "the buyer's share must be between 0 and 100 percent");
     }
-    Money toBuyer = new Money(FeePolicy.ceilFraction(amount.koinu(), buyerBasisPoints));
+    Doge toBuyer = new Doge(FeePolicy.ceilFraction(amount.koinu(), buyerBasisPoints));
     Posting posting = payOut(PostingType.ESCROW_SPLIT, toBuyer, fees);
     status = Status.SPLIT;
     return posting;
   }
 
-  private Posting payOut(PostingType type, Money toBuyer, FeePolicy fees) {
-    Money sellerGross = amount.minus(toBuyer);
-    Money platformFee = fees.feeOn(sellerGross);
+  private Posting payOut(PostingType type, Doge toBuyer, FeePolicy fees) {
+    Doge sellerGross = amount.minus(toBuyer);
+    Doge platformFee = fees.feeOn(sellerGross);
     if (platformFee.isGreaterThan(sellerGross)) {
       platformFee = sellerGross;
     }
-    Money toSeller = sellerGross.minus(platformFee);
+    Doge toSeller = sellerGross.minus(platformFee);
     AccountId escrow = AccountId.user(buyer, ESCROW);
     Posting posting = Posting.builder(type, postingReference(orderId))
         .move(escrow, AccountId.user(buyer, AVAILABLE), toBuyer)
@@ -137,7 +138,7 @@ public final class Escrow {
     return seller;
   }
 
-  public Money amount() {
+  public Doge amount() {
     return amount;
   }
 
@@ -145,15 +146,15 @@ public final class Escrow {
     return status;
   }
 
-  public Money buyerRefund() {
+  public Doge buyerRefund() {
     return buyerRefund;
   }
 
-  public Money sellerPayout() {
+  public Doge sellerPayout() {
     return sellerPayout;
   }
 
-  public Money fee() {
+  public Doge fee() {
     return fee;
   }
 }

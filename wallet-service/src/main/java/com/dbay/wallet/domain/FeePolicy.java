@@ -1,5 +1,6 @@
 package com.dbay.wallet.domain;
 
+import com.dbay.platform.money.Doge;
 import java.math.BigInteger;
 
 /**
@@ -15,11 +16,11 @@ public record FeePolicy(int basisPoints) {
     }
   }
 
-  public Money feeOn(Money gross) {
+  public Doge feeOn(Doge gross) {
     if (gross.isNegative()) {
       throw new IllegalArgumentException("fee on a negative amount");
     }
-    return new Money(ceilFraction(gross.koinu(), basisPoints));
+    return new Doge(ceilFraction(gross.koinu(), basisPoints));
   }
 
   /** ceil(amount * bps / 10000) without overflow. */

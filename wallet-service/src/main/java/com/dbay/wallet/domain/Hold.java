@@ -1,5 +1,6 @@
 package com.dbay.wallet.domain;
 
+import com.dbay.platform.money.Doge;
 import static com.dbay.wallet.domain.AccountKind.AVAILABLE;
 import static com.dbay.wallet.domain.AccountKind.ESCROW;
 import static com.dbay.wallet.domain.AccountKind.HELD;
@@ -23,10 +24,10 @@ public final class Hold {
 
   private final UserId user;
   private final String reference;
-  private Money amount;
+  private Doge amount;
   private Status status;
 
-  public Hold(UserId user, String reference, Money amount, Status status) {
+  public Hold(UserId user, String reference, Doge amount, Status status) {
     this.user = Objects.requireNonNull(user);
     this.reference = requireReference(reference);
     this.amount = Objects.requireNonNull(amount);
@@ -37,7 +38,7 @@ public final class Hold {
   }
 
   public static Hold none(UserId user, String reference) {
-    return new Hold(user, reference, Money.ZERO, Status.OPEN);
+    return new Hold(user, reference, Doge.ZERO, Status.OPEN);
   }
 
   static String requireReference(String reference) {
@@ -48,12 +49,12 @@ public final class Hold {
   }
 
   /** Sets the hold to exactly {@code target}; the posting moves the difference, if any. */
-  public Optional<Posting> changeTo(Money target) {
+  public Optional<Posting> changeTo(Doge target) {
     requireOpen();
     if (target.isNegative()) {
       throw new WalletException.InvalidRequest("invalid-amount", "amount", "a hold cannot be negative");
     }
-    Money difference = target.minus(amount);
+    Doge difference = target.minus(amount);
     PostingType type = target.isZero() ? PostingType.HOLD_RELEASED : amount.isZero() ? PostingType.HOLD_PLACED : PostingType.HOLD_CHANGED;
     Posting.Builder posting = Posting.builder(type, postingReference());
     if (difference.isPositive()) {
@@ -70,26 +71,26 @@ public final class Hold {
       // Releasing after the money went to escrow is a late duplicate from the caller: nothing to do.
       return Optional.empty();
     }
-    return changeTo(Money.ZERO);
+    return changeTo(Doge.ZERO);
   }
 
   /**
    * Turns the hold into an order's escrow: {@code price} moves from HELD to ESCROW and whatever was
    * held above it (a winning maximum bid above the final price) goes back to AVAILABLE.
    */
-  public Posting capture(Money price, String orderId) {
+  public Posting capture(Doge price, String orderId) {
     requireOpen();
     if (!price.isPositive()) {
       throw new WalletException.InvalidRequest("invalid-amount", "amount", "the escrow amount must be greater than zero");
     }
     if (price.isGreaterThan(amount)) {
-      throw new WalletException.InvalidState("hold-too-small", "the hold of " + amount.toDecimalString() + " DOGE does not cover " + price.toDecimalString() + " DOGE");
+      throw new WalletException.InvalidState("hold-too-small", "the hold of " + amount.toString() + " DOGE does not cover " + price.toString() + " DOGE");
     }
     Posting posting = Posting.builder(PostingType.ESCROW_FUNDED, Escrow.postingReference(orderId))
         .move(account(HELD), account(ESCROW), price)
         .move(account(HELD), account(AVAILABLE), amount.minus(price))
         .build();
-    amount = Money.ZERO;
+    amount = Doge.ZERO;
     status = Status.CAPTURED;
     return posting;
   }
@@ -116,7 +117,7 @@ public final class Hold {
     return reference;
   }
 
-  public Money amount() {
+  public Doge amount() {
     return amount;
   }
 

@@ -1,5 +1,6 @@
 package com.dbay.wallet.domain;
 
+import com.dbay.platform.money.Doge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public record Posting(PostingType type, String reference, List<Entry> entries) {
     }
 
     /** Moves a non-negative amount from one account to another. */
-    public Builder move(AccountId from, AccountId to, Money amount) {
+    public Builder move(AccountId from, AccountId to, Doge amount) {
       if (amount.isNegative()) {
         throw new IllegalArgumentException("cannot move a negative amount");
       }

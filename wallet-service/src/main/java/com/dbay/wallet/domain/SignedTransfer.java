@@ -1,5 +1,6 @@
 package com.dbay.wallet.domain;
 
+import com.dbay.platform.money.Doge;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  */
 public record SignedTransfer(String txid, String rawHex, List<String> inputs, List<Output> outputs, int size, boolean signaturesValid) {
 
-  public record Output(String address, Money amount) {}
+  public record Output(String address, Doge amount) {}
 
   public SignedTransfer {
     inputs = List.copyOf(inputs);

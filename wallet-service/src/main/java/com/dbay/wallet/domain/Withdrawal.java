@@ -1,9 +1,11 @@
 package com.dbay.wallet.domain;
 
+import com.dbay.platform.money.Doge;
 import static com.dbay.wallet.domain.AccountKind.AVAILABLE;
 import static com.dbay.wallet.domain.AccountKind.HOT_WALLET;
 import static com.dbay.wallet.domain.AccountKind.WITHDRAWALS_IN_FLIGHT;
 
+import com.dbay.platform.events.AggregateRoot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -17,8 +19,11 @@ import java.util.Objects;
  * still be rejected (funds back); after that only settlement remains. A transaction that does not
  * confirm for long is flagged STUCK for an operator: its funds stay in flight and it still settles
  * (once) if it confirms later.
+ *
+ * <p>Every state change records its event ({@link WithdrawalEvent}) in the method that makes it; the
+ * repository publishes them when it saves the withdrawal, in the same transaction.
  */
-public final class Withdrawal {
+public final class Withdrawal extends AggregateRoot {
 
   public enum Status {
     PENDING_APPROVAL,
@@ -36,23 +41,18 @@ public final class Withdrawal {
   private final WithdrawalId id;
   private final UserId user;
   private final String address;
-  private final Money amount;
-  private final Money feeReserve;
+  private final Doge amount;
+  private final Doge feeReserve;
   private final Instant requestedAt;
   private Status status;
   private String txid;
   private String rawTransaction;
-  private Money networkFee;
+  private Doge networkFee;
   private String rejectionReason;
   private WithdrawalPlan plan;
 
-  public Withdrawal(WithdrawalId id, UserId user, String address, Money amount, Money feeReserve, Instant requestedAt, Status status,
-      String txid, String rawTransaction, Money networkFee, String rejectionReason) {
-    this(id, user, address, amount, feeReserve, requestedAt, status, txid, rawTransaction, networkFee, rejectionReason, null);
-  }
-
-  public Withdrawal(WithdrawalId id, UserId user, String address, Money amount, Money feeReserve, Instant requestedAt, Status status,
-      String txid, String rawTransaction, Money networkFee, String rejectionReason, WithdrawalPlan plan) {
+  private Withdrawal(WithdrawalId id, UserId user, String address, Doge amount, Doge feeReserve, Instant requestedAt, Status status,
+      String txid, String rawTransaction, Doge networkFee, String rejectionReason, WithdrawalPlan plan) {
     this.id = Objects.requireNonNull(id);
     this.user = Objects.requireNonNull(user);
     this.address = Objects.requireNonNull(address);
@@ -67,8 +67,18 @@ public final class Withdrawal {
     this.plan = plan;
   }
 
-  public static Withdrawal request(WithdrawalId id, UserId user, String address, Money amount, Money feeReserve, boolean needsApproval, Instant now) {
-    return new Withdrawal(id, user, address, amount, feeReserve, now, needsApproval ? Status.PENDING_APPROVAL : Status.APPROVED, null, null, null, null);
+  /** A new request (records WithdrawalRequested); its funds are reserved by posting {@link #reservation()}. */
+  public static Withdrawal request(WithdrawalId id, UserId user, String address, Doge amount, Doge feeReserve, boolean needsApproval, Instant now) {
+    Withdrawal withdrawal = new Withdrawal(id, user, address, amount, feeReserve, now, needsApproval ? Status.PENDING_APPROVAL : Status.APPROVED,
+        null, null, null, null, null);
+    withdrawal.registerEvent(new WithdrawalRequested(id.toString(), user.value(), withdrawal.status.name(), amount, address, null));
+    return withdrawal;
+  }
+
+  /** A stored withdrawal as it was saved (records nothing); {@code plan} is null before PLANNED. */
+  public static Withdrawal restore(WithdrawalId id, UserId user, String address, Doge amount, Doge feeReserve, Instant requestedAt, Status status,
+      String txid, String rawTransaction, Doge networkFee, String rejectionReason, WithdrawalPlan plan) {
+    return new Withdrawal(id, user, address, amount, feeReserve, requestedAt, status, txid, rawTransaction, networkFee, rejectionReason, plan);
   }
 
   /** Takes amount + fee reserve from AVAILABLE into WITHDRAWALS_IN_FLIGHT. */
@@ -84,6 +94,8 @@ public final class Withdrawal {
     }
     requireStatus(Status.PENDING_APPROVAL, "approve");
     status = Status.APPROVED;
+    // WithdrawalRequested again, now APPROVED: the bus rule starts the WithdrawalWorkflow on it.
+    registerEvent(new WithdrawalRequested(id.toString(), user.value(), status.name(), amount, address, txid));
   }
 
   /** Refuses the withdrawal before its coins were chosen and gives the reserved funds back. */
@@ -93,6 +105,7 @@ public final class Withdrawal {
     }
     status = Status.REJECTED;
     rejectionReason = reason;
+    registerEvent(new WithdrawalRejected(id.toString(), user.value(), status.name(), amount, address, txid));
     return Posting.builder(PostingType.WITHDRAWAL_CANCELLED, postingReference())
         .move(AccountId.platform(WITHDRAWALS_IN_FLIGHT), AccountId.user(user, AVAILABLE), reserved())
         .build();
@@ -106,15 +119,16 @@ public final class Withdrawal {
     requireStatus(Status.APPROVED, "plan");
     List<WithdrawalPlan.Output> payments = planned.outputs().stream().filter(o -> !o.isChange()).toList();
     if (payments.size() != 1 || !payments.getFirst().address().equals(address) || !payments.getFirst().amount().equals(amount)) {
-      throw new WalletException.InvalidState("withdrawal-plan", "the plan does not pay " + amount.toDecimalString() + " DOGE to " + address);
+      throw new WalletException.InvalidState("withdrawal-plan", "the plan does not pay " + amount.toString() + " DOGE to " + address);
     }
     if (planned.fee().isNegative() || planned.fee().isGreaterThan(feeReserve)) {
       throw new WalletException.InvalidState("fee-above-reserve",
-          "network fee " + planned.fee().toDecimalString() + " exceeds the reserve " + feeReserve.toDecimalString());
+          "network fee " + planned.fee().toString() + " exceeds the reserve " + feeReserve.toString());
     }
     this.plan = planned;
     this.networkFee = planned.fee();
     status = Status.PLANNED;
+    registerEvent(new WithdrawalPlanned(id.toString(), user.value(), status.name(), amount, address, txid));
   }
 
   /**
@@ -141,6 +155,7 @@ public final class Withdrawal {
     this.rawTransaction = signed.rawHex().toLowerCase(java.util.Locale.ROOT);
     this.networkFee = plan.fee();
     status = Status.SIGNED;
+    registerEvent(new WithdrawalSigned(id.toString(), user.value(), status.name(), amount, address, txid));
     return true;
   }
 
@@ -158,6 +173,7 @@ public final class Withdrawal {
       throw new WalletException.InvalidState("withdrawal-state", "cannot flag withdrawal " + id + " in status " + status + " as stuck");
     }
     status = Status.STUCK;
+    registerEvent(new WithdrawalStuck(id.toString(), user.value(), status.name(), amount, address, txid));
     return true;
   }
 
@@ -167,6 +183,7 @@ public final class Withdrawal {
     }
     requireStatus(Status.SIGNED, "broadcast");
     status = Status.BROADCAST;
+    registerEvent(new WithdrawalBroadcast(id.toString(), user.value(), status.name(), amount, address, txid));
   }
 
   /**
@@ -178,6 +195,7 @@ public final class Withdrawal {
       throw new WalletException.InvalidState("withdrawal-not-broadcast", "withdrawal " + id + " is " + status + " and cannot settle");
     }
     status = Status.COMPLETED;
+    registerEvent(new WithdrawalCompleted(id.toString(), user.value(), status.name(), amount, address, txid));
     return Posting.builder(PostingType.WITHDRAWAL_SETTLED, postingReference())
         .move(AccountId.platform(WITHDRAWALS_IN_FLIGHT), AccountId.platform(HOT_WALLET), amount.plus(networkFee))
         .move(AccountId.platform(WITHDRAWALS_IN_FLIGHT), AccountId.user(user, AVAILABLE), feeReserve.minus(networkFee))
@@ -190,7 +208,7 @@ public final class Withdrawal {
     }
   }
 
-  public Money reserved() {
+  public Doge reserved() {
     return amount.plus(feeReserve);
   }
 
@@ -210,11 +228,11 @@ public final class Withdrawal {
     return address;
   }
 
-  public Money amount() {
+  public Doge amount() {
     return amount;
   }
 
-  public Money feeReserve() {
+  public Doge feeReserve() {
     return feeReserve;
   }
 
@@ -234,7 +252,7 @@ public final class Withdrawal {
     return rawTransaction;
   }
 
-  public Money networkFee() {
+  public Doge networkFee() {
     return networkFee;
   }
 

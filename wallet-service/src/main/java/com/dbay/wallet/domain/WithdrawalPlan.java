@@ -1,5 +1,6 @@
 package com.dbay.wallet.domain;
 
+import com.dbay.platform.money.Doge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -10,9 +11,9 @@ import java.util.Objects;
  * signed size. The wallet makes it without private keys; the signer signs exactly this, and a signed
  * transaction is accepted only if it spends and pays exactly what is planned here.
  */
-public record WithdrawalPlan(List<Input> inputs, List<Output> outputs, Money fee, int size) {
+public record WithdrawalPlan(List<Input> inputs, List<Output> outputs, Doge fee, int size) {
 
-  public record Input(String txid, int vout, Money amount, String address, int chain, int index) {
+  public record Input(String txid, int vout, Doge amount, String address, int chain, int index) {
     public Input {
       Objects.requireNonNull(txid);
       Objects.requireNonNull(amount);
@@ -25,7 +26,7 @@ public record WithdrawalPlan(List<Input> inputs, List<Output> outputs, Money fee
   }
 
   /** {@code changeIndex} is the change path's index (m/44'/3'/0'/1/changeIndex) for the change output, null for a payment. */
-  public record Output(String address, Money amount, Integer changeIndex) {
+  public record Output(String address, Doge amount, Integer changeIndex) {
     public Output {
       Objects.requireNonNull(address);
       Objects.requireNonNull(amount);
@@ -43,16 +44,16 @@ public record WithdrawalPlan(List<Input> inputs, List<Output> outputs, Money fee
     if (inputs.isEmpty() || outputs.isEmpty()) {
       throw new IllegalArgumentException("a plan spends at least one coin and pays at least one output");
     }
-    Money in = inputs.stream().map(Input::amount).reduce(Money.ZERO, Money::plus);
-    Money out = outputs.stream().map(Output::amount).reduce(Money.ZERO, Money::plus);
+    Doge in = inputs.stream().map(Input::amount).reduce(Doge.ZERO, Doge::plus);
+    Doge out = outputs.stream().map(Output::amount).reduce(Doge.ZERO, Doge::plus);
     if (!in.equals(out.plus(fee))) {
-      throw new IllegalArgumentException("the plan does not balance: inputs " + in.toDecimalString() + ", outputs " + out.toDecimalString()
-          + ", fee " + fee.toDecimalString());
+      throw new IllegalArgumentException("the plan does not balance: inputs " + in.toString() + ", outputs " + out.toString()
+          + ", fee " + fee.toString());
     }
   }
 
-  public Money paid() {
-    return outputs.stream().filter(o -> !o.isChange()).map(Output::amount).reduce(Money.ZERO, Money::plus);
+  public Doge paid() {
+    return outputs.stream().filter(o -> !o.isChange()).map(Output::amount).reduce(Doge.ZERO, Doge::plus);
   }
 
   /** The change output's position in the transaction, or -1. */
@@ -83,8 +84,8 @@ public record WithdrawalPlan(List<Input> inputs, List<Output> outputs, Money fee
         Output want = outputs.get(i);
         SignedTransfer.Output got = signed.outputs().get(i);
         if (!want.address().equals(got.address()) || !want.amount().equals(got.amount())) {
-          problems.add("output " + i + " pays " + got.amount().toDecimalString() + " DOGE to " + got.address() + ", planned "
-              + want.amount().toDecimalString() + " DOGE to " + want.address());
+          problems.add("output " + i + " pays " + got.amount().toString() + " DOGE to " + got.address() + ", planned "
+              + want.amount().toString() + " DOGE to " + want.address());
         }
       }
     }

@@ -1,5 +1,6 @@
 package com.dbay.wallet.crash;
 
+import com.dbay.wallet.domain.AuditReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dbay.dogecoin.DecodedTransaction;
@@ -10,7 +11,7 @@ import com.dbay.wallet.adapter.out.persistence.JdbcLedger;
 import com.dbay.wallet.application.port.out.Ledger;
 import com.dbay.wallet.domain.FeePolicy;
 import com.dbay.wallet.DevSigner;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.WithdrawalPlan;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -206,7 +207,7 @@ class WalletCrashMixIT {
   // ---- the final checks, in SQL against the wallet's database ----
 
   private void auditTheLedger() throws Exception {
-    Ledger.AuditReport report = new JdbcLedger(jdbc).audit();
+    AuditReport report = new JdbcLedger(jdbc).audit();
     softly.assertThat(report.problems()).as("JdbcLedger.audit()").isEmpty();
     softly.assertThat(report.sumOfAllEntries()).isZero();
     softly.assertThat(wallet.auditedPostings()).as("the service's own audit endpoint agrees").isEqualTo(report.postings());
@@ -400,16 +401,16 @@ class WalletCrashMixIT {
   private static WithdrawalPlan planFrom(JsonNode plan) {
     List<WithdrawalPlan.Input> inputs = new ArrayList<>();
     for (JsonNode in : plan.get("inputs")) {
-      inputs.add(new WithdrawalPlan.Input(in.get("txid").asString(), in.get("vout").asInt(), Money.parse("amount", in.get("amount").asString()),
+      inputs.add(new WithdrawalPlan.Input(in.get("txid").asString(), in.get("vout").asInt(), Doge.parse(in.get("amount").asString()),
           in.get("address").asString(), in.get("chain").asInt(), in.get("index").asInt()));
     }
     List<WithdrawalPlan.Output> outputs = new ArrayList<>();
     for (JsonNode out : plan.get("outputs")) {
       JsonNode changeIndex = out.get("changeIndex");
-      outputs.add(new WithdrawalPlan.Output(out.get("address").asString(), Money.parse("amount", out.get("amount").asString()),
+      outputs.add(new WithdrawalPlan.Output(out.get("address").asString(), Doge.parse(out.get("amount").asString()),
           changeIndex == null || changeIndex.isNull() ? null : changeIndex.asInt()));
     }
-    return new WithdrawalPlan(inputs, outputs, Money.parse("fee", plan.get("fee").asString()), plan.get("size").asInt());
+    return new WithdrawalPlan(inputs, outputs, Doge.parse(plan.get("fee").asString()), plan.get("size").asInt());
   }
 
   // ---- one client: an auction service, an order service, a chain watcher and users at once ----
@@ -679,9 +680,17 @@ class WalletCrashMixIT {
       long refund = koinu(field(answer, "buyerRefund"));
       long payout = koinu(field(answer, "sellerPayout"));
       long fee = koinu(field(answer, "fee"));
+      // What each settlement must pay, worked out here from the rules (not taken from the wallet's answer):
+      // the buyer's share of a split is buyerPercent of the amount rounded up to the koinu, the fee is
+      // 2.5% of the seller's part rounded up, the seller gets the rest.
+      long expectedRefund = switch (how.status) {
+        case "REFUNDED" -> escrow.amount;
+        case "RELEASED" -> 0;
+        default -> Math.ceilDiv(escrow.amount * how.buyerBasisPoints, 10_000L);
+      };
+      long expectedFee = how.status.equals("REFUNDED") ? 0 : Math.ceilDiv((escrow.amount - expectedRefund) * PLATFORM_FEE.basisPoints(), 10_000L);
       expect(how.status.equals(field(answer, "status")) && refund + payout + fee == escrow.amount
-          && (!how.status.equals("REFUNDED") || refund == escrow.amount)
-          && (!how.status.equals("RELEASED") || refund == 0 && fee == PLATFORM_FEE.feeOn(new Money(escrow.amount)).koinu()), how.what, answer);
+          && refund == expectedRefund && fee == expectedFee && payout == escrow.amount - expectedRefund - expectedFee, how.what, answer);
       escrow.status = how.status;
       escrow.buyerRefund = refund;
       escrow.sellerPayout = payout;
@@ -689,18 +698,21 @@ class WalletCrashMixIT {
       acknowledged(how.what, how.call, answer);
     }
 
-    record Settlement(String what, String status, Call call) {}
+    /** {@code buyerBasisPoints}: the buyer's share of a split in hundredths of a percent (unused otherwise). */
+    record Settlement(String what, String status, Call call, long buyerBasisPoints) {}
 
     private Settlement settlement(EscrowModel escrow) {
       String key = key();
       String path = "/api/v1/wallet/internal/escrows/" + escrow.orderId;
       return switch (random().nextInt(3)) {
-        case 0 -> new Settlement("escrow.release", "RELEASED", () -> wallet.internal("POST", path + "/release", "order", key, "{}"));
-        case 1 -> new Settlement("escrow.refund", "REFUNDED", () -> wallet.internal("POST", path + "/refund", "order", key, "{}"));
+        case 0 -> new Settlement("escrow.release", "RELEASED", () -> wallet.internal("POST", path + "/release", "order", key, "{}"), 0);
+        case 1 -> new Settlement("escrow.refund", "REFUNDED", () -> wallet.internal("POST", path + "/refund", "order", key, "{}"), 0);
         default -> {
-          String percent = random().nextInt(101) + "." + String.format("%02d", random().nextInt(100));
-          String body = "{\"buyerPercent\":\"" + (percent.startsWith("100.") ? "100" : percent) + "\"}";
-          yield new Settlement("escrow.split", "SPLIT", () -> wallet.internal("POST", path + "/split", "admin", key, body));
+          int whole = random().nextInt(101);
+          int hundredths = whole == 100 ? 0 : random().nextInt(100);
+          String percent = whole == 100 ? "100" : whole + "." + String.format("%02d", hundredths);
+          String body = "{\"buyerPercent\":\"" + percent + "\"}";
+          yield new Settlement("escrow.split", "SPLIT", () -> wallet.internal("POST", path + "/split", "admin", key, body), whole * 100L + hundredths);
         }
       };
     }

@@ -1,5 +1,6 @@
 package com.dbay.wallet.domain;
 
+import com.dbay.platform.money.Doge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,19 +29,19 @@ class PostingTest {
   @Test
   void theBuilderNetsMovementsPerAccountAndDropsWhatCancelsOut() {
     Posting posting = Posting.builder(PostingType.HOLD_CHANGED, "hold:a")
-        .move(available, held, Money.ofKoinu(10))
-        .move(held, available, Money.ofKoinu(4))
+        .move(available, held, Doge.ofKoinu(10))
+        .move(held, available, Doge.ofKoinu(4))
         .build();
     assertThat(posting.entries()).containsExactly(new Entry(available, -6), new Entry(held, 6));
-    assertThat(Posting.builder(PostingType.HOLD_CHANGED, "hold:a").move(available, held, Money.ofKoinu(3)).move(held, available, Money.ofKoinu(3))
+    assertThat(Posting.builder(PostingType.HOLD_CHANGED, "hold:a").move(available, held, Doge.ofKoinu(3)).move(held, available, Doge.ofKoinu(3))
         .buildIfAny()).isEmpty();
   }
 
   @Test
   void entriesAreInLockOrderWithPlatformAccountsLast() {
     Posting posting = Posting.builder(PostingType.ESCROW_RELEASED, "order:1")
-        .move(AccountId.user(new UserId("zed"), AccountKind.ESCROW), AccountId.platform(AccountKind.FEES), Money.ofKoinu(1))
-        .move(AccountId.user(new UserId("zed"), AccountKind.ESCROW), AccountId.user(new UserId("amy"), AccountKind.AVAILABLE), Money.ofKoinu(9))
+        .move(AccountId.user(new UserId("zed"), AccountKind.ESCROW), AccountId.platform(AccountKind.FEES), Doge.ofKoinu(1))
+        .move(AccountId.user(new UserId("zed"), AccountKind.ESCROW), AccountId.user(new UserId("amy"), AccountKind.AVAILABLE), Doge.ofKoinu(9))
         .build();
     assertThat(posting.entries()).extracting(e -> e.account().owner()).containsExactly("amy", "zed", "platform");
   }

@@ -3,7 +3,7 @@ package com.dbay.wallet.serverless;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dbay.dogecoin.DogecoinNetwork;
-import com.dbay.dogecoin.Koinu;
+import com.dbay.platform.money.Doge;
 import com.dbay.dogecoin.rpc.DogecoinRpcClient;
 import com.dbay.dogecoin.rpc.RpcTimeoutException;
 import com.dbay.lambda.asl.AslParser;
@@ -26,7 +26,6 @@ import com.dbay.lambda.depositwatcher.HttpWalletDeposits;
 import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.application.service.LedgerQueries;
 import com.dbay.wallet.application.service.WithdrawalService;
-import com.dbay.wallet.domain.Money;
 import com.dbay.wallet.domain.UserId;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -115,14 +114,14 @@ class ServerlessWalletFlowsIT {
   @Test
   void a_faucet_deposit_is_seen_pending_and_credited_once_at_six_confirmations_whatever_is_replayed() {
     UserId erin = newUser();
-    String txid = rpc.faucet(deposits.depositAddress(erin).address(), Koinu.ofDoge(250));
+    String txid = rpc.faucet(deposits.depositAddress(erin).address(), Doge.ofDoge(250).koinu());
     mine(1);
 
     Map<String, Object> followed = watcher.handleRequest(null, null);
 
     assertThat(followed.get("deposits")).isEqualTo(1);
     assertThat(status(txid)).isEqualTo("PENDING");
-    assertThat(ledger.balances(erin).available()).isEqualTo(Money.ZERO);
+    assertThat(ledger.balances(erin).available()).isEqualTo(Doge.ZERO);
     JsonNode input = executionFor(txid);
     assertThat(input.path("requiredConfirmations").asInt()).isEqualTo(6);
 
@@ -146,7 +145,7 @@ class ServerlessWalletFlowsIT {
     assertThat(run.visited()).endsWith("Credited");
     assertThat(run.output().path("check").path("confirmations").asInt()).isEqualTo(6);
     assertThat(checks.get()).as("one check per block from 1 to 6 confirmations").isEqualTo(6);
-    assertThat(ledger.balances(erin).available()).isEqualTo(Money.ofDoge(250));
+    assertThat(ledger.balances(erin).available()).isEqualTo(Doge.ofDoge(250));
     System.out.printf("deposit credited by the check that saw 6 confirmations; that check took %d ms (checks: %s ms)%n",
         checkMillis.get(checkMillis.size() - 1), checkMillis);
 
@@ -161,7 +160,7 @@ class ServerlessWalletFlowsIT {
     watcher.handleRequest(null, null);
     assertThat(started.values()).as("a credited deposit starts no workflow again").noneMatch(i -> i.path("txid").asText().equals(txid));
 
-    assertThat(ledger.balances(erin).available()).isEqualTo(Money.ofDoge(250));
+    assertThat(ledger.balances(erin).available()).isEqualTo(Doge.ofDoge(250));
     assertThat(jdbc.queryForObject("select count(*) from postings where reference like ?", Long.class, "%" + txid + "%"))
         .as("seen once, credited once").isEqualTo(2);
     assertThat(ledger.audit().problems()).isEmpty();
@@ -171,7 +170,7 @@ class ServerlessWalletFlowsIT {
   @ValueSource(ints = {1, 4, 6})
   void a_reorg_before_the_credit_cancels_the_deposit_and_the_watcher_rolls_back(int depth) {
     UserId frank = newUser();
-    String txid = rpc.faucet(deposits.depositAddress(frank).address(), Koinu.ofDoge(40));
+    String txid = rpc.faucet(deposits.depositAddress(frank).address(), Doge.ofDoge(40).koinu());
     mine(1);
     watcher.handleRequest(null, null);
     assertThat(status(txid)).isEqualTo("PENDING");
@@ -196,20 +195,20 @@ class ServerlessWalletFlowsIT {
     Map<String, Object> followed = watcher.handleRequest(null, null);
     assertThat((Integer) followed.get("rolledBack")).isGreaterThanOrEqualTo(1);
     assertThat(started.values()).noneMatch(i -> i.path("txid").asText().equals(txid));
-    assertThat(ledger.balances(frank).available()).isEqualTo(Money.ZERO);
+    assertThat(ledger.balances(frank).available()).isEqualTo(Doge.ZERO);
     assertThat(ledger.audit().problems()).isEmpty();
   }
 
   @Test
   void a_withdrawal_is_signed_once_by_the_broadcaster_rebroadcast_with_the_same_bytes_after_a_timeout_confirmed_and_settled() {
     UserId gina = newUser();
-    String depositTx = rpc.faucet(deposits.depositAddress(gina).address(), Koinu.ofDoge(500));
+    String depositTx = rpc.faucet(deposits.depositAddress(gina).address(), Doge.ofDoge(500).koinu());
     mine(1);
     watcher.handleRequest(null, null);
     beforeCheck = () -> mine(1);
     assertThat(run("DepositConfirmationWorkflow", executionFor(depositTx), null).visited()).endsWith("Credited");
 
-    WithdrawalService.WithdrawalView requested = withdrawals.request(gina, "w-" + gina.value(), MINER, Money.ofDoge(120));
+    WithdrawalService.WithdrawalView requested = withdrawals.request(gina, "w-" + gina.value(), MINER, Doge.ofDoge(120));
     assertThat(requested.status()).isEqualTo("APPROVED");
     JsonNode event = outboxEvent("WithdrawalRequested", requested.id());
 
@@ -246,26 +245,32 @@ class ServerlessWalletFlowsIT {
     WithdrawalService.WithdrawalView settled = withdrawals.get(gina, false, new com.dbay.wallet.domain.WithdrawalId(UUID.fromString(requested.id())));
     assertThat(settled.status()).isEqualTo("COMPLETED");
     assertThat(settled.txid()).isEqualTo(txid);
-    assertThat(ledger.balances(gina).available()).isEqualTo(Money.ofDoge(380).minus(new Money(settled.networkFee())));
+    assertThat(ledger.balances(gina).available()).isEqualTo(Doge.ofDoge(380).minus(new Doge(settled.networkFee())));
+    assertThat(outboxEvents(requested.id())).as("every state change published its own event, in order, through the outbox")
+        .containsExactly("WithdrawalRequested:APPROVED", "WithdrawalPlanned:PLANNED", "WithdrawalSigned:SIGNED", "WithdrawalBroadcast:BROADCAST",
+            "WithdrawalCompleted:COMPLETED");
+    assertThat(outboxEvent("WithdrawalSigned", requested.id()).path("detail").path("txid").asText()).isEqualTo(txid);
+    assertThat(outboxEvent("WithdrawalCompleted", requested.id()).path("detail").path("amount").asText()).isEqualTo("120.00000000");
 
     // the same event delivered again: the stored transaction again, nothing signed or settled twice
     sentBytes.clear();
     assertThat(runWithBroadcaster(event, broadcaster).visited()).endsWith("Completed");
     assertThat(sentBytes).containsOnly(stored);
     assertThat(jdbc.queryForObject("select count(*) from utxos where spent_by = ?::uuid", Long.class, requested.id())).isEqualTo(1);
-    assertThat(ledger.balances(gina).available()).isEqualTo(Money.ofDoge(380).minus(new Money(settled.networkFee())));
+    assertThat(ledger.balances(gina).available()).isEqualTo(Doge.ofDoge(380).minus(new Doge(settled.networkFee())));
+    assertThat(outboxEvents(requested.id())).as("a repeated run changed nothing, so it published nothing").hasSize(5);
     assertThat(ledger.audit().problems()).isEmpty();
   }
 
   @Test
   void a_withdrawal_whose_transaction_the_network_loses_is_flagged_stuck_once_and_still_settles_once_when_it_confirms() {
     UserId ivy = newUser();
-    String depositTx = rpc.faucet(deposits.depositAddress(ivy).address(), Koinu.ofDoge(300));
+    String depositTx = rpc.faucet(deposits.depositAddress(ivy).address(), Doge.ofDoge(300).koinu());
     mine(1);
     watcher.handleRequest(null, null);
     beforeCheck = () -> mine(1);
     assertThat(run("DepositConfirmationWorkflow", executionFor(depositTx), null).visited()).endsWith("Credited");
-    WithdrawalService.WithdrawalView requested = withdrawals.request(ivy, "w-" + ivy.value(), MINER, Money.ofDoge(100));
+    WithdrawalService.WithdrawalView requested = withdrawals.request(ivy, "w-" + ivy.value(), MINER, Doge.ofDoge(100));
     com.dbay.wallet.domain.WithdrawalId id = new com.dbay.wallet.domain.WithdrawalId(UUID.fromString(requested.id()));
 
     // The node accepts the first 5 broadcasts and loses them (evicted, never relayed): blocks are mined, the
@@ -310,7 +315,7 @@ class ServerlessWalletFlowsIT {
     assertThat(settled.status()).isEqualTo("COMPLETED");
     assertThat(jdbc.queryForObject("select count(*) from postings where reference = ?", Long.class, "withdrawal:" + requested.id()))
         .as("reserved once, settled once").isEqualTo(2);
-    assertThat(ledger.balances(ivy).available()).isEqualTo(Money.ofDoge(200).minus(new Money(settled.networkFee())));
+    assertThat(ledger.balances(ivy).available()).isEqualTo(Doge.ofDoge(200).minus(new Doge(settled.networkFee())));
     assertThat(ledger.audit().problems()).isEmpty();
   }
 
@@ -326,12 +331,12 @@ class ServerlessWalletFlowsIT {
   void a_withdrawal_waiting_for_an_admin_is_not_signed_until_approved() {
     UserId hank = newUser();
     WithdrawalService.WithdrawalView pending;
-    String depositTx = rpc.faucet(deposits.depositAddress(hank).address(), Koinu.ofDoge(20_000));
+    String depositTx = rpc.faucet(deposits.depositAddress(hank).address(), Doge.ofDoge(20_000).koinu());
     mine(1);
     watcher.handleRequest(null, null);
     beforeCheck = () -> mine(1);
     assertThat(run("DepositConfirmationWorkflow", executionFor(depositTx), null).visited()).endsWith("Credited");
-    pending = withdrawals.request(hank, "w-" + hank.value(), MINER, Money.ofDoge(15_000));
+    pending = withdrawals.request(hank, "w-" + hank.value(), MINER, Doge.ofDoge(15_000));
     assertThat(pending.status()).isEqualTo("PENDING_APPROVAL");
 
     BlockchainBroadcasterHandler broadcaster = broadcaster(Broadcaster.rpc(rpc), 60);
@@ -414,6 +419,12 @@ class ServerlessWalletFlowsIT {
   }
 
   /** The envelope as the outbox relay puts it on the bus (the latest for the withdrawal). */
+  /** Each outbox event about the withdrawal, in commit order, as "detail-type:status". */
+  private List<String> outboxEvents(String withdrawalId) {
+    return jdbc.query("select detail_type, detail from platform_outbox where detail like ? order by seq",
+        (rs, n) -> rs.getString(1) + ":" + Json.parse(rs.getString(2)).path("status").asText(), "%" + withdrawalId + "%");
+  }
+
   private JsonNode outboxEvent(String detailType, String withdrawalId) {
     Map<String, Object> row = jdbc.queryForMap("select event_id, source, detail_type, occurred_at, detail from platform_outbox "
         + "where detail_type = ? and detail like ? order by seq desc limit 1", detailType, "%" + withdrawalId + "%");

@@ -1,14 +1,14 @@
 package com.dbay.auction.bidding.web;
 
 import com.dbay.auction.bidding.Auction;
-import com.dbay.auction.bidding.Auctions;
 import com.dbay.auction.bidding.Auctions.PublicBid;
 import com.dbay.auction.bidding.BidAnswer;
 import com.dbay.auction.bidding.BiddingService;
 import com.dbay.platform.identity.Identity;
 import com.dbay.platform.money.Doge;
 import com.dbay.platform.problem.DomainException;
-import com.dbay.platform.problem.ProblemTypes;
+import com.dbay.platform.problem.DomainException.Kind;
+import com.dbay.platform.problem.FieldProblem;
 import com.dbay.platform.starter.identity.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,12 +36,10 @@ class AuctionController {
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
 
   private final BiddingService bidding;
-  private final Auctions auctions;
   private final Clock clock;
 
-  AuctionController(BiddingService bidding, Auctions auctions, Clock clock) {
+  AuctionController(BiddingService bidding, Clock clock) {
     this.bidding = bidding;
-    this.auctions = auctions;
     this.clock = clock;
   }
 
@@ -84,47 +82,45 @@ class AuctionController {
       @Valid @RequestBody PlaceBid body,
       @CurrentUser Identity bidder) {
     if (key == null || !IDEMPOTENCY_KEY.matcher(key).matches()) {
-      throw new DomainException(400, ProblemTypes.IDEMPOTENCY_KEY_REQUIRED, "Idempotency-Key required",
-          "A bid needs an Idempotency-Key header of 1 to 128 visible ASCII characters, so that a retry never bids twice.");
+      throw new DomainException(Kind.INVALID, "idempotency-key-required", "Idempotency-Key required",
+          "A bid needs an Idempotency-Key header of 1 to 128 visible ASCII characters, so that a retry never bids twice.", List.of(), Map.of());
     }
     if (!body.maxBid().isPositive()) {
-      throw new DomainException(400, ProblemTypes.VALIDATION, "Invalid request", "The maximum bid must be positive.",
-          Map.of("errors", List.of(new FieldError("maxBid", "must be positive"))));
+      throw new DomainException(Kind.INVALID, "validation", "Invalid request", "The maximum bid must be positive.",
+          List.of(new FieldProblem("maxBid", "must be positive")), Map.of());
     }
     BidAnswer answer = bidding.placeBid(listingId, bidder.userId(), bidder.username(), body.maxBid(), key);
     return switch (answer.outcome()) {
       case ACCEPTED -> ResponseEntity.status(HttpStatus.CREATED).body(new BidView(listingId, answer.sequence(),
           answer.leading(), answer.currentPrice(), answer.minNextBid(), answer.endsAt(), answer.extended()));
-      case REFUSED -> throw new DomainException(409, ProblemTypes.of("bid-refused"), "Bid refused",
-          answer.refusal().detail(),
+      case REFUSED -> throw new DomainException(Kind.CONFLICT, "bid-refused", "Bid refused",
+          answer.refusal().detail(), List.of(),
           Map.of("reason", answer.refusal().name(), "minNextBid", answer.minNextBid().toString(),
               "endsAt", answer.endsAt().toString()));
       case NO_SUCH_AUCTION -> throw notFound(listingId);
-      case KEY_REUSED -> throw new DomainException(422, ProblemTypes.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key reused",
-          "This Idempotency-Key was already used for a bid with another maximum.");
+      case KEY_REUSED -> throw new DomainException(Kind.UNPROCESSABLE, "idempotency-key-reused", "Idempotency-Key reused",
+          "This Idempotency-Key was already used for a bid with another maximum.", List.of(), Map.of());
     };
   }
 
   @GetMapping("/{listingId}/bids")
   ResponseEntity<History> history(@PathVariable String listingId, @RequestParam(defaultValue = "50") int limit) {
     if (limit < 1 || limit > 200) {
-      throw new DomainException(400, ProblemTypes.VALIDATION, "Invalid request", "limit must be between 1 and 200.",
-          Map.of("errors", List.of(new FieldError("limit", "must be between 1 and 200"))));
+      throw new DomainException(Kind.INVALID, "validation", "Invalid request", "limit must be between 1 and 200.",
+          List.of(new FieldProblem("limit", "must be between 1 and 200")), Map.of());
     }
     if (bidding.find(listingId).isEmpty()) {
       throw notFound(listingId);
     }
-    List<PublicBid> bids = auctions.history(listingId, limit);
+    List<PublicBid> bids = bidding.history(listingId, limit);
     return ResponseEntity.ok(new History(listingId, bids));
   }
 
   record History(String listingId, List<PublicBid> bids) {}
 
-  record FieldError(String field, String message) {}
-
   private AuctionView view(Auction a, Identity caller) {
     boolean leads = caller != null && a.leaderId().filter(l -> l.equals(caller.userId())).isPresent();
-    String alias = a.leaderId().map(leader -> auctions.aliasOf(a.terms().listingId(), leader)).orElse(null);
+    String alias = a.leaderId().map(leader -> bidding.aliasOf(a.terms().listingId(), leader)).orElse(null);
     return new AuctionView(
         a.terms().listingId(), a.status().name(), a.currentPrice(), a.minNextBid(), a.bidCount(), alias,
         a.isReserveMet(), a.terms().reserve().isPresent(),
@@ -134,6 +130,6 @@ class AuctionController {
   }
 
   private static DomainException notFound(String listingId) {
-    return new DomainException(404, ProblemTypes.NOT_FOUND, "Not found", "There is no auction for listing " + listingId + ".");
+    return new DomainException(Kind.NOT_FOUND, "not-found", "Not found", "There is no auction for listing " + listingId + ".", List.of(), Map.of());
   }
 }

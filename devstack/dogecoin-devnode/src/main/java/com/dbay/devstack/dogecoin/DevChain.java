@@ -36,7 +36,7 @@ import com.dbay.dogecoin.DecodedTransaction;
 import com.dbay.dogecoin.DogecoinAddress;
 import com.dbay.dogecoin.DogecoinFormatException;
 import com.dbay.dogecoin.FeePolicy;
-import com.dbay.dogecoin.Koinu;
+import com.dbay.platform.money.Doge;
 import com.dbay.dogecoin.TransactionCodec;
 
 /**
@@ -52,7 +52,7 @@ import com.dbay.dogecoin.TransactionCodec;
 public final class DevChain {
 
   private static final Logger log = LoggerFactory.getLogger(DevChain.class);
-  static final long MAX_MONEY = Koinu.ofDoge(10_000_000_000L);
+  static final long MAX_MONEY = Doge.ofDoge(10_000_000_000L).koinu();
   static final long BITS = 0x207fffffL;
   static final long GENESIS_TIME = 1386325540L;
 
@@ -369,13 +369,13 @@ public final class DevChain {
       spentScripts.add(Script.parse(coin.get().script()));
     }
     if (inTotal < outTotal) {
-      throw RpcError.rejected(16, "bad-txns-in-belowout, value in (" + Koinu.format(inTotal) + ") < value out ("
-          + Koinu.format(outTotal) + ")");
+      throw RpcError.rejected(16, "bad-txns-in-belowout, value in (" + Doge.ofKoinu(inTotal).toString() + ") < value out ("
+          + Doge.ofKoinu(outTotal).toString() + ")");
     }
     long fee = inTotal - outTotal;
     long required = relayFee.feeFor(raw.length) + softDustOutputs * config.softDust();
     if (fee < required) {
-      throw RpcError.rejected(66, "min relay fee not met, " + Koinu.format(fee) + " < " + Koinu.format(required));
+      throw RpcError.rejected(66, "min relay fee not met, " + Doge.ofKoinu(fee).toString() + " < " + Doge.ofKoinu(required).toString());
     }
     for (int i = 0; i < tx.getInputs().size(); i++) {
       try {

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.dbay.dogecoin.DogecoinNetwork;
-import com.dbay.dogecoin.Koinu;
+import com.dbay.platform.money.Doge;
 
 /**
  * Settings, from environment variables (all optional).
@@ -35,16 +35,16 @@ public record DevNodeConfig(int port, String bindAddress, String rpcUser, String
         Path.of(env.getOrDefault("DBAY_DOGE_DATA_DIR", ".dbay/dogecoin")),
         Duration.ofMillis((long) (Double.parseDouble(env.getOrDefault("DBAY_DOGE_BLOCK_SECONDS", "5")) * 1000)),
         DogecoinNetwork.of(env.getOrDefault("DBAY_DOGE_NETWORK", "regtest")),
-        Koinu.parse(env.getOrDefault("DBAY_DOGE_MIN_FEE_PER_KB", "0.01")),
-        Koinu.parse("0.001"),
-        Koinu.parse("0.01"),
-        Koinu.parse(env.getOrDefault("DBAY_DOGE_BLOCK_REWARD", "10000")));
+        Doge.parse(env.getOrDefault("DBAY_DOGE_MIN_FEE_PER_KB", "0.01")).koinu(),
+        Doge.parse("0.001").koinu(),
+        Doge.parse("0.01").koinu(),
+        Doge.parse(env.getOrDefault("DBAY_DOGE_BLOCK_REWARD", "10000")).koinu());
   }
 
   @Override
   public String toString() {
     return "DevNodeConfig[port=" + port + ", bind=" + bindAddress + ", user=" + rpcUser + ", password=<redacted>"
         + ", dataDir=" + dataDir + ", blockInterval=" + blockInterval + ", network=" + network.chainName()
-        + ", minFeePerKb=" + Koinu.format(minFeePerKb) + ", blockReward=" + Koinu.format(blockReward) + "]";
+        + ", minFeePerKb=" + Doge.ofKoinu(minFeePerKb).toString() + ", blockReward=" + Doge.ofKoinu(blockReward).toString() + "]";
   }
 }

@@ -11,7 +11,7 @@ import org.bitcoinj.script.ScriptPattern;
 
 import com.dbay.dogecoin.DogecoinAddress;
 import com.dbay.dogecoin.DogecoinFormatException;
-import com.dbay.dogecoin.Koinu;
+import com.dbay.platform.money.Doge;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -173,7 +173,7 @@ final class RpcMethods {
     ArrayNode vout = o.putArray("vout");
     for (TransactionOutput out : tx.getOutputs()) {
       ObjectNode v = vout.addObject();
-      v.put("value", Koinu.toDoge(out.getValue().value));
+      v.put("value", Doge.ofKoinu(out.getValue().value).toBigDecimal());
       v.put("n", out.getIndex());
       ObjectNode s = v.putObject("scriptPubKey");
       s.put("asm", safeAsm(out.getScriptBytes()));
@@ -232,7 +232,7 @@ final class RpcMethods {
     ObjectNode o = nodes.objectNode();
     o.put("bestblock", chain.tip().hash());
     o.put("confirmations", chain.tipHeight() - coin.get().height() + 1);
-    o.put("value", Koinu.toDoge(coin.get().value()));
+    o.put("value", Doge.ofKoinu(coin.get().value()).toBigDecimal());
     ObjectNode s = o.putObject("scriptPubKey");
     s.put("hex", HexFormat.of().formatHex(coin.get().script()));
     DogecoinAddress.fromScriptPubKey(coin.get().script(), chain.config().network())
@@ -262,7 +262,7 @@ final class RpcMethods {
     o.put("subversion", "/dbay-devnode:0.1.0/");
     o.put("protocolversion", 70015);
     o.put("connections", 0);
-    o.put("relayfee", Koinu.toDoge(chain.config().minFeePerKb()));
+    o.put("relayfee", Doge.ofKoinu(chain.config().minFeePerKb()).toBigDecimal());
     return o;
   }
 
@@ -273,7 +273,7 @@ final class RpcMethods {
     o.put("bytes", m.stream().mapToLong(e -> e.tx().raw().length).sum());
     o.put("usage", m.stream().mapToLong(e -> e.tx().raw().length).sum());
     o.put("maxmempool", 300_000_000);
-    o.put("mempoolminfee", Koinu.toDoge(chain.config().minFeePerKb()));
+    o.put("mempoolminfee", Doge.ofKoinu(chain.config().minFeePerKb()).toBigDecimal());
     return o;
   }
 
@@ -286,7 +286,7 @@ final class RpcMethods {
     for (DevChain.MempoolEntry e : m) {
       ObjectNode t = o.putObject(e.tx().txid());
       t.put("size", e.tx().raw().length);
-      t.put("fee", Koinu.toDoge(e.fee()));
+      t.put("fee", Doge.ofKoinu(e.fee()).toBigDecimal());
       t.put("time", e.time());
       t.put("height", chain.tipHeight());
     }
@@ -350,10 +350,10 @@ final class RpcMethods {
       JsonNode n = at(i);
       try {
         if (n != null && n.isNumber()) {
-          return Koinu.fromDoge(n.decimalValue());
+          return Doge.of(n.decimalValue()).koinu();
         }
         if (n != null && n.isString()) {
-          return Koinu.parse(n.asString());
+          return Doge.parse(n.asString()).koinu();
         }
       } catch (IllegalArgumentException e) {
         throw new RpcError(RpcError.TYPE, "Invalid amount: " + e.getMessage());

@@ -20,7 +20,7 @@ import com.dbay.dogecoin.DogecoinAddress;
 import com.dbay.dogecoin.DogecoinNetwork;
 import com.dbay.dogecoin.FeePolicy;
 import com.dbay.dogecoin.HdSigner;
-import com.dbay.dogecoin.Koinu;
+import com.dbay.platform.money.Doge;
 import com.dbay.dogecoin.Payment;
 import com.dbay.dogecoin.SignedTransaction;
 import com.dbay.dogecoin.TransactionPlanner;
@@ -78,8 +78,8 @@ class DevChainTest {
 
   @Test
   void acceptsATransactionSignedByTheLibraryAndMinesIt() {
-    Utxo u = funded(0, Koinu.ofDoge(100));
-    SignedTransaction tx = spend(List.of(u), Koinu.ofDoge(40));
+    Utxo u = funded(0, Doge.ofDoge(100).koinu());
+    SignedTransaction tx = spend(List.of(u), Doge.ofDoge(40).koinu());
 
     assertThat(chain.sendRawTransaction(HexFormat.of().parseHex(tx.rawHex()))).isEqualTo(tx.txid());
     assertThat(chain.mempool()).extracting(e -> e.tx().txid()).containsExactly(tx.txid());
@@ -89,7 +89,7 @@ class DevChainTest {
     assertThat(chain.mempool()).isEmpty();
     assertThat(chain.transaction(tx.txid())).hasValueSatisfying(e -> assertThat(e.getValue().hash()).isEqualTo(block));
     assertThat(chain.utxo(u.txid(), 0)).isEmpty();
-    assertThat(chain.utxo(tx.txid(), 0)).hasValueSatisfying(c -> assertThat(c.value()).isEqualTo(Koinu.ofDoge(40)));
+    assertThat(chain.utxo(tx.txid(), 0)).hasValueSatisfying(c -> assertThat(c.value()).isEqualTo(Doge.ofDoge(40).koinu()));
     // sending it again once mined is "already in block chain", as on Dogecoin Core
     assertThatThrownBy(() -> chain.sendRawTransaction(HexFormat.of().parseHex(tx.rawHex())))
         .isInstanceOfSatisfying(RpcError.class,
@@ -98,8 +98,8 @@ class DevChainTest {
 
   @Test
   void rejectsATamperedSignature() {
-    Utxo u = funded(0, Koinu.ofDoge(100));
-    byte[] raw = HexFormat.of().parseHex(spend(List.of(u), Koinu.ofDoge(40)).rawHex());
+    Utxo u = funded(0, Doge.ofDoge(100).koinu());
+    byte[] raw = HexFormat.of().parseHex(spend(List.of(u), Doge.ofDoge(40).koinu()).rawHex());
     raw[4 + 1 + 36 + 1 + 10] ^= 1;
     assertThatThrownBy(() -> chain.sendRawTransaction(raw)).isInstanceOfSatisfying(RpcError.class, e -> {
       assertThat(e.code()).isEqualTo(RpcError.VERIFY_REJECTED);
@@ -110,9 +110,9 @@ class DevChainTest {
 
   @Test
   void rejectsADoubleSpendInTheMempoolAndAfterMining() {
-    Utxo u = funded(0, Koinu.ofDoge(100));
-    SignedTransaction first = spend(List.of(u), Koinu.ofDoge(40));
-    SignedTransaction second = spend(List.of(u), Koinu.ofDoge(41));
+    Utxo u = funded(0, Doge.ofDoge(100).koinu());
+    SignedTransaction first = spend(List.of(u), Doge.ofDoge(40).koinu());
+    SignedTransaction second = spend(List.of(u), Doge.ofDoge(41).koinu());
     chain.sendRawTransaction(HexFormat.of().parseHex(first.rawHex()));
 
     assertThatThrownBy(() -> chain.sendRawTransaction(HexFormat.of().parseHex(second.rawHex())))
@@ -127,30 +127,30 @@ class DevChainTest {
 
   @Test
   void rejectsAnUnknownInput() {
-    Utxo ghost = new Utxo("11".repeat(32), 0, Koinu.ofDoge(100), mine(0), Bip44Path.receive(0, 0));
-    SignedTransaction tx = spend(List.of(ghost), Koinu.ofDoge(40));
+    Utxo ghost = new Utxo("11".repeat(32), 0, Doge.ofDoge(100).koinu(), mine(0), Bip44Path.receive(0, 0));
+    SignedTransaction tx = spend(List.of(ghost), Doge.ofDoge(40).koinu());
     assertThatThrownBy(() -> chain.sendRawTransaction(HexFormat.of().parseHex(tx.rawHex())))
         .isInstanceOfSatisfying(RpcError.class, e -> assertThat(e.code()).isEqualTo(RpcError.VERIFY_ERROR));
   }
 
   @Test
   void rejectsATransactionPayingLessThanTheMinimumFee() {
-    Utxo u = funded(0, Koinu.ofDoge(100));
-    FeePolicy stingy = new FeePolicy(Koinu.parse("0.001"), FeePolicy.Rounding.EXACT_SIZE, Koinu.parse("0.01"));
+    Utxo u = funded(0, Doge.ofDoge(100).koinu());
+    FeePolicy stingy = new FeePolicy(Doge.parse("0.001").koinu(), FeePolicy.Rounding.EXACT_SIZE, Doge.parse("0.01").koinu());
     SignedTransaction tx = signer.sign(TransactionPlanner.plan(List.of(u),
-        List.of(new Payment(stranger(), Koinu.ofDoge(40))), signer.address(Bip44Path.change(0, 0)), stingy));
+        List.of(new Payment(stranger(), Doge.ofDoge(40).koinu())), signer.address(Bip44Path.change(0, 0)), stingy));
     assertThatThrownBy(() -> chain.sendRawTransaction(HexFormat.of().parseHex(tx.rawHex())))
         .isInstanceOfSatisfying(RpcError.class, e -> assertThat(e.getMessage()).startsWith("66: min relay fee not met"));
   }
 
   @Test
   void acceptsAChainOfUnconfirmedTransactions() {
-    Utxo u = funded(0, Koinu.ofDoge(100));
-    SignedTransaction parent = spend(List.of(u), Koinu.ofDoge(40));
+    Utxo u = funded(0, Doge.ofDoge(100).koinu());
+    SignedTransaction parent = spend(List.of(u), Doge.ofDoge(40).koinu());
     chain.sendRawTransaction(HexFormat.of().parseHex(parent.rawHex()));
     Utxo change = new Utxo(parent.txid(), parent.changeOutputIndex(), parent.change(),
         signer.address(Bip44Path.change(0, 0)), Bip44Path.change(0, 0));
-    SignedTransaction child = spend(List.of(change), Koinu.ofDoge(10));
+    SignedTransaction child = spend(List.of(change), Doge.ofDoge(10).koinu());
     chain.sendRawTransaction(HexFormat.of().parseHex(child.rawHex()));
     chain.generate(1, null);
     assertThat(chain.utxo(child.txid(), 0)).isPresent();
@@ -158,8 +158,8 @@ class DevChainTest {
 
   @Test
   void aReorgThatReincludesPutsTheTransactionsIntoTheNewBlocks() {
-    Utxo u = funded(0, Koinu.ofDoge(100));
-    SignedTransaction tx = spend(List.of(u), Koinu.ofDoge(40));
+    Utxo u = funded(0, Doge.ofDoge(100).koinu());
+    SignedTransaction tx = spend(List.of(u), Doge.ofDoge(40).koinu());
     chain.sendRawTransaction(HexFormat.of().parseHex(tx.rawHex()));
     String oldBlock = chain.generate(1, null).getFirst();
     int height = chain.tipHeight();
@@ -179,8 +179,8 @@ class DevChainTest {
 
   @Test
   void aReorgThatOrphansDropsTheDepositAndWhatSpentIt() {
-    Utxo deposit = funded(0, Koinu.ofDoge(100));
-    SignedTransaction spendOfIt = spend(List.of(deposit), Koinu.ofDoge(40));
+    Utxo deposit = funded(0, Doge.ofDoge(100).koinu());
+    SignedTransaction spendOfIt = spend(List.of(deposit), Doge.ofDoge(40).koinu());
     chain.sendRawTransaction(HexFormat.of().parseHex(spendOfIt.rawHex()));
 
     Map<String, Object> r = chain.reorg(1, true);
@@ -195,8 +195,8 @@ class DevChainTest {
 
   @Test
   void invalidateBlockReturnsItsTransactionsToTheMempool() {
-    Utxo u = funded(0, Koinu.ofDoge(100));
-    SignedTransaction tx = spend(List.of(u), Koinu.ofDoge(40));
+    Utxo u = funded(0, Doge.ofDoge(100).koinu());
+    SignedTransaction tx = spend(List.of(u), Doge.ofDoge(40).koinu());
     chain.sendRawTransaction(HexFormat.of().parseHex(tx.rawHex()));
     String block = chain.generate(1, null).getFirst();
     chain.invalidateBlock(block);
@@ -206,12 +206,12 @@ class DevChainTest {
 
   @Test
   void aRestartKeepsTheChainTheUtxoSetAndTheMempool() {
-    Utxo u = funded(0, Koinu.ofDoge(100));
+    Utxo u = funded(0, Doge.ofDoge(100).koinu());
     chain.reorg(1, false);
     chain.generate(3, mine(5));
-    SignedTransaction pending = spend(List.of(u), Koinu.ofDoge(40));
+    SignedTransaction pending = spend(List.of(u), Doge.ofDoge(40).koinu());
     chain.sendRawTransaction(HexFormat.of().parseHex(pending.rawHex()));
-    String pendingFaucet = chain.faucet(mine(1), Koinu.ofDoge(7));
+    String pendingFaucet = chain.faucet(mine(1), Doge.ofDoge(7).koinu());
     String tip = chain.tip().hash();
     int height = chain.tipHeight();
     long utxos = chain.utxoCount();
@@ -254,15 +254,15 @@ class DevChainTest {
 
   @Test
   void rejectsNegativeAndOutOfRangeOutputs() {
-    Utxo u = funded(0, Koinu.ofDoge(100));
+    Utxo u = funded(0, Doge.ofDoge(100).koinu());
     assertThatThrownBy(() -> chain.sendRawTransaction(unsignedPaying(u, -1)))
         .isInstanceOf(RpcError.class);
     assertThatThrownBy(() -> chain.sendRawTransaction(unsignedPaying(u, DevChain.MAX_MONEY + 1)))
         .isInstanceOfSatisfying(RpcError.class,
             e -> assertThat(e.getMessage()).contains("bad-txns-vout-toolarge"));
-    assertThatThrownBy(() -> chain.sendRawTransaction(unsignedPaying(u, Koinu.parse("0.0001"))))
+    assertThatThrownBy(() -> chain.sendRawTransaction(unsignedPaying(u, Doge.parse("0.0001").koinu())))
         .isInstanceOfSatisfying(RpcError.class, e -> assertThat(e.getMessage()).isEqualTo("64: dust"));
-    assertThatThrownBy(() -> chain.sendRawTransaction(unsignedPaying(u, Koinu.ofDoge(101))))
+    assertThatThrownBy(() -> chain.sendRawTransaction(unsignedPaying(u, Doge.ofDoge(101).koinu())))
         .isInstanceOfSatisfying(RpcError.class,
             e -> assertThat(e.getMessage()).contains("bad-txns-in-belowout"));
     assertThatThrownBy(() -> chain.sendRawTransaction(new byte[] {1, 2, 3}))

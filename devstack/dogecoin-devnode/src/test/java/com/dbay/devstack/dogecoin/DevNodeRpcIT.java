@@ -19,7 +19,7 @@ import com.dbay.dogecoin.DogecoinAddress;
 import com.dbay.dogecoin.DogecoinNetwork;
 import com.dbay.dogecoin.FeePolicy;
 import com.dbay.dogecoin.HdSigner;
-import com.dbay.dogecoin.Koinu;
+import com.dbay.platform.money.Doge;
 import com.dbay.dogecoin.Payment;
 import com.dbay.dogecoin.SignedTransaction;
 import com.dbay.dogecoin.TransactionPlanner;
@@ -63,7 +63,7 @@ class DevNodeRpcIT {
     WatchOnlyAccount watch = WatchOnlyAccount.fromXpub(signer.accountXpub(0), DogecoinNetwork.REGTEST);
     DogecoinAddress deposit = watch.receiveAddress(7);
 
-    String faucetTxid = rpc.faucet(deposit.toBase58(), Koinu.ofDoge(10_000));
+    String faucetTxid = rpc.faucet(deposit.toBase58(), Doge.ofDoge(10_000).koinu());
     assertThat(rpc.getRawMempool()).contains(faucetTxid);
     String blockHash = rpc.generateToAddress(1, watch.receiveAddress(99).toBase58()).getFirst();
 
@@ -77,16 +77,16 @@ class DevNodeRpcIT {
     DecodedTransaction found = block.transactions().stream()
         .filter(t -> t.outputs().stream().anyMatch(o -> deposit.equals(o.address()))).findFirst().orElseThrow();
     assertThat(found.txid()).isEqualTo(faucetTxid);
-    assertThat(found.outputs().getFirst().value()).isEqualTo(Koinu.ofDoge(10_000));
+    assertThat(found.outputs().getFirst().value()).isEqualTo(Doge.ofDoge(10_000).koinu());
 
     // the raw block the fallback path parses says the same
     assertThat(BlockCodec.decode(rpc.getRawBlock(blockHash), DogecoinNetwork.REGTEST).transactions())
         .isEqualTo(block.transactions());
 
-    Utxo utxo = new Utxo(faucetTxid, 0, Koinu.ofDoge(10_000), deposit, Bip44Path.receive(0, 7));
+    Utxo utxo = new Utxo(faucetTxid, 0, Doge.ofDoge(10_000).koinu(), deposit, Bip44Path.receive(0, 7));
     DogecoinAddress outside = signer.address(Bip44Path.receive(3, 0));
     SignedTransaction tx = signer.sign(TransactionPlanner.plan(List.of(utxo),
-        List.of(new Payment(outside, Koinu.ofDoge(2_500))), watch.changeAddress(0), FeePolicy.DEFAULT));
+        List.of(new Payment(outside, Doge.ofDoge(2_500).koinu())), watch.changeAddress(0), FeePolicy.DEFAULT));
     assertThat(rpc.sendRawTransaction(tx.rawHex())).isEqualTo(tx.txid());
     // re-broadcasting the same bytes is harmless
     assertThat(rpc.sendRawTransaction(tx.rawHex())).isEqualTo(tx.txid());
@@ -109,14 +109,14 @@ class DevNodeRpcIT {
   @Test
   void rejectionsArriveAsTypedErrors() {
     DogecoinAddress mine = signer.address(Bip44Path.receive(0, 20));
-    String txid = rpc.faucet(mine.toBase58(), Koinu.ofDoge(50));
+    String txid = rpc.faucet(mine.toBase58(), Doge.ofDoge(50).koinu());
     rpc.generateToAddress(1, mine.toBase58());
-    Utxo utxo = new Utxo(txid, 0, Koinu.ofDoge(50), mine, Bip44Path.receive(0, 20));
+    Utxo utxo = new Utxo(txid, 0, Doge.ofDoge(50).koinu(), mine, Bip44Path.receive(0, 20));
     SignedTransaction a = signer.sign(TransactionPlanner.plan(List.of(utxo),
-        List.of(new Payment(signer.address(Bip44Path.receive(2, 0)), Koinu.ofDoge(20))), null,
+        List.of(new Payment(signer.address(Bip44Path.receive(2, 0)), Doge.ofDoge(20).koinu())), null,
         FeePolicy.DEFAULT));
     SignedTransaction b = signer.sign(TransactionPlanner.plan(List.of(utxo),
-        List.of(new Payment(signer.address(Bip44Path.receive(2, 1)), Koinu.ofDoge(20))), null,
+        List.of(new Payment(signer.address(Bip44Path.receive(2, 1)), Doge.ofDoge(20).koinu())), null,
         FeePolicy.DEFAULT));
     String tampered = a.rawHex().substring(0, 100) + (a.rawHex().charAt(100) == '0' ? '1' : '0')
         + a.rawHex().substring(101);
@@ -139,7 +139,7 @@ class DevNodeRpcIT {
   @Test
   void aReorgShowsAsMinusOneConfirmationsOnTheReplacedBlock() {
     DogecoinAddress mine = signer.address(Bip44Path.receive(0, 30));
-    String txid = rpc.faucet(mine.toBase58(), Koinu.ofDoge(5));
+    String txid = rpc.faucet(mine.toBase58(), Doge.ofDoge(5).koinu());
     String replaced = rpc.generateToAddress(1, mine.toBase58()).getFirst();
 
     var result = rpc.devReorg(1, true);
@@ -165,7 +165,7 @@ class DevNodeRpcIT {
   @Test
   void getblockAnswersEveryVerbosityTheWayDogecoinCoreDoes() {
     DogecoinAddress mine = signer.address(Bip44Path.receive(0, 40));
-    String txid = rpc.faucet(mine.toBase58(), Koinu.ofDoge(3));
+    String txid = rpc.faucet(mine.toBase58(), Doge.ofDoge(3).koinu());
     String hash = rpc.generateToAddress(1, mine.toBase58()).getFirst();
 
     assertThat(rpc.call("getblock", hash, 0).isString()).isTrue();

@@ -18,7 +18,7 @@ public sealed interface Outcome {
     record Failed(String error, String cause) implements Outcome {
     }
 
-    /** Run the Task's resource with this payload, then report through taskSucceeded / taskFailed. */
+    /** Run the Task's resource with this payload, then report through {@link Interpreter#succeeded} / {@link Interpreter#failed}. */
     record Invoke(State.Task task, JsonNode payload) implements Outcome {
     }
 

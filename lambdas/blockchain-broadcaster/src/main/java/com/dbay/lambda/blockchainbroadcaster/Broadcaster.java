@@ -1,7 +1,6 @@
 package com.dbay.lambda.blockchainbroadcaster;
 
 import com.dbay.dogecoin.rpc.DogecoinRpcClient;
-import com.dbay.lambda.support.NotYetImplemented;
 
 /** The Dogecoin network side. Broadcasting the same signed transaction again is harmless (same txid). */
 public interface Broadcaster {
@@ -24,18 +23,6 @@ public interface Broadcaster {
 
             public long confirmations(String txid) {
                 return rpc.confirmations(txid).orElse(0);
-            }
-        };
-    }
-
-    static Broadcaster notYetImplemented() {
-        return new Broadcaster() {
-            public String broadcast(String rawTransactionHex) {
-                throw new NotYetImplemented("blockchain-broadcaster", "broadcasting transactions", "the wallet issue");
-            }
-
-            public long confirmations(String txid) {
-                throw new NotYetImplemented("blockchain-broadcaster", "counting confirmations", "the wallet issue");
             }
         };
     }

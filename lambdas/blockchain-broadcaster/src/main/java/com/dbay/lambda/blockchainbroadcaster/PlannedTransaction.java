@@ -4,7 +4,7 @@ import com.dbay.dogecoin.Bip44Path;
 import com.dbay.dogecoin.DogecoinAddress;
 import com.dbay.dogecoin.DogecoinNetwork;
 import com.dbay.dogecoin.FeePolicy;
-import com.dbay.dogecoin.Koinu;
+import com.dbay.platform.money.Doge;
 import com.dbay.dogecoin.Payment;
 import com.dbay.dogecoin.TransactionPlan;
 import com.dbay.dogecoin.Utxo;
@@ -22,7 +22,7 @@ final class PlannedTransaction {
     static TransactionPlan from(Map<String, Object> plan, DogecoinNetwork network) {
         List<Utxo> inputs = new ArrayList<>();
         for (Map<String, Object> in : (List<Map<String, Object>>) plan.get("inputs")) {
-            inputs.add(new Utxo((String) in.get("txid"), number(in, "vout"), Koinu.parse((String) in.get("amount")),
+            inputs.add(new Utxo((String) in.get("txid"), number(in, "vout"), Doge.parse((String) in.get("amount")).koinu(),
                     DogecoinAddress.parseP2pkh((String) in.get("address"), network), new Bip44Path(0, number(in, "chain"), number(in, "index"))));
         }
         List<Payment> payments = new ArrayList<>();
@@ -32,7 +32,7 @@ final class PlannedTransaction {
         for (int i = 0; i < outputs.size(); i++) {
             Map<String, Object> out = outputs.get(i);
             DogecoinAddress address = DogecoinAddress.parse((String) out.get("address"), network);
-            long value = Koinu.parse((String) out.get("amount"));
+            long value = Doge.parse((String) out.get("amount")).koinu();
             if (Boolean.TRUE.equals(out.get("change"))) {
                 // the signer writes the change after the payments: a plan saying otherwise is not signed
                 if (i != outputs.size() - 1 || changeAddress != null) {
@@ -44,7 +44,7 @@ final class PlannedTransaction {
                 payments.add(new Payment(address, value));
             }
         }
-        return new TransactionPlan(inputs, payments, changeAddress, change, Koinu.parse((String) plan.get("fee")), number(plan, "size"),
+        return new TransactionPlan(inputs, payments, changeAddress, change, Doge.parse((String) plan.get("fee")).koinu(), number(plan, "size"),
                 FeePolicy.DEFAULT);
     }
 

@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.dbay.dogecoin.DecodedTransaction;
 import com.dbay.dogecoin.DogecoinNetwork;
 import com.dbay.dogecoin.HdSigner;
-import com.dbay.dogecoin.Koinu;
+import com.dbay.platform.money.Doge;
 import com.dbay.dogecoin.TransactionCodec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -129,8 +129,8 @@ class BlockchainBroadcasterHandlerTest {
             assertThat(in.prevVout()).isEqualTo(1);
         });
         assertThat(tx.outputs()).extracting(o -> o.address().toBase58(), DecodedTransaction.Output::value).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("mkz4vgSmWWV9Y5T7C5fwv441fmqrzjjaMc", Koinu.parse("120")),
-                org.assertj.core.groups.Tuple.tuple("mhoVw8zmRcZjxG7Zg4GhwQPBrsFrPDRJdh", Koinu.parse("379.99775")));
+                org.assertj.core.groups.Tuple.tuple("mkz4vgSmWWV9Y5T7C5fwv441fmqrzjjaMc", Doge.parse("120").koinu()),
+                org.assertj.core.groups.Tuple.tuple("mhoVw8zmRcZjxG7Zg4GhwQPBrsFrPDRJdh", Doge.parse("379.99775").koinu()));
         assertThat(tx.size()).as("the planned size, so the planned fee is exactly 0.01 DOGE/kB").isEqualTo(225);
         assertThat(sent).isEmpty();
     }

@@ -1,6 +1,5 @@
 package com.dbay.lambda.depositwatcher;
 
-import com.dbay.lambda.support.NotYetImplemented;
 import java.util.Map;
 
 /** The chain side of deposits: follow the tip (by height and hash, surviving restarts) and judge one deposit. */
@@ -21,21 +20,5 @@ public interface Chain {
 
     /** One output to one of our addresses, as first seen in {@code blockHash}. */
     record DepositRef(String txid, int vout, String blockHash) {
-    }
-
-    static Chain notYetImplemented() {
-        return new Chain() {
-            public Map<String, Object> followTip() {
-                throw new NotYetImplemented("deposit-watcher", "following the Dogecoin chain", "the wallet issue");
-            }
-
-            public Map<String, Object> check(DepositRef deposit) {
-                throw new NotYetImplemented("deposit-confirmations", "checking deposit confirmations", "the wallet issue");
-            }
-
-            public Map<String, Object> cancel(DepositRef deposit) {
-                throw new NotYetImplemented("deposit-confirmations", "cancelling deposits", "the wallet issue");
-            }
-        };
     }
 }

@@ -57,6 +57,6 @@ public final class HttpWalletDeposits implements WalletDeposits {
     }
 
     static String doge(long koinu) {
-        return java.math.BigDecimal.valueOf(koinu, 8).toPlainString();
+        return com.dbay.platform.money.Doge.ofKoinu(koinu).toString();
     }
 }

@@ -16,11 +16,11 @@ public class ImageProcessorHandler implements RequestHandler<S3Event, List<Strin
 
     static final String ORIGINALS_PREFIX = "listings/";
 
-    private final ImageVariants variants;
+    private volatile ImageVariants variants;
 
-    /** Used by the Lambda runtime. */
+    /** Used by the Lambda runtime (and the local one): adapters from the environment, built on first use. */
     public ImageProcessorHandler() {
-        this(ImageVariants.notYetImplemented());
+        this.variants = null;
     }
 
     public ImageProcessorHandler(ImageVariants variants) {
@@ -30,6 +30,13 @@ public class ImageProcessorHandler implements RequestHandler<S3Event, List<Strin
     /** @return the keys of the originals it processed */
     @Override
     public List<String> handleRequest(S3Event event, Context context) {
+        if (variants == null) {
+            synchronized (this) {
+                if (variants == null) {
+                    variants = ImageVariants.fromEnvironment();
+                }
+            }
+        }
         List<String> processed = new ArrayList<>();
         for (S3EventNotificationRecord record : event.getRecords()) {
             if (record.getEventName() == null || !record.getEventName().startsWith("ObjectCreated")) {

@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Import;
         "dbay.serverless.events.stream=h4:test-events:${random.uuid}",
         "dbay.serverless.schedules.ticker=rate(1 seconds)",
         "dbay.serverless.s3.function=image-listener",
+        // ./dbay test runs an S3-compatible store (DBAY_S3_ENDPOINT) for the listing tests; these tests watch their in-memory one.
+        "dbay.serverless.s3.endpoint=",
         "dbay.serverless.s3.buckets=test-images",
         "dbay.serverless.s3.poll-interval=100ms",
         "dbay.serverless.events.rules[0].name=test-listener",

@@ -9,8 +9,8 @@ import com.dbay.user.account.PublicProfile;
 import com.dbay.user.account.Registration;
 import com.dbay.user.account.User;
 import com.dbay.user.account.UserId;
-import com.dbay.user.cognito.CognitoUsers;
-import com.dbay.user.web.UserProblem;
+import com.dbay.user.account.ExternalIdentities;
+import com.dbay.platform.problem.DomainException;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
@@ -28,10 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
   private final AccountService accounts;
-  private final CognitoUsers cognitoUsers;
+  private final ExternalIdentities cognitoUsers;
   private final com.dbay.user.account.AdminService admin;
 
-  AccountController(AccountService accounts, CognitoUsers cognitoUsers, com.dbay.user.account.AdminService admin) {
+  AccountController(AccountService accounts, ExternalIdentities cognitoUsers, com.dbay.user.account.AdminService admin) {
     this.accounts = accounts;
     this.cognitoUsers = cognitoUsers;
     this.admin = admin;
@@ -64,7 +64,7 @@ class AccountController {
 
   @GetMapping({"/users/{id}", "/users/{id}/"})
   AccountView account(@CurrentUser Identity caller, @PathVariable String id) {
-    UserId target = UserId.parse(id).orElseThrow(() -> UserProblem.notFound("The account"));
+    UserId target = UserId.parse(id).orElseThrow(() -> DomainException.notFound("The account"));
     return AccountView.of(admin.view(caller, target));
   }
 
@@ -78,7 +78,7 @@ class AccountController {
       return UserId.parse(caller.userId())
           .map(accounts::find)
           .flatMap(o -> o)
-          .orElseThrow(() -> UserProblem.unauthenticated("The signed-in account no longer exists."));
+          .orElseThrow(() -> DomainException.unauthenticated("The signed-in account no longer exists."));
     }
     if (caller != null && !caller.cognitoSub().isBlank()) {
       return cognitoUsers.resolve(caller);

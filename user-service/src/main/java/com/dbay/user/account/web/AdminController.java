@@ -5,7 +5,7 @@ import com.dbay.platform.starter.identity.CurrentUser;
 import com.dbay.user.account.AccountView;
 import com.dbay.user.account.AdminService;
 import com.dbay.user.account.UserId;
-import com.dbay.user.web.UserProblem;
+import com.dbay.platform.problem.DomainException;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,6 +48,6 @@ class AdminController {
   }
 
   private static UserId target(String id) {
-    return UserId.parse(id).orElseThrow(() -> UserProblem.notFound("The account"));
+    return UserId.parse(id).orElseThrow(() -> DomainException.notFound("The account"));
   }
 }

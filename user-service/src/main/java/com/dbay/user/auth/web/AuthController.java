@@ -2,11 +2,11 @@ package com.dbay.user.auth.web;
 
 import com.dbay.platform.problem.ProblemTypes;
 import com.dbay.user.UserProperties;
+import com.dbay.user.auth.AccessTokens;
 import com.dbay.user.auth.LoginThrottle;
-import com.dbay.user.auth.SigningKeyStore;
 import com.dbay.user.auth.TokenPair;
 import com.dbay.user.auth.TokenService;
-import com.dbay.user.web.UserProblem;
+import com.dbay.platform.problem.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -29,11 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
 
   private final TokenService tokens;
-  private final SigningKeyStore keys;
+  private final AccessTokens keys;
   private final LoginThrottle throttle;
   private final List<String> trustedProxies;
 
-  AuthController(TokenService tokens, SigningKeyStore keys, LoginThrottle throttle, UserProperties properties) {
+  AuthController(TokenService tokens, AccessTokens keys, LoginThrottle throttle, UserProperties properties) {
     this.tokens = tokens;
     this.keys = keys;
     this.throttle = throttle;
@@ -43,7 +43,7 @@ class AuthController {
   @PostMapping({"/login", "/login/"})
   ResponseEntity<TokenPair> login(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
     TokenPair pair = throttle.guard(credentials.username(), source(request),
-        e -> e instanceof UserProblem p && p.status() == HttpStatus.UNAUTHORIZED,
+        e -> e instanceof DomainException d && d.kind() == DomainException.Kind.UNAUTHENTICATED,
         () -> tokens.login(credentials.username(), credentials.password()));
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(pair);
   }

@@ -11,7 +11,7 @@ import com.dbay.wallet.domain.ConfirmationPolicy;
 import com.dbay.wallet.domain.Deposit;
 import com.dbay.wallet.domain.DepositAddress;
 import com.dbay.wallet.domain.DepositId;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
 import java.util.List;
@@ -74,7 +74,7 @@ public final class DepositService {
    * Records an output seen on chain. Outputs to addresses that are not users' deposit addresses
    * (change, strangers) are ignored. Returns the deposit, new or already known.
    */
-  public Optional<DepositView> recordDetected(DepositId id, String address, Money amount, String blockHash, long blockHeight) {
+  public Optional<DepositView> recordDetected(DepositId id, String address, Doge amount, String blockHash, long blockHeight) {
     Optional<DepositAddress> owner = addresses.findByAddress(address);
     if (owner.isEmpty()) {
       return Optional.empty();
@@ -122,7 +122,7 @@ public final class DepositService {
   }
 
   /** The sum of the user's deposits seen on chain and waiting for their confirmations. */
-  public Money pendingTotal(UserId user) {
+  public Doge pendingTotal(UserId user) {
     return deposits.pendingTotal(user);
   }
 

@@ -9,7 +9,7 @@ import com.dbay.wallet.application.port.out.WalletEvents;
 import com.dbay.wallet.domain.Escrow;
 import com.dbay.wallet.domain.FeePolicy;
 import com.dbay.wallet.domain.Hold;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.Posting;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
@@ -46,7 +46,7 @@ public final class EscrowService {
    * {@code holdReference} when given (whatever the hold had above the amount is released), else
    * from AVAILABLE.
    */
-  public EscrowView fund(String caller, String key, String orderId, UserId buyer, UserId seller, Money amount, String holdReference) {
+  public EscrowView fund(String caller, String key, String orderId, UserId buyer, UserId seller, Doge amount, String holdReference) {
     Fingerprint.requireKey(key);
     Escrow escrow = Escrow.open(orderId, buyer, seller, amount);
     String fingerprint = Fingerprint.of("fund-escrow", orderId, buyer, seller, amount.koinu(), holdReference);

@@ -5,7 +5,7 @@ import com.dbay.wallet.application.port.out.IdempotencyStore;
 import com.dbay.wallet.application.port.out.Ledger;
 import com.dbay.wallet.application.port.out.UnitOfWork;
 import com.dbay.wallet.domain.Hold;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.Posting;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
@@ -27,7 +27,7 @@ public final class HoldService {
   }
 
   /** Sets the user's hold for this reference to exactly {@code amount} (zero releases it). */
-  public HoldView setHold(String caller, String key, UserId user, String reference, Money amount) {
+  public HoldView setHold(String caller, String key, UserId user, String reference, Doge amount) {
     Fingerprint.requireKey(key);
     if (amount.isNegative()) {
       throw new WalletException.InvalidRequest("invalid-amount", "amount", "a hold cannot be negative");

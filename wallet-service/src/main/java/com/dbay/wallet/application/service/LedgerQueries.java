@@ -1,5 +1,7 @@
 package com.dbay.wallet.application.service;
 
+import com.dbay.wallet.domain.AuditReport;
+import com.dbay.wallet.domain.StatementLine;
 import com.dbay.wallet.application.port.out.Ledger;
 import com.dbay.wallet.domain.Balances;
 import com.dbay.wallet.domain.UserId;
@@ -20,11 +22,11 @@ public final class LedgerQueries {
     return ledger.balances(user);
   }
 
-  public List<Ledger.StatementLine> statement(UserId user, Long beforeEntryId, int limit) {
+  public List<StatementLine> statement(UserId user, Long beforeEntryId, int limit) {
     return ledger.statement(user, beforeEntryId, Math.max(1, Math.min(limit, MAX_PAGE)));
   }
 
-  public Ledger.AuditReport audit() {
+  public AuditReport audit() {
     return ledger.audit();
   }
 }

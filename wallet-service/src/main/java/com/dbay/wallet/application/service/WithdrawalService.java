@@ -7,9 +7,8 @@ import com.dbay.wallet.application.port.out.Ledger;
 import com.dbay.wallet.application.port.out.HotWalletCoins;
 import com.dbay.wallet.application.port.out.TransactionReader;
 import com.dbay.wallet.application.port.out.UnitOfWork;
-import com.dbay.wallet.application.port.out.WalletEvents;
 import com.dbay.wallet.application.port.out.Withdrawals;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
 import com.dbay.wallet.domain.Withdrawal;
@@ -46,16 +45,10 @@ public final class WithdrawalService {
   private final ChainClient chain;
   private final WithdrawalPolicy policy;
   private final Clock clock;
-  private final WalletEvents events;
 
+  /** The withdrawal's events are its own ({@link Withdrawal} records them, {@link Withdrawals} publishes them). */
   public WithdrawalService(UnitOfWork unitOfWork, IdempotencyStore idempotency, Withdrawals withdrawals, Ledger ledger, AddressValidator addresses,
       HotWalletCoins coins, TransactionReader transactions, ChainClient chain, WithdrawalPolicy policy, Clock clock) {
-    this(unitOfWork, idempotency, withdrawals, ledger, addresses, coins, transactions, chain, policy, clock, WalletEvents.NONE);
-  }
-
-  public WithdrawalService(UnitOfWork unitOfWork, IdempotencyStore idempotency, Withdrawals withdrawals, Ledger ledger, AddressValidator addresses,
-      HotWalletCoins coins, TransactionReader transactions, ChainClient chain, WithdrawalPolicy policy, Clock clock, WalletEvents events) {
-    this.events = events;
     this.unitOfWork = unitOfWork;
     this.idempotency = idempotency;
     this.withdrawals = withdrawals;
@@ -68,7 +61,7 @@ public final class WithdrawalService {
     this.clock = clock;
   }
 
-  public WithdrawalView request(UserId user, String key, String address, Money amount) {
+  public WithdrawalView request(UserId user, String key, String address, Doge amount) {
     Fingerprint.requireKey(key);
     switch (addresses.check(address == null ? "" : address.strip())) {
       case MALFORMED -> throw new WalletException.InvalidRequest("invalid-address", "address", "not a valid Dogecoin address");
@@ -88,7 +81,6 @@ public final class WithdrawalService {
       Withdrawal withdrawal = Withdrawal.request(WithdrawalId.random(), user, target, amount, policy.feeReserve(), needsApproval, clock.instant());
       ledger.post(withdrawal.reservation(), caller);
       withdrawals.insert(withdrawal);
-      events.withdrawalChanged(withdrawal);
       return WithdrawalView.of(withdrawal);
     }));
   }
@@ -107,8 +99,6 @@ public final class WithdrawalService {
       Withdrawal withdrawal = lock(id);
       withdrawal.approve();
       withdrawals.save(withdrawal);
-      // WithdrawalRequested again, now with status APPROVED: the bus rule starts the WithdrawalWorkflow
-      events.withdrawalChanged(withdrawal);
       return WithdrawalView.of(withdrawal);
     });
   }
@@ -121,7 +111,6 @@ public final class WithdrawalService {
       }
       ledger.post(withdrawal.reject(reason), "withdrawals");
       withdrawals.save(withdrawal);
-      events.withdrawalChanged(withdrawal);
       return WithdrawalView.of(withdrawal);
     });
   }
@@ -176,7 +165,6 @@ public final class WithdrawalService {
       Withdrawal withdrawal = lock(id);
       if (withdrawal.markStuck()) {
         withdrawals.save(withdrawal);
-        events.withdrawalChanged(withdrawal);
         log.warning("withdrawal " + id + " is stuck: transaction " + withdrawal.txid() + " unconfirmed after " + unconfirmedPolls
             + " block intervals; it stays in flight and is re-broadcast as it is");
       }
@@ -224,7 +212,6 @@ public final class WithdrawalService {
       // Only now is the change a coin to spend: a later withdrawal never builds on a transaction that
       // might still fail to reach a block (and would then take every withdrawal after it down too).
       coins.confirmed(withdrawal.plan(), withdrawal.txid());
-      events.withdrawalChanged(withdrawal);
       return WithdrawalView.of(withdrawal);
     });
   }

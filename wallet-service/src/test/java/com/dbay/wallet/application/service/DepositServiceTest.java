@@ -7,7 +7,7 @@ import com.dbay.wallet.application.port.out.DepositAddressDeriver;
 import com.dbay.wallet.domain.AccountId;
 import com.dbay.wallet.domain.AccountKind;
 import com.dbay.wallet.domain.ConfirmationPolicy;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.PostingType;
 import com.dbay.wallet.domain.UserId;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class DepositServiceTest {
   private final UserId bob = new UserId("bob");
 
   private ChainClient.Output pay(String address, long doge, String txid) {
-    return new ChainClient.Output(txid.repeat(64 / txid.length()), 0, address, Money.ofDoge(doge));
+    return new ChainClient.Output(txid.repeat(64 / txid.length()), 0, address, Doge.ofDoge(doge));
   }
 
   private void mineEmpty(int blocks) {
@@ -54,21 +54,21 @@ class DepositServiceTest {
     String address = deposits.depositAddress(bob).address();
     chain.mine(pay(address, 100, "a1"));
     long next = watcher.pass(0);
-    assertThat(wallet.balances(bob).available()).isEqualTo(Money.ZERO);
-    assertThat(wallet.balance(AccountId.platform(AccountKind.PENDING_DEPOSITS))).isEqualTo(Money.ofDoge(100));
+    assertThat(wallet.balances(bob).available()).isEqualTo(Doge.ZERO);
+    assertThat(wallet.balance(AccountId.platform(AccountKind.PENDING_DEPOSITS))).isEqualTo(Doge.ofDoge(100));
 
     mineEmpty(4);
     next = watcher.pass(next);
-    assertThat(wallet.balances(bob).available()).isEqualTo(Money.ZERO);
+    assertThat(wallet.balances(bob).available()).isEqualTo(Doge.ZERO);
     mineEmpty(1);
     next = watcher.pass(next);
-    assertThat(wallet.balances(bob).available()).isEqualTo(Money.ofDoge(100));
+    assertThat(wallet.balances(bob).available()).isEqualTo(Doge.ofDoge(100));
 
     // A restart rescans everything from the start: nothing changes.
     watcher.pass(0);
     mineEmpty(3);
     watcher.pass(next);
-    assertThat(wallet.balances(bob).available()).isEqualTo(Money.ofDoge(100));
+    assertThat(wallet.balances(bob).available()).isEqualTo(Doge.ofDoge(100));
     assertThat(wallet.postings()).filteredOn(p -> p.type() == PostingType.DEPOSIT_CREDITED).hasSize(1);
     assertThat(wallet.audit().problems()).isEmpty();
     assertThat(wallet.audit().ok()).isTrue();
@@ -82,9 +82,9 @@ class DepositServiceTest {
     chain.reorgFrom(height);
     mineEmpty(8);
     watcher.pass(next);
-    assertThat(wallet.balances(bob).available()).isEqualTo(Money.ZERO);
-    assertThat(wallet.balance(AccountId.platform(AccountKind.PENDING_DEPOSITS))).isEqualTo(Money.ZERO);
-    assertThat(wallet.balance(AccountId.platform(AccountKind.HOT_WALLET))).isEqualTo(Money.ZERO);
+    assertThat(wallet.balances(bob).available()).isEqualTo(Doge.ZERO);
+    assertThat(wallet.balance(AccountId.platform(AccountKind.PENDING_DEPOSITS))).isEqualTo(Doge.ZERO);
+    assertThat(wallet.balance(AccountId.platform(AccountKind.HOT_WALLET))).isEqualTo(Doge.ZERO);
     assertThat(wallet.audit().problems()).isEmpty();
     assertThat(wallet.audit().ok()).isTrue();
   }
@@ -100,7 +100,7 @@ class DepositServiceTest {
     next = watcher.pass(next);
     mineEmpty(10);
     watcher.pass(next);
-    assertThat(wallet.balances(bob).available()).isEqualTo(Money.ofDoge(100));
+    assertThat(wallet.balances(bob).available()).isEqualTo(Doge.ofDoge(100));
     assertThat(wallet.postings()).filteredOn(p -> p.type() == PostingType.DEPOSIT_CREDITED).hasSize(1);
     assertThat(wallet.audit().problems()).isEmpty();
     assertThat(wallet.audit().ok()).isTrue();
@@ -119,9 +119,9 @@ class DepositServiceTest {
     chain.mine(pay(address, 5_000, "e5"));
     mineEmpty(10);
     long next = watcher.pass(0);
-    assertThat(wallet.balances(bob).available()).isEqualTo(Money.ZERO);
+    assertThat(wallet.balances(bob).available()).isEqualTo(Doge.ZERO);
     mineEmpty(9);
     watcher.pass(next);
-    assertThat(wallet.balances(bob).available()).isEqualTo(Money.ofDoge(5_000));
+    assertThat(wallet.balances(bob).available()).isEqualTo(Doge.ofDoge(5_000));
   }
 }

@@ -12,7 +12,7 @@ import com.dbay.dogecoin.WatchOnlyAccount;
 import com.dbay.wallet.adapter.out.chain.HotWalletPlanner;
 import com.dbay.wallet.application.port.out.HotWalletCoins;
 import com.dbay.wallet.config.WalletProperties;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.WithdrawalId;
 import com.dbay.wallet.domain.WithdrawalPlan;
 import java.util.ArrayList;
@@ -34,13 +34,13 @@ final class InMemoryCoins implements HotWalletCoins {
   int plans;
   private int nextChange;
 
-  void add(String txid, int vout, Money amount, int receiveIndex) {
+  void add(String txid, int vout, Doge amount, int receiveIndex) {
     Utxo u = new Utxo(txid, vout, amount.koinu(), account.receiveAddress(receiveIndex), Bip44Path.receive(0, receiveIndex));
     available.put(u.outpoint(), u);
   }
 
   @Override
-  public WithdrawalPlan plan(WithdrawalId withdrawal, String address, Money amount) {
+  public WithdrawalPlan plan(WithdrawalId withdrawal, String address, Doge amount) {
     plans++;
     int changeIndex = nextChange++;
     try {

@@ -1,5 +1,7 @@
 package com.dbay.wallet.application.service;
 
+import com.dbay.wallet.domain.AuditReport;
+import com.dbay.wallet.domain.StatementLine;
 import com.dbay.wallet.application.port.out.DepositAddresses;
 import com.dbay.wallet.application.port.out.Deposits;
 import com.dbay.wallet.application.port.out.Escrows;
@@ -17,7 +19,7 @@ import com.dbay.wallet.domain.DepositId;
 import com.dbay.wallet.domain.Entry;
 import com.dbay.wallet.domain.Escrow;
 import com.dbay.wallet.domain.Hold;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.Posting;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
@@ -48,6 +50,7 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
     Map<WithdrawalId, Withdrawal> withdrawals = new HashMap<>();
     Map<DepositId, Deposit> deposits = new HashMap<>();
     Map<UserId, DepositAddress> addresses = new HashMap<>();
+    List<Object> published = new ArrayList<>();
     long nextIndex;
 
     State copy() {
@@ -60,6 +63,7 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
       c.withdrawals = new HashMap<>(withdrawals);
       c.deposits = new HashMap<>(deposits);
       c.addresses = new HashMap<>(addresses);
+      c.published = new ArrayList<>(published);
       c.nextIndex = nextIndex;
       return c;
     }
@@ -126,8 +130,8 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
         balance(AccountId.user(user, AccountKind.ESCROW)));
   }
 
-  Money balance(AccountId account) {
-    return new Money(state.balances.getOrDefault(account, 0L));
+  Doge balance(AccountId account) {
+    return new Doge(state.balances.getOrDefault(account, 0L));
   }
 
   List<Posting> postings() {
@@ -171,7 +175,7 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
   }
 
   @Override
-  public Hold replaceAmount(UserId user, String reference, Money amount) {
+  public Hold replaceAmount(UserId user, String reference, Doge amount) {
     Hold before = lockOrCreate(user, reference);
     if (before.status() == Hold.Status.OPEN) {
       state.holds.put(holdKey(user, reference), new Hold(user, reference, amount, Hold.Status.OPEN));
@@ -223,7 +227,7 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
   // Withdrawals
 
   private static Withdrawal copy(Withdrawal w) {
-    return new Withdrawal(w.id(), w.user(), w.address(), w.amount(), w.feeReserve(), w.requestedAt(), w.status(), w.txid(), w.rawTransaction(),
+    return Withdrawal.restore(w.id(), w.user(), w.address(), w.amount(), w.feeReserve(), w.requestedAt(), w.status(), w.txid(), w.rawTransaction(),
         w.networkFee(), w.rejectionReason(), w.plan());
   }
 
@@ -231,8 +235,8 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
   public void lockUser(UserId user) {}
 
   @Override
-  public Money requestedOn(UserId user, LocalDate day) {
-    return new Money(state.withdrawals.values().stream()
+  public Doge requestedOn(UserId user, LocalDate day) {
+    return new Doge(state.withdrawals.values().stream()
         .filter(w -> w.user().equals(user) && w.status() != Withdrawal.Status.REJECTED && LocalDate.ofInstant(w.requestedAt(), ZoneOffset.UTC).equals(day))
         .mapToLong(w -> w.amount().koinu()).sum());
   }
@@ -240,6 +244,7 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
   @Override
   public void insert(Withdrawal withdrawal) {
     state.withdrawals.put(withdrawal.id(), copy(withdrawal));
+    state.published.addAll(withdrawal.pullEvents());
   }
 
   @Override
@@ -261,10 +266,20 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
     }
     Withdrawal copy = copy(withdrawal);
     if (stored != null && stored.plan() != null) {
-      copy = new Withdrawal(copy.id(), copy.user(), copy.address(), copy.amount(), copy.feeReserve(), copy.requestedAt(), copy.status(), copy.txid(),
+      copy = Withdrawal.restore(copy.id(), copy.user(), copy.address(), copy.amount(), copy.feeReserve(), copy.requestedAt(), copy.status(), copy.txid(),
           copy.rawTransaction(), copy.networkFee(), copy.rejectionReason(), stored.plan());
     }
     state.withdrawals.put(withdrawal.id(), copy);
+    state.published.addAll(withdrawal.pullEvents());
+  }
+
+  /** The events saved aggregates handed over (the outbox's rows, in order); rolled back with their unit of work. */
+  synchronized List<Object> published() {
+    return List.copyOf(state.published);
+  }
+
+  synchronized void forgetPublished() {
+    state.published.clear();
   }
 
   @Override
@@ -309,8 +324,8 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
   }
 
   @Override
-  public Money pendingTotal(UserId user) {
-    return new Money(state.deposits.values().stream().filter(d -> d.user().equals(user) && d.status() == Deposit.Status.PENDING)
+  public Doge pendingTotal(UserId user) {
+    return new Doge(state.deposits.values().stream().filter(d -> d.user().equals(user) && d.status() == Deposit.Status.PENDING)
         .mapToLong(d -> d.amount().koinu()).sum());
   }
 

@@ -11,7 +11,7 @@ import com.dbay.wallet.domain.AccountId;
 import com.dbay.wallet.domain.AccountKind;
 import com.dbay.wallet.domain.ConfirmationPolicy;
 import com.dbay.wallet.domain.DepositId;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
 import com.dbay.wallet.domain.WithdrawalId;
@@ -29,7 +29,7 @@ class WithdrawalServiceTest {
   private final FakeChain chain = new FakeChain();
   private final AddressValidator addresses = new DogecoinAddressValidator(InMemoryCoins.NET);
   private final InMemoryCoins coins = new InMemoryCoins();
-  private final WithdrawalPolicy policy = new WithdrawalPolicy(Money.ofDoge(1), Money.ofDoge(1_000), Money.ofDoge(500), Money.parse("x", "0.1"));
+  private final WithdrawalPolicy policy = new WithdrawalPolicy(Doge.ofDoge(1), Doge.ofDoge(1_000), Doge.ofDoge(500), Doge.parse("0.1"));
   private final WithdrawalService withdrawals = new WithdrawalService(wallet, wallet, wallet, wallet, addresses, coins,
       new DogecoinTransactionReader(InMemoryCoins.NET), chain, policy,
       Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC));
@@ -40,9 +40,9 @@ class WithdrawalServiceTest {
   void bobHasTwoThousandDoge() {
     DepositService deposits = new DepositService(wallet, wallet, new DepositServiceTest.SequentialDeriver(), wallet, wallet, ConfirmationPolicy.standard());
     String address = deposits.depositAddress(bob).address();
-    deposits.recordDetected(new DepositId("ef".repeat(32), 0), address, Money.ofDoge(2_000), "h", 1);
+    deposits.recordDetected(new DepositId("ef".repeat(32), 0), address, Doge.ofDoge(2_000), "h", 1);
     deposits.observe(new DepositId("ef".repeat(32), 0), 20);
-    coins.add("ef".repeat(32), 0, Money.ofDoge(2_000), 0);
+    coins.add("ef".repeat(32), 0, Doge.ofDoge(2_000), 0);
   }
 
   private WithdrawalId id(WithdrawalService.WithdrawalView view) {
@@ -51,23 +51,23 @@ class WithdrawalServiceTest {
 
   @Test
   void theFundsLeaveAvailableAtRequestTime() {
-    WithdrawalService.WithdrawalView view = withdrawals.request(bob, "w1", VALID, Money.ofDoge(100));
+    WithdrawalService.WithdrawalView view = withdrawals.request(bob, "w1", VALID, Doge.ofDoge(100));
     assertThat(view.status()).isEqualTo("APPROVED");
-    assertThat(wallet.balances(bob).available()).isEqualTo(Money.parse("x", "1899.9"));
-    assertThat(wallet.balance(AccountId.platform(AccountKind.WITHDRAWALS_IN_FLIGHT))).isEqualTo(Money.parse("x", "100.1"));
+    assertThat(wallet.balances(bob).available()).isEqualTo(Doge.parse("1899.9"));
+    assertThat(wallet.balance(AccountId.platform(AccountKind.WITHDRAWALS_IN_FLIGHT))).isEqualTo(Doge.parse("100.1"));
   }
 
   @Test
   void badAddressesAreRefusedWithNothingHeld() {
-    assertThatThrownBy(() -> withdrawals.request(bob, "w1", "garbage", Money.ofDoge(10))).hasMessageContaining("not a valid");
-    assertThatThrownBy(() -> withdrawals.request(bob, "w2", "DBus3bamQjgJULBJtYXpEzDWQRwF5iwxgC", Money.ofDoge(10)))
+    assertThatThrownBy(() -> withdrawals.request(bob, "w1", "garbage", Doge.ofDoge(10))).hasMessageContaining("not a valid");
+    assertThatThrownBy(() -> withdrawals.request(bob, "w2", "DBus3bamQjgJULBJtYXpEzDWQRwF5iwxgC", Doge.ofDoge(10)))
         .hasMessageContaining("another Dogecoin network");
-    assertThat(wallet.balances(bob).available()).isEqualTo(Money.ofDoge(2_000));
+    assertThat(wallet.balances(bob).available()).isEqualTo(Doge.ofDoge(2_000));
   }
 
   @Test
   void aboveTheThresholdAnAdminMustApproveFirst() {
-    WithdrawalService.WithdrawalView view = withdrawals.request(bob, "w1", VALID, Money.ofDoge(501));
+    WithdrawalService.WithdrawalView view = withdrawals.request(bob, "w1", VALID, Doge.ofDoge(501));
     assertThat(view.status()).isEqualTo("PENDING_APPROVAL");
     assertThat(withdrawals.plan(id(view)).withdrawal().status()).isEqualTo("PENDING_APPROVAL");
     assertThat(coins.plans).isZero();
@@ -77,25 +77,25 @@ class WithdrawalServiceTest {
 
   @Test
   void theDailyLimitCountsEveryRequestOfTheDayButNotRejectedOnes() {
-    WithdrawalService.WithdrawalView first = withdrawals.request(bob, "w1", VALID, Money.ofDoge(600));
-    assertThatThrownBy(() -> withdrawals.request(bob, "w2", VALID, Money.ofDoge(401))).isInstanceOf(WalletException.LimitExceeded.class);
+    WithdrawalService.WithdrawalView first = withdrawals.request(bob, "w1", VALID, Doge.ofDoge(600));
+    assertThatThrownBy(() -> withdrawals.request(bob, "w2", VALID, Doge.ofDoge(401))).isInstanceOf(WalletException.LimitExceeded.class);
     withdrawals.reject(id(first), "suspicious");
-    withdrawals.request(bob, "w3", VALID, Money.ofDoge(401));
+    withdrawals.request(bob, "w3", VALID, Doge.ofDoge(401));
     assertThat(wallet.audit().problems()).isEmpty();
     assertThat(wallet.audit().ok()).isTrue();
   }
 
   @Test
   void aRejectedWithdrawalGivesTheFundsBack() {
-    WithdrawalService.WithdrawalView view = withdrawals.request(bob, "w1", VALID, Money.ofDoge(501));
+    WithdrawalService.WithdrawalView view = withdrawals.request(bob, "w1", VALID, Doge.ofDoge(501));
     withdrawals.reject(id(view), "no");
     withdrawals.reject(id(view), "no");
-    assertThat(wallet.balances(bob).available()).isEqualTo(Money.ofDoge(2_000));
+    assertThat(wallet.balances(bob).available()).isEqualTo(Doge.ofDoge(2_000));
   }
 
   @Test
   void aWithdrawalIsSignedOnceAndRetriesRebroadcastTheSameBytes() {
-    WithdrawalId id = id(withdrawals.request(bob, "w1", VALID, Money.ofDoge(100)));
+    WithdrawalId id = id(withdrawals.request(bob, "w1", VALID, Doge.ofDoge(100)));
     String raw = sign(withdrawals.plan(id).plan());
     WithdrawalService.PlannedWithdrawal signed = withdrawals.recordSignature(id, raw);
     WithdrawalService.PlannedWithdrawal again = withdrawals.recordSignature(id, raw);
@@ -109,7 +109,7 @@ class WithdrawalServiceTest {
 
   @Test
   void aWithdrawalCannotBeBroadcastBeforeItIsSigned() {
-    WithdrawalId id = id(withdrawals.request(bob, "w1", VALID, Money.ofDoge(100)));
+    WithdrawalId id = id(withdrawals.request(bob, "w1", VALID, Doge.ofDoge(100)));
     withdrawals.plan(id);
     assertThatThrownBy(() -> withdrawals.broadcast(id)).isInstanceOf(WalletException.InvalidState.class);
     assertThat(chain.broadcasts).isEmpty();
@@ -117,7 +117,7 @@ class WithdrawalServiceTest {
 
   @Test
   void settlementReturnsTheUnusedFeeReserveOnceConfirmed() {
-    WithdrawalId id = id(withdrawals.request(bob, "w1", VALID, Money.ofDoge(100)));
+    WithdrawalId id = id(withdrawals.request(bob, "w1", VALID, Doge.ofDoge(100)));
     String txid = withdrawals.recordSignature(id, sign(withdrawals.plan(id).plan())).withdrawal().txid();
     withdrawals.broadcast(id);
     assertThat(withdrawals.settleIfConfirmed(id, 6).status()).isEqualTo("BROADCAST");
@@ -125,8 +125,8 @@ class WithdrawalServiceTest {
     assertThat(withdrawals.settleIfConfirmed(id, 6).status()).isEqualTo("COMPLETED");
     withdrawals.settleIfConfirmed(id, 6);
     // 2000 - 100 - 0.00225 network fee (225 bytes)
-    assertThat(wallet.balances(bob).available()).isEqualTo(Money.parse("x", "1899.99775"));
-    assertThat(wallet.balance(AccountId.platform(AccountKind.WITHDRAWALS_IN_FLIGHT))).isEqualTo(Money.ZERO);
+    assertThat(wallet.balances(bob).available()).isEqualTo(Doge.parse("1899.99775"));
+    assertThat(wallet.balance(AccountId.platform(AccountKind.WITHDRAWALS_IN_FLIGHT))).isEqualTo(Doge.ZERO);
     assertThat(wallet.audit().problems()).isEmpty();
     assertThat(wallet.audit().ok()).isTrue();
   }
@@ -138,7 +138,7 @@ class WithdrawalServiceTest {
 
   @Test
   void anotherUsersWithdrawalDoesNotExistForYou() {
-    WithdrawalId id = id(withdrawals.request(bob, "w1", VALID, Money.ofDoge(100)));
+    WithdrawalId id = id(withdrawals.request(bob, "w1", VALID, Doge.ofDoge(100)));
     assertThatThrownBy(() -> withdrawals.get(new UserId("mallory"), false, id)).isInstanceOf(WalletException.NotFound.class);
     assertThat(withdrawals.get(new UserId("admin"), true, id).userId()).isEqualTo("bob");
   }
@@ -146,8 +146,8 @@ class WithdrawalServiceTest {
   @Test
   void aWithdrawalAboveTheBalanceIsRefusedAndReservesNothing() {
     UserId carol = new UserId("carol");
-    assertThatThrownBy(() -> withdrawals.request(carol, "w1", VALID, Money.ofDoge(10))).isInstanceOf(WalletException.InsufficientFunds.class);
-    assertThat(wallet.balances(carol).available()).isEqualTo(Money.ZERO);
+    assertThatThrownBy(() -> withdrawals.request(carol, "w1", VALID, Doge.ofDoge(10))).isInstanceOf(WalletException.InsufficientFunds.class);
+    assertThat(wallet.balances(carol).available()).isEqualTo(Doge.ZERO);
     assertThat(wallet.withStatus(com.dbay.wallet.domain.Withdrawal.Status.APPROVED, 10)).isEmpty();
   }
 }

@@ -7,7 +7,7 @@ import com.dbay.dogecoin.Bip44Path;
 import com.dbay.dogecoin.DogecoinAddress;
 import com.dbay.dogecoin.FeePolicy;
 import com.dbay.dogecoin.HdSigner;
-import com.dbay.dogecoin.Koinu;
+import com.dbay.platform.money.Doge;
 import com.dbay.dogecoin.Payment;
 import com.dbay.dogecoin.TransactionCodec;
 import com.dbay.dogecoin.TransactionPlan;
@@ -17,17 +17,16 @@ import com.dbay.dogecoin.Utxo;
 import com.dbay.wallet.DevSigner;
 import com.dbay.wallet.adapter.out.chain.DogecoinAddressValidator;
 import com.dbay.wallet.adapter.out.chain.DogecoinTransactionReader;
-import com.dbay.wallet.application.port.out.WalletEvents;
 import com.dbay.wallet.domain.AccountId;
 import com.dbay.wallet.domain.AccountKind;
 import com.dbay.wallet.domain.ConfirmationPolicy;
 import com.dbay.wallet.domain.Deposit;
 import com.dbay.wallet.domain.DepositId;
 import com.dbay.wallet.domain.Escrow;
-import com.dbay.wallet.domain.Money;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
 import com.dbay.wallet.domain.Withdrawal;
+import com.dbay.wallet.domain.WithdrawalEvent;
 import com.dbay.wallet.domain.WithdrawalId;
 import com.dbay.wallet.domain.WithdrawalPlan;
 import com.dbay.wallet.domain.WithdrawalPolicy;
@@ -57,19 +56,10 @@ class WithdrawalSignatureTest {
   private final InMemoryWallet wallet = new InMemoryWallet();
   private final InMemoryCoins coins = new InMemoryCoins();
   private final FakeChain chain = new FakeChain();
-  private final List<String> events = new ArrayList<>();
   private final WithdrawalService withdrawals = new WithdrawalService(wallet, wallet, wallet, wallet, new DogecoinAddressValidator(InMemoryCoins.NET),
       coins, new DogecoinTransactionReader(InMemoryCoins.NET), chain,
-      new WithdrawalPolicy(Money.ofDoge(1), Money.ofDoge(100_000), Money.ofDoge(1_000), Money.parse("x", "0.1")),
-      Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC), new WalletEvents() {
-        public void depositCredited(Deposit deposit) {}
-
-        public void withdrawalChanged(Withdrawal w) {
-          events.add(w.status().name());
-        }
-
-        public void escrowSettled(Escrow escrow) {}
-      });
+      new WithdrawalPolicy(Doge.ofDoge(1), Doge.ofDoge(100_000), Doge.ofDoge(1_000), Doge.parse("0.1")),
+      Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC));
   private final UserId bob = new UserId("bob");
 
   @BeforeAll
@@ -86,14 +76,14 @@ class WithdrawalSignatureTest {
   void bobHasFundsAndTheHotWalletHasCoins() {
     DepositService deposits = new DepositService(wallet, wallet, new DepositServiceTest.SequentialDeriver(), wallet, wallet, ConfirmationPolicy.standard());
     String address = deposits.depositAddress(bob).address();
-    deposits.recordDetected(new DepositId("ef".repeat(32), 0), address, Money.ofDoge(2_000), "h", 1);
+    deposits.recordDetected(new DepositId("ef".repeat(32), 0), address, Doge.ofDoge(2_000), "h", 1);
     deposits.observe(new DepositId("ef".repeat(32), 0), 20);
-    coins.add("ef".repeat(32), 0, Money.ofDoge(2_000), 0);
-    coins.add("ab".repeat(32), 3, Money.ofDoge(50), 1);
+    coins.add("ef".repeat(32), 0, Doge.ofDoge(2_000), 0);
+    coins.add("ab".repeat(32), 3, Doge.ofDoge(50), 1);
   }
 
   private WithdrawalId request(String amount) {
-    return new WithdrawalId(UUID.fromString(withdrawals.request(bob, UUID.randomUUID().toString(), PAYEE, Money.parse("amount", amount)).id()));
+    return new WithdrawalId(UUID.fromString(withdrawals.request(bob, UUID.randomUUID().toString(), PAYEE, Doge.parse(amount)).id()));
   }
 
   private static TransactionPlan toSign(WithdrawalPlan plan) {
@@ -122,10 +112,10 @@ class WithdrawalSignatureTest {
     assertThat(coins.plans).as("coins chosen once").isEqualTo(1);
     WithdrawalPlan plan = first.plan();
     assertThat(plan.inputs()).extracting(WithdrawalPlan.Input::outpoint).containsExactly("ef".repeat(32) + ":0");
-    assertThat(plan.outputs().getFirst()).isEqualTo(new WithdrawalPlan.Output(PAYEE, Money.ofDoge(120), null));
+    assertThat(plan.outputs().getFirst()).isEqualTo(new WithdrawalPlan.Output(PAYEE, Doge.ofDoge(120), null));
     assertThat(plan.outputs().get(1).address()).as("change on m/44'/3'/0'/1/0, from the xpub").isEqualTo("mhoVw8zmRcZjxG7Zg4GhwQPBrsFrPDRJdh");
     assertThat(plan.size()).isEqualTo(225);
-    assertThat(plan.fee()).as("0.01 DOGE per kB of the exact signed size").isEqualTo(Money.ofKoinu(225_000));
+    assertThat(plan.fee()).as("0.01 DOGE per kB of the exact signed size").isEqualTo(Doge.ofKoinu(225_000));
     assertThat(coins.spent).containsOnlyKeys("ef".repeat(32) + ":0");
     assertThat(withdrawals.get(bob, false, id).networkFee()).isEqualTo(225_000L);
   }
@@ -162,7 +152,7 @@ class WithdrawalSignatureTest {
   void aTransactionSpendingOtherCoinsIsRefused() {
     WithdrawalId id = request("20");
     TransactionPlan planned = toSign(withdrawals.plan(id).plan());
-    Utxo other = new Utxo("ab".repeat(32), 3, Koinu.ofDoge(50), coins.account.receiveAddress(1), Bip44Path.receive(0, 1));
+    Utxo other = new Utxo("ab".repeat(32), 3, Doge.ofDoge(50).koinu(), coins.account.receiveAddress(1), Bip44Path.receive(0, 1));
     TransactionPlan otherCoins = TransactionPlanner.planExact(List.of(other), planned.payments(), planned.changeAddress(), FeePolicy.DEFAULT);
 
     assertRefused(id, keys.signAsPlanned(otherCoins).rawHex(), "spends");
@@ -176,11 +166,11 @@ class WithdrawalSignatureTest {
     long fee = p.fee();
     long extraFee = FeePolicy.DEFAULT.feeFor(TransactionSizes.exactSize(1, 3)) - fee;
 
-    TransactionPlan anotherOutput = with(p, List.of(p.payments().getFirst(), pay(SOMEONE_ELSE, Koinu.ofDoge(1))), change - Koinu.ofDoge(1) - extraFee,
+    TransactionPlan anotherOutput = with(p, List.of(p.payments().getFirst(), pay(SOMEONE_ELSE, Doge.ofDoge(1).koinu())), change - Doge.ofDoge(1).koinu() - extraFee,
         fee + extraFee);
     TransactionPlan anotherFee = with(p, p.payments(), change - 1_000, fee + 1_000);
-    TransactionPlan anotherAmount = with(p, List.of(pay(PAYEE, Koinu.ofDoge(119))), change + Koinu.ofDoge(1), fee);
-    TransactionPlan anotherPayee = with(p, List.of(pay(SOMEONE_ELSE, Koinu.ofDoge(120))), change, fee);
+    TransactionPlan anotherAmount = with(p, List.of(pay(PAYEE, Doge.ofDoge(119).koinu())), change + Doge.ofDoge(1).koinu(), fee);
+    TransactionPlan anotherPayee = with(p, List.of(pay(SOMEONE_ELSE, Doge.ofDoge(120).koinu())), change, fee);
 
     assertRefused(id, keys.signAsPlanned(anotherOutput).rawHex(), "outputs");
     assertRefused(id, keys.signAsPlanned(anotherFee).rawHex(), "output 1 pays");
@@ -223,13 +213,13 @@ class WithdrawalSignatureTest {
     String txid = withdrawals.recordSignature(id, raw).withdrawal().txid();
     assertThatThrownBy(() -> withdrawals.flagStuck(request("3"), 60)).as("only a sent transaction can be stuck")
         .isInstanceOf(WalletException.InvalidState.class);
-    events.clear();
+    wallet.forgetPublished();
 
     assertThat(withdrawals.flagStuck(id, 60).status()).isEqualTo("STUCK");
     assertThat(withdrawals.flagStuck(id, 61).status()).isEqualTo("STUCK");
-    assertThat(events).as("one WithdrawalStuck event").containsExactly("STUCK");
+    assertThat(withdrawalEvents()).as("one WithdrawalStuck event").containsExactly("STUCK");
     assertThat(withdrawals.withStatus(Withdrawal.Status.STUCK, 10)).extracting(WithdrawalService.WithdrawalView::id).containsExactly(id.toString());
-    assertThat(wallet.balance(AccountId.platform(AccountKind.WITHDRAWALS_IN_FLIGHT))).isEqualTo(Money.parse("x", "120.1").plus(Money.parse("x", "3.1")));
+    assertThat(wallet.balance(AccountId.platform(AccountKind.WITHDRAWALS_IN_FLIGHT))).isEqualTo(Doge.parse("120.1").plus(Doge.parse("3.1")));
     assertThat(wallet.audit().problems()).isEmpty();
 
     withdrawals.broadcast(id);
@@ -240,11 +230,16 @@ class WithdrawalSignatureTest {
     assertThat(withdrawals.settleIfConfirmed(id, 6).status()).isEqualTo("COMPLETED");
     assertThat(withdrawals.settleIfConfirmed(id, 6).status()).isEqualTo("COMPLETED");
     assertThat(coins.change).as("the change became spendable once, when confirmed").containsExactly(txid + ":1");
-    assertThat(events).containsExactly("STUCK", "COMPLETED");
+    assertThat(withdrawalEvents()).containsExactly("STUCK", "COMPLETED");
     assertThatThrownBy(() -> withdrawals.flagStuck(id, 62)).isInstanceOf(WalletException.InvalidState.class);
     // 2000 - 120 - 3.1 still in flight - the 0.00225 network fee
-    assertThat(wallet.balances(bob).available()).isEqualTo(Money.parse("x", "1876.89775"));
+    assertThat(wallet.balances(bob).available()).isEqualTo(Doge.parse("1876.89775"));
     assertThat(wallet.audit().problems()).isEmpty();
+  }
+
+  /** The status of each withdrawal event the saved withdrawals published, in order. */
+  private List<String> withdrawalEvents() {
+    return wallet.published().stream().filter(WithdrawalEvent.class::isInstance).map(e -> ((WithdrawalEvent) e).status()).toList();
   }
 
   private void assertRefused(WithdrawalId id, String raw, String why) {

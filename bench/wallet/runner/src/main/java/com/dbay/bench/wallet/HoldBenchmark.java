@@ -1,12 +1,13 @@
 package com.dbay.bench.wallet;
 
+import com.dbay.wallet.domain.AuditReport;
 import com.dbay.wallet.WalletApplication;
 import com.dbay.wallet.application.port.out.Ledger;
 import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.application.service.HoldService;
 import com.dbay.wallet.application.service.LedgerQueries;
 import com.dbay.wallet.domain.DepositId;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ public final class HoldBenchmark {
       Result single = phase("one hot user", holds, pool, Math.min(hotThreads, threads), seconds, run + "-h", t -> hot, auctions);
       pool.shutdown();
 
-      Ledger.AuditReport audit = ledger.audit();
+      AuditReport audit = ledger.audit();
       System.out.printf("audit after the run: %s (%d postings, %d entries, %d accounts, sum of all entries %d)%n", audit.ok() ? "OK" : "FAILED",
           audit.postings(), audit.entries(), audit.accounts(), audit.sumOfAllEntries());
       audit.problems().stream().limit(20).forEach(p -> System.out.println("  problem: " + p));
@@ -95,7 +96,7 @@ public final class HoldBenchmark {
     List<Future<?>> work = new ArrayList<>();
     for (int i = 0; i < 2_000; i++) {
       int n = i;
-      work.add(pool.submit(() -> holds.setHold("bench", run + "-warm-" + n, users.get(n % users.size()), "warm", Money.ofDoge(1 + n % 7))));
+      work.add(pool.submit(() -> holds.setHold("bench", run + "-warm-" + n, users.get(n % users.size()), "warm", Doge.ofDoge(1 + n % 7))));
     }
     for (Future<?> f : work) {
       f.get();
@@ -119,7 +120,7 @@ public final class HoldBenchmark {
           UserId user = who.apply(thread);
           String auction = "auction-" + random.nextInt(auctions);
           // Up to 2,000 DOGE per hold: a hot user with 1,000,000 DOGE can hold in every auction at once.
-          Money amount = Money.ofKoinu(random.nextLong(1, Money.ofDoge(2_000).koinu()));
+          Doge amount = Doge.ofKoinu(random.nextLong(1, Doge.ofDoge(2_000).koinu()));
           long t0 = System.nanoTime();
           try {
             holds.setHold("bench", keyPrefix + "-" + thread + "-" + (n++), user, auction, amount);
@@ -148,7 +149,7 @@ public final class HoldBenchmark {
     byte[] txid = new byte[32];
     ThreadLocalRandom.current().nextBytes(txid);
     DepositId id = new DepositId(HexFormat.of().formatHex(txid), 0);
-    deposits.recordDetected(id, address, Money.ofDoge(doge), "bench", 1);
+    deposits.recordDetected(id, address, Doge.ofDoge(doge), "bench", 1);
     deposits.observe(id, 40);
   }
 

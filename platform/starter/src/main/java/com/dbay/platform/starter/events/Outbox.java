@@ -1,6 +1,8 @@
 package com.dbay.platform.starter.events;
 
+import com.dbay.platform.events.AggregateRoot;
 import com.dbay.platform.events.EventEnvelope;
+import java.util.List;
 import java.sql.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -40,6 +42,20 @@ public class Outbox {
   public EventEnvelope publish(String detailType, Object detail) {
     JsonNode tree = detail instanceof JsonNode node ? node : mapper.valueToTree(detail);
     return publish(EventEnvelope.create(source, detailType, tree));
+  }
+
+  /**
+   * Publishes every event {@code aggregate} recorded since it was last saved, in the order they
+   * happened, each with its record's simple name as the detail-type ({@code WithdrawalSigned}).
+   * Call it where the aggregate is saved, inside the same transaction:
+   *
+   * <pre>{@code
+   * withdrawal.markBroadcast();            // records WithdrawalBroadcast
+   * withdrawals.save(withdrawal);          // UPDATE ... ; outbox.publishRecorded(withdrawal)
+   * }</pre>
+   */
+  public List<EventEnvelope> publishRecorded(AggregateRoot aggregate) {
+    return aggregate.pullEvents().stream().map(event -> publish(event.getClass().getSimpleName(), event)).toList();
   }
 
   public EventEnvelope publish(EventEnvelope event) {

@@ -10,15 +10,19 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** {@link Idempotent} for every servlet service with a database (the keys live in its PostgreSQL). */
 @AutoConfiguration(
     after = DbayWebAutoConfiguration.class,
-    afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration")
+    afterName = {"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+        "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+        "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnBean(JdbcTemplate.class)
+@ConditionalOnBean({JdbcTemplate.class, PlatformTransactionManager.class})
 @EnableConfigurationProperties(IdempotencyProperties.class)
 public class IdempotencyAutoConfiguration {
 
@@ -42,16 +46,16 @@ public class IdempotencyAutoConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store) {
-    var registration = new FilterRegistrationBean<>(new IdempotencyFilter(store));
+  FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, PlatformTransactionManager transactions) {
+    var registration = new FilterRegistrationBean<>(new IdempotencyFilter(store, transactions));
     registration.setOrder(DbayWebAutoConfiguration.IDEMPOTENCY_ORDER);
     return registration;
   }
 
   @Bean
   WebMvcConfigurer idempotencyInterceptorConfigurer(
-      IdempotencyStore store, IdempotencyScopeResolver scopes, IdempotencyProperties properties) {
-    IdempotencyInterceptor interceptor = new IdempotencyInterceptor(store, scopes, properties);
+      IdempotencyStore store, IdempotencyScopeResolver scopes, IdempotencyProperties properties, PlatformTransactionManager transactions) {
+    IdempotencyInterceptor interceptor = new IdempotencyInterceptor(store, scopes, properties, transactions);
     return new WebMvcConfigurer() {
       @Override
       public void addInterceptors(InterceptorRegistry registry) {

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class AccountStanding {
 
-  /** {@code https://dbay.dev/problems/account-suspended}, 403. */
+  /** {@code https://dbay.dev/problems/account-suspended}, a FORBIDDEN refusal (403). */
   public static final URI SUSPENDED = ProblemTypes.of("account-suspended");
 
   private final JdbcTemplate jdbc;
@@ -41,7 +41,7 @@ public class AccountStanding {
   /** Throws a 403 {@code account-suspended} problem when the account is suspended. */
   public void requireActive(String userId) {
     if (userId != null && isSuspended(userId)) {
-      throw new DomainException(403, SUSPENDED, "Account suspended",
+      throw new DomainException(DomainException.Kind.FORBIDDEN, "account-suspended",
           "This account is suspended: it cannot move money or bid.");
     }
   }

@@ -1,6 +1,7 @@
 package com.dbay.platform.starter.web;
 
 import com.dbay.platform.problem.DomainException;
+import com.dbay.platform.problem.FieldProblem;
 import com.dbay.platform.problem.ProblemTypes;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
@@ -47,16 +48,39 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
-  /** One entry of a validation problem's {@code errors}: the field (a JSON path) and what is wrong with it. */
-  public record FieldProblem(String field, String message) {}
-
+  /**
+   * The one place a business refusal becomes HTTP: its kind picks the status, its slug the type;
+   * the fields at fault become {@code errors}, extra members are copied as they are.
+   */
   @ExceptionHandler(DomainException.class)
   public ResponseEntity<ProblemDetail> domain(DomainException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(e.status()), e.detail());
+    HttpStatus status = statusOf(e.kind());
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.detail());
     problem.setType(e.type());
-    problem.setTitle(e.title());
+    problem.setTitle(e.title() != null ? e.title() : status.getReasonPhrase());
+    if (!e.errors().isEmpty()) {
+      problem.setProperty("errors", e.errors());
+    }
     e.properties().forEach(problem::setProperty);
-    return problem(problem, null);
+    HttpHeaders headers = null;
+    if (status == HttpStatus.UNAUTHORIZED) {
+      headers = new HttpHeaders();
+      headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    }
+    return problem(problem, headers);
+  }
+
+  /** The status each kind of business refusal answers with. */
+  public static HttpStatus statusOf(DomainException.Kind kind) {
+    return switch (kind) {
+      case INVALID -> HttpStatus.BAD_REQUEST;
+      case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case CONFLICT -> HttpStatus.CONFLICT;
+      case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+      case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+    };
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
@@ -154,7 +178,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     if (binding != null && !binding.getPath().isEmpty()) {
       // The JSON was well formed but a field had the wrong type or an unacceptable value.
       String field = jsonPath(binding);
-      problem = validation(List.of(new FieldProblem(field, binding.getOriginalMessage())));
+      problem = validation(List.of(new FieldProblem(field, fieldMessage(binding))));
       problem.setDetail("The field '" + field + "' has an invalid value.");
     } else if (find(ex, JacksonException.class) != null || ex.getCause() == null) {
       problem = ProblemWriter.problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST,
@@ -233,6 +257,42 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     problem.setTitle("Invalid request");
     problem.setProperty("errors", errors);
     return problem;
+  }
+
+  /**
+   * What is wrong with a field that did not bind. Our own deserializers (amounts) say it in words; a
+   * message of Jackson's own names Java types and tokens ({@code JsonToken.START_OBJECT},
+   * {@code java.lang.String}), which mean nothing to a client and describe our code, so it is
+   * replaced by the JSON type the field expects.
+   */
+  static String fieldMessage(DatabindException e) {
+    String original = e.getOriginalMessage();
+    if (original != null && !original.isBlank() && !original.matches("(?s).*(`|JsonToken|java\\.|tools\\.jackson|com\\.dbay|Cannot |Unrecognized ).*")) {
+      return original;
+    }
+    Class<?> target = e instanceof tools.jackson.databind.exc.MismatchedInputException m ? m.getTargetType() : null;
+    if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException) {
+      return "is not a known field";
+    }
+    if (target == null) {
+      return "has an invalid value";
+    }
+    if (target.isEnum()) {
+      return "must be one of " + java.util.Arrays.stream(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+    }
+    if (CharSequence.class.isAssignableFrom(target) || target == char.class || target == Character.class) {
+      return "must be a string";
+    }
+    if (target == boolean.class || target == Boolean.class) {
+      return "must be true or false";
+    }
+    if (target.isPrimitive() || Number.class.isAssignableFrom(target)) {
+      return "must be a number";
+    }
+    if (target.isArray() || java.util.Collection.class.isAssignableFrom(target)) {
+      return "must be a list";
+    }
+    return "must be an object of the expected shape";
   }
 
   private static ProblemDetail tooLarge(Throwable e) {

@@ -183,6 +183,49 @@ class OutboxRelayIT extends PlatformIntegrationTestBase {
     assertThat(inStream).containsExactlyElementsOf(ids);
   }
 
+  /**
+   * Sequence numbers are taken at INSERT, visibility comes at COMMIT: a transaction that took a lower
+   * seq may commit after one with a higher seq was already published. Its event must still leave
+   * (a relay that remembers "published up to seq N" would lose it for good).
+   */
+  @Test
+  void anEventWhoseTransactionCommitsAfterALaterOnesWasPublishedIsStillPublished() throws Exception {
+    drain(relay(bus));
+    TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+    java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CompletableFuture<String> slow = java.util.concurrent.CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
+      String id = outbox.publish("Slow", java.util.Map.of("n", "slow")).id();
+      written.countDown();
+      try {
+        commit.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      return id;
+    }));
+    written.await();
+    String fast = transaction.execute(status -> outbox.publish("Fast", java.util.Map.of("n", "fast")).id());
+
+    drain(relay(bus));
+    assertThat(isPublished(fast)).isTrue();
+    commit.countDown();
+    String late = slow.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(seqOf(late)).as("the late commit holds the lower seq").isLessThan(seqOf(fast));
+    assertThat(isPublished(late)).isFalse();
+
+    drain(relay(bus));
+
+    assertThat(isPublished(late)).as("the event committed late is published all the same").isTrue();
+    assertThat(streamEntriesOf(late)).isEqualTo(1);
+    assertThat(streamEntriesOf(fast)).as("and nothing is published twice for it").isEqualTo(1);
+  }
+
+  private long seqOf(String eventId) {
+    return jdbc.queryForObject("SELECT seq FROM platform_outbox WHERE event_id = ?", Long.class, eventId);
+  }
+
   @Test
   void aRolledBackChangeLeavesNoEvent() {
     String listingId = "L-" + UUID.randomUUID();

@@ -123,6 +123,8 @@ class IdempotencyIT extends PlatformIntegrationTestBase {
     assertThat(retried.statusCode()).isEqualTo(200);
     assertThat(replayed.body()).isEqualTo(retried.body());
     assertThat(replayed.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    assertThat(retried.body()).contains("\"attempts\":2");
+    assertThat(bidsBy(bidder)).as("the failed attempt's write was rolled back with its claim").isEqualTo(1);
   }
 
   @Test

@@ -62,16 +62,47 @@ public class PlatformItApp {
       return new BidPlaced(id, bidder, bid.amount(), count);
     }
 
+    /** Attempts per caller, counted outside the database: a failed attempt's own writes are rolled back. */
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> attempts = new ConcurrentHashMap<>();
+
     @Idempotent
     @PostMapping("/it/flaky")
     Map<String, Object> flaky(@RequestHeader("X-User-ID") String caller, @RequestBody Map<String, Object> body) {
-      Long attempts = jdbc.queryForObject(
-          "INSERT INTO it_bids (bidder, amount) VALUES (?, 0) RETURNING (SELECT count(*) + 1 FROM it_bids WHERE bidder = ?)",
-          Long.class, caller, caller);
-      if (attempts != null && attempts == 1) {
+      long attempt = attempts.computeIfAbsent(caller, c -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+      jdbc.update("INSERT INTO it_bids (bidder, amount) VALUES (?, 0)", caller);
+      if (attempt == 1) {
         throw new IllegalStateException("transient failure on the first attempt");
       }
-      return Map.of("attempts", attempts);
+      return Map.of("attempts", attempt);
+    }
+
+    /**
+     * A bid that can stop for the crash test: with {@code X-Pause-At: before-work} it stops right
+     * after the key was claimed, with {@code after-work} after its row was written and before the
+     * answer is stored and committed. It announces the stop by creating the file {@code X-Pause-File}
+     * and then waits to be killed.
+     */
+    @Idempotent
+    @PostMapping("/it/pausing-bids")
+    @ResponseStatus(HttpStatus.CREATED)
+    BidPlaced pausing(@RequestHeader("X-User-ID") String bidder, @Valid @RequestBody PlaceBid bid,
+        @RequestHeader(value = "X-Pause-At", defaultValue = "") String pauseAt,
+        @RequestHeader(value = "X-Pause-File", defaultValue = "") String pauseFile) throws Exception {
+      if (pauseAt.equals("before-work")) {
+        pause(pauseFile);
+      }
+      Long id = jdbc.queryForObject("INSERT INTO it_bids (bidder, amount) VALUES (?, ?) RETURNING id", Long.class,
+          bidder, bid.amount().koinu());
+      if (pauseAt.equals("after-work")) {
+        pause(pauseFile);
+      }
+      Long count = jdbc.queryForObject("SELECT count(*) FROM it_bids WHERE bidder = ?", Long.class, bidder);
+      return new BidPlaced(id, bidder, bid.amount(), count);
+    }
+
+    private static void pause(String file) throws Exception {
+      java.nio.file.Files.writeString(java.nio.file.Path.of(file), "paused");
+      Thread.sleep(java.time.Duration.ofMinutes(5));
     }
 
     @Idempotent

@@ -20,6 +20,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -204,8 +205,8 @@ class ProblemHandlingTest {
 
     @PostMapping("/auctions/{id}/bids")
     PlaceBid closed(@PathVariable String id, @Valid @RequestBody PlaceBid bid) {
-      throw new DomainException(409, ProblemTypes.of("auction-closed"), "Auction closed", "The auction has ended.",
-          Map.of("minNextBid", Doge.ofDoge(3)));
+      throw new DomainException(DomainException.Kind.CONFLICT, "auction-closed", "Auction closed", "The auction has ended.",
+          List.of(), Map.of("minNextBid", Doge.ofDoge(3)));
     }
 
     @GetMapping("/listings")

@@ -1,14 +1,14 @@
 package com.dbay.wallet.adapter.in.web;
 
 import com.dbay.platform.starter.standing.AccountStanding;
-import com.dbay.wallet.application.port.out.Ledger;
+import com.dbay.wallet.domain.AuditReport;
 import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.application.service.EscrowService;
 import com.dbay.wallet.application.service.HoldService;
 import com.dbay.wallet.application.service.LedgerQueries;
 import com.dbay.wallet.application.service.WithdrawalService;
 import com.dbay.wallet.domain.DepositId;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
 import com.dbay.wallet.domain.WithdrawalPlan;
@@ -54,7 +54,7 @@ public class InternalWalletController {
   @PutMapping("/holds/{userId}/{reference}")
   public HoldResponse setHold(@RequestHeader(value = InternalCallerFilter.CALLER_HEADER, defaultValue = "internal") String caller,
       @RequestHeader("Idempotency-Key") String key, @PathVariable String userId, @PathVariable String reference, @RequestBody AmountRequest body) {
-    Money amount = Money.parse("amount", body == null ? null : body.amount());
+    Doge amount = Amounts.parse("amount", body == null ? null : body.amount());
     // A suspended bidder or buyer commits no new money; releasing a hold stays possible.
     standing.requireActive(userId);
     return HoldResponse.of(holds.setHold(caller, key, new UserId(userId), reference, amount));
@@ -84,7 +84,7 @@ public class InternalWalletController {
       standing.requireActive(body.buyerId());
     }
     EscrowService.EscrowView view = escrows.fund(caller, key, body.orderId(), new UserId(body.buyerId()), new UserId(body.sellerId()),
-        Money.parsePositive("amount", body.amount()), body.holdReference());
+        Amounts.parsePositive("amount", body.amount()), body.holdReference());
     return ResponseEntity.status(HttpStatus.CREATED).body(EscrowResponse.of(view));
   }
 
@@ -115,7 +115,7 @@ public class InternalWalletController {
   /** For the deposit-watcher: an output seen on chain. */
   @PostMapping("/deposits")
   public ResponseEntity<DepositService.DepositView> depositSeen(@RequestBody DepositSeenRequest body) {
-    return deposits.recordDetected(new DepositId(body.txid(), body.vout()), body.address(), Money.parsePositive("amount", body.amount()),
+    return deposits.recordDetected(new DepositId(body.txid(), body.vout()), body.address(), Amounts.parsePositive("amount", body.amount()),
         body.blockHash(), body.blockHeight()).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
   }
 
@@ -180,10 +180,10 @@ public class InternalWalletController {
   public record PlanResponse(List<PlannedInput> inputs, List<PlannedOutput> outputs, String fee, int size) {
     static PlanResponse of(WithdrawalPlan plan) {
       return new PlanResponse(
-          plan.inputs().stream().map(i -> new PlannedInput(i.txid(), i.vout(), i.amount().toDecimalString(), i.address(),
+          plan.inputs().stream().map(i -> new PlannedInput(i.txid(), i.vout(), i.amount().toString(), i.address(),
               "m/44'/3'/0'/" + i.chain() + "/" + i.index(), i.chain(), i.index())).toList(),
-          plan.outputs().stream().map(o -> new PlannedOutput(o.address(), o.amount().toDecimalString(), o.isChange(), o.changeIndex())).toList(),
-          plan.fee().toDecimalString(), plan.size());
+          plan.outputs().stream().map(o -> new PlannedOutput(o.address(), o.amount().toString(), o.isChange(), o.changeIndex())).toList(),
+          plan.fee().toString(), plan.size());
     }
   }
 
@@ -203,8 +203,8 @@ public class InternalWalletController {
 
   /** Verifies every ledger invariant; 200 when all hold, 500 with the problems otherwise. */
   @GetMapping("/audit")
-  public ResponseEntity<Ledger.AuditReport> audit() {
-    Ledger.AuditReport report = ledger.audit();
+  public ResponseEntity<AuditReport> audit() {
+    AuditReport report = ledger.audit();
     return ResponseEntity.status(report.ok() ? HttpStatus.OK : HttpStatus.INTERNAL_SERVER_ERROR).body(report);
   }
 
@@ -231,19 +231,19 @@ public class InternalWalletController {
 
   public record HoldResponse(String userId, String reference, String amount, String status) {
     static HoldResponse of(HoldService.HoldView v) {
-      return new HoldResponse(v.userId(), v.reference(), new Money(v.amount()).toDecimalString(), v.status());
+      return new HoldResponse(v.userId(), v.reference(), new Doge(v.amount()).toString(), v.status());
     }
   }
 
   public record EscrowResponse(String orderId, String buyerId, String sellerId, String amount, String status, String buyerRefund, String sellerPayout,
       String fee) {
     static EscrowResponse of(EscrowService.EscrowView v) {
-      return new EscrowResponse(v.orderId(), v.buyerId(), v.sellerId(), new Money(v.amount()).toDecimalString(), v.status(), doge(v.buyerRefund()),
+      return new EscrowResponse(v.orderId(), v.buyerId(), v.sellerId(), new Doge(v.amount()).toString(), v.status(), doge(v.buyerRefund()),
           doge(v.sellerPayout()), doge(v.fee()));
     }
   }
 
   private static String doge(Long koinu) {
-    return koinu == null ? null : new Money(koinu).toDecimalString();
+    return koinu == null ? null : new Doge(koinu).toString();
   }
 }

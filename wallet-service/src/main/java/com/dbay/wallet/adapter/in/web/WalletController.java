@@ -1,14 +1,14 @@
 package com.dbay.wallet.adapter.in.web;
 
+import com.dbay.wallet.domain.StatementLine;
 import com.dbay.platform.identity.Identity;
 import com.dbay.platform.starter.standing.AccountStanding;
-import com.dbay.wallet.application.port.out.Ledger;
 import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.application.service.LedgerQueries;
 import com.dbay.wallet.application.service.WithdrawalService;
 import com.dbay.wallet.domain.Balances;
 import com.dbay.wallet.domain.DepositAddress;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
 import com.dbay.wallet.domain.WithdrawalId;
@@ -50,8 +50,8 @@ public class WalletController {
   public BalanceResponse balance(HttpServletRequest request) {
     UserId user = user(request);
     Balances balances = ledger.balances(user);
-    return new BalanceResponse(balances.available().toDecimalString(), balances.held().toDecimalString(), balances.escrow().toDecimalString(),
-        deposits.pendingTotal(user).toDecimalString());
+    return new BalanceResponse(balances.available().toString(), balances.held().toString(), balances.escrow().toString(),
+        deposits.pendingTotal(user).toString());
   }
 
   /** The caller's deposits, newest first: pending ones with their confirmations so far, then credited or cancelled. */
@@ -71,7 +71,7 @@ public class WalletController {
         throw new WalletException.InvalidRequest("invalid-cursor", "cursor", "cursor must be the nextCursor of a previous page");
       }
     }
-    List<Ledger.StatementLine> lines = ledger.statement(user(request), before, limit);
+    List<StatementLine> lines = ledger.statement(user(request), before, limit);
     int pageSize = Math.max(1, Math.min(limit, LedgerQueries.MAX_PAGE));
     String next = lines.size() == pageSize ? Long.toString(lines.get(lines.size() - 1).entryId()) : null;
     return new StatementResponse(lines.stream().map(StatementItem::of).toList(), next);
@@ -89,7 +89,7 @@ public class WalletController {
     UserId user = user(request);
     // A valid token and proof are not enough: a suspended account moves no money (defence in depth).
     standing.requireActive(user.value());
-    Money amount = Money.parsePositive("amount", body.amount());
+    Doge amount = Amounts.parsePositive("amount", body.amount());
     if (body.address() == null || body.address().isBlank()) {
       throw new WalletException.InvalidRequest("invalid-address", "address", "address is required");
     }
@@ -122,7 +122,7 @@ public class WalletController {
 
   public record DepositItem(String txid, int vout, String address, String amount, String status, int confirmations, int requiredConfirmations) {
     static DepositItem of(DepositService.DepositView v) {
-      return new DepositItem(v.txid(), v.vout(), v.address(), new Money(v.amount()).toDecimalString(), v.status(), v.confirmations(),
+      return new DepositItem(v.txid(), v.vout(), v.address(), new Doge(v.amount()).toString(), v.status(), v.confirmations(),
           v.requiredConfirmations());
     }
   }
@@ -130,9 +130,9 @@ public class WalletController {
   public record StatementResponse(List<StatementItem> items, String nextCursor) {}
 
   public record StatementItem(String id, String type, String reference, String account, String amount, String balanceAfter, String time) {
-    static StatementItem of(Ledger.StatementLine line) {
+    static StatementItem of(StatementLine line) {
       return new StatementItem(Long.toString(line.entryId()), line.type().name(), line.reference(), line.account().name(),
-          line.amount().toDecimalString(), line.balanceAfter().toDecimalString(), line.at().toString());
+          line.amount().toString(), line.balanceAfter().toString(), line.at().toString());
     }
   }
 
@@ -143,8 +143,8 @@ public class WalletController {
   public record WithdrawalResponse(String id, String status, String address, String amount, String feeReserve, String networkFee, String txid,
       String requestedAt, String rejectionReason) {
     static WithdrawalResponse of(WithdrawalService.WithdrawalView v) {
-      return new WithdrawalResponse(v.id(), v.status(), v.address(), new Money(v.amount()).toDecimalString(), new Money(v.feeReserve()).toDecimalString(),
-          v.networkFee() == null ? null : new Money(v.networkFee()).toDecimalString(), v.txid(), v.requestedAt(), v.rejectionReason());
+      return new WithdrawalResponse(v.id(), v.status(), v.address(), new Doge(v.amount()).toString(), new Doge(v.feeReserve()).toString(),
+          v.networkFee() == null ? null : new Doge(v.networkFee()).toString(), v.txid(), v.requestedAt(), v.rejectionReason());
     }
   }
 }

@@ -1,7 +1,6 @@
 package com.dbay.wallet.adapter.in.web;
 
 import com.dbay.platform.problem.ProblemTypes;
-import com.dbay.wallet.domain.WalletException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -15,9 +14,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * RFC 9457 problems for the wallet's own errors, with stable types {@code https://dbay.dev/problems/<code>},
- * the code being the domain's (insufficient-funds, daily-limit-exceeded, idempotency-key-reused, ...).
- * Everything generic (unreadable bodies, unknown paths, 500s) is left to the platform's handler.
+ * RFC 9457 problems for what only this web adapter knows: callers that are not signed in or not
+ * allowed, a missing header, an unreachable Dogecoin node. The domain's refusals
+ * ({@code WalletException}, a platform {@code DomainException}) and everything generic are mapped
+ * by the platform's handler, in one place.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(basePackages = "com.dbay.wallet")
@@ -25,22 +25,6 @@ public class WalletProblems {
 
   public static final String TYPE_BASE = ProblemTypes.BASE;
   private static final Logger log = LoggerFactory.getLogger(WalletProblems.class);
-
-  @ExceptionHandler(WalletException.class)
-  ProblemDetail wallet(WalletException e) {
-    HttpStatus status = switch (e) {
-      case WalletException.InvalidRequest ignored -> HttpStatus.BAD_REQUEST;
-      case WalletException.InsufficientFunds ignored -> HttpStatus.CONFLICT;
-      case WalletException.InvalidState ignored -> HttpStatus.CONFLICT;
-      case WalletException.NotFound ignored -> HttpStatus.NOT_FOUND;
-      default -> HttpStatus.UNPROCESSABLE_CONTENT;
-    };
-    ProblemDetail problem = problem(status, e.code(), e.getMessage());
-    if (e instanceof WalletException.InvalidRequest invalid && invalid.field() != null) {
-      problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", e.getMessage())));
-    }
-    return problem;
-  }
 
   @ExceptionHandler(CallerIdentity.Unauthenticated.class)
   ProblemDetail unauthenticated(CallerIdentity.Unauthenticated e) {

@@ -5,7 +5,7 @@ import com.dbay.dogecoin.DogecoinAddress;
 import com.dbay.dogecoin.DogecoinNetwork;
 import com.dbay.dogecoin.TransactionCodec;
 import com.dbay.wallet.application.port.out.TransactionReader;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.SignedTransfer;
 import com.dbay.wallet.domain.WalletException;
 import com.dbay.wallet.domain.WithdrawalPlan;
@@ -53,7 +53,7 @@ public class DogecoinTransactionReader implements TransactionReader {
     }
     return new SignedTransfer(decoded.txid(), decoded.hex(),
         decoded.inputs().stream().map(in -> in.prevTxid() + ":" + in.prevVout()).toList(),
-        decoded.outputs().stream().map(o -> new SignedTransfer.Output(o.address() == null ? null : o.address().toBase58(), new Money(o.value())))
+        decoded.outputs().stream().map(o -> new SignedTransfer.Output(o.address() == null ? null : o.address().toBase58(), new Doge(o.value())))
             .toList(),
         decoded.size(), valid);
   }

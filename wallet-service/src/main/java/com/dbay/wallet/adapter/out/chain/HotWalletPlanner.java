@@ -13,7 +13,7 @@ import com.dbay.dogecoin.WatchOnlyAccount;
 import com.dbay.wallet.application.port.out.HotWallet;
 import com.dbay.wallet.application.port.out.HotWalletCoins;
 import com.dbay.wallet.domain.Deposit;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.WithdrawalId;
 import com.dbay.wallet.domain.WithdrawalPlan;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ public class HotWalletPlanner implements HotWalletCoins, HotWallet {
   }
 
   @Override
-  public WithdrawalPlan plan(WithdrawalId withdrawal, String address, Money amount) {
+  public WithdrawalPlan plan(WithdrawalId withdrawal, String address, Doge amount) {
     List<Utxo> candidates = jdbc.query("select txid, vout, address, amount, chain, derivation_index from utxos where status = 'AVAILABLE' "
         + "order by amount desc, txid, vout limit 500 for update skip locked",
         (rs, n) -> new Utxo(rs.getString(1), rs.getInt(2), rs.getLong(4), DogecoinAddress.parse(rs.getString(3), network),
@@ -76,17 +76,17 @@ public class HotWalletPlanner implements HotWalletCoins, HotWallet {
   public static WithdrawalPlan toWithdrawalPlan(TransactionPlan plan, int changeIndex) {
     List<WithdrawalPlan.Input> inputs = new ArrayList<>();
     for (Utxo u : plan.inputs()) {
-      inputs.add(new WithdrawalPlan.Input(u.txid(), u.vout(), new Money(u.value()), u.address().toBase58(), u.path().chain(), u.path().index()));
+      inputs.add(new WithdrawalPlan.Input(u.txid(), u.vout(), new Doge(u.value()), u.address().toBase58(), u.path().chain(), u.path().index()));
     }
     List<WithdrawalPlan.Output> outputs = new ArrayList<>();
     for (Payment p : plan.payments()) {
-      outputs.add(new WithdrawalPlan.Output(p.address().toBase58(), new Money(p.value()), null));
+      outputs.add(new WithdrawalPlan.Output(p.address().toBase58(), new Doge(p.value()), null));
     }
     if (plan.hasChange()) {
       // The signer puts the change after the payments (TransactionSigner); the plan says so explicitly.
-      outputs.add(new WithdrawalPlan.Output(plan.changeAddress().toBase58(), new Money(plan.change()), changeIndex));
+      outputs.add(new WithdrawalPlan.Output(plan.changeAddress().toBase58(), new Doge(plan.change()), changeIndex));
     }
-    return new WithdrawalPlan(inputs, outputs, new Money(plan.fee()), plan.maxSize());
+    return new WithdrawalPlan(inputs, outputs, new Doge(plan.fee()), plan.maxSize());
   }
 
   @Override

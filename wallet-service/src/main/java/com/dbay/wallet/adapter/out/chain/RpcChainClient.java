@@ -5,7 +5,7 @@ import com.dbay.dogecoin.rpc.ChainBlock;
 import com.dbay.dogecoin.rpc.DogecoinRpcClient;
 import com.dbay.dogecoin.rpc.RpcException;
 import com.dbay.wallet.application.port.out.ChainClient;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +41,7 @@ public class RpcChainClient implements ChainClient {
     for (DecodedTransaction transaction : block.transactions()) {
       for (DecodedTransaction.Output output : transaction.outputs()) {
         if (output.address() != null && output.value() > 0) {
-          outputs.add(new Output(transaction.txid(), output.index(), output.address().toBase58(), new Money(output.value())));
+          outputs.add(new Output(transaction.txid(), output.index(), output.address().toBase58(), new Doge(output.value())));
         }
       }
     }

@@ -3,7 +3,7 @@ package com.dbay.wallet.adapter.out.persistence;
 import com.dbay.wallet.application.port.out.Deposits;
 import com.dbay.wallet.domain.Deposit;
 import com.dbay.wallet.domain.DepositId;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -56,14 +56,14 @@ public class JdbcDeposits implements Deposits {
   }
 
   @Override
-  public Money pendingTotal(UserId user) {
+  public Doge pendingTotal(UserId user) {
     Long total = jdbc.queryForObject("select coalesce(sum(amount), 0) from deposits where owner = ? and status = 'PENDING'", Long.class,
         user.value());
-    return new Money(total == null ? 0 : total);
+    return new Doge(total == null ? 0 : total);
   }
 
   private static Deposit map(ResultSet rs) throws SQLException {
-    return new Deposit(new DepositId(rs.getString(1), rs.getInt(2)), new UserId(rs.getString(3)), rs.getString(4), new Money(rs.getLong(5)),
+    return new Deposit(new DepositId(rs.getString(1), rs.getInt(2)), new UserId(rs.getString(3)), rs.getString(4), new Doge(rs.getLong(5)),
         rs.getInt(6), rs.getInt(7), Deposit.Status.valueOf(rs.getString(8)), rs.getString(9), rs.getLong(10));
   }
 }

@@ -2,7 +2,7 @@ package com.dbay.wallet.adapter.out.persistence;
 
 import com.dbay.wallet.application.port.out.Escrows;
 import com.dbay.wallet.domain.Escrow;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,17 +40,17 @@ public class JdbcEscrows implements Escrows {
         e.status().name(), koinu(e.buyerRefund()), koinu(e.sellerPayout()), koinu(e.fee()), e.orderId());
   }
 
-  private static Long koinu(Money money) {
+  private static Long koinu(Doge money) {
     return money == null ? null : money.koinu();
   }
 
-  private static Money money(ResultSet rs, int column) throws SQLException {
+  private static Doge money(ResultSet rs, int column) throws SQLException {
     long value = rs.getLong(column);
-    return rs.wasNull() ? null : new Money(value);
+    return rs.wasNull() ? null : new Doge(value);
   }
 
   private static Escrow map(ResultSet rs) throws SQLException {
-    return new Escrow(rs.getString(1), new UserId(rs.getString(2)), new UserId(rs.getString(3)), new Money(rs.getLong(4)),
+    return new Escrow(rs.getString(1), new UserId(rs.getString(2)), new UserId(rs.getString(3)), new Doge(rs.getLong(4)),
         Escrow.Status.valueOf(rs.getString(5)), money(rs, 6), money(rs, 7), money(rs, 8));
   }
 }

@@ -2,7 +2,7 @@ package com.dbay.wallet.adapter.out.persistence;
 
 import com.dbay.wallet.application.port.out.Holds;
 import com.dbay.wallet.domain.Hold;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +19,7 @@ public class JdbcHolds implements Holds {
   }
 
   @Override
-  public Hold replaceAmount(UserId user, String reference, Money amount) {
+  public Hold replaceAmount(UserId user, String reference, Doge amount) {
     List<Hold> before = jdbc.query("insert into holds as h (owner, reference, amount, previous_amount, status) values (?, ?, ?, 0, 'OPEN') "
         + "on conflict (owner, reference) do update set previous_amount = h.amount, amount = excluded.amount, updated_at = now() "
         + "where h.status = 'OPEN' returning owner, reference, previous_amount, status",
@@ -47,6 +47,6 @@ public class JdbcHolds implements Holds {
   }
 
   private static Hold map(ResultSet rs) throws SQLException {
-    return new Hold(new UserId(rs.getString(1)), rs.getString(2), new Money(rs.getLong(3)), Hold.Status.valueOf(rs.getString(4)));
+    return new Hold(new UserId(rs.getString(1)), rs.getString(2), new Doge(rs.getLong(3)), Hold.Status.valueOf(rs.getString(4)));
   }
 }

@@ -1,10 +1,12 @@
 package com.dbay.wallet.adapter.out.persistence;
 
+import com.dbay.wallet.domain.AuditReport;
+import com.dbay.wallet.domain.StatementLine;
 import com.dbay.wallet.application.port.out.Ledger;
 import com.dbay.wallet.domain.AccountKind;
 import com.dbay.wallet.domain.Balances;
 import com.dbay.wallet.domain.Entry;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.Posting;
 import com.dbay.wallet.domain.PostingType;
 import com.dbay.wallet.domain.UserId;
@@ -81,7 +83,7 @@ public class JdbcLedger implements Ledger {
         default -> { }
       }
     }, user.value());
-    return new Balances(new Money(values[0]), new Money(values[1]), new Money(values[2]));
+    return new Balances(new Doge(values[0]), new Doge(values[1]), new Doge(values[2]));
   }
 
   @Override
@@ -91,7 +93,7 @@ public class JdbcLedger implements Ledger {
         + (beforeEntryId == null ? "" : "and e.id < ? ") + "order by e.id desc limit ?";
     Object[] args = beforeEntryId == null ? new Object[] {user.value(), limit} : new Object[] {user.value(), beforeEntryId, limit};
     return jdbc.query(sql, (rs, n) -> new StatementLine(rs.getLong(1), rs.getLong(2), PostingType.valueOf(rs.getString(3)), rs.getString(4),
-        AccountKind.valueOf(rs.getString(5)), new Money(rs.getLong(6)), new Money(rs.getLong(7)), rs.getTimestamp(8).toInstant()), args);
+        AccountKind.valueOf(rs.getString(5)), new Doge(rs.getLong(6)), new Doge(rs.getLong(7)), rs.getTimestamp(8).toInstant()), args);
   }
 
   @Override

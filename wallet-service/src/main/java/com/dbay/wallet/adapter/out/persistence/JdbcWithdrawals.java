@@ -1,7 +1,8 @@
 package com.dbay.wallet.adapter.out.persistence;
 
+import com.dbay.platform.starter.events.Outbox;
 import com.dbay.wallet.application.port.out.Withdrawals;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.Withdrawal;
 import com.dbay.wallet.domain.WithdrawalId;
@@ -26,9 +27,12 @@ public class JdbcWithdrawals implements Withdrawals {
   private static final String COLUMNS = "id, owner, address, amount, fee_reserve, requested_at, status, txid, raw_tx, network_fee, rejection_reason, plan";
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final JdbcTemplate jdbc;
+  private final Outbox outbox;
 
-  public JdbcWithdrawals(JdbcTemplate jdbc) {
+  /** {@code outbox} takes the events a withdrawal recorded, in the transaction that saves it. */
+  public JdbcWithdrawals(JdbcTemplate jdbc, Outbox outbox) {
     this.jdbc = jdbc;
+    this.outbox = outbox;
   }
 
   @Override
@@ -37,10 +41,10 @@ public class JdbcWithdrawals implements Withdrawals {
   }
 
   @Override
-  public Money requestedOn(UserId user, LocalDate day) {
+  public Doge requestedOn(UserId user, LocalDate day) {
     Long sum = jdbc.queryForObject("select coalesce(sum(amount), 0) from withdrawals where owner = ? and requested_day = ? and status <> 'REJECTED'",
         Long.class, user.value(), day);
-    return new Money(sum == null ? 0 : sum);
+    return new Doge(sum == null ? 0 : sum);
   }
 
   @Override
@@ -48,6 +52,7 @@ public class JdbcWithdrawals implements Withdrawals {
     jdbc.update("insert into withdrawals (id, owner, address, amount, fee_reserve, status, requested_at, requested_day) values (?, ?, ?, ?, ?, ?, ?, ?)",
         w.id().value(), w.user().value(), w.address(), w.amount().koinu(), w.feeReserve().koinu(), w.status().name(),
         Timestamp.from(w.requestedAt()), LocalDate.ofInstant(w.requestedAt(), ZoneOffset.UTC));
+    outbox.publishRecorded(w);
   }
 
   @Override
@@ -75,6 +80,7 @@ public class JdbcWithdrawals implements Withdrawals {
     if (updated != 1) {
       throw new IllegalStateException("withdrawal " + w.id() + " changed its plan or signed transaction meanwhile; not saved");
     }
+    outbox.publishRecorded(w);
   }
 
   @Override
@@ -85,9 +91,9 @@ public class JdbcWithdrawals implements Withdrawals {
 
   private static Withdrawal map(ResultSet rs) throws SQLException {
     long fee = rs.getLong(10);
-    Money networkFee = rs.wasNull() ? null : new Money(fee);
-    return new Withdrawal(new WithdrawalId(rs.getObject(1, UUID.class)), new UserId(rs.getString(2)), rs.getString(3), new Money(rs.getLong(4)),
-        new Money(rs.getLong(5)), rs.getTimestamp(6).toInstant(), Withdrawal.Status.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9),
+    Doge networkFee = rs.wasNull() ? null : new Doge(fee);
+    return Withdrawal.restore(new WithdrawalId(rs.getObject(1, UUID.class)), new UserId(rs.getString(2)), rs.getString(3), new Doge(rs.getLong(4)),
+        new Doge(rs.getLong(5)), rs.getTimestamp(6).toInstant(), Withdrawal.Status.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9),
         networkFee, rs.getString(11), read(rs.getString(12)));
   }
 
@@ -124,14 +130,14 @@ public class JdbcWithdrawals implements Withdrawals {
     JsonNode node = JSON.readTree(json);
     List<WithdrawalPlan.Input> inputs = new ArrayList<>();
     for (JsonNode i : node.get("inputs")) {
-      inputs.add(new WithdrawalPlan.Input(i.get("txid").asString(), i.get("vout").asInt(), new Money(i.get("amount").asLong()),
+      inputs.add(new WithdrawalPlan.Input(i.get("txid").asString(), i.get("vout").asInt(), new Doge(i.get("amount").asLong()),
           i.get("address").asString(), i.get("chain").asInt(), i.get("index").asInt()));
     }
     List<WithdrawalPlan.Output> outputs = new ArrayList<>();
     for (JsonNode o : node.get("outputs")) {
-      outputs.add(new WithdrawalPlan.Output(o.get("address").asString(), new Money(o.get("amount").asLong()),
+      outputs.add(new WithdrawalPlan.Output(o.get("address").asString(), new Doge(o.get("amount").asLong()),
           o.has("changeIndex") ? o.get("changeIndex").asInt() : null));
     }
-    return new WithdrawalPlan(inputs, outputs, new Money(node.get("fee").asLong()), node.get("size").asInt());
+    return new WithdrawalPlan(inputs, outputs, new Doge(node.get("fee").asLong()), node.get("size").asInt());
   }
 }

@@ -1,6 +1,6 @@
 package com.dbay.wallet.application.port.out;
 
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,5 +24,5 @@ public interface ChainClient {
   /** Confirmations of a transaction in the best chain; empty when it is not in it. */
   Optional<Integer> confirmations(String txid);
 
-  record Output(String txid, int vout, String address, Money amount) {}
+  record Output(String txid, int vout, String address, Doge amount) {}
 }

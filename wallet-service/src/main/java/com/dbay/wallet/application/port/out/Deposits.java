@@ -2,7 +2,7 @@ package com.dbay.wallet.application.port.out;
 
 import com.dbay.wallet.domain.Deposit;
 import com.dbay.wallet.domain.DepositId;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import java.util.List;
 import java.util.Optional;
@@ -24,5 +24,5 @@ public interface Deposits {
   List<Deposit> ofUser(UserId user, int limit);
 
   /** What the user has on the way: the sum of their deposits seen on chain but not yet credited. */
-  Money pendingTotal(UserId user);
+  Doge pendingTotal(UserId user);
 }

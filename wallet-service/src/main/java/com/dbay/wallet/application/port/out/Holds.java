@@ -1,7 +1,7 @@
 package com.dbay.wallet.application.port.out;
 
 import com.dbay.wallet.domain.Hold;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import java.util.Optional;
 
@@ -11,7 +11,7 @@ public interface Holds {
    * Sets an open hold's amount (creating it at zero first if needed) and returns the hold as it was
    * before, locked for the rest of the unit of work. A captured hold is returned unchanged.
    */
-  Hold replaceAmount(UserId user, String reference, Money amount);
+  Hold replaceAmount(UserId user, String reference, Doge amount);
 
   Optional<Hold> lock(UserId user, String reference);
 

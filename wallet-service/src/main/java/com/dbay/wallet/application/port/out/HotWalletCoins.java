@@ -1,6 +1,6 @@
 package com.dbay.wallet.application.port.out;
 
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.WithdrawalId;
 import com.dbay.wallet.domain.WithdrawalPlan;
 
@@ -15,14 +15,14 @@ public interface HotWalletCoins {
    * change address and the fee for the exact signed size, and marks the chosen coins spent by this
    * withdrawal. Throws IllegalStateException when the hot wallet cannot pay it now (nothing written).
    */
-  WithdrawalPlan plan(WithdrawalId withdrawal, String address, Money amount);
+  WithdrawalPlan plan(WithdrawalId withdrawal, String address, Doge amount);
 
   /** The plan's transaction {@code txid} is confirmed (the withdrawal settled): its change becomes spendable. */
   void confirmed(WithdrawalPlan plan, String txid);
 
   HotWalletCoins NONE = new HotWalletCoins() {
     @Override
-    public WithdrawalPlan plan(WithdrawalId withdrawal, String address, Money amount) {
+    public WithdrawalPlan plan(WithdrawalId withdrawal, String address, Doge amount) {
       throw new IllegalStateException("the wallet tracks no hot-wallet coins here (dbay.wallet.chain.hot-wallet=false)");
     }
 

@@ -1,12 +1,10 @@
 package com.dbay.wallet.application.port.out;
 
-import com.dbay.wallet.domain.AccountKind;
+import com.dbay.wallet.domain.AuditReport;
 import com.dbay.wallet.domain.Balances;
-import com.dbay.wallet.domain.Money;
 import com.dbay.wallet.domain.Posting;
-import com.dbay.wallet.domain.PostingType;
+import com.dbay.wallet.domain.StatementLine;
 import com.dbay.wallet.domain.UserId;
-import java.time.Instant;
 import java.util.List;
 
 /** The double-entry ledger: append-only postings and the balances they add up to. */
@@ -26,12 +24,4 @@ public interface Ledger {
 
   /** Checks the whole ledger; an empty list of problems means every invariant holds. */
   AuditReport audit();
-
-  record StatementLine(long entryId, long postingId, PostingType type, String reference, AccountKind account, Money amount, Money balanceAfter, Instant at) {}
-
-  record AuditReport(long accounts, long postings, long entries, long sumOfAllEntries, List<String> problems) {
-    public boolean ok() {
-      return problems.isEmpty() && sumOfAllEntries == 0;
-    }
-  }
 }

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import com.dbay.platform.money.Doge;
 import java.net.http.HttpResponse;
 import java.util.HexFormat;
 import java.util.Set;
@@ -43,6 +44,16 @@ class WalletApiIT {
   private static final String SECRET = "wallet-api-it-secret-0123456789abcdef";
   private static final String REGTEST_ADDRESS = "mnHioPj6vMDGiSUKsXWdX9GEPHoeapF8oi";
   private static final String MAINNET_ADDRESS = "DBus3bamQjgJULBJtYXpEzDWQRwF5iwxgC";
+  /** Signing a plan must not touch the network: this broadcaster fails the test if it is asked to. */
+  private static final Broadcaster SIGNING_NEVER_BROADCASTS = new Broadcaster() {
+    public String broadcast(String rawTransactionHex) {
+      throw new AssertionError("signing broadcast a transaction");
+    }
+
+    public long confirmations(String txid) {
+      throw new AssertionError("signing asked for confirmations");
+    }
+  };
 
   @LocalServerPort int port;
   @Autowired JsonMapper json;
@@ -193,7 +204,7 @@ class WalletApiIT {
     assertThat(call("POST", "/api/v1/wallet/internal/withdrawals/" + id + "/plan", null, null, "{}").json.get("plan")).isEqualTo(plan.json.get("plan"));
 
     // the real blockchain-broadcaster over this HTTP API: it signs the plan with its seed, the wallet keeps it
-    BlockchainBroadcasterHandler signer = new BlockchainBroadcasterHandler(Broadcaster.notYetImplemented(),
+    BlockchainBroadcasterHandler signer = new BlockchainBroadcasterHandler(SIGNING_NEVER_BROADCASTS,
         new HttpWithdrawalWallet("http://localhost:" + port, ""), WithdrawalSigner.of(HdSigner.fromMnemonic(DevSigner.PHRASE, "", DevSigner.NETWORK)),
         new BlockchainBroadcasterHandler.Settings(60, 60, DevSigner.NETWORK));
     var signed = signer.handleRequest(new java.util.HashMap<>(java.util.Map.of("action", "sign", "withdrawalId", id)), null);
@@ -314,6 +325,53 @@ class WalletApiIT {
     Response next = call("GET", "/api/v1/wallet/statement?limit=3&cursor=" + statement.json.get("nextCursor").asString(), bob, null, null);
     assertThat(next.json.get("items").get(0).get("id").asLong()).isLessThan(items.get(2).get("id").asLong());
     assertThat(call("GET", "/api/v1/wallet/internal/audit", null, null, null).status).isEqualTo(200);
+  }
+
+  /** Percent in, koinu out, over HTTP: the expected figures are worked out by hand from the rules, not by the wallet. */
+  @ParameterizedTest(name = "{0}% of 100.00000001 DOGE")
+  @CsvSource({
+      // buyerPercent, buyerRefund (ceil to the koinu), sellerPayout, fee (2.5% of the seller's part, ceil)
+      "33.33, 33.33000001, 65.00325000, 1.66675000",
+      "0, 0.00000000, 97.50000000, 2.50000001",
+      "100, 100.00000001, 0.00000000, 0.00000000",
+      "0.01, 0.01000001, 97.49025000, 2.49975000",
+      "99.99, 99.99000001, 0.00975000, 0.00025000"})
+  void aSplitPaysTheBuyersPercentRoundedUpAndTheSellerTheRestMinusTheFee(String percent, String refund, String payout, String fee)
+      throws Exception {
+    String seller = "seller-" + UUID.randomUUID();
+    String order = "split-" + UUID.randomUUID();
+    Response escrow = call("POST", "/api/v1/wallet/internal/escrows", null, "e-" + order,
+        "{\"orderId\":\"" + order + "\",\"buyerId\":\"" + bob + "\",\"sellerId\":\"" + seller + "\",\"amount\":\"100.00000001\"}");
+    assertThat(escrow.status).as(escrow.json.toString()).isEqualTo(201);
+
+    Response split = call("POST", "/api/v1/wallet/internal/escrows/" + order + "/split", null, "s-" + order,
+        "{\"buyerPercent\":\"" + percent + "\"}");
+
+    assertThat(split.status).as(split.json.toString()).isEqualTo(200);
+    assertThat(split.json.get("status").asString()).isEqualTo("SPLIT");
+    assertThat(split.json.get("buyerRefund").asString()).isEqualTo(refund);
+    assertThat(split.json.get("sellerPayout").asString()).isEqualTo(payout);
+    assertThat(split.json.get("fee").asString()).isEqualTo(fee);
+    assertThat(call("GET", "/api/v1/wallet/balance", seller, null, null).json.get("available").asString()).isEqualTo(payout);
+    assertThat(call("GET", "/api/v1/wallet/balance", bob, null, null).json.get("available").asString())
+        .isEqualTo(Doge.parse("399.99999999").plus(Doge.parse(refund)).toString());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"12.345", "100.01", "-1", "1e2", "fifty"})
+  void aSplitPercentThatIsNotZeroToHundredWithTwoDecimalsIsRefusedAndSettlesNothing(String percent) throws Exception {
+    String order = "badsplit-" + UUID.randomUUID();
+    assertThat(call("POST", "/api/v1/wallet/internal/escrows", null, "e-" + order,
+        "{\"orderId\":\"" + order + "\",\"buyerId\":\"" + bob + "\",\"sellerId\":\"s-" + order + "\",\"amount\":\"10\"}").status)
+        .isEqualTo(201);
+
+    Response split = call("POST", "/api/v1/wallet/internal/escrows/" + order + "/split", null, "s-" + order,
+        "{\"buyerPercent\":\"" + percent + "\"}");
+
+    assertThat(split.status).isEqualTo(400);
+    assertThat(split.json.get("type").asString()).endsWith("/invalid-split");
+    assertThat(split.json.get("errors").get(0).get("field").asString()).isEqualTo("buyerPercent");
+    assertThat(call("GET", "/api/v1/wallet/balance", bob, null, null).json.get("escrow").asString()).isEqualTo("10.00000000");
   }
 
   private static String body(String address, String amount) {

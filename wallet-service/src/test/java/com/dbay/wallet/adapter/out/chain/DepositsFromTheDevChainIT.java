@@ -2,14 +2,13 @@ package com.dbay.wallet.adapter.out.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dbay.dogecoin.Koinu;
+import com.dbay.platform.money.Doge;
 import com.dbay.dogecoin.rpc.DogecoinRpcClient;
 import com.dbay.wallet.DevNodeProcess;
 import com.dbay.wallet.DevSigner;
 import com.dbay.wallet.adapter.in.scheduling.DepositWatcherSchedule;
 import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.application.service.LedgerQueries;
-import com.dbay.wallet.domain.Money;
 import com.dbay.wallet.application.service.WithdrawalService;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WithdrawalId;
@@ -69,12 +68,12 @@ class DepositsFromTheDevChainIT {
   void aWithdrawalIsPlannedFromTheXpubSignedOnceElsewhereBroadcastAndSettledOnTheChain() {
     rescanFromGenesis();
     UserId dave = newUser();
-    rpc.faucet(deposits.depositAddress(dave).address(), Koinu.ofDoge(300));
+    rpc.faucet(deposits.depositAddress(dave).address(), Doge.ofDoge(300).koinu());
     mine(6);
     watcher.runOnce();
-    assertThat(ledger.balances(dave).available()).isEqualTo(Money.ofDoge(300));
+    assertThat(ledger.balances(dave).available()).isEqualTo(Doge.ofDoge(300));
 
-    WithdrawalService.WithdrawalView requested = withdrawals.request(dave, "w-" + dave, MINER, Money.ofDoge(120));
+    WithdrawalService.WithdrawalView requested = withdrawals.request(dave, "w-" + dave, MINER, Doge.ofDoge(120));
     WithdrawalId id = new WithdrawalId(UUID.fromString(requested.id()));
     WithdrawalService.PlannedWithdrawal planned = withdrawals.plan(id);
     assertThat(withdrawals.plan(id).plan()).as("planned once").isEqualTo(planned.plan());
@@ -94,7 +93,7 @@ class DepositsFromTheDevChainIT {
     assertThat(settled.status()).isEqualTo("COMPLETED");
     // 300 - 120 - the exact network fee: 0.01 DOGE per kB of the 225 bytes planned (one input, payment and change)
     assertThat(settled.networkFee()).isEqualTo(225_000L);
-    assertThat(ledger.balances(dave).available()).isEqualTo(Money.ofDoge(180).minus(new Money(settled.networkFee())));
+    assertThat(ledger.balances(dave).available()).isEqualTo(Doge.ofDoge(180).minus(new Doge(settled.networkFee())));
     assertThat(jdbc.queryForObject("select count(*) from utxos where spent_by = ?", Long.class, id.value())).isEqualTo(1);
     assertThat(jdbc.queryForObject("select count(*) from utxos where txid = ? and chain = 1 and status = 'AVAILABLE'", Long.class, signed.txid()))
         .as("its change is spendable").isEqualTo(1);
@@ -119,23 +118,23 @@ class DepositsFromTheDevChainIT {
     rescanFromGenesis();
     UserId bob = newUser();
     String address = deposits.depositAddress(bob).address();
-    rpc.faucet(address, Koinu.ofDoge(250));
+    rpc.faucet(address, Doge.ofDoge(250).koinu());
     mine(1);
     watcher.runOnce();
-    assertThat(ledger.balances(bob).available()).isEqualTo(Money.ZERO);
+    assertThat(ledger.balances(bob).available()).isEqualTo(Doge.ZERO);
 
     mine(4);
     watcher.runOnce();
-    assertThat(ledger.balances(bob).available()).as("5 confirmations").isEqualTo(Money.ZERO);
+    assertThat(ledger.balances(bob).available()).as("5 confirmations").isEqualTo(Doge.ZERO);
 
     mine(1);
     watcher.runOnce();
-    assertThat(ledger.balances(bob).available()).isEqualTo(Money.ofDoge(250));
+    assertThat(ledger.balances(bob).available()).isEqualTo(Doge.ofDoge(250));
 
     mine(3);
     watcher.runOnce();
     rescanFromGenesis();
-    assertThat(ledger.balances(bob).available()).as("rescans credit nothing twice").isEqualTo(Money.ofDoge(250));
+    assertThat(ledger.balances(bob).available()).as("rescans credit nothing twice").isEqualTo(Doge.ofDoge(250));
     assertThat(ledger.audit().problems()).isEmpty();
   }
 
@@ -144,7 +143,7 @@ class DepositsFromTheDevChainIT {
     rescanFromGenesis();
     UserId carol = newUser();
     String address = deposits.depositAddress(carol).address();
-    rpc.faucet(address, Koinu.ofDoge(70));
+    rpc.faucet(address, Doge.ofDoge(70).koinu());
     mine(2);
     watcher.runOnce();
     assertThat(jdbc.queryForList("select status from deposits where address = ?", String.class, address)).containsExactly("PENDING");
@@ -152,7 +151,7 @@ class DepositsFromTheDevChainIT {
     mine(8);
     watcher.runOnce();
     assertThat(jdbc.queryForList("select status from deposits where address = ?", String.class, address)).containsExactly("CANCELLED");
-    assertThat(ledger.balances(carol).available()).isEqualTo(Money.ZERO);
+    assertThat(ledger.balances(carol).available()).isEqualTo(Doge.ZERO);
     assertThat(ledger.audit().problems()).isEmpty();
   }
 

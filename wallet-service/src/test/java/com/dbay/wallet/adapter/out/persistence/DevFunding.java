@@ -2,7 +2,7 @@ package com.dbay.wallet.adapter.out.persistence;
 
 import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.domain.DepositId;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,7 +17,7 @@ final class DevFunding {
     byte[] txid = new byte[32];
     ThreadLocalRandom.current().nextBytes(txid);
     DepositId id = new DepositId(HexFormat.of().formatHex(txid), 0);
-    deposits.recordDetected(id, address, Money.ofDoge(doge), "block", 1);
+    deposits.recordDetected(id, address, Doge.ofDoge(doge), "block", 1);
     deposits.observe(id, 6);
   }
 }

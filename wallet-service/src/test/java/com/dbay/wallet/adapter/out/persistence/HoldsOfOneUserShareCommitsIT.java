@@ -6,7 +6,7 @@ import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.application.service.HoldService;
 import com.dbay.wallet.application.service.LedgerQueries;
 import com.dbay.wallet.domain.Balances;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
 import java.util.ArrayList;
@@ -56,7 +56,7 @@ class HoldsOfOneUserShareCommitsIT {
       work.add(pool.submit(() -> {
         start.await();
         try {
-          acknowledged.put(auction, holds.setHold(caller, "hold-" + auction, bidder, auction, Money.ofDoge(1)));
+          acknowledged.put(auction, holds.setHold(caller, "hold-" + auction, bidder, auction, Doge.ofDoge(1)));
         } catch (WalletException.InsufficientFunds e) {
           refused.put(auction, e.getMessage());
         }
@@ -72,8 +72,8 @@ class HoldsOfOneUserShareCommitsIT {
     assertThat(acknowledged).hasSize((int) FUNDED_DOGE);
     assertThat(refused).hasSize(HOLDS - (int) FUNDED_DOGE);
     Balances balances = ledger.balances(bidder);
-    assertThat(balances.available()).isEqualTo(Money.ZERO);
-    assertThat(balances.held()).isEqualTo(Money.ofDoge(FUNDED_DOGE));
+    assertThat(balances.available()).isEqualTo(Doge.ZERO);
+    assertThat(balances.held()).isEqualTo(Doge.ofDoge(FUNDED_DOGE));
     List<String> openHolds = jdbc.queryForList("select reference from holds where owner = ? and status = 'OPEN' and amount > 0", String.class,
         bidder.value());
     assertThat(openHolds).containsExactlyInAnyOrderElementsOf(acknowledged.keySet());
@@ -87,9 +87,145 @@ class HoldsOfOneUserShareCommitsIT {
     // Every acknowledged hold answers the same again and posts nothing more.
     long postingsBefore = jdbc.queryForObject("select count(*) from entries where owner = ?", Long.class, bidder.value());
     for (Map.Entry<String, HoldService.HoldView> hold : acknowledged.entrySet()) {
-      assertThat(holds.setHold(caller, "hold-" + hold.getKey(), bidder, hold.getKey(), Money.ofDoge(1))).isEqualTo(hold.getValue());
+      assertThat(holds.setHold(caller, "hold-" + hold.getKey(), bidder, hold.getKey(), Doge.ofDoge(1))).isEqualTo(hold.getValue());
     }
     assertThat(jdbc.queryForObject("select count(*) from entries where owner = ?", Long.class, bidder.value())).isEqualTo(postingsBefore);
   }
 
+  // ---- the two paths PerUserCommits promises beyond the happy one, made to happen for real ----
+
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactionManager;
+  @Autowired javax.sql.DataSource dataSource;
+
+  /** One lane whose first piece holds the lane until released, so that the pieces queued meanwhile share the next batch. */
+  private final class Lane implements AutoCloseable {
+    final SpringUnitOfWork unitOfWork = new SpringUnitOfWork(new org.springframework.transaction.support.TransactionTemplate(transactionManager), 10);
+    final UserId user = new UserId("lane-" + UUID.randomUUID());
+    final ExecutorService pool = Executors.newFixedThreadPool(6);
+    final CountDownLatch holding = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    final Future<?> first;
+
+    Lane() throws InterruptedException {
+      first = pool.submit(() -> unitOfWork.inTransactionOf(user, () -> {
+        holding.countDown();
+        await(release);
+        return null;
+      }));
+      holding.await();
+    }
+
+    <T> Future<T> queue(java.util.function.Supplier<T> work) {
+      return pool.submit(() -> unitOfWork.inTransactionOf(user, work));
+    }
+
+    /** Lets the first piece finish once the others had time to queue behind it; they then run as one batch. */
+    void runQueued() throws Exception {
+      Thread.sleep(1_000);
+      release.countDown();
+      first.get();
+    }
+
+    @Override
+    public void close() {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aLockFailureInASharedCommitRunsTheWholeBatchAgainAndEachPieceTakesEffectOnce() throws Exception {
+    jdbc.execute("create table if not exists it_lane_effects (piece text primary key, tx bigint not null)");
+    jdbc.execute("create table if not exists it_lane_locks (id text primary key)");
+    String run = UUID.randomUUID().toString();
+    String locked = "lock-" + run;
+    jdbc.update("insert into it_lane_locks values (?)", locked);
+    java.util.concurrent.atomic.AtomicInteger attemptsOfA = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger attemptsOfB = new java.util.concurrent.atomic.AtomicInteger();
+    CountDownLatch releaseTheRow = new CountDownLatch(1);
+    CountDownLatch rowReleased = new CountDownLatch(1);
+
+    try (java.sql.Connection other = dataSource.getConnection(); Lane lane = new Lane()) {
+      // Another transaction holds the row that piece B needs: B's first attempt fails on a real lock timeout.
+      other.setAutoCommit(false);
+      try (var statement = other.prepareStatement("select id from it_lane_locks where id = ? for update")) {
+        statement.setString(1, locked);
+        statement.executeQuery().close();
+      }
+      Future<Long> a = lane.queue(() -> {
+        attemptsOfA.incrementAndGet();
+        jdbc.update("insert into it_lane_effects values (?, txid_current())", "a-" + run);
+        return jdbc.queryForObject("select txid_current()", Long.class);
+      });
+      Thread.sleep(200);
+      Future<Long> b = lane.queue(() -> {
+        if (attemptsOfB.incrementAndGet() > 1) {
+          releaseTheRow.countDown();
+          await(rowReleased);
+        }
+        jdbc.execute("set local lock_timeout = '300ms'");
+        jdbc.queryForObject("select id from it_lane_locks where id = ? for update", String.class, locked);
+        jdbc.update("insert into it_lane_effects values (?, txid_current())", "b-" + run);
+        return jdbc.queryForObject("select txid_current()", Long.class);
+      });
+      Thread.sleep(200);
+      Thread releaser = Thread.ofVirtual().start(() -> {
+        await(releaseTheRow);
+        try {
+          other.commit();
+        } catch (java.sql.SQLException e) {
+          throw new IllegalStateException(e);
+        }
+        rowReleased.countDown();
+      });
+      lane.runQueued();
+
+      long txOfA = a.get();
+      long txOfB = b.get();
+      releaser.join();
+      assertThat(txOfA).as("A and B shared one transaction").isEqualTo(txOfB);
+      assertThat(attemptsOfB.get()).as("B failed on the lock once, then the batch ran again").isEqualTo(2);
+      assertThat(attemptsOfA.get()).as("A ran again with it: its first run was undone with the batch").isEqualTo(2);
+      assertThat(jdbc.queryForList("select piece from it_lane_effects where piece like ? order by piece", String.class, "%-" + run))
+          .as("each piece took effect exactly once").containsExactly("a-" + run, "b-" + run);
+    }
+  }
+
+  @Test
+  void aFailedSharedCommitFailsEveryPieceOfItAndNoneTakesEffect() throws Exception {
+    // A deferred unique constraint is checked at COMMIT: the statements succeed, the commit fails.
+    jdbc.execute("create table if not exists it_lane_deferred (id text, constraint it_lane_deferred_once unique (id) deferrable initially deferred)");
+    String run = UUID.randomUUID().toString();
+
+    try (Lane lane = new Lane()) {
+      List<Future<String>> pieces = new ArrayList<>();
+      for (String id : List.of("same-" + run, "same-" + run, "other-" + run)) {
+        pieces.add(lane.queue(() -> {
+          jdbc.update("insert into it_lane_deferred values (?)", id);
+          return id;
+        }));
+        Thread.sleep(100);
+      }
+      lane.runQueued();
+
+      for (Future<String> piece : pieces) {
+        assertThat(piece).as("no piece of a failed commit is acknowledged").failsWithin(java.time.Duration.ofSeconds(30))
+            .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+            .satisfies(e -> assertThat(e.getCause()).as("the commit's own failure reaches every caller")
+                .isInstanceOfAny(org.springframework.dao.DataIntegrityViolationException.class,
+                    org.springframework.transaction.TransactionSystemException.class)
+                .hasStackTraceContaining("it_lane_deferred_once"));
+      }
+      assertThat(jdbc.queryForObject("select count(*) from it_lane_deferred where id like ?", Long.class, "%-" + run))
+          .as("and none of them took effect").isZero();
+    }
+  }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.dbay.wallet.application.service.HoldService;
 import com.dbay.wallet.domain.AccountId;
 import com.dbay.wallet.domain.AccountKind;
-import com.dbay.wallet.domain.Money;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.Posting;
 import com.dbay.wallet.domain.PostingType;
 import com.dbay.wallet.domain.UserId;
@@ -32,7 +32,7 @@ class LedgerTablesIT {
   void ledgerRowsCanNeitherBeChangedNorDeleted() {
     UserId user = new UserId("tables-" + UUID.randomUUID());
     long posting = ledger.post(Posting.builder(PostingType.DEPOSIT_CREDITED, "test")
-        .move(AccountId.platform(AccountKind.HOT_WALLET), AccountId.user(user, AccountKind.AVAILABLE), Money.ofKoinu(5)).build(), "test");
+        .move(AccountId.platform(AccountKind.HOT_WALLET), AccountId.user(user, AccountKind.AVAILABLE), Doge.ofKoinu(5)).build(), "test");
     assertThatThrownBy(() -> jdbc.update("update entries set amount = amount + 1 where posting_id = ?", posting))
         .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
     assertThatThrownBy(() -> jdbc.update("delete from postings where id = ?", posting))
@@ -62,7 +62,7 @@ class LedgerTablesIT {
   void aHoldWithoutFundsIsRefusedAndWritesNothing() {
     UserId user = new UserId("tables-" + UUID.randomUUID());
     String key = "key-" + user.value();
-    assertThatThrownBy(() -> holds.setHold("auction", key, user, "a1", Money.ofDoge(1))).isInstanceOf(WalletException.InsufficientFunds.class);
+    assertThatThrownBy(() -> holds.setHold("auction", key, user, "a1", Doge.ofDoge(1))).isInstanceOf(WalletException.InsufficientFunds.class);
     assertThat(jdbc.queryForObject("select count(*) from holds where owner = ?", Long.class, user.value())).isZero();
     assertThat(jdbc.queryForObject("select count(*) from accounts where owner = ?", Long.class, user.value())).isZero();
     // The refusal is not remembered: the same key may be retried once the money is there.

@@ -1,0 +1,2 @@
+/** Watchlists: users follow listings; the listing shows how many do. */
+package com.dbay.listing.watch;

@@ -1,0 +1,2 @@
+/** What every web adapter of the listing service shares: the internal-caller check. */
+package com.dbay.listing.web;

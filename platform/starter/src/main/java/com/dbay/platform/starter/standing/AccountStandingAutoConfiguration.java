@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  * {@code dbay.account-standing.enabled=true} (those with money or bidding paths). Before the events
  * auto-configuration, so that the event consumer sees this subscriber.
  */
-@AutoConfiguration(before = EventsAutoConfiguration.class)
+@AutoConfiguration(before = EventsAutoConfiguration.class,
+    afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration")
 @ConditionalOnBooleanProperty("dbay.account-standing.enabled")
 @ConditionalOnBean(JdbcTemplate.class)
 public class AccountStandingAutoConfiguration {

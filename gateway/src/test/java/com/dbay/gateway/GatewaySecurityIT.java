@@ -41,7 +41,8 @@ class GatewaySecurityIT {
     STUB.close();
   }
 
-  record Answer(int status, String contentType, JsonNode body, HttpResponse<String> raw) {}
+  /** {@code reachedUpstream}: how many requests the services received while this one was answered. */
+  record Answer(int status, String contentType, JsonNode body, HttpResponse<String> raw, int reachedUpstream) {}
 
   Answer call(String method, String path, String token, Map<String, String> headers, String body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -53,11 +54,13 @@ class GatewaySecurityIT {
       request.header("Content-Type", "application/json");
     }
     headers.forEach(request::header);
+    int before = STUB.received.size();
     try {
       HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       JsonNode json = response.body().isBlank() || !response.headers().firstValue("Content-Type").orElse("").contains("json")
           ? null : StubServices.JSON.readTree(response.body());
-      return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json, response);
+      return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json, response,
+          STUB.received.size() - before);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -71,6 +74,7 @@ class GatewaySecurityIT {
     assertThat(answer.status()).isEqualTo(401);
     assertThat(answer.contentType()).startsWith("application/problem+json");
     assertThat(answer.raw().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    assertThat(answer.reachedUpstream()).as("requests the service received").isZero();
   }
 
   @Test
@@ -180,6 +184,42 @@ class GatewaySecurityIT {
   }
 
   @Test
+  void forgedIdentityHeadersWithAnInvalidTokenAreRefusedBeforeAnyService() {
+    Map<String, String> spoofed = Map.of(IdentityHeaders.USER_ID, "victim", IdentityHeaders.ROLES, "ADMIN",
+        IdentityHeaders.PROOF_TIMESTAMP, Long.toString(Instant.now().getEpochSecond()), IdentityHeaders.PROOF_SIGNATURE, "forged");
+
+    assertRefused(call("GET", "/api/v1/wallet/balance", TOKENS.unsigned("victim"), spoofed, null));
+    assertRefused(call("GET", "/api/v1/wallet/balance", TOKENS.tampered("victim"), spoofed, null));
+  }
+
+  @Test
+  void theProofSignsTheQueryTheServiceReceivesHoweverItIsEncoded() {
+    Answer answer = call("GET", "/api/v1/search/listings?q=red+shoe&category=%41b&sort=price&q=%C3%A9t%C3%A9&empty=&flag",
+        TOKENS.valid("user-1"), Map.of(), null);
+
+    assertThat(answer.status()).isEqualTo(200);
+    // The gateway groups repeated names when it forwards (why the proof sorts the pairs).
+    assertThat(answer.body().get("query").asString().split("&"))
+        .containsExactlyInAnyOrder("q=red+shoe", "category=%41b", "sort=price", "q=%C3%A9t%C3%A9", "empty=", "flag");
+    assertThat(answer.body().get("verified").asBoolean()).as("the service verified the proof over this query").isTrue();
+  }
+
+  @Test
+  void actuatorEndpointsOtherThanHealthAreNotRouted() {
+    for (String path : new String[] {
+        "/actuator/prometheus", "/actuator/metrics", "/actuator/env", "/actuator/info", "/actuator/gateway/routes",
+        "/api/v1/user/actuator/prometheus", "/api/v1/wallet/actuator/env", "/api/v1/listing/actuator/health/../prometheus",
+        "/api/v1/auction/actuator/prometheus"}) {
+      Answer answer = call("GET", path, TOKENS.valid("user-1"), Map.of(), null);
+
+      assertThat(answer.status()).as(path).isIn(400, 404);
+      assertThat(answer.raw().body()).as(path).doesNotContain("jvm_").doesNotContain("# TYPE");
+      assertThat(answer.reachedUpstream()).as(path).isZero();
+    }
+    assertThat(call("GET", "/actuator/health", null, Map.of(), null).status()).isEqualTo(200);
+  }
+
+  @Test
   void internalEndpointsAreNotReachableThroughTheGateway() {
     String token = TOKENS.valid("user-1");
     for (String path : new String[] {
@@ -191,6 +231,7 @@ class GatewaySecurityIT {
 
       assertThat(answer.status()).as(path).isIn(400, 404);
       assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
+      assertThat(answer.reachedUpstream()).as(path).isZero();
     }
   }
 

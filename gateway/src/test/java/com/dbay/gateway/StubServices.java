@@ -12,10 +12,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +37,8 @@ final class StubServices implements AutoCloseable {
   private volatile JWKSet jwks;
   final Map<String, String> resolvedUserIds = new ConcurrentHashMap<>();
   volatile Map<String, String> lastHeaders = Map.of();
+  /** Every request that reached a service (not the JWKS or the API documents), as "METHOD target". */
+  final List<String> received = new CopyOnWriteArrayList<>();
 
   /** Stub services that publish the tokens' trusted key as the JWKS; for the ITs' static fields. */
   static StubServices trusting(String secret, Tokens tokens) {
@@ -73,7 +77,9 @@ final class StubServices implements AutoCloseable {
       respond(exchange, 200, "application/json", "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"stub\",\"version\":\"1\"}}");
       return;
     }
-    Optional<Identity> identity = verified(exchange, path);
+    String target = GatewayProof.target(path, exchange.getRequestURI().getRawQuery());
+    received.add(exchange.getRequestMethod() + " " + target);
+    Optional<Identity> identity = verified(exchange, target);
     if (path.startsWith("/api/v1/user/internal/resolve")) {
       if (identity.isEmpty() || identity.get().cognitoSub().isBlank()) {
         respond(exchange, 401, "application/problem+json", "{\"status\":401}");
@@ -93,6 +99,7 @@ final class StubServices implements AutoCloseable {
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("path", path);
+    body.put("query", exchange.getRequestURI().getRawQuery());
     body.put("method", exchange.getRequestMethod());
     body.put("verified", identity.isPresent());
     identity.ifPresent(i -> {
@@ -106,7 +113,7 @@ final class StubServices implements AutoCloseable {
     respond(exchange, 200, "application/json", JSON.writeValueAsString(body));
   }
 
-  private Optional<Identity> verified(HttpExchange exchange, String path) {
+  private Optional<Identity> verified(HttpExchange exchange, String target) {
     Headers h = exchange.getRequestHeaders();
     String userId = h.getFirst(IdentityHeaders.USER_ID);
     String sub = h.getFirst(IdentityHeaders.COGNITO_SUB);
@@ -119,7 +126,7 @@ final class StubServices implements AutoCloseable {
         : Arrays.stream(roles.split(",")).collect(Collectors.toSet());
     Identity claimed = new Identity(userId == null ? "" : userId, sub, h.getFirst(IdentityHeaders.COGNITO_USERNAME),
         h.getFirst(IdentityHeaders.COGNITO_EMAIL), roleSet);
-    return proof.verify(claimed, exchange.getRequestMethod(), path,
+    return proof.verify(claimed, exchange.getRequestMethod(), target,
         h.getFirst(IdentityHeaders.PROOF_TIMESTAMP), h.getFirst(IdentityHeaders.PROOF_SIGNATURE));
   }
 

@@ -28,6 +28,11 @@ final class UserServiceProcess implements AutoCloseable {
   }
 
   static UserServiceProcess start(String gatewaySecret) throws Exception {
+    return start(gatewaySecret, Map.of());
+  }
+
+  /** {@code extraEnv}: more variables for the service, e.g. {@code DBAY_BOOTSTRAP_ADMINS}. */
+  static UserServiceProcess start(String gatewaySecret, Map<String, String> extraEnv) throws Exception {
     File[] jars = Path.of("../user-service/target").toFile()
         .listFiles((dir, name) -> name.startsWith("user-service-") && name.endsWith(".jar") && !name.endsWith("-plain.jar"));
     if (jars == null || jars.length == 0) {
@@ -37,13 +42,14 @@ final class UserServiceProcess implements AutoCloseable {
     int port = CognitoLocal.freePort();
     Path log = Files.createTempFile("user-service", ".log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jars[0].getAbsolutePath())
+    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jars[0].getAbsolutePath())
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
     env.put("DBAY_USER_PORT", Integer.toString(port));
     env.put("DBAY_GATEWAY_SECRET", gatewaySecret);
     env.put("DBAY_BCRYPT_COST", "4");
+    env.putAll(extraEnv);
     UserServiceProcess service = new UserServiceProcess(builder.start(), log, port);
     service.awaitUp();
     return service;
@@ -55,7 +61,8 @@ final class UserServiceProcess implements AutoCloseable {
 
   private void awaitUp() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    Instant deadline = Instant.now().plusSeconds(120);
+    // Generous: on a loaded 2-core machine a Spring Boot start has taken over two minutes.
+    Instant deadline = Instant.now().plusSeconds(300);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new IllegalStateException("user-service exited:\n" + tail());

@@ -77,7 +77,7 @@ final class Api {
     headers.put(IdentityHeaders.COGNITO_EMAIL, identity.email());
     headers.put(IdentityHeaders.ROLES, String.join(",", identity.roles()));
     headers.put(IdentityHeaders.PROOF_TIMESTAMP, Long.toString(now));
-    headers.put(IdentityHeaders.PROOF_SIGNATURE, PROOF.sign(identity, method, path.split("\\?")[0], now));
+    headers.put(IdentityHeaders.PROOF_SIGNATURE, PROOF.sign(identity, method, path, now));
     // HttpClient refuses empty header values; the filter reads a missing header as empty too.
     headers.values().removeIf(String::isEmpty);
     return headers;

@@ -25,8 +25,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * For every proxied request: remove whatever identity headers the client sent, then, if the
- * token validated, set the caller's identity and sign it with the gateway proof over the method
- * and the path exactly as the service will see it. Runs after the route's own filters so that a
+ * token validated, set the caller's identity and sign it with the gateway proof over the method,
+ * the path and the query exactly as the service will see them. Runs after the route's own filters so that a
  * rewritten path is the one signed.
  */
 public class IdentityHeadersFilter implements GlobalFilter, Ordered {
@@ -86,10 +86,10 @@ public class IdentityHeadersFilter implements GlobalFilter, Ordered {
    */
   private ServerWebExchange signed(ServerWebExchange exchange, Identity identity) {
     URI target = exchange.getAttribute(GATEWAY_REQUEST_URL_ATTR);
-    String path = target != null ? target.getRawPath() : exchange.getRequest().getURI().getRawPath();
+    URI forwarded = target != null ? target : exchange.getRequest().getURI();
     String method = exchange.getRequest().getMethod().name();
     long now = proof.now();
-    String signature = proof.sign(identity, method, path, now);
+    String signature = proof.sign(identity, method, GatewayProof.target(forwarded.getRawPath(), forwarded.getRawQuery()), now);
     ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> {
       IdentityHeaders.ALL_IDENTITY.forEach(h::remove);
       h.set(IdentityHeaders.USER_ID, identity.userId());

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -25,8 +26,11 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 public class SecurityConfiguration {
 
   @Bean
-  ReactiveJwtDecoder jwtDecoder(GatewayProperties properties) {
-    return new CachingJwtDecoder(TokenValidation.decoder(properties.jwt()), Duration.ofMinutes(5), 20_000, java.time.Clock.systemUTC());
+  ReactiveJwtDecoder jwtDecoder(GatewayProperties properties, ReactiveStringRedisTemplate redis) {
+    ReactiveJwtDecoder validated =
+        new CachingJwtDecoder(TokenValidation.decoder(properties.jwt()), Duration.ofMinutes(5), 20_000, java.time.Clock.systemUTC());
+    // Outside the cache: a cached token is still checked against the deny-list on every request.
+    return new RevocationCheckingJwtDecoder(validated, redis, properties.rateLimits().redisTimeout());
   }
 
   @Bean

@@ -2,7 +2,9 @@ package com.dbay.user.account;
 
 import com.dbay.platform.identity.Identity;
 import com.dbay.platform.problem.DomainException;
+import com.dbay.platform.starter.events.Outbox;
 import java.time.Clock;
+import java.time.Instant;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -15,8 +17,10 @@ public class AdminService {
   private final Users users;
   private final Sessions tokens;
   private final Clock clock;
+  private final Outbox outbox;
 
-  public AdminService(Users users, Sessions tokens, Clock clock) {
+  public AdminService(Users users, Sessions tokens, Clock clock, Outbox outbox) {
+    this.outbox = outbox;
     this.users = users;
     this.tokens = tokens;
     this.clock = clock;
@@ -35,8 +39,12 @@ public class AdminService {
       throw DomainException.forbidden("Admins cannot suspend themselves.");
     }
     User user = users.findById(target).orElseThrow(() -> DomainException.notFound("The account"));
-    if (user.suspend(reason, clock.instant())) {
+    Instant now = clock.instant();
+    if (user.suspend(reason, now)) {
       tokens.revokeAll(target);
+      // Refuses the access tokens already out (gateway deny-list) and tells the services that
+      // check the account on money paths themselves.
+      outbox.publish(UserSuspended.TYPE, new UserSuspended(target.toString(), user.cognitoSub(), now));
     }
     return user;
   }
@@ -45,7 +53,10 @@ public class AdminService {
   public User reinstate(Identity caller, UserId target) {
     requireAdmin(caller);
     User user = users.findById(target).orElseThrow(() -> DomainException.notFound("The account"));
-    user.reinstate(clock.instant());
+    Instant now = clock.instant();
+    if (user.reinstate(now)) {
+      outbox.publish(UserReinstated.TYPE, new UserReinstated(target.toString(), now));
+    }
     return user;
   }
 

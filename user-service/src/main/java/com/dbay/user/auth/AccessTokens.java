@@ -1,5 +1,6 @@
 package com.dbay.user.auth;
 
+import com.dbay.platform.identity.Revocations;
 import com.dbay.user.UserProperties;
 import com.dbay.user.account.User;
 import com.nimbusds.jose.JOSEException;
@@ -18,7 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Short-lived RS256 access tokens. Claims mirror what the gateway maps to headers: {@code sub} is
- * the app user id, plus {@code username}, {@code email}, {@code roles} and {@code token_use}.
+ * the app user id, plus {@code username}, {@code email}, {@code roles} and {@code token_use}, and
+ * {@code sid}: the login (refresh-token family) the token belongs to, so that logging out refuses
+ * this login's tokens at the gateway and no other device's.
  */
 @Component
 public class AccessTokens {
@@ -35,7 +38,7 @@ public class AccessTokens {
     this.clock = clock;
   }
 
-  public String issue(User user) {
+  public String issue(User user, UUID session) {
     Instant now = clock.instant();
     JWTClaimsSet claims = new JWTClaimsSet.Builder()
         .issuer(config.issuer())
@@ -46,6 +49,7 @@ public class AccessTokens {
         .expirationTime(Date.from(now.plus(config.accessTokenTtl())))
         .jwtID(UUID.randomUUID().toString())
         .claim("token_use", TOKEN_USE)
+        .claim(Revocations.SESSION_CLAIM, session.toString())
         .claim("username", user.username())
         .claim("email", user.email())
         .claim("roles", user.roles().stream().map(Enum::name).sorted().toList())

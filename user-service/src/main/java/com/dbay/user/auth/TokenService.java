@@ -1,5 +1,6 @@
 package com.dbay.user.auth;
 
+import com.dbay.platform.starter.events.Outbox;
 import com.dbay.user.UserProperties;
 import com.dbay.user.account.User;
 import com.dbay.user.account.UserId;
@@ -35,12 +36,14 @@ public class TokenService implements com.dbay.user.account.Sessions {
   private final PasswordEncoder passwords;
   private final UserProperties properties;
   private final Clock clock;
+  private final Outbox outbox;
   /** Compared against when the account does not exist, so that timing does not reveal which names exist. */
   private final String dummyHash;
 
   public TokenService(
       Users users, RefreshTokens refreshTokens, AccessTokens accessTokens, PasswordEncoder passwords,
-      UserProperties properties, Clock clock) {
+      UserProperties properties, Clock clock, Outbox outbox) {
+    this.outbox = outbox;
     this.users = users;
     this.refreshTokens = refreshTokens;
     this.accessTokens = accessTokens;
@@ -75,6 +78,7 @@ public class TokenService implements com.dbay.user.account.Sessions {
       // A spent token came back: either the client retried or someone stole it. Both ends lose the family.
       log.warn("Refresh token reuse for user {}: revoking its family", token.userId());
       refreshTokens.revokeFamily(token.familyId(), now);
+      outbox.publish(SessionRevoked.TYPE, new SessionRevoked(token.userId().toString(), token.familyId().toString(), now));
       throw invalidRefresh();
     }
     if (token.isExpired(now)) {
@@ -93,7 +97,12 @@ public class TokenService implements com.dbay.user.account.Sessions {
     if (presented == null || presented.isBlank()) {
       return;
     }
-    refreshTokens.findByTokenHash(hash(presented)).ifPresent(t -> refreshTokens.revokeFamily(t.familyId(), clock.instant()));
+    refreshTokens.findByTokenHash(hash(presented)).ifPresent(t -> {
+      Instant now = clock.instant();
+      refreshTokens.revokeFamily(t.familyId(), now);
+      // The login's access tokens too, at the gateway, within a second (not at their expiry).
+      outbox.publish(SessionRevoked.TYPE, new SessionRevoked(t.userId().toString(), t.familyId().toString(), now));
+    });
   }
 
   @Override
@@ -109,7 +118,7 @@ public class TokenService implements com.dbay.user.account.Sessions {
     String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     refreshTokens.save(new RefreshToken(
         user.id().value(), family, hash(refresh), now.plus(properties.jwt().refreshTokenTtl()), now));
-    return TokenPair.bearer(accessTokens.issue(user), refresh, accessTokens.ttlSeconds());
+    return TokenPair.bearer(accessTokens.issue(user, family), refresh, accessTokens.ttlSeconds());
   }
 
   static String hash(String token) {

@@ -140,12 +140,22 @@ public class AuthorizerHandler implements RequestHandler<APIGatewayCustomAuthori
   }
 
   /**
-   * The method and path the service will see. REQUEST events carry both; TOKEN events only the
-   * method ARN ({@code arn:aws:execute-api:region:account:api/stage/METHOD/path}).
+   * The method and the target (path and query) the service will see. REQUEST events carry all of
+   * it, the query already decoded, which {@link GatewayProof#target(String, Map)} canonicalises as
+   * the service does the raw query; TOKEN events only the method ARN
+   * ({@code arn:aws:execute-api:region:account:api/stage/METHOD/path}), and with no query.
+   *
+   * <p>The event's {@code queryStringParameters} keep the last value of a repeated name, so a
+   * request repeating a parameter carries a proof that does not verify and reaches the service
+   * anonymous: refused, never widened.
    */
   static String[] methodAndPath(APIGatewayCustomAuthorizerEvent event) {
     if (event.getHttpMethod() != null && event.getPath() != null) {
-      return new String[] {event.getHttpMethod().toUpperCase(Locale.ROOT), event.getPath()};
+      Map<String, List<String>> query = new LinkedHashMap<>();
+      if (event.getQueryStringParameters() != null) {
+        event.getQueryStringParameters().forEach((name, value) -> query.put(name, List.of(value == null ? "" : value)));
+      }
+      return new String[] {event.getHttpMethod().toUpperCase(Locale.ROOT), GatewayProof.target(event.getPath(), query)};
     }
     String arn = event.getMethodArn();
     // After the account: <api id>/<stage>/<METHOD>/<path>

@@ -112,6 +112,21 @@ class AuthorizerHandlerTest {
   }
 
   @Test
+  void theProofCoversTheQueryAsTheServiceReceivesIt() {
+    String sub = UUID.randomUUID().toString();
+
+    Map<String, Object> context = handler.handleRequest(event("rest-request-with-query-authorizer.json", cognito.token(sub)), null)
+        .getContext();
+
+    Identity claimed = new Identity("app-" + sub, sub, "carol", "carol@demo.dbay", Set.of("USER"));
+    String ts = (String) context.get("gatewayTimestamp");
+    String signature = (String) context.get("gatewaySignature");
+    assertThat(proof.verify(claimed, "GET", "/api/v1/order/orders?role=buyer&q=red+shoe+%26+socks", ts, signature)).isPresent();
+    assertThat(proof.verify(claimed, "GET", "/api/v1/order/orders?role=seller&q=red+shoe+%26+socks", ts, signature)).isEmpty();
+    assertThat(proof.verify(claimed, "GET", "/api/v1/order/orders", ts, signature)).isEmpty();
+  }
+
+  @Test
   void theAllowPolicyCoversExactlyThisMethodArn() {
     IamPolicyResponse response = authorize(cognito.token(UUID.randomUUID().toString()));
 

@@ -1,12 +1,23 @@
 package com.dbay.user.auth.web;
 
+import com.dbay.platform.problem.ProblemTypes;
+import com.dbay.user.UserProperties;
 import com.dbay.user.auth.AccessTokens;
+import com.dbay.user.auth.LoginThrottle;
 import com.dbay.user.auth.TokenPair;
 import com.dbay.user.auth.TokenService;
+import com.dbay.platform.problem.DomainException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,15 +30,51 @@ class AuthController {
 
   private final TokenService tokens;
   private final AccessTokens keys;
+  private final LoginThrottle throttle;
+  private final List<String> trustedProxies;
 
-  AuthController(TokenService tokens, AccessTokens keys) {
+  AuthController(TokenService tokens, AccessTokens keys, LoginThrottle throttle, UserProperties properties) {
     this.tokens = tokens;
     this.keys = keys;
+    this.throttle = throttle;
+    this.trustedProxies = properties.loginThrottle().trustedProxies();
   }
 
   @PostMapping({"/login", "/login/"})
-  ResponseEntity<TokenPair> login(@Valid @RequestBody Credentials credentials) {
-    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(tokens.login(credentials.username(), credentials.password()));
+  ResponseEntity<TokenPair> login(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
+    TokenPair pair = throttle.guard(credentials.username(), source(request),
+        e -> e instanceof DomainException d && d.kind() == DomainException.Kind.UNAUTHENTICATED,
+        () -> tokens.login(credentials.username(), credentials.password()));
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(pair);
+  }
+
+  @ExceptionHandler(LoginThrottle.Throttled.class)
+  ResponseEntity<ProblemDetail> throttled(LoginThrottle.Throttled e) {
+    long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+        "Too many failed logins for this account or from this address. Try again in " + seconds + " s.");
+    problem.setType(ProblemTypes.of("login-throttled"));
+    problem.setTitle("Too Many Requests");
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(problem);
+  }
+
+  /**
+   * The caller's address: the last {@code X-Forwarded-For} hop (the address the gateway saw) when
+   * the request comes from a trusted proxy, else the remote address. A caller on the loopback could
+   * forge that header; the account's own count still applies to it.
+   */
+  private String source(HttpServletRequest request) {
+    String remote = request.getRemoteAddr();
+    String forwarded = request.getHeader("X-Forwarded-For");
+    if (forwarded != null && !forwarded.isBlank() && trustedProxies.contains(remote)) {
+      String[] hops = forwarded.split(",");
+      String last = hops[hops.length - 1].trim();
+      if (!last.isEmpty() && last.length() <= 64) {
+        return last;
+      }
+    }
+    return remote;
   }
 
   @PostMapping({"/token/refresh", "/token/refresh/", "/refresh", "/refresh/"})

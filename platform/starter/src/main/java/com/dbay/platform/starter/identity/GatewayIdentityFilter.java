@@ -59,7 +59,7 @@ public class GatewayIdentityFilter extends OncePerRequestFilter {
       Optional<Identity> verified = proof.verify(
           claimed,
           request.getMethod(),
-          request.getRequestURI(),
+          GatewayProof.target(request.getRequestURI(), request.getQueryString()),
           request.getHeader(IdentityHeaders.PROOF_TIMESTAMP),
           signature);
       if (verified.isPresent()) {

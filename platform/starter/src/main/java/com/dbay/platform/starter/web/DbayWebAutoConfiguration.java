@@ -1,5 +1,7 @@
 package com.dbay.platform.starter.web;
 
+import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import com.dbay.platform.starter.correlation.CorrelationIdFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -32,6 +34,23 @@ public class DbayWebAutoConfiguration {
   @ConditionalOnMissingBean
   ProblemWriter problemWriter(JsonMapper mapper) {
     return new ProblemWriter(mapper);
+  }
+
+  /** Registered by Boot into the service's JSON mapper: NUL characters in text are a 400. */
+  @Bean
+  NoNulTextModule noNulTextModule() {
+    return new NoNulTextModule();
+  }
+
+  /** Tomcat's own errors (before the application sees the request) as problem documents too. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory")
+  static class TomcatProblems {
+
+    @Bean
+    TomcatProblemCustomizer tomcatProblemCustomizer() {
+      return new TomcatProblemCustomizer();
+    }
   }
 
   @Bean

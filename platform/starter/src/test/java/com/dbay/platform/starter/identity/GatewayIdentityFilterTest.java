@@ -42,6 +42,29 @@ class GatewayIdentityFilterTest {
   }
 
   @Test
+  void aProofOverTheQueryExposesTheIdentity() throws Exception {
+    MockHttpServletRequest request = signed(alice, "GET", "/api/v1/wallet/withdrawals?limit=10&cursor=abc", proof.now());
+
+    assertThat(filtered(request)).isEqualTo(alice);
+  }
+
+  @Test
+  void aCapturedProofWithAChangedQueryIsIgnored() throws Exception {
+    MockHttpServletRequest request = signed(alice, "GET", "/api/v1/order/orders?role=buyer", proof.now());
+    request.setQueryString("role=seller");
+
+    assertThat(filtered(request)).isNull();
+  }
+
+  @Test
+  void aCapturedProofWithAnAddedQueryIsIgnored() throws Exception {
+    MockHttpServletRequest request = signed(alice, "GET", "/api/v1/order/orders", proof.now());
+    request.setQueryString("role=seller");
+
+    assertThat(filtered(request)).isNull();
+  }
+
+  @Test
   void aProofForAnotherUserIsIgnored() throws Exception {
     MockHttpServletRequest request = signed(alice, "GET", "/api/v1/user/users/me/", proof.now());
     request.removeHeader(IdentityHeaders.USER_ID);
@@ -88,7 +111,12 @@ class GatewayIdentityFilterTest {
     request.addHeader(IdentityHeaders.PROOF_SIGNATURE, signature);
   }
 
-  private static MockHttpServletRequest request(String method, String path) {
-    return new MockHttpServletRequest(method, path);
+  private static MockHttpServletRequest request(String method, String target) {
+    int question = target.indexOf('?');
+    MockHttpServletRequest request = new MockHttpServletRequest(method, question < 0 ? target : target.substring(0, question));
+    if (question >= 0) {
+      request.setQueryString(target.substring(question + 1));
+    }
+    return request;
   }
 }

@@ -1,5 +1,6 @@
 package com.dbay.wallet.adapter.in.web;
 
+import com.dbay.platform.starter.standing.AccountStanding;
 import com.dbay.wallet.domain.AuditReport;
 import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.application.service.EscrowService;
@@ -39,12 +40,14 @@ import org.springframework.web.bind.annotation.RestController;
 public class InternalWalletController {
 
   private final HoldService holds;
+  private final AccountStanding standing;
   private final EscrowService escrows;
   private final DepositService deposits;
   private final WithdrawalService withdrawals;
   private final LedgerQueries ledger;
 
-  public InternalWalletController(HoldService holds, EscrowService escrows, DepositService deposits, WithdrawalService withdrawals, LedgerQueries ledger) {
+  public InternalWalletController(HoldService holds, EscrowService escrows, DepositService deposits, WithdrawalService withdrawals, LedgerQueries ledger, AccountStanding standing) {
+    this.standing = standing;
     this.holds = holds;
     this.escrows = escrows;
     this.deposits = deposits;
@@ -58,6 +61,8 @@ public class InternalWalletController {
   public HoldResponse setHold(HttpServletRequest request,
       @RequestHeader("Idempotency-Key") String key, @PathVariable String userId, @PathVariable String reference, @RequestBody AmountRequest body) {
     Doge amount = Amounts.parse("amount", body == null ? null : body.amount());
+    // A suspended bidder or buyer commits no new money; releasing a hold stays possible.
+    standing.requireActive(userId);
     return HoldResponse.of(holds.setHold(VerifiedCaller.require(request), key, new UserId(userId), reference, amount));
   }
 
@@ -81,6 +86,11 @@ public class InternalWalletController {
       @RequestHeader("Idempotency-Key") String key, @RequestBody FundEscrowRequest body) {
     if (body == null || body.buyerId() == null || body.sellerId() == null) {
       throw new WalletException.InvalidRequest("invalid-parties", "buyerId", "buyerId and sellerId are required");
+    }
+    if (body.holdReference() == null) {
+      // Paying from available balance is a new commitment; a hold placed before a suspension was
+      // already committed (an auction won) and may still become the order's escrow.
+      standing.requireActive(body.buyerId());
     }
     EscrowService.EscrowView view = escrows.fund(VerifiedCaller.require(request), key, body.orderId(), new UserId(body.buyerId()), new UserId(body.sellerId()),
         Amounts.parsePositive("amount", body.amount()), body.holdReference());

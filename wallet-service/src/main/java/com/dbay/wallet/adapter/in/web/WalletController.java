@@ -2,6 +2,7 @@ package com.dbay.wallet.adapter.in.web;
 
 import com.dbay.wallet.domain.StatementLine;
 import com.dbay.platform.identity.Identity;
+import com.dbay.platform.starter.standing.AccountStanding;
 import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.application.service.LedgerQueries;
 import com.dbay.wallet.application.service.WithdrawalService;
@@ -34,8 +35,11 @@ public class WalletController {
   private final LedgerQueries ledger;
   private final DepositService deposits;
   private final WithdrawalService withdrawals;
+  private final AccountStanding standing;
 
-  public WalletController(CallerIdentity identity, LedgerQueries ledger, DepositService deposits, WithdrawalService withdrawals) {
+  public WalletController(CallerIdentity identity, LedgerQueries ledger, DepositService deposits, WithdrawalService withdrawals,
+      AccountStanding standing) {
+    this.standing = standing;
     this.identity = identity;
     this.ledger = ledger;
     this.deposits = deposits;
@@ -83,6 +87,8 @@ public class WalletController {
   public ResponseEntity<WithdrawalResponse> withdraw(HttpServletRequest request, @RequestHeader("Idempotency-Key") String key,
       @RequestBody WithdrawalRequest body) {
     UserId user = user(request);
+    // A valid token and proof are not enough: a suspended account moves no money (defence in depth).
+    standing.requireActive(user.value());
     Doge amount = Amounts.parsePositive("amount", body.amount());
     if (body.address() == null || body.address().isBlank()) {
       throw new WalletException.InvalidRequest("invalid-address", "address", "address is required");

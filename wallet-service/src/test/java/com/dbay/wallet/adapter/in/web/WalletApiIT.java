@@ -9,6 +9,7 @@ import com.dbay.lambda.blockchainbroadcaster.BlockchainBroadcasterHandler;
 import com.dbay.lambda.blockchainbroadcaster.Broadcaster;
 import com.dbay.lambda.blockchainbroadcaster.HttpWithdrawalWallet;
 import com.dbay.lambda.blockchainbroadcaster.WithdrawalSigner;
+import com.dbay.platform.events.EventEnvelope;
 import com.dbay.platform.identity.GatewayProof;
 import com.dbay.wallet.DevSigner;
 import com.dbay.platform.identity.Identity;
@@ -62,6 +63,7 @@ class WalletApiIT {
   @LocalServerPort int port;
   @Autowired JsonMapper json;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired com.dbay.platform.starter.events.EventBus bus;
 
   /** Random keys for the parts the wallet trusts, and one it does not. */
   static final TestCallers CALLERS = TestCallers.forPart("wallet-service");
@@ -351,6 +353,46 @@ class WalletApiIT {
   }
 
   @Test
+  void aSuspendedAccountMovesNoMoneyEvenWithAValidProofUntilItIsReinstated() throws Exception {
+    // user-service's event, on the same bus the wallet's subscriber reads.
+    bus.publish(EventEnvelope.create("dbay.user", "UserSuspended",
+        json.valueToTree(java.util.Map.of("userId", bob, "suspendedAt", java.time.Instant.now().toString()))));
+    Response refused = eventually(() -> call("POST", "/api/v1/wallet/withdrawals", bob, "w-" + UUID.randomUUID(), body(REGTEST_ADDRESS, "10")),
+        r -> r.status == 403);
+
+    assertThat(refused.status).isEqualTo(403);
+    assertThat(refused.contentType).startsWith("application/problem+json");
+    assertThat(refused.json.get("type").asString()).isEqualTo("https://dbay.dev/problems/account-suspended");
+    Response hold = call("PUT", "/api/v1/wallet/internal/holds/" + bob + "/auction-s", null, "hs-" + bob, "{\"amount\":\"10\"}");
+    assertThat(hold.status).as("a hold as bidder").isEqualTo(403);
+    Response buyNow = call("POST", "/api/v1/wallet/internal/escrows", null, "es-" + bob,
+        "{\"orderId\":\"order-s-" + bob + "\",\"buyerId\":\"" + bob + "\",\"sellerId\":\"s-" + bob + "\",\"amount\":\"10\"}");
+    assertThat(buyNow.status).as("paying as buyer from available").isEqualTo(403);
+    assertThat(call("GET", "/api/v1/wallet/balance", bob, null, null).json.get("available").asString()).isEqualTo("500.00000000");
+
+    bus.publish(EventEnvelope.create("dbay.user", "UserReinstated",
+        json.valueToTree(java.util.Map.of("userId", bob, "reinstatedAt", java.time.Instant.now().plusMillis(1).toString()))));
+    Response allowed = eventually(() -> call("POST", "/api/v1/wallet/withdrawals", bob, "w-" + UUID.randomUUID(), body(REGTEST_ADDRESS, "10")),
+        r -> r.status == 201);
+    assertThat(allowed.status).isEqualTo(201);
+  }
+
+  interface Call {
+    Response run() throws Exception;
+  }
+
+  /** Repeats {@code call} until {@code done} or 10 s: events reach the wallet asynchronously. */
+  private static Response eventually(Call call, java.util.function.Predicate<Response> done) throws Exception {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    Response last = call.run();
+    while (!done.test(last) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      last = call.run();
+    }
+    return last;
+  }
+
+  @Test
   void holdsAndEscrowThroughTheInternalApiShowOnTheStatement() throws Exception {
     String seller = "seller-" + UUID.randomUUID();
     assertThat(call("PUT", "/api/v1/wallet/internal/holds/" + bob + "/auction-7", null, "h1-" + bob, "{\"amount\":\"120\"}").status).isEqualTo(200);
@@ -465,12 +507,11 @@ class WalletApiIT {
 
   private void sign(HttpRequest.Builder request, String method, String path, Identity identity) {
     long now = proof.now();
-    String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
     request.header(IdentityHeaders.USER_ID, identity.userId())
         .header(IdentityHeaders.COGNITO_USERNAME, identity.username())
         .header(IdentityHeaders.ROLES, String.join(",", identity.roles()))
         .header(IdentityHeaders.PROOF_TIMESTAMP, Long.toString(now))
-        .header(IdentityHeaders.PROOF_SIGNATURE, proof.sign(identity, method, pathOnly, now));
+        .header(IdentityHeaders.PROOF_SIGNATURE, proof.sign(identity, method, path, now));
   }
 
   private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {

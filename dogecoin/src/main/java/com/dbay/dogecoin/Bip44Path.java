@@ -1,11 +1,11 @@
 package com.dbay.dogecoin;
 
 import java.util.List;
-
 import org.bitcoinj.crypto.ChildNumber;
 
 /**
- * A BIP44 leaf for Dogecoin: m/44'/3'/account'/chain/index, chain 0 for deposit (receive) addresses and 1 for change.
+ * A BIP44 leaf for Dogecoin: m/44'/3'/account'/chain/index, chain 0 for deposit (receive) addresses
+ * and 1 for change.
  */
 public record Bip44Path(int account, int chain, int index) {
 
@@ -32,7 +32,10 @@ public record Bip44Path(int account, int chain, int index) {
   }
 
   static List<ChildNumber> accountPath(int account) {
-    return List.of(new ChildNumber(PURPOSE, true), new ChildNumber(COIN_TYPE, true), new ChildNumber(account, true));
+    return List.of(
+        new ChildNumber(PURPOSE, true),
+        new ChildNumber(COIN_TYPE, true),
+        new ChildNumber(account, true));
   }
 
   @Override

@@ -1,32 +1,31 @@
 package com.dbay.dogecoin;
 
+import static com.dbay.dogecoin.DogecoinFormatException.Kind.BLOCK;
+import static com.dbay.dogecoin.DogecoinFormatException.Reason.MALFORMED;
+
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.bitcoinj.base.Sha256Hash;
 import org.bitcoinj.base.VarInt;
 import org.bitcoinj.core.Transaction;
 
-import static com.dbay.dogecoin.DogecoinFormatException.Kind.BLOCK;
-import static com.dbay.dogecoin.DogecoinFormatException.Reason.MALFORMED;
-
 /**
- * Parses raw Dogecoin blocks, including merge-mined ones: when the header version has the AuxPoW bit (1 << 8), the
- * header is followed by the parent chain's coinbase transaction, its block hash, two merkle branches and the
- * parent block's header before the transactions. This is what {@code getblock <hash> false} returns on any
- * Dogecoin Core, including versions whose {@code getblock} knows no verbosity 2.
+ * Parses raw Dogecoin blocks, including merge-mined ones: when the header version has the AuxPoW
+ * bit (1 << 8), the header is followed by the parent chain's coinbase transaction, its block hash,
+ * two merkle branches and the parent block's header before the transactions. This is what {@code
+ * getblock <hash> false} returns on any Dogecoin Core, including versions whose {@code getblock}
+ * knows no verbosity 2.
  */
 public final class BlockCodec {
 
   public static final int HEADER_SIZE = 80;
   static final long VERSION_AUXPOW = 1L << 8;
 
-  private BlockCodec() {
-  }
+  private BlockCodec() {}
 
   public static DecodedBlock decode(String hex, DogecoinNetwork network) {
     return decode(TransactionCodec.parseHex(hex), network);
@@ -64,8 +63,17 @@ public final class BlockCodec {
       if (buf.hasRemaining()) {
         throw new DogecoinFormatException(BLOCK, MALFORMED, "trailing bytes after the block");
       }
-      return new DecodedBlock(headerHash(header), version, Sha256Hash.wrapReversed(prev).toString(),
-          Sha256Hash.wrapReversed(merkle).toString(), time, bits, nonce, auxPow, txs, raw.length);
+      return new DecodedBlock(
+          headerHash(header),
+          version,
+          Sha256Hash.wrapReversed(prev).toString(),
+          Sha256Hash.wrapReversed(merkle).toString(),
+          time,
+          bits,
+          nonce,
+          auxPow,
+          txs,
+          raw.length);
     } catch (BufferUnderflowException | IllegalArgumentException e) {
       if (e instanceof DogecoinFormatException d) {
         throw d;
@@ -75,15 +83,23 @@ public final class BlockCodec {
   }
 
   /**
-   * Serializes a block without AuxPoW: the 80-byte header (version, previous hash, merkle root of the
-   * transactions, time, bits, nonce) then the transactions. Hashes are given in the usual reversed hex.
+   * Serializes a block without AuxPoW: the 80-byte header (version, previous hash, merkle root of
+   * the transactions, time, bits, nonce) then the transactions. Hashes are given in the usual
+   * reversed hex.
    */
-  public static byte[] serialize(long version, String previousBlockHash, long time, long bits, long nonce,
+  public static byte[] serialize(
+      long version,
+      String previousBlockHash,
+      long time,
+      long bits,
+      long nonce,
       List<byte[]> transactions) {
     List<byte[]> txids = transactions.stream().map(Sha256Hash::hashTwice).toList();
     byte[] header = header(version, previousBlockHash, merkleRoot(txids), time, bits, nonce);
-    int size = HEADER_SIZE + VarInt.of(transactions.size()).getSizeInBytes()
-        + transactions.stream().mapToInt(t -> t.length).sum();
+    int size =
+        HEADER_SIZE
+            + VarInt.of(transactions.size()).getSizeInBytes()
+            + transactions.stream().mapToInt(t -> t.length).sum();
     ByteBuffer buf = ByteBuffer.allocate(size);
     buf.put(header);
     buf.put(VarInt.of(transactions.size()).serialize());
@@ -92,8 +108,8 @@ public final class BlockCodec {
   }
 
   /** The 80-byte header; {@code merkleRoot} in internal byte order. */
-  public static byte[] header(long version, String previousBlockHash, byte[] merkleRoot, long time, long bits,
-      long nonce) {
+  public static byte[] header(
+      long version, String previousBlockHash, byte[] merkleRoot, long time, long bits, long nonce) {
     ByteBuffer h = ByteBuffer.allocate(HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
     h.putInt((int) version);
     h.put(Sha256Hash.wrap(previousBlockHash).getReversedBytes());

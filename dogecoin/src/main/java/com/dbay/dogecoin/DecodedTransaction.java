@@ -2,16 +2,24 @@ package com.dbay.dogecoin;
 
 import java.util.List;
 
-/** A parsed transaction in the terms the wallet needs. Amounts in koinu; txids in the usual (reversed) hex. */
-public record DecodedTransaction(String txid, long version, List<Input> inputs, List<Output> outputs, long lockTime,
-    int size, String hex) {
+/**
+ * A parsed transaction in the terms the wallet needs. Amounts in koinu; txids in the usual
+ * (reversed) hex.
+ */
+public record DecodedTransaction(
+    String txid,
+    long version,
+    List<Input> inputs,
+    List<Output> outputs,
+    long lockTime,
+    int size,
+    String hex) {
 
-  public record Input(String prevTxid, long prevVout, String scriptSigHex, long sequence, boolean coinbase) {
-  }
+  public record Input(
+      String prevTxid, long prevVout, String scriptSigHex, long sequence, boolean coinbase) {}
 
   /** {@code address} is null when the script pays to no standard address. */
-  public record Output(int index, long value, String scriptPubKeyHex, DogecoinAddress address) {
-  }
+  public record Output(int index, long value, String scriptPubKeyHex, DogecoinAddress address) {}
 
   public DecodedTransaction {
     inputs = List.copyOf(inputs);

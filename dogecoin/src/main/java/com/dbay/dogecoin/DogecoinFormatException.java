@@ -1,13 +1,19 @@
 package com.dbay.dogecoin;
 
 /**
- * A string or byte sequence that is not a valid Dogecoin encoding of what was expected. The {@link #reason()}
- * lets callers answer precisely (for example a withdrawal to an address of the wrong network).
+ * A string or byte sequence that is not a valid Dogecoin encoding of what was expected. The {@link
+ * #reason()} lets callers answer precisely (for example a withdrawal to an address of the wrong
+ * network).
  */
 public class DogecoinFormatException extends IllegalArgumentException {
 
   public enum Kind {
-    ADDRESS, WIF, EXTENDED_KEY, MNEMONIC, TRANSACTION, BLOCK
+    ADDRESS,
+    WIF,
+    EXTENDED_KEY,
+    MNEMONIC,
+    TRANSACTION,
+    BLOCK
   }
 
   public enum Reason {
@@ -17,7 +23,10 @@ public class DogecoinFormatException extends IllegalArgumentException {
     BAD_CHECKSUM,
     /** A valid encoding for another network (or another coin). */
     WRONG_NETWORK,
-    /** Valid, but of a type this system does not handle (for example paying to P2SH when only P2PKH is allowed). */
+    /**
+     * Valid, but of a type this system does not handle (for example paying to P2SH when only P2PKH
+     * is allowed).
+     */
     UNSUPPORTED_TYPE
   }
 

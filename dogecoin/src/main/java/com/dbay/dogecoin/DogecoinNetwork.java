@@ -2,18 +2,17 @@ package com.dbay.dogecoin;
 
 import java.util.Arrays;
 import java.util.Locale;
-
 import org.bitcoinj.base.Coin;
 import org.bitcoinj.base.Monetary;
 import org.bitcoinj.base.Network;
 
 /**
- * Dogecoin's networks as bitcoinj sees them. Version bytes come from Dogecoin Core's chainparams.cpp
- * (mainnet P2PKH 30 "D…", P2SH 22, WIF 158, dgub/dgpv 0x02facafd/0x02fac398; testnet 113/196/241 with tpub/tprv;
- * regtest 111/196/239 with tpub/tprv).
+ * Dogecoin's networks as bitcoinj sees them. Version bytes come from Dogecoin Core's
+ * chainparams.cpp (mainnet P2PKH 30 "D…", P2SH 22, WIF 158, dgub/dgpv 0x02facafd/0x02fac398;
+ * testnet 113/196/241 with tpub/tprv; regtest 111/196/239 with tpub/tprv).
  *
- * <p>Dogecoin has no maximum money supply, so {@link #hasMaxMoney()} is false. Anything in bitcoinj that needs
- * {@code NetworkParameters} is Bitcoin-only; this library never goes through it.
+ * <p>Dogecoin has no maximum money supply, so {@link #hasMaxMoney()} is false. Anything in bitcoinj
+ * that needs {@code NetworkParameters} is Bitcoin-only; this library never goes through it.
  */
 public enum DogecoinNetwork implements Network {
   MAINNET("main", 0x1E, 0x16, 0x9E, 0x02FACAFD, 0x02FAC398, 22555),
@@ -39,8 +38,8 @@ public enum DogecoinNetwork implements Network {
   }
 
   /**
-   * Accepts the names Dogecoin Core reports in {@code getblockchaininfo.chain} ("main", "test", "regtest") and
-   * the spelled-out ones ("mainnet", "testnet").
+   * Accepts the names Dogecoin Core reports in {@code getblockchaininfo.chain} ("main", "test",
+   * "regtest") and the spelled-out ones ("mainnet", "testnet").
    */
   public static DogecoinNetwork of(String name) {
     String n = name.trim().toLowerCase(Locale.ROOT);
@@ -48,8 +47,12 @@ public enum DogecoinNetwork implements Network {
       case "main", "mainnet" -> MAINNET;
       case "test", "testnet" -> TESTNET;
       case "regtest" -> REGTEST;
-      default -> throw new IllegalArgumentException("unknown Dogecoin network '" + name + "', expected one of "
-          + Arrays.toString(new String[] {"mainnet", "testnet", "regtest"}));
+      default ->
+          throw new IllegalArgumentException(
+              "unknown Dogecoin network '"
+                  + name
+                  + "', expected one of "
+                  + Arrays.toString(new String[] {"mainnet", "testnet", "regtest"}));
     };
   }
 
@@ -75,12 +78,16 @@ public enum DogecoinNetwork implements Network {
     return wifVersion;
   }
 
-  /** Version prefix of serialized extended public keys (dgub on mainnet, tpub on testnet/regtest). */
+  /**
+   * Version prefix of serialized extended public keys (dgub on mainnet, tpub on testnet/regtest).
+   */
   public int xpubVersion() {
     return xpubVersion;
   }
 
-  /** Version prefix of serialized extended private keys (dgpv on mainnet, tprv on testnet/regtest). */
+  /**
+   * Version prefix of serialized extended private keys (dgpv on mainnet, tprv on testnet/regtest).
+   */
   public int xprvVersion() {
     return xprvVersion;
   }

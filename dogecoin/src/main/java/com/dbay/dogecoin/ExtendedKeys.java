@@ -1,34 +1,33 @@
 package com.dbay.dogecoin;
 
+import static com.dbay.dogecoin.DogecoinFormatException.Kind.EXTENDED_KEY;
+import static com.dbay.dogecoin.DogecoinFormatException.Reason.MALFORMED;
+import static com.dbay.dogecoin.DogecoinFormatException.Reason.WRONG_NETWORK;
+
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
-
 import org.bitcoinj.crypto.ChildNumber;
 import org.bitcoinj.crypto.DeterministicKey;
 import org.bitcoinj.crypto.ECKey;
 import org.bitcoinj.crypto.LazyECPoint;
 
-import static com.dbay.dogecoin.DogecoinFormatException.Kind.EXTENDED_KEY;
-import static com.dbay.dogecoin.DogecoinFormatException.Reason.MALFORMED;
-import static com.dbay.dogecoin.DogecoinFormatException.Reason.WRONG_NETWORK;
-
 /**
- * BIP32 extended key serialization with explicit version bytes (dgub/dgpv on Dogecoin mainnet, tpub/tprv on
- * testnet and regtest). bitcoinj's own serializer only knows Bitcoin's versions.
+ * BIP32 extended key serialization with explicit version bytes (dgub/dgpv on Dogecoin mainnet,
+ * tpub/tprv on testnet and regtest). bitcoinj's own serializer only knows Bitcoin's versions.
  *
- * <p>Layout (78 bytes, then Base58Check): version(4) depth(1) parent fingerprint(4) child number(4) chain code(32)
- * key(33: compressed public key, or 0x00 + 32-byte secret).
+ * <p>Layout (78 bytes, then Base58Check): version(4) depth(1) parent fingerprint(4) child number(4)
+ * chain code(32) key(33: compressed public key, or 0x00 + 32-byte secret).
  */
 public final class ExtendedKeys {
 
   /** Bitcoin's xpub/xprv versions, kept for the BIP32 test vectors. */
   public static final int BITCOIN_XPUB = 0x0488B21E;
+
   public static final int BITCOIN_XPRV = 0x0488ADE4;
 
-  private ExtendedKeys() {
-  }
+  private ExtendedKeys() {}
 
   public static String serializePublic(DeterministicKey key, DogecoinNetwork network) {
     return serialize(key, network.xpubVersion(), false);
@@ -64,7 +63,10 @@ public final class ExtendedKeys {
     }
   }
 
-  /** Parses an extended public key of {@code network} (dgub on mainnet); the result holds no private key. */
+  /**
+   * Parses an extended public key of {@code network} (dgub on mainnet); the result holds no private
+   * key.
+   */
   public static DeterministicKey parsePublic(String text, DogecoinNetwork network) {
     return parse(text, network.xpubVersion(), false);
   }
@@ -78,14 +80,17 @@ public final class ExtendedKeys {
     byte[] data = Base58Check.decode(text, EXTENDED_KEY);
     try {
       if (data.length != 78) {
-        throw new DogecoinFormatException(EXTENDED_KEY, MALFORMED, "extended key has " + data.length
-            + " bytes, expected 78");
+        throw new DogecoinFormatException(
+            EXTENDED_KEY, MALFORMED, "extended key has " + data.length + " bytes, expected 78");
       }
       ByteBuffer buf = ByteBuffer.wrap(data);
       int version = buf.getInt();
       if (version != expectedVersion) {
-        throw new DogecoinFormatException(EXTENDED_KEY, WRONG_NETWORK, String.format(
-            "extended key version 0x%08x, expected 0x%08x", version, expectedVersion));
+        throw new DogecoinFormatException(
+            EXTENDED_KEY,
+            WRONG_NETWORK,
+            String.format(
+                "extended key version 0x%08x, expected 0x%08x", version, expectedVersion));
       }
       int depth = buf.get() & 0xFF;
       int parentFingerprint = buf.getInt();
@@ -100,7 +105,8 @@ public final class ExtendedKeys {
       List<ChildNumber> path = depth == 0 ? List.of() : List.of(new ChildNumber(childNumber));
       if (isPrivate) {
         if (keyBytes[0] != 0) {
-          throw new DogecoinFormatException(EXTENDED_KEY, MALFORMED, "private key data must start with 0x00");
+          throw new DogecoinFormatException(
+              EXTENDED_KEY, MALFORMED, "private key data must start with 0x00");
         }
         BigInteger secret = new BigInteger(1, Arrays.copyOfRange(keyBytes, 1, 33));
         Arrays.fill(keyBytes, (byte) 0);
@@ -117,7 +123,8 @@ public final class ExtendedKeys {
         point = new LazyECPoint(ECKey.ecDomainParameters().getCurve(), keyBytes);
         point.get();
       } catch (RuntimeException e) {
-        throw new DogecoinFormatException(EXTENDED_KEY, MALFORMED, "public key is not on the curve", e);
+        throw new DogecoinFormatException(
+            EXTENDED_KEY, MALFORMED, "public key is not on the curve", e);
       }
       return new DeterministicKey(path, chainCode, point, null, depth, parentFingerprint);
     } finally {

@@ -4,16 +4,16 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.bitcoinj.crypto.ChildNumber;
 import org.bitcoinj.crypto.DeterministicKey;
 import org.bitcoinj.crypto.ECKey;
 import org.bitcoinj.crypto.HDKeyDerivation;
 
 /**
- * Holds the wallet seed and signs. Derives m/44'/3'/account'/chain/index (coin type 3). Everything that leaves this
- * class is public: addresses, account xpubs, signed transactions. {@link #toString()} never shows the seed and
- * {@link #close()} wipes the seed bytes it holds (the derived BigIntegers cannot be wiped in Java).
+ * Holds the wallet seed and signs. Derives m/44'/3'/account'/chain/index (coin type 3). Everything
+ * that leaves this class is public: addresses, account xpubs, signed transactions. {@link
+ * #toString()} never shows the seed and {@link #close()} wipes the seed bytes it holds (the derived
+ * BigIntegers cannot be wiped in Java).
  */
 public final class HdSigner implements AutoCloseable {
 
@@ -64,21 +64,23 @@ public final class HdSigner implements AutoCloseable {
   /** The private key at a BIP44 leaf. Use it only to sign. */
   public ECKey key(Bip44Path path) {
     DeterministicKey account = accountKey(path.account());
-    DeterministicKey chain = HDKeyDerivation.deriveChildKey(account, new ChildNumber(path.chain(), false));
+    DeterministicKey chain =
+        HDKeyDerivation.deriveChildKey(account, new ChildNumber(path.chain(), false));
     return HDKeyDerivation.deriveChildKey(chain, new ChildNumber(path.index(), false));
   }
 
   /**
-   * Signs a planned transaction; every input must carry its {@link Utxo#path()}. The fee is settled at the exact
-   * signed size (see {@link TransactionSigner}).
+   * Signs a planned transaction; every input must carry its {@link Utxo#path()}. The fee is settled
+   * at the exact signed size (see {@link TransactionSigner}).
    */
   public SignedTransaction sign(TransactionPlan plan) {
     return TransactionSigner.sign(plan, this::keyFor);
   }
 
   /**
-   * Signs a plan made by {@link TransactionPlanner#planExact} without changing it (see
-   * {@link TransactionSigner#signAsPlanned}); every input must carry its path and pay the address that path derives.
+   * Signs a plan made by {@link TransactionPlanner#planExact} without changing it (see {@link
+   * TransactionSigner#signAsPlanned}); every input must carry its path and pay the address that
+   * path derives.
    */
   public SignedTransaction signAsPlanned(TransactionPlan plan) {
     return TransactionSigner.signAsPlanned(plan, this::keyFor);
@@ -91,21 +93,30 @@ public final class HdSigner implements AutoCloseable {
     ECKey k = key(utxo.path());
     DogecoinAddress owner = DogecoinAddress.fromKey(network, k);
     if (!owner.equals(utxo.address())) {
-      throw new IllegalArgumentException("input " + utxo.outpoint() + " pays " + utxo.address()
-          + " but " + utxo.path() + " derives " + owner);
+      throw new IllegalArgumentException(
+          "input "
+              + utxo.outpoint()
+              + " pays "
+              + utxo.address()
+              + " but "
+              + utxo.path()
+              + " derives "
+              + owner);
     }
     return k;
   }
 
   private DeterministicKey accountKey(int account) {
     ensureOpen();
-    return accounts.computeIfAbsent(account, a -> {
-      DeterministicKey k = master;
-      for (ChildNumber c : Bip44Path.accountPath(a)) {
-        k = HDKeyDerivation.deriveChildKey(k, c);
-      }
-      return k;
-    });
+    return accounts.computeIfAbsent(
+        account,
+        a -> {
+          DeterministicKey k = master;
+          for (ChildNumber c : Bip44Path.accountPath(a)) {
+            k = HDKeyDerivation.deriveChildKey(k, c);
+          }
+          return k;
+        });
   }
 
   private void ensureOpen() {

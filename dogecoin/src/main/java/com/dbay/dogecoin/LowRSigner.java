@@ -3,7 +3,6 @@ package com.dbay.dogecoin;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Arrays;
-
 import org.bitcoinj.base.Sha256Hash;
 import org.bitcoinj.crypto.ECKey;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -14,28 +13,29 @@ import org.bouncycastle.crypto.signers.DSAKCalculator;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 
 /**
- * ECDSA signing with "low R" grinding, as Dogecoin/Bitcoin Core wallets do: RFC 6979 first (identical to bitcoinj's
- * {@link ECKey#sign}), then RFC 6979 with a 32-byte little-endian counter as additional data until r is below 2^255,
- * so every DER signature is at most 70 bytes and a transaction's signed size is known before signing. S is made low
- * (BIP 62/146) as always.
+ * ECDSA signing with "low R" grinding, as Dogecoin/Bitcoin Core wallets do: RFC 6979 first
+ * (identical to bitcoinj's {@link ECKey#sign}), then RFC 6979 with a 32-byte little-endian counter
+ * as additional data until r is below 2^255, so every DER signature is at most 70 bytes and a
+ * transaction's signed size is known before signing. S is made low (BIP 62/146) as always.
  */
 final class LowRSigner {
 
   private static final BigInteger HALF = BigInteger.ONE.shiftLeft(255);
+
   /** r and s at or above this take all 32 bytes in DER (no shorter encoding). */
   private static final BigInteger FULL_LENGTH = BigInteger.ONE.shiftLeft(248);
 
-  private LowRSigner() {
-  }
+  private LowRSigner() {}
 
   static ECKey.ECDSASignature sign(Sha256Hash hash, ECKey key) {
     return sign(hash, key, false);
   }
 
   /**
-   * With {@code exactLength}, the grinding also skips the ~1.5% of low-R signatures whose r or s happens to be short,
-   * so every DER signature is exactly {@link #DER_LENGTH} bytes: a planner can then know the signed size, and the fee
-   * for it, before anyone signs (the wallet plans, the signer only signs what was planned).
+   * With {@code exactLength}, the grinding also skips the ~1.5% of low-R signatures whose r or s
+   * happens to be short, so every DER signature is exactly {@link #DER_LENGTH} bytes: a planner can
+   * then know the signed size, and the fee for it, before anyone signs (the wallet plans, the
+   * signer only signs what was planned).
    */
   static ECKey.ECDSASignature sign(Sha256Hash hash, ECKey key, boolean exactLength) {
     BigInteger d = key.getPrivKey();
@@ -46,7 +46,8 @@ final class LowRSigner {
       BigInteger[] rs = signer.generateSignature(hash.getBytes());
       if (rs[0].compareTo(HALF) < 0) {
         ECKey.ECDSASignature sig = new ECKey.ECDSASignature(rs[0], rs[1]).toCanonicalised();
-        if (!exactLength || sig.r.compareTo(FULL_LENGTH) >= 0 && sig.s.compareTo(FULL_LENGTH) >= 0) {
+        if (!exactLength
+            || sig.r.compareTo(FULL_LENGTH) >= 0 && sig.s.compareTo(FULL_LENGTH) >= 0) {
           return sig;
         }
       }

@@ -1,21 +1,19 @@
 package com.dbay.dogecoin;
 
-import java.security.SecureRandom;
-import java.util.Arrays;
-import java.util.List;
-
-import org.bitcoinj.crypto.MnemonicCode;
-import org.bitcoinj.crypto.MnemonicException;
-
 import static com.dbay.dogecoin.DogecoinFormatException.Kind.MNEMONIC;
 import static com.dbay.dogecoin.DogecoinFormatException.Reason.BAD_CHECKSUM;
 import static com.dbay.dogecoin.DogecoinFormatException.Reason.MALFORMED;
 
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+import org.bitcoinj.crypto.MnemonicCode;
+import org.bitcoinj.crypto.MnemonicException;
+
 /** BIP39 English mnemonics through bitcoinj's MnemonicCode. Never logs words or seeds. */
 public final class Mnemonic {
 
-  private Mnemonic() {
-  }
+  private Mnemonic() {}
 
   public static List<String> words(String phrase) {
     if (phrase == null || phrase.isBlank()) {
@@ -31,9 +29,11 @@ public final class Mnemonic {
     } catch (MnemonicException.MnemonicChecksumException e) {
       throw new DogecoinFormatException(MNEMONIC, BAD_CHECKSUM, "mnemonic checksum does not match");
     } catch (MnemonicException.MnemonicWordException e) {
-      throw new DogecoinFormatException(MNEMONIC, MALFORMED, "mnemonic has a word outside the BIP39 English list");
+      throw new DogecoinFormatException(
+          MNEMONIC, MALFORMED, "mnemonic has a word outside the BIP39 English list");
     } catch (MnemonicException e) {
-      throw new DogecoinFormatException(MNEMONIC, MALFORMED, "mnemonic has an invalid number of words");
+      throw new DogecoinFormatException(
+          MNEMONIC, MALFORMED, "mnemonic has an invalid number of words");
     }
   }
 

@@ -4,7 +4,10 @@ package com.dbay.dogecoin;
 public class TransactionBuildException extends RuntimeException {
 
   public enum Reason {
-    INSUFFICIENT_FUNDS, DUST_OUTPUT, TOO_LARGE, INVALID
+    INSUFFICIENT_FUNDS,
+    DUST_OUTPUT,
+    TOO_LARGE,
+    INVALID
   }
 
   private final Reason reason;

@@ -1,24 +1,22 @@
 package com.dbay.dogecoin;
 
+import static com.dbay.dogecoin.DogecoinFormatException.Kind.TRANSACTION;
+import static com.dbay.dogecoin.DogecoinFormatException.Reason.MALFORMED;
+
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-
 import org.bitcoinj.core.ProtocolException;
 import org.bitcoinj.core.Transaction;
 import org.bitcoinj.core.TransactionInput;
 import org.bitcoinj.core.TransactionOutput;
 
-import static com.dbay.dogecoin.DogecoinFormatException.Kind.TRANSACTION;
-import static com.dbay.dogecoin.DogecoinFormatException.Reason.MALFORMED;
-
 /** Parses raw legacy transactions. */
 public final class TransactionCodec {
 
-  private TransactionCodec() {
-  }
+  private TransactionCodec() {}
 
   public static DecodedTransaction decode(String hex, DogecoinNetwork network) {
     return decode(parseHex(hex), network);
@@ -34,7 +32,8 @@ public final class TransactionCodec {
     ByteBuffer buf = ByteBuffer.wrap(raw);
     Transaction tx = read(buf);
     if (buf.hasRemaining()) {
-      throw new DogecoinFormatException(TRANSACTION, MALFORMED, "trailing bytes after the transaction");
+      throw new DogecoinFormatException(
+          TRANSACTION, MALFORMED, "trailing bytes after the transaction");
     }
     return tx;
   }
@@ -43,7 +42,8 @@ public final class TransactionCodec {
     try {
       Transaction tx = Transaction.read(buf);
       if (tx.hasWitnesses()) {
-        throw new DogecoinFormatException(TRANSACTION, MALFORMED, "Dogecoin has no witness transactions");
+        throw new DogecoinFormatException(
+            TRANSACTION, MALFORMED, "Dogecoin has no witness transactions");
       }
       return tx;
     } catch (BufferUnderflowException | ProtocolException | IllegalArgumentException e) {
@@ -58,16 +58,31 @@ public final class TransactionCodec {
     HexFormat hex = HexFormat.of();
     List<DecodedTransaction.Input> ins = new ArrayList<>();
     for (TransactionInput in : tx.getInputs()) {
-      ins.add(new DecodedTransaction.Input(in.getOutpoint().hash().toString(), in.getOutpoint().index(),
-          hex.formatHex(in.getScriptBytes()), in.getSequenceNumber(), in.isCoinBase()));
+      ins.add(
+          new DecodedTransaction.Input(
+              in.getOutpoint().hash().toString(),
+              in.getOutpoint().index(),
+              hex.formatHex(in.getScriptBytes()),
+              in.getSequenceNumber(),
+              in.isCoinBase()));
     }
     List<DecodedTransaction.Output> outs = new ArrayList<>();
     for (TransactionOutput out : tx.getOutputs()) {
       byte[] script = out.getScriptBytes();
-      outs.add(new DecodedTransaction.Output(out.getIndex(), out.getValue().value, hex.formatHex(script),
-          DogecoinAddress.fromScriptPubKey(script, network).orElse(null)));
+      outs.add(
+          new DecodedTransaction.Output(
+              out.getIndex(),
+              out.getValue().value,
+              hex.formatHex(script),
+              DogecoinAddress.fromScriptPubKey(script, network).orElse(null)));
     }
-    return new DecodedTransaction(tx.getTxId().toString(), tx.getVersion(), ins, outs, tx.getLockTime(), raw.length,
+    return new DecodedTransaction(
+        tx.getTxId().toString(),
+        tx.getVersion(),
+        ins,
+        outs,
+        tx.getLockTime(),
+        raw.length,
         hex.formatHex(raw));
   }
 

@@ -3,11 +3,18 @@ package com.dbay.dogecoin;
 import java.util.List;
 
 /**
- * Which inputs pay which outputs, before signing. {@code fee} and {@code change} are settled for the largest size
- * the signed transaction can have ({@code maxSize}); signing settles them at the exact size.
+ * Which inputs pay which outputs, before signing. {@code fee} and {@code change} are settled for
+ * the largest size the signed transaction can have ({@code maxSize}); signing settles them at the
+ * exact size.
  */
-public record TransactionPlan(List<Utxo> inputs, List<Payment> payments, DogecoinAddress changeAddress, long change,
-    long fee, int maxSize, FeePolicy feePolicy) {
+public record TransactionPlan(
+    List<Utxo> inputs,
+    List<Payment> payments,
+    DogecoinAddress changeAddress,
+    long change,
+    long fee,
+    int maxSize,
+    FeePolicy feePolicy) {
 
   public TransactionPlan {
     inputs = List.copyOf(inputs);

@@ -3,8 +3,8 @@ package com.dbay.dogecoin;
 import java.util.Objects;
 
 /**
- * An unspent P2PKH output the wallet controls. {@code path} says which key signs it (null only when the caller
- * signs with its own key lookup).
+ * An unspent P2PKH output the wallet controls. {@code path} says which key signs it (null only when
+ * the caller signs with its own key lookup).
  */
 public record Utxo(String txid, int vout, long value, DogecoinAddress address, Bip44Path path) {
 

@@ -6,7 +6,8 @@ import org.bitcoinj.crypto.HDKeyDerivation;
 
 /**
  * Derives deposit and change addresses of one BIP44 account from its extended public key
- * (m/44'/3'/account', serialized as dgub on mainnet), holding no private key. This is what deposit detection needs.
+ * (m/44'/3'/account', serialized as dgub on mainnet), holding no private key. This is what deposit
+ * detection needs.
  */
 public final class WatchOnlyAccount {
 
@@ -17,16 +18,22 @@ public final class WatchOnlyAccount {
 
   public WatchOnlyAccount(DeterministicKey accountKey, DogecoinNetwork network) {
     this.network = network;
-    this.accountKey = accountKey.hasPrivKey() ? accountKey.dropPrivateBytes().dropParent() : accountKey;
-    this.receiveChain = HDKeyDerivation.deriveChildKey(this.accountKey, new ChildNumber(Bip44Path.RECEIVE, false));
-    this.changeChain = HDKeyDerivation.deriveChildKey(this.accountKey, new ChildNumber(Bip44Path.CHANGE, false));
+    this.accountKey =
+        accountKey.hasPrivKey() ? accountKey.dropPrivateBytes().dropParent() : accountKey;
+    this.receiveChain =
+        HDKeyDerivation.deriveChildKey(this.accountKey, new ChildNumber(Bip44Path.RECEIVE, false));
+    this.changeChain =
+        HDKeyDerivation.deriveChildKey(this.accountKey, new ChildNumber(Bip44Path.CHANGE, false));
   }
 
-  /** From the account's serialized extended public key (dgub… on mainnet, tpub… on testnet/regtest). */
+  /**
+   * From the account's serialized extended public key (dgub… on mainnet, tpub… on testnet/regtest).
+   */
   public static WatchOnlyAccount fromXpub(String xpub, DogecoinNetwork network) {
     DeterministicKey key = ExtendedKeys.parsePublic(xpub, network);
     if (key.getDepth() != 3) {
-      throw new DogecoinFormatException(DogecoinFormatException.Kind.EXTENDED_KEY,
+      throw new DogecoinFormatException(
+          DogecoinFormatException.Kind.EXTENDED_KEY,
           DogecoinFormatException.Reason.UNSUPPORTED_TYPE,
           "expected an account key at depth 3 (m/44'/3'/account'), got depth " + key.getDepth());
     }
@@ -64,11 +71,12 @@ public final class WatchOnlyAccount {
     if (index < 0) {
       throw new IllegalArgumentException("index must be non-negative");
     }
-    DeterministicKey parent = switch (chain) {
-      case Bip44Path.RECEIVE -> receiveChain;
-      case Bip44Path.CHANGE -> changeChain;
-      default -> throw new IllegalArgumentException("chain must be 0 or 1");
-    };
+    DeterministicKey parent =
+        switch (chain) {
+          case Bip44Path.RECEIVE -> receiveChain;
+          case Bip44Path.CHANGE -> changeChain;
+          default -> throw new IllegalArgumentException("chain must be 0 or 1");
+        };
     return HDKeyDerivation.deriveChildKey(parent, new ChildNumber(index, false));
   }
 

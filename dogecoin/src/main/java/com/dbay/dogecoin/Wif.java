@@ -1,22 +1,21 @@
 package com.dbay.dogecoin;
 
-import java.math.BigInteger;
-import java.util.Arrays;
-
-import org.bitcoinj.crypto.ECKey;
-
 import static com.dbay.dogecoin.DogecoinFormatException.Kind.WIF;
 import static com.dbay.dogecoin.DogecoinFormatException.Reason.MALFORMED;
 import static com.dbay.dogecoin.DogecoinFormatException.Reason.WRONG_NETWORK;
 
+import java.math.BigInteger;
+import java.util.Arrays;
+import org.bitcoinj.crypto.ECKey;
+
 /**
- * Wallet Import Format for Dogecoin private keys. bitcoinj's own WIF goes through Bitcoin-only NetworkParameters,
- * so it is done here: version byte, 32-byte secret, 0x01 if the public key is compressed, Base58Check.
+ * Wallet Import Format for Dogecoin private keys. bitcoinj's own WIF goes through Bitcoin-only
+ * NetworkParameters, so it is done here: version byte, 32-byte secret, 0x01 if the public key is
+ * compressed, Base58Check.
  */
 public final class Wif {
 
-  private Wif() {
-  }
+  private Wif() {}
 
   /** A decoded private key. {@link #toString()} never shows the secret. */
   public record Decoded(ECKey key, boolean compressed, DogecoinNetwork network) {
@@ -55,9 +54,15 @@ public final class Wif {
       }
       int version = data[0] & 0xFF;
       if (version != network.wifVersion()) {
-        throw new DogecoinFormatException(WIF, WRONG_NETWORK, "WIF version 0x" + String.format("%02x", version)
-            + " is not Dogecoin " + network.chainName() + "'s 0x"
-            + String.format("%02x", network.wifVersion()));
+        throw new DogecoinFormatException(
+            WIF,
+            WRONG_NETWORK,
+            "WIF version 0x"
+                + String.format("%02x", version)
+                + " is not Dogecoin "
+                + network.chainName()
+                + "'s 0x"
+                + String.format("%02x", network.wifVersion()));
       }
       BigInteger secret = new BigInteger(1, Arrays.copyOfRange(data, 1, 33));
       if (secret.signum() == 0 || secret.compareTo(ECKey.ecDomainParameters().getN()) >= 0) {

@@ -1,2 +1,5 @@
-/** Dogecoin keys, addresses and legacy transactions, with bitcoinj as a key and transaction library only. */
+/**
+ * Dogecoin keys, addresses and legacy transactions, with bitcoinj as a key and transaction library
+ * only.
+ */
 package com.dbay.dogecoin;

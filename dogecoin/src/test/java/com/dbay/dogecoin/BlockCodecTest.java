@@ -1,12 +1,11 @@
 package com.dbay.dogecoin;
 
-import com.dbay.platform.money.Doge;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dbay.platform.money.Doge;
 import java.io.ByteArrayOutputStream;
 import java.util.HexFormat;
 import java.util.List;
-
 import org.bitcoinj.base.Coin;
 import org.bitcoinj.base.Sha256Hash;
 import org.bitcoinj.core.Transaction;
@@ -31,8 +30,9 @@ class BlockCodecTest {
   @Test
   void readsBackABlockItSerializedWithItsHashAndTransactions() {
     byte[] cb = coinbase(1, address(1), Doge.ofDoge(10_000).koinu());
-    byte[] block = BlockCodec.serialize(1, Sha256Hash.ZERO_HASH.toString(), 1_700_000_000L, 0x207fffffL, 7,
-        List.of(cb));
+    byte[] block =
+        BlockCodec.serialize(
+            1, Sha256Hash.ZERO_HASH.toString(), 1_700_000_000L, 0x207fffffL, 7, List.of(cb));
     DecodedBlock d = BlockCodec.decode(block, DogecoinNetwork.REGTEST);
     assertThat(d.hash()).isEqualTo(BlockCodec.headerHash(java.util.Arrays.copyOf(block, 80)));
     assertThat(d.transactions()).hasSize(1);
@@ -46,8 +46,14 @@ class BlockCodecTest {
   @Test
   void skipsTheAuxPowOfAMergeMinedBlock() throws Exception {
     byte[] cb = coinbase(2, address(2), Doge.ofDoge(10_000).koinu());
-    byte[] plain = BlockCodec.serialize(0x00620104L, Sha256Hash.ZERO_HASH.toString(), 1_700_000_000L, 0x1b0404cbL,
-        0, List.of(cb));
+    byte[] plain =
+        BlockCodec.serialize(
+            0x00620104L,
+            Sha256Hash.ZERO_HASH.toString(),
+            1_700_000_000L,
+            0x1b0404cbL,
+            0,
+            List.of(cb));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(plain, 0, 80);
     out.write(coinbase(99, address(9), 1)); // the parent chain's coinbase
@@ -67,14 +73,16 @@ class BlockCodecTest {
   }
 
   /**
-   * Dogecoin mainnet block 371,337, the first merge-mined block, as Dogecoin Core serves it (AuxPoW with a Litecoin
-   * parent). The bytes are libdohj's test fixture {@code core/src/test/resources/org/bitcoinj/core/dogecoin_block371337.bin}
-   * (github.com/dogecoin/libdohj, Apache License 2.0), written out as hex; its hash is the one libdohj's
-   * {@code shouldParseBlock371337} expects. Encoded by another implementation than ours, so a codec that only agrees
-   * with its own serializer cannot pass.
+   * Dogecoin mainnet block 371,337, the first merge-mined block, as Dogecoin Core serves it (AuxPoW
+   * with a Litecoin parent). The bytes are libdohj's test fixture {@code
+   * core/src/test/resources/org/bitcoinj/core/dogecoin_block371337.bin}
+   * (github.com/dogecoin/libdohj, Apache License 2.0), written out as hex; its hash is the one
+   * libdohj's {@code shouldParseBlock371337} expects. Encoded by another implementation than ours,
+   * so a codec that only agrees with its own serializer cannot pass.
    */
   @Test
-  void decodesARealMergeMinedMainnetBlockToItsKnownHashAndTransactionsMatchingItsMerkleRoot() throws Exception {
+  void decodesARealMergeMinedMainnetBlockToItsKnownHashAndTransactionsMatchingItsMerkleRoot()
+      throws Exception {
     String hex;
     try (var in = BlockCodecTest.class.getResourceAsStream("mainnet-block-371337.hex")) {
       hex = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip();
@@ -82,16 +90,22 @@ class BlockCodecTest {
 
     DecodedBlock d = BlockCodec.decode(hex, DogecoinNetwork.MAINNET);
 
-    assertThat(d.hash()).isEqualTo("60323982f9c5ff1b5a954eac9dc1269352835f47c2c5222691d80f0d50dcf053");
+    assertThat(d.hash())
+        .isEqualTo("60323982f9c5ff1b5a954eac9dc1269352835f47c2c5222691d80f0d50dcf053");
     assertThat(d.auxPow()).isTrue();
     assertThat(d.version() >>> 16).as("Dogecoin's AuxPoW chain id").isEqualTo(98);
     assertThat(d.size()).isEqualTo(1704);
     assertThat(d.transactions()).hasSize(6);
     assertThat(d.transactions().getFirst().inputs().getFirst().coinbase()).isTrue();
-    assertThat(d.transactions().stream().skip(1).allMatch(t -> !t.inputs().getFirst().coinbase())).isTrue();
-    // The transactions were cut where the AuxPoW really ends: their txids hash up to the header's merkle root.
-    byte[] root = BlockCodec.merkleRoot(d.transactions().stream()
-        .map(t -> Sha256Hash.wrap(t.txid()).getReversedBytes()).toList());
+    assertThat(d.transactions().stream().skip(1).allMatch(t -> !t.inputs().getFirst().coinbase()))
+        .isTrue();
+    // The transactions were cut where the AuxPoW really ends: their txids hash up to the header's
+    // merkle root.
+    byte[] root =
+        BlockCodec.merkleRoot(
+            d.transactions().stream()
+                .map(t -> Sha256Hash.wrap(t.txid()).getReversedBytes())
+                .toList());
     assertThat(Sha256Hash.wrapReversed(root).toString()).isEqualTo(d.merkleRoot());
   }
 

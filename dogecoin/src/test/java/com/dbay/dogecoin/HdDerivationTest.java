@@ -8,24 +8,27 @@ import org.junit.jupiter.api.Test;
 /**
  * BIP44 coin type 3 on the BIP39 test phrase "abandon ×11 about" with an empty passphrase.
  *
- * <p>Sources: m/44'/3'/0'/0/0 → DBus3bamQjgJULBJtYXpEzDWQRwF5iwxgC is the first Dogecoin receive address Ledger
- * Live and the Ian Coleman BIP39 tool give for this phrase (DESIGN.md §5); its public key, its WIF and
- * m/44'/3'/0'/0/1 → DAcDAtJRztxBHyA6D6h8du1HguyTR43Mas are fixtures other public wallet code pins for the same
- * phrase, computed with @scure/bip32.
+ * <p>Sources: m/44'/3'/0'/0/0 → DBus3bamQjgJULBJtYXpEzDWQRwF5iwxgC is the first Dogecoin receive
+ * address Ledger Live and the Ian Coleman BIP39 tool give for this phrase (DESIGN.md §5); its
+ * public key, its WIF and m/44'/3'/0'/0/1 → DAcDAtJRztxBHyA6D6h8du1HguyTR43Mas are fixtures other
+ * public wallet code pins for the same phrase, computed with @scure/bip32.
  */
 class HdDerivationTest {
 
-  static final String PHRASE = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
+  static final String PHRASE =
+      "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
 
   @Test
   void derivesTheKnownFirstDepositAddressOfTheTestPhrase() {
     try (HdSigner signer = HdSigner.fromMnemonic(PHRASE, "", DogecoinNetwork.MAINNET)) {
-      assertThat(signer.address(Bip44Path.receive(0, 0)).toBase58()).isEqualTo("DBus3bamQjgJULBJtYXpEzDWQRwF5iwxgC");
+      assertThat(signer.address(Bip44Path.receive(0, 0)).toBase58())
+          .isEqualTo("DBus3bamQjgJULBJtYXpEzDWQRwF5iwxgC");
       assertThat(signer.key(Bip44Path.receive(0, 0)).getPublicKeyAsHex())
           .isEqualTo("02cc6b0dc33aabcf3a23643e5e2919a80c50fb3dd2129ce409bbc5f0d4643d05e0");
       assertThat(Wif.encode(signer.key(Bip44Path.receive(0, 0)), DogecoinNetwork.MAINNET))
           .isEqualTo("QPkeC1ZfHx3c9g7WTj9cQ8gnvk2iSAfAcbq1aVAWjNTwDAKfZUzx");
-      assertThat(signer.address(Bip44Path.receive(0, 1)).toBase58()).isEqualTo("DAcDAtJRztxBHyA6D6h8du1HguyTR43Mas");
+      assertThat(signer.address(Bip44Path.receive(0, 1)).toBase58())
+          .isEqualTo("DAcDAtJRztxBHyA6D6h8du1HguyTR43Mas");
     }
   }
 
@@ -42,7 +45,8 @@ class HdDerivationTest {
         assertThat(watch.changeAddress(i)).isEqualTo(signer.address(Bip44Path.change(0, i)));
         assertThat(watch.publicKey(0, i).hasPrivKey()).isFalse();
       }
-      assertThat(watch.receiveAddress(0).toBase58()).isEqualTo("DBus3bamQjgJULBJtYXpEzDWQRwF5iwxgC");
+      assertThat(watch.receiveAddress(0).toBase58())
+          .isEqualTo("DBus3bamQjgJULBJtYXpEzDWQRwF5iwxgC");
     }
   }
 
@@ -55,8 +59,10 @@ class HdDerivationTest {
       DogecoinAddress r = reg.address(Bip44Path.receive(0, 0));
       assertThat(r.toBase58()).matches("[mn].*");
       assertThat(r.hash160()).isEqualTo(test.address(Bip44Path.receive(0, 0)).hash160());
-      assertThatThrownBy(() -> WatchOnlyAccount.fromXpub(test.accountXpub(0), DogecoinNetwork.MAINNET))
-          .isInstanceOfSatisfying(DogecoinFormatException.class,
+      assertThatThrownBy(
+              () -> WatchOnlyAccount.fromXpub(test.accountXpub(0), DogecoinNetwork.MAINNET))
+          .isInstanceOfSatisfying(
+              DogecoinFormatException.class,
               e -> assertThat(e.reason()).isEqualTo(DogecoinFormatException.Reason.WRONG_NETWORK));
     }
   }
@@ -69,12 +75,15 @@ class HdDerivationTest {
       String childDgub = ExtendedKeys.serializePublic(child, DogecoinNetwork.MAINNET);
       assertThatThrownBy(() -> WatchOnlyAccount.fromXpub(childDgub, DogecoinNetwork.MAINNET))
           .isInstanceOf(DogecoinFormatException.class);
-      var master = org.bitcoinj.crypto.HDKeyDerivation.createMasterPrivateKey(
-          Mnemonic.toSeed(PHRASE, ""));
+      var master =
+          org.bitcoinj.crypto.HDKeyDerivation.createMasterPrivateKey(Mnemonic.toSeed(PHRASE, ""));
       String dgpv = ExtendedKeys.serializePrivate(master, DogecoinNetwork.MAINNET);
       assertThat(dgpv).startsWith("dgpv");
-      assertThat(ExtendedKeys.serializePrivate(ExtendedKeys.parsePrivate(dgpv, DogecoinNetwork.MAINNET),
-          DogecoinNetwork.MAINNET)).isEqualTo(dgpv);
+      assertThat(
+              ExtendedKeys.serializePrivate(
+                  ExtendedKeys.parsePrivate(dgpv, DogecoinNetwork.MAINNET),
+                  DogecoinNetwork.MAINNET))
+          .isEqualTo(dgpv);
     }
   }
 
@@ -83,6 +92,7 @@ class HdDerivationTest {
     HdSigner signer = HdSigner.fromMnemonic(PHRASE, "", DogecoinNetwork.MAINNET);
     assertThat(signer.toString()).doesNotContain("abandon").contains("redacted");
     signer.close();
-    assertThatThrownBy(() -> signer.address(Bip44Path.receive(0, 0))).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> signer.address(Bip44Path.receive(0, 0)))
+        .isInstanceOf(IllegalStateException.class);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-
 import org.bitcoinj.base.Sha256Hash;
 import org.bitcoinj.crypto.ECKey;
 import org.junit.jupiter.api.Test;

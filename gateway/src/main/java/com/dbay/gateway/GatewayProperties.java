@@ -8,14 +8,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * @param services base URL of each service by its short name ({@code user} routes {@code /api/v1/user/**})
+ * @param services base URL of each service by its short name ({@code user} routes {@code
+ *     /api/v1/user/**})
  * @param secret the HMAC key of the gateway proof, shared with the services
  * @param jwt which tokens are accepted
  * @param rateLimits requests per minute and burst, per user (or per IP when anonymous)
  * @param maxBodySize request bodies above this are refused with 413
  * @param uploads paths (Ant patterns) allowed {@code maxUploadSize} instead
  * @param corsOrigins origins of the SPA dev server
- * @param spaDir the built SPA ({@code frontend/dist}); a placeholder page is served when it is missing
+ * @param spaDir the built SPA ({@code frontend/dist}); a placeholder page is served when it is
+ *     missing
  */
 @ConfigurationProperties("dbay.gateway")
 public record GatewayProperties(
@@ -70,6 +72,8 @@ public record GatewayProperties(
       @DefaultValue("250ms") Duration redisTimeout,
       @DefaultValue("1s") Duration redisRetry) {}
 
-  /** @param perMinute sustained rate; @param burst how many may come at once */
+  /**
+   * @param perMinute sustained rate; @param burst how many may come at once
+   */
   public record Limit(int perMinute, int burst) {}
 }

@@ -13,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway's own refusals (400, 403, 404, 413, 502...) as RFC 9457 problem+json. WebFlux, so it
- * cannot use the servlet services' handler, but it writes the same shape with the same
- * {@link ProblemTypes}.
+ * cannot use the servlet services' handler, but it writes the same shape with the same {@link
+ * ProblemTypes}.
  */
 @Order(-2)
 public class ProblemExceptionHandler implements WebExceptionHandler {
@@ -27,18 +27,23 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
       return Mono.error(ex);
     }
     HttpStatusCode status = rse.getStatusCode();
-    // The same types the services' handler uses for the same situations, so a client branches on one set.
-    java.net.URI type = switch (status.value()) {
-      case 400 -> ProblemTypes.MALFORMED_REQUEST;
-      case 401 -> ProblemTypes.UNAUTHORIZED;
-      case 403 -> ProblemTypes.FORBIDDEN;
-      case 404 -> ProblemTypes.NOT_FOUND;
-      case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
-      case 413 -> ProblemTypes.PAYLOAD_TOO_LARGE;
-      case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
-      case 429 -> ProblemTypes.of("rate-limited");
-      default -> status.is5xxServerError() ? ProblemTypes.SERVICE_UNAVAILABLE : ProblemTypes.MALFORMED_REQUEST;
-    };
+    // The same types the services' handler uses for the same situations, so a client branches on
+    // one set.
+    java.net.URI type =
+        switch (status.value()) {
+          case 400 -> ProblemTypes.MALFORMED_REQUEST;
+          case 401 -> ProblemTypes.UNAUTHORIZED;
+          case 403 -> ProblemTypes.FORBIDDEN;
+          case 404 -> ProblemTypes.NOT_FOUND;
+          case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
+          case 413 -> ProblemTypes.PAYLOAD_TOO_LARGE;
+          case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
+          case 429 -> ProblemTypes.of("rate-limited");
+          default ->
+              status.is5xxServerError()
+                  ? ProblemTypes.SERVICE_UNAVAILABLE
+                  : ProblemTypes.MALFORMED_REQUEST;
+        };
     var body = new java.util.LinkedHashMap<String, Object>();
     body.put("type", type.toString());
     body.put("title", rse.getBody().getTitle());

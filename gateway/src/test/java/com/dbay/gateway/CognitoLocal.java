@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Runs {@code cognito-local} (npm, pinned in {@code src/it/cognito-local}) on a free port with a
- * fresh data folder, and talks to it through the Cognito JSON API. Installs it with
- * {@code npm ci} when {@code node_modules} is missing.
+ * fresh data folder, and talks to it through the Cognito JSON API. Installs it with {@code npm ci}
+ * when {@code node_modules} is missing.
  *
  * <p>What needs care: its tokens' {@code iss} is {@code http://<HOST>:<PORT>/<pool id>} built from
  * its environment (not from the host that was called; the default HOST is "localhost"), and its
@@ -47,10 +47,12 @@ final class CognitoLocal implements AutoCloseable {
     }
     int port = freePort();
     Path data = Files.createTempDirectory("cognito-local");
-    ProcessBuilder builder = new ProcessBuilder("node", HOME.resolve("node_modules/cognito-local/lib/bin/start.js").toString())
-        .directory(data.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(data.resolve("cognito-local.log").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                "node", HOME.resolve("node_modules/cognito-local/lib/bin/start.js").toString())
+            .directory(data.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(data.resolve("cognito-local.log").toFile());
     builder.environment().put("PORT", Integer.toString(port));
     builder.environment().put("HOST", "127.0.0.1");
     CognitoLocal local = new CognitoLocal(port, builder.start(), data);
@@ -71,14 +73,18 @@ final class CognitoLocal implements AutoCloseable {
   }
 
   JsonNode call(String action, Map<String, Object> body) throws Exception {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/"))
-            .header("Content-Type", "application/x-amz-json-1.1")
-            .header("X-Amz-Target", "AWSCognitoIdentityProviderService." + action)
-            .POST(HttpRequest.BodyPublishers.ofString(StubServices.JSON.writeValueAsString(body)))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url() + "/"))
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", "AWSCognitoIdentityProviderService." + action)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(StubServices.JSON.writeValueAsString(body)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new IllegalStateException(action + " failed: " + response.statusCode() + " " + response.body());
+      throw new IllegalStateException(
+          action + " failed: " + response.statusCode() + " " + response.body());
     }
     return StubServices.JSON.readTree(response.body().isBlank() ? "{}" : response.body());
   }
@@ -87,7 +93,8 @@ final class CognitoLocal implements AutoCloseable {
     Instant deadline = Instant.now().plusSeconds(30);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("cognito-local exited: " + Files.readString(data.resolve("cognito-local.log")));
+        throw new IllegalStateException(
+            "cognito-local exited: " + Files.readString(data.resolve("cognito-local.log")));
       }
       try {
         call("ListUserPools", Map.of("MaxResults", 1));
@@ -96,7 +103,8 @@ final class CognitoLocal implements AutoCloseable {
         Thread.sleep(200);
       }
     }
-    throw new IllegalStateException("cognito-local did not start: " + Files.readString(data.resolve("cognito-local.log")));
+    throw new IllegalStateException(
+        "cognito-local did not start: " + Files.readString(data.resolve("cognito-local.log")));
   }
 
   static int freePort() throws IOException {
@@ -106,9 +114,14 @@ final class CognitoLocal implements AutoCloseable {
   }
 
   static void run(Path dir, List<String> command, Duration timeout) throws Exception {
-    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    if (!p.waitFor(timeout.toSeconds(), java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+    Process p =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    if (!p.waitFor(timeout.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)
+        || p.exitValue() != 0) {
       p.destroyForcibly();
       throw new IllegalStateException(String.join(" ", command) + " failed in " + dir);
     }

@@ -15,7 +15,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** With a Cognito issuer, the sub is resolved to the app user through user-service's internal endpoint. */
+/**
+ * With a Cognito issuer, the sub is resolved to the app user through user-service's internal
+ * endpoint.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CognitoModeIT {
 
@@ -38,10 +41,15 @@ class CognitoModeIT {
   }
 
   JsonNode me(String token) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/user/users/me/"))
-            .header("Authorization", "Bearer " + token).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/user/users/me/"))
+                    .header("Authorization", "Bearer " + token)
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
     return StubServices.JSON.readTree(r.body());
   }
@@ -49,7 +57,11 @@ class CognitoModeIT {
   @Test
   void anIdTokenIsResolvedToTheAppUserAndCarriesTheCognitoHeaders() throws Exception {
     String sub = UUID.randomUUID().toString();
-    String token = TOKENS.with(sub, c -> c.claim("token_use", "id").claim("cognito:username", "carol").claim("roles", null));
+    String token =
+        TOKENS.with(
+            sub,
+            c ->
+                c.claim("token_use", "id").claim("cognito:username", "carol").claim("roles", null));
 
     JsonNode seen = me(token);
 
@@ -62,10 +74,15 @@ class CognitoModeIT {
 
   @Test
   void anAccessTokenIsRefusedWhereOnlyIdTokensAreAccepted() throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/user/users/me/"))
-            .header("Authorization", "Bearer " + TOKENS.valid("x")).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/user/users/me/"))
+                    .header("Authorization", "Bearer " + TOKENS.valid("x"))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
 
     assertThat(r.statusCode()).isEqualTo(401);
   }

@@ -41,12 +41,24 @@ class GatewaySecurityIT {
     STUB.close();
   }
 
-  /** {@code reachedUpstream}: how many requests the services received while this one was answered. */
-  record Answer(int status, String contentType, JsonNode body, HttpResponse<String> raw, int reachedUpstream) {}
+  /**
+   * {@code reachedUpstream}: how many requests the services received while this one was answered.
+   */
+  record Answer(
+      int status,
+      String contentType,
+      JsonNode body,
+      HttpResponse<String> raw,
+      int reachedUpstream) {}
 
   Answer call(String method, String path, String token, Map<String, String> headers, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -56,10 +68,18 @@ class GatewaySecurityIT {
     headers.forEach(request::header);
     int before = STUB.received.size();
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      JsonNode json = response.body().isBlank() || !response.headers().firstValue("Content-Type").orElse("").contains("json")
-          ? null : StubServices.JSON.readTree(response.body());
-      return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json, response,
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode json =
+          response.body().isBlank()
+                  || !response.headers().firstValue("Content-Type").orElse("").contains("json")
+              ? null
+              : StubServices.JSON.readTree(response.body());
+      return new Answer(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          json,
+          response,
           STUB.received.size() - before);
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -73,7 +93,8 @@ class GatewaySecurityIT {
   private void assertRefused(Answer answer) {
     assertThat(answer.status()).isEqualTo(401);
     assertThat(answer.contentType()).startsWith("application/problem+json");
-    assertThat(answer.raw().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    assertThat(answer.raw().headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     assertThat(answer.reachedUpstream()).as("requests the service received").isZero();
   }
 
@@ -101,15 +122,20 @@ class GatewaySecurityIT {
 
   @Test
   void anExpiredTokenIs401() {
-    assertRefused(me(TOKENS.with("user-1", c -> c
-        .issueTime(Date.from(Instant.now().minusSeconds(3600)))
-        .notBeforeTime(Date.from(Instant.now().minusSeconds(3600)))
-        .expirationTime(Date.from(Instant.now().minusSeconds(120))))));
+    assertRefused(
+        me(
+            TOKENS.with(
+                "user-1",
+                c ->
+                    c.issueTime(Date.from(Instant.now().minusSeconds(3600)))
+                        .notBeforeTime(Date.from(Instant.now().minusSeconds(3600)))
+                        .expirationTime(Date.from(Instant.now().minusSeconds(120))))));
   }
 
   @Test
   void aNotYetValidTokenIs401() {
-    assertRefused(me(TOKENS.with("user-1", c -> c.notBeforeTime(Date.from(Instant.now().plusSeconds(600))))));
+    assertRefused(
+        me(TOKENS.with("user-1", c -> c.notBeforeTime(Date.from(Instant.now().plusSeconds(600))))));
   }
 
   @Test
@@ -172,7 +198,8 @@ class GatewaySecurityIT {
     spoofed.put(IdentityHeaders.PROOF_TIMESTAMP, "1");
     spoofed.put(IdentityHeaders.PROOF_SIGNATURE, "forged");
 
-    Answer withToken = call("GET", "/api/v1/listing/anything", TOKENS.valid("user-1"), spoofed, null);
+    Answer withToken =
+        call("GET", "/api/v1/listing/anything", TOKENS.valid("user-1"), spoofed, null);
     Answer withoutToken = call("GET", "/api/v1/listing/anything", null, spoofed, null);
 
     assertThat(withToken.body().get("userId").asString()).isEqualTo("user-1");
@@ -180,13 +207,22 @@ class GatewaySecurityIT {
     assertThat(withToken.body().get("cognitoSub").asString()).isEmpty();
     assertThat(withoutToken.body().get("verified").asBoolean()).isFalse();
     assertThat(withoutToken.body().get("clientUserIdHeader").isNull()).isTrue();
-    assertThat(STUB.lastHeaders).doesNotContainKeys("x-user-id", "x-gateway-signature", "x-user-roles");
+    assertThat(STUB.lastHeaders)
+        .doesNotContainKeys("x-user-id", "x-gateway-signature", "x-user-roles");
   }
 
   @Test
   void forgedIdentityHeadersWithAnInvalidTokenAreRefusedBeforeAnyService() {
-    Map<String, String> spoofed = Map.of(IdentityHeaders.USER_ID, "victim", IdentityHeaders.ROLES, "ADMIN",
-        IdentityHeaders.PROOF_TIMESTAMP, Long.toString(Instant.now().getEpochSecond()), IdentityHeaders.PROOF_SIGNATURE, "forged");
+    Map<String, String> spoofed =
+        Map.of(
+            IdentityHeaders.USER_ID,
+            "victim",
+            IdentityHeaders.ROLES,
+            "ADMIN",
+            IdentityHeaders.PROOF_TIMESTAMP,
+            Long.toString(Instant.now().getEpochSecond()),
+            IdentityHeaders.PROOF_SIGNATURE,
+            "forged");
 
     assertRefused(call("GET", "/api/v1/wallet/balance", TOKENS.unsigned("victim"), spoofed, null));
     assertRefused(call("GET", "/api/v1/wallet/balance", TOKENS.tampered("victim"), spoofed, null));
@@ -194,22 +230,38 @@ class GatewaySecurityIT {
 
   @Test
   void theProofSignsTheQueryTheServiceReceivesHoweverItIsEncoded() {
-    Answer answer = call("GET", "/api/v1/search/listings?q=red+shoe&category=%41b&sort=price&q=%C3%A9t%C3%A9&empty=&flag",
-        TOKENS.valid("user-1"), Map.of(), null);
+    Answer answer =
+        call(
+            "GET",
+            "/api/v1/search/listings?q=red+shoe&category=%41b&sort=price&q=%C3%A9t%C3%A9&empty=&flag",
+            TOKENS.valid("user-1"),
+            Map.of(),
+            null);
 
     assertThat(answer.status()).isEqualTo(200);
     // The gateway groups repeated names when it forwards (why the proof sorts the pairs).
     assertThat(answer.body().get("query").asString().split("&"))
-        .containsExactlyInAnyOrder("q=red+shoe", "category=%41b", "sort=price", "q=%C3%A9t%C3%A9", "empty=", "flag");
-    assertThat(answer.body().get("verified").asBoolean()).as("the service verified the proof over this query").isTrue();
+        .containsExactlyInAnyOrder(
+            "q=red+shoe", "category=%41b", "sort=price", "q=%C3%A9t%C3%A9", "empty=", "flag");
+    assertThat(answer.body().get("verified").asBoolean())
+        .as("the service verified the proof over this query")
+        .isTrue();
   }
 
   @Test
   void actuatorEndpointsOtherThanHealthAreNotRouted() {
-    for (String path : new String[] {
-        "/actuator/prometheus", "/actuator/metrics", "/actuator/env", "/actuator/info", "/actuator/gateway/routes",
-        "/api/v1/user/actuator/prometheus", "/api/v1/wallet/actuator/env", "/api/v1/listing/actuator/health/../prometheus",
-        "/api/v1/auction/actuator/prometheus"}) {
+    for (String path :
+        new String[] {
+          "/actuator/prometheus",
+          "/actuator/metrics",
+          "/actuator/env",
+          "/actuator/info",
+          "/actuator/gateway/routes",
+          "/api/v1/user/actuator/prometheus",
+          "/api/v1/wallet/actuator/env",
+          "/api/v1/listing/actuator/health/../prometheus",
+          "/api/v1/auction/actuator/prometheus"
+        }) {
       Answer answer = call("GET", path, TOKENS.valid("user-1"), Map.of(), null);
 
       assertThat(answer.status()).as(path).isIn(400, 404);
@@ -222,11 +274,18 @@ class GatewaySecurityIT {
   @Test
   void internalEndpointsAreNotReachableThroughTheGateway() {
     String token = TOKENS.valid("user-1");
-    for (String path : new String[] {
-        "/api/v1/user/internal/resolve/", "/api/v1/user/internal/resolve", "/api/v1/user/INTERNAL/resolve/",
-        "/api/v1/user/%69nternal/resolve/", "/api/v1/user/users/../internal/resolve/",
-        "/api/v1/user/users/%2e%2e/internal/resolve/", "/api/v1/user//internal/resolve/",
-        "/api/v1/user;x=1/internal/resolve/", "/api/v1/wallet/internal/anything"}) {
+    for (String path :
+        new String[] {
+          "/api/v1/user/internal/resolve/",
+          "/api/v1/user/internal/resolve",
+          "/api/v1/user/INTERNAL/resolve/",
+          "/api/v1/user/%69nternal/resolve/",
+          "/api/v1/user/users/../internal/resolve/",
+          "/api/v1/user/users/%2e%2e/internal/resolve/",
+          "/api/v1/user//internal/resolve/",
+          "/api/v1/user;x=1/internal/resolve/",
+          "/api/v1/wallet/internal/anything"
+        }) {
       Answer answer = call("POST", path, token, Map.of(), null);
 
       assertThat(answer.status()).as(path).isIn(400, 404);
@@ -237,21 +296,39 @@ class GatewaySecurityIT {
 
   @Test
   void bodiesOverTheLimitAre413() {
-    Answer answer = call("POST", "/api/v1/listing/listings", TOKENS.valid("user-1"), Map.of(), "{\"x\":\"" + "a".repeat(4096) + "\"}");
+    Answer answer =
+        call(
+            "POST",
+            "/api/v1/listing/listings",
+            TOKENS.valid("user-1"),
+            Map.of(),
+            "{\"x\":\"" + "a".repeat(4096) + "\"}");
 
     assertThat(answer.status()).isEqualTo(413);
   }
 
   @Test
   void corsAllowsTheSpaDevServerAndNoOtherOrigin() {
-    Map<String, String> preflight = Map.of("Origin", "http://localhost:5173", "Access-Control-Request-Method", "POST",
-        "Access-Control-Request-Headers", "authorization,content-type");
+    Map<String, String> preflight =
+        Map.of(
+            "Origin",
+            "http://localhost:5173",
+            "Access-Control-Request-Method",
+            "POST",
+            "Access-Control-Request-Headers",
+            "authorization,content-type");
     Answer allowed = call("OPTIONS", "/api/v1/user/login/", null, preflight, null);
-    Answer refused = call("OPTIONS", "/api/v1/user/login/", null,
-        Map.of("Origin", "https://evil.example", "Access-Control-Request-Method", "POST"), null);
+    Answer refused =
+        call(
+            "OPTIONS",
+            "/api/v1/user/login/",
+            null,
+            Map.of("Origin", "https://evil.example", "Access-Control-Request-Method", "POST"),
+            null);
 
     assertThat(allowed.status()).isEqualTo(200);
-    assertThat(allowed.raw().headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
+    assertThat(allowed.raw().headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("http://localhost:5173");
     assertThat(refused.status()).isEqualTo(403);
   }
 

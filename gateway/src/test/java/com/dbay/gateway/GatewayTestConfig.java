@@ -8,7 +8,10 @@ final class GatewayTestConfig {
   private GatewayTestConfig() {}
 
   static void common(DynamicPropertyRegistry registry, StubServices stub, String secret) {
-    for (String service : new String[] {"listing", "auction", "wallet", "user", "order", "notification", "search", "messaging"}) {
+    for (String service :
+        new String[] {
+          "listing", "auction", "wallet", "user", "order", "notification", "search", "messaging"
+        }) {
       registry.add("dbay.gateway.services." + service, stub::url);
     }
     registry.add("dbay.gateway.secret", () -> secret);

@@ -48,15 +48,19 @@ class RateLimitIT {
 
   @BeforeEach
   void emptyTheBuckets() {
-    redis.scan(ScanOptions.scanOptions().match("request_rate_limiter.*").count(1000).build())
+    redis
+        .scan(ScanOptions.scanOptions().match("request_rate_limiter.*").count(1000).build())
         .flatMap(redis::delete)
         .blockLast();
   }
 
   HttpResponse<String> post(String path, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"alice\",\"password\":\"guess\"}"));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"username\":\"alice\",\"password\":\"guess\"}"));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -103,7 +107,8 @@ class RateLimitIT {
     }
 
     assertThat(refused).as("a burst over the bids limit is refused").isNotNull();
-    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(refused.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
     assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
     assertThat(refused.body())
         .contains("\"type\":\"" + ProblemTypes.BASE + "rate-limited\"")
@@ -113,9 +118,13 @@ class RateLimitIT {
   @Test
   void theLimitDoesNotApplyToOrdinaryReadsAtThatRate() throws Exception {
     for (int i = 0; i < 20; i++) {
-      HttpResponse<String> r = HTTP.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/listing/listings")).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + port + "/api/v1/listing/listings"))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).isEqualTo(200);
     }
   }

@@ -30,6 +30,7 @@ class RevocationIT {
   static final HttpClient HTTP = HttpClient.newHttpClient();
   static final UserServiceProcess USER_SERVICE = start();
   static final StubServices STUB = StubServices.trusting(SECRET, new Tokens());
+
   /** What the test asks of the deny-list: that a revoked token stops working within this time. */
   static final Duration AT_ONCE = Duration.ofSeconds(1);
 
@@ -45,12 +46,17 @@ class RevocationIT {
 
   @DynamicPropertySource
   static void gateway(DynamicPropertyRegistry registry) {
-    for (String service : new String[] {"listing", "auction", "wallet", "order", "notification", "search", "messaging"}) {
+    for (String service :
+        new String[] {
+          "listing", "auction", "wallet", "order", "notification", "search", "messaging"
+        }) {
       registry.add("dbay.gateway.services." + service, STUB::url);
     }
     registry.add("dbay.gateway.services.user", USER_SERVICE::url);
     registry.add("dbay.gateway.secret", () -> SECRET);
-    registry.add("dbay.gateway.jwt.jwks-uri", () -> USER_SERVICE.url() + "/api/v1/user/.well-known/jwks.json");
+    registry.add(
+        "dbay.gateway.jwt.jwks-uri",
+        () -> USER_SERVICE.url() + "/api/v1/user/.well-known/jwks.json");
     registry.add("dbay.gateway.rate-limits.standard.per-minute", () -> "60000");
     registry.add("dbay.gateway.rate-limits.standard.burst", () -> "10000");
     registry.add("dbay.gateway.rate-limits.login.per-minute", () -> "60000");
@@ -66,8 +72,13 @@ class RevocationIT {
   record Login(String userId, String accessToken, String refreshToken) {}
 
   HttpResponse<String> send(String method, String path, String token, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -86,24 +97,45 @@ class RevocationIT {
   }
 
   String register(String username) {
-    HttpResponse<String> created = send("POST", "/api/v1/user/register", null, StubServices.JSON.writeValueAsString(
-        Map.of("email", username + "@it.dbay", "username", username, "password", "a-long-password-1")));
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "/api/v1/user/register",
+            null,
+            StubServices.JSON.writeValueAsString(
+                Map.of(
+                    "email",
+                    username + "@it.dbay",
+                    "username",
+                    username,
+                    "password",
+                    "a-long-password-1")));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return json(created).get("id").asString();
   }
 
   Login login(String username) {
-    HttpResponse<String> response = send("POST", "/api/v1/user/login/", null,
-        StubServices.JSON.writeValueAsString(Map.of("username", username, "password", "a-long-password-1")));
+    HttpResponse<String> response =
+        send(
+            "POST",
+            "/api/v1/user/login/",
+            null,
+            StubServices.JSON.writeValueAsString(
+                Map.of("username", username, "password", "a-long-password-1")));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode body = json(response);
-    HttpResponse<String> me = send("GET", "/api/v1/user/users/me/", body.get("accessToken").asString(), null);
-    return new Login(json(me).get("id").asString(), body.get("accessToken").asString(), body.get("refreshToken").asString());
+    HttpResponse<String> me =
+        send("GET", "/api/v1/user/users/me/", body.get("accessToken").asString(), null);
+    return new Login(
+        json(me).get("id").asString(),
+        body.get("accessToken").asString(),
+        body.get("refreshToken").asString());
   }
 
   /** 200 from the stub with a proven identity, or the gateway's status. */
   int reach(Login login) {
-    HttpResponse<String> response = send("GET", "/api/v1/wallet/balance", login.accessToken(), null);
+    HttpResponse<String> response =
+        send("GET", "/api/v1/wallet/balance", login.accessToken(), null);
     if (response.statusCode() == 200) {
       assertThat(json(response).get("verified").asBoolean()).isTrue();
     }
@@ -135,8 +167,12 @@ class RevocationIT {
     Login phone = login(name);
     assertThat(reach(laptop)).isEqualTo(200);
 
-    HttpResponse<String> logout = send("POST", "/api/v1/user/logout", laptop.accessToken(),
-        StubServices.JSON.writeValueAsString(Map.of("refreshToken", laptop.refreshToken())));
+    HttpResponse<String> logout =
+        send(
+            "POST",
+            "/api/v1/user/logout",
+            laptop.accessToken(),
+            StubServices.JSON.writeValueAsString(Map.of("refreshToken", laptop.refreshToken())));
     assertThat(logout.statusCode()).isEqualTo(204);
 
     assertThat(untilRefused(laptop)).isLessThanOrEqualTo(AT_ONCE);
@@ -144,7 +180,8 @@ class RevocationIT {
   }
 
   @Test
-  void suspendingRefusesEveryAccessTokenOfTheUserWithinASecondAndReinstatingLetsThemLogInAgain() throws Exception {
+  void suspendingRefusesEveryAccessTokenOfTheUserWithinASecondAndReinstatingLetsThemLogInAgain()
+      throws Exception {
     register(ADMIN);
     Login admin = login(ADMIN);
     String name = user();
@@ -153,25 +190,41 @@ class RevocationIT {
     Login bystander = login(user());
     assertThat(reach(laptop)).isEqualTo(200);
 
-    HttpResponse<String> suspended = send("POST", "/api/v1/user/admin/users/" + laptop.userId() + "/suspend", admin.accessToken(),
-        "{\"reason\":\"fraud\"}");
+    HttpResponse<String> suspended =
+        send(
+            "POST",
+            "/api/v1/user/admin/users/" + laptop.userId() + "/suspend",
+            admin.accessToken(),
+            "{\"reason\":\"fraud\"}");
     assertThat(suspended.statusCode()).as(suspended.body()).isEqualTo(200);
 
     assertThat(untilRefused(laptop)).isLessThanOrEqualTo(AT_ONCE);
     assertThat(reach(phone)).as("every login of the user").isEqualTo(401);
     assertThat(reach(bystander)).as("another user").isEqualTo(200);
-    assertThat(send("POST", "/api/v1/user/login/", null,
-        StubServices.JSON.writeValueAsString(Map.of("username", name, "password", "a-long-password-1"))).statusCode())
+    assertThat(
+            send(
+                    "POST",
+                    "/api/v1/user/login/",
+                    null,
+                    StubServices.JSON.writeValueAsString(
+                        Map.of("username", name, "password", "a-long-password-1")))
+                .statusCode())
         .isEqualTo(403);
 
-    HttpResponse<String> reinstated = send("POST", "/api/v1/user/admin/users/" + laptop.userId() + "/reinstate",
-        admin.accessToken(), null);
+    HttpResponse<String> reinstated =
+        send(
+            "POST",
+            "/api/v1/user/admin/users/" + laptop.userId() + "/reinstate",
+            admin.accessToken(),
+            null);
     assertThat(reinstated.statusCode()).as(reinstated.body()).isEqualTo(200);
     // A token issued in the same second as the suspension would be refused: the deny entry is
     // "issued at or before", to the second.
     Thread.sleep(1100);
     Login again = login(name);
     assertThat(reach(again)).isEqualTo(200);
-    assertThat(reach(laptop)).as("the tokens from before the suspension stay refused").isEqualTo(401);
+    assertThat(reach(laptop))
+        .as("the tokens from before the suspension stay refused")
+        .isEqualTo(401);
   }
 }

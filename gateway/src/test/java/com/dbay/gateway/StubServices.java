@@ -37,7 +37,10 @@ final class StubServices implements AutoCloseable {
   private volatile JWKSet jwks;
   final Map<String, String> resolvedUserIds = new ConcurrentHashMap<>();
   volatile Map<String, String> lastHeaders = Map.of();
-  /** Every request that reached a service (not the JWKS or the API documents), as "METHOD target". */
+
+  /**
+   * Every request that reached a service (not the JWKS or the API documents), as "METHOD target".
+   */
   final List<String> received = new CopyOnWriteArrayList<>();
 
   /** Stub services that publish the tokens' trusted key as the JWKS; for the ITs' static fields. */
@@ -74,7 +77,11 @@ final class StubServices implements AutoCloseable {
       return;
     }
     if (path.equals("/v3/api-docs")) {
-      respond(exchange, 200, "application/json", "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"stub\",\"version\":\"1\"}}");
+      respond(
+          exchange,
+          200,
+          "application/json",
+          "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"stub\",\"version\":\"1\"}}");
       return;
     }
     String target = GatewayProof.target(path, exchange.getRequestURI().getRawQuery());
@@ -87,13 +94,31 @@ final class StubServices implements AutoCloseable {
       }
       Identity id = identity.get();
       String userId = resolvedUserIds.computeIfAbsent(id.cognitoSub(), s -> "app-" + s);
-      respond(exchange, 200, "application/json", JSON.writeValueAsString(Map.of(
-          "userId", userId, "cognitoSub", id.cognitoSub(), "username", id.username(), "email", id.email(),
-          "roles", java.util.List.of("USER"), "status", "ACTIVE")));
+      respond(
+          exchange,
+          200,
+          "application/json",
+          JSON.writeValueAsString(
+              Map.of(
+                  "userId",
+                  userId,
+                  "cognitoSub",
+                  id.cognitoSub(),
+                  "username",
+                  id.username(),
+                  "email",
+                  id.email(),
+                  "roles",
+                  java.util.List.of("USER"),
+                  "status",
+                  "ACTIVE")));
       return;
     }
     if (identity.isEmpty() && path.contains("/users/me")) {
-      respond(exchange, 401, "application/problem+json",
+      respond(
+          exchange,
+          401,
+          "application/problem+json",
           "{\"type\":\"https://dbay.dev/problems/unauthenticated\",\"status\":401}");
       return;
     }
@@ -102,13 +127,14 @@ final class StubServices implements AutoCloseable {
     body.put("query", exchange.getRequestURI().getRawQuery());
     body.put("method", exchange.getRequestMethod());
     body.put("verified", identity.isPresent());
-    identity.ifPresent(i -> {
-      body.put("userId", i.userId());
-      body.put("cognitoSub", i.cognitoSub());
-      body.put("username", i.username());
-      body.put("email", i.email());
-      body.put("roles", i.roles().stream().sorted().toList());
-    });
+    identity.ifPresent(
+        i -> {
+          body.put("userId", i.userId());
+          body.put("cognitoSub", i.cognitoSub());
+          body.put("username", i.username());
+          body.put("email", i.email());
+          body.put("roles", i.roles().stream().sorted().toList());
+        });
     body.put("clientUserIdHeader", h.getFirst(IdentityHeaders.USER_ID));
     respond(exchange, 200, "application/json", JSON.writeValueAsString(body));
   }
@@ -121,16 +147,27 @@ final class StubServices implements AutoCloseable {
       return Optional.empty();
     }
     String roles = h.getFirst(IdentityHeaders.ROLES);
-    Set<String> roleSet = roles == null || roles.isBlank()
-        ? Set.of()
-        : Arrays.stream(roles.split(",")).collect(Collectors.toSet());
-    Identity claimed = new Identity(userId == null ? "" : userId, sub, h.getFirst(IdentityHeaders.COGNITO_USERNAME),
-        h.getFirst(IdentityHeaders.COGNITO_EMAIL), roleSet);
-    return proof.verify(claimed, exchange.getRequestMethod(), target,
-        h.getFirst(IdentityHeaders.PROOF_TIMESTAMP), h.getFirst(IdentityHeaders.PROOF_SIGNATURE));
+    Set<String> roleSet =
+        roles == null || roles.isBlank()
+            ? Set.of()
+            : Arrays.stream(roles.split(",")).collect(Collectors.toSet());
+    Identity claimed =
+        new Identity(
+            userId == null ? "" : userId,
+            sub,
+            h.getFirst(IdentityHeaders.COGNITO_USERNAME),
+            h.getFirst(IdentityHeaders.COGNITO_EMAIL),
+            roleSet);
+    return proof.verify(
+        claimed,
+        exchange.getRequestMethod(),
+        target,
+        h.getFirst(IdentityHeaders.PROOF_TIMESTAMP),
+        h.getFirst(IdentityHeaders.PROOF_SIGNATURE));
   }
 
-  private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
+  private static void respond(HttpExchange exchange, int status, String type, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.sendResponseHeaders(status, bytes.length);

@@ -60,7 +60,9 @@ final class Tokens {
 
   static String sign(RSAKey key, JWTClaimsSet claims) {
     try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
       jwt.sign(new RSASSASigner(key));
       return jwt.serialize();
     } catch (JOSEException e) {
@@ -75,11 +77,16 @@ final class Tokens {
   /** The classic confusion attack: HS256 keyed with the issuer's public key bytes. */
   String hs256WithPublicKey(String sub) {
     try {
-      String pem = "-----BEGIN PUBLIC KEY-----\n"
-          + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(trusted.toRSAPublicKey().getEncoded())
-          + "\n-----END PUBLIC KEY-----\n";
+      String pem =
+          "-----BEGIN PUBLIC KEY-----\n"
+              + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                  .encodeToString(trusted.toRSAPublicKey().getEncoded())
+              + "\n-----END PUBLIC KEY-----\n";
       byte[] key = pem.getBytes(StandardCharsets.US_ASCII);
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(trusted.getKeyID()).build(), claims(sub).build());
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(trusted.getKeyID()).build(),
+              claims(sub).build());
       jwt.sign(new MACSigner(key));
       return jwt.serialize();
     } catch (JOSEException e) {

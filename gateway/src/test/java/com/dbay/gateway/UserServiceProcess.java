@@ -32,19 +32,34 @@ final class UserServiceProcess implements AutoCloseable {
   }
 
   /** {@code extraEnv}: more variables for the service, e.g. {@code DBAY_BOOTSTRAP_ADMINS}. */
-  static UserServiceProcess start(String gatewaySecret, Map<String, String> extraEnv) throws Exception {
-    File[] jars = Path.of("../user-service/target").toFile()
-        .listFiles((dir, name) -> name.startsWith("user-service-") && name.endsWith(".jar") && !name.endsWith("-plain.jar"));
+  static UserServiceProcess start(String gatewaySecret, Map<String, String> extraEnv)
+      throws Exception {
+    File[] jars =
+        Path.of("../user-service/target")
+            .toFile()
+            .listFiles(
+                (dir, name) ->
+                    name.startsWith("user-service-")
+                        && name.endsWith(".jar")
+                        && !name.endsWith("-plain.jar"));
     if (jars == null || jars.length == 0) {
-      throw new IllegalStateException("user-service is not built: run ./mvnw -pl user-service,gateway -am verify");
+      throw new IllegalStateException(
+          "user-service is not built: run ./mvnw -pl user-service,gateway -am verify");
     }
     Arrays.sort(jars);
     int port = CognitoLocal.freePort();
     Path log = Files.createTempFile("user-service", ".log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jars[0].getAbsolutePath())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                java,
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-jar",
+                jars[0].getAbsolutePath())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
     env.put("DBAY_USER_PORT", Integer.toString(port));
     env.put("DBAY_GATEWAY_SECRET", gatewaySecret);
@@ -68,9 +83,11 @@ final class UserServiceProcess implements AutoCloseable {
         throw new IllegalStateException("user-service exited:\n" + tail());
       }
       try {
-        HttpResponse<String> r = http.send(
-            HttpRequest.newBuilder(URI.create(url() + "/api/v1/user/.well-known/jwks.json")).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create(url() + "/api/v1/user/.well-known/jwks.json"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200) {
           return;
         }

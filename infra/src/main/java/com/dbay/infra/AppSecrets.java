@@ -27,50 +27,67 @@ public final class AppSecrets extends Construct {
 
   public AppSecrets(Construct scope, String id, Settings settings) {
     super(scope, id);
-    gatewaySecret = random("GatewaySecret", "HMAC key of the gateway proof (authorizer and services)");
-    walletInternalToken = random("WalletInternalToken", "token the wallet-service requires on its internal endpoints");
-    dogeRpc = Secret.Builder.create(this, "DogeRpc")
-        .description("Dogecoin Core JSON-RPC login of the operator's node: {username, password}")
-        .generateSecretString(SecretStringGenerator.builder()
-            .secretStringTemplate("{\"username\":\"dbay\"}").generateStringKey("password")
-            .excludePunctuation(true).passwordLength(40).build())
-        .build();
+    gatewaySecret =
+        random("GatewaySecret", "HMAC key of the gateway proof (authorizer and services)");
+    walletInternalToken =
+        random(
+            "WalletInternalToken", "token the wallet-service requires on its internal endpoints");
+    dogeRpc =
+        Secret.Builder.create(this, "DogeRpc")
+            .description(
+                "Dogecoin Core JSON-RPC login of the operator's node: {username, password}")
+            .generateSecretString(
+                SecretStringGenerator.builder()
+                    .secretStringTemplate("{\"username\":\"dbay\"}")
+                    .generateStringKey("password")
+                    .excludePunctuation(true)
+                    .passwordLength(40)
+                    .build())
+            .build();
 
-    // The seed gets its own key, so that decrypting it is a grant of its own, not the account default's.
-    walletSeedKey = Key.Builder.create(this, "WalletSeedKey")
-        .description("encrypts the wallet seed secret only")
-        .enableKeyRotation(true)
-        .removalPolicy(settings.prod() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
-        .build();
-    walletSeed = Secret.Builder.create(this, "WalletSeed")
-        .description("BIP39 mnemonic of the hot wallet ({\"mnemonic\": ...}); read only by blockchain-broadcaster")
-        .encryptionKey(walletSeedKey)
-        // A random placeholder is no mnemonic: the signer refuses to sign until the operator puts the real one.
-        .generateSecretString(SecretStringGenerator.builder().excludePunctuation(true).passwordLength(64).build())
-        .removalPolicy(RemovalPolicy.RETAIN)
-        .build();
+    // The seed gets its own key, so that decrypting it is a grant of its own, not the account
+    // default's.
+    walletSeedKey =
+        Key.Builder.create(this, "WalletSeedKey")
+            .description("encrypts the wallet seed secret only")
+            .enableKeyRotation(true)
+            .removalPolicy(settings.prod() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
+            .build();
+    walletSeed =
+        Secret.Builder.create(this, "WalletSeed")
+            .description(
+                "BIP39 mnemonic of the hot wallet ({\"mnemonic\": ...}); read only by blockchain-broadcaster")
+            .encryptionKey(walletSeedKey)
+            // A random placeholder is no mnemonic: the signer refuses to sign until the operator
+            // puts the real one.
+            .generateSecretString(
+                SecretStringGenerator.builder().excludePunctuation(true).passwordLength(64).build())
+            .removalPolicy(RemovalPolicy.RETAIN)
+            .build();
   }
 
   /**
-   * Only the signer may read the seed: a resource policy that denies {@code GetSecretValue} to every
-   * principal but the given role, whatever their IAM policies say.
+   * Only the signer may read the seed: a resource policy that denies {@code GetSecretValue} to
+   * every principal but the given role, whatever their IAM policies say.
    */
   public void seedReadableOnlyBy(IRole signer) {
     walletSeed.grantRead(signer);
-    walletSeed.addToResourcePolicy(PolicyStatement.Builder.create()
-        .sid("OnlyTheSignerReadsTheSeed")
-        .effect(Effect.DENY)
-        .principals(List.of(new AnyPrincipal()))
-        .actions(List.of("secretsmanager:GetSecretValue"))
-        .resources(List.of("*"))
-        .conditions(Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", signer.getRoleArn())))
-        .build());
+    walletSeed.addToResourcePolicy(
+        PolicyStatement.Builder.create()
+            .sid("OnlyTheSignerReadsTheSeed")
+            .effect(Effect.DENY)
+            .principals(List.of(new AnyPrincipal()))
+            .actions(List.of("secretsmanager:GetSecretValue"))
+            .resources(List.of("*"))
+            .conditions(Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", signer.getRoleArn())))
+            .build());
   }
 
   private Secret random(String id, String description) {
     return Secret.Builder.create(this, id)
         .description(description)
-        .generateSecretString(SecretStringGenerator.builder().excludePunctuation(true).passwordLength(64).build())
+        .generateSecretString(
+            SecretStringGenerator.builder().excludePunctuation(true).passwordLength(64).build())
         .build();
   }
 }

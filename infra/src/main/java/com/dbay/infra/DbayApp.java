@@ -9,8 +9,8 @@ import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.Validations;
 
 /**
- * The CDK app: {@code Dbay-<env>} for the context's environment ({@code -c env=dev|prod}), checked by
- * cdk-nag's AWS Solutions pack at synthesis (a finding without a justified suppression fails
+ * The CDK app: {@code Dbay-<env>} for the context's environment ({@code -c env=dev|prod}), checked
+ * by cdk-nag's AWS Solutions pack at synthesis (a finding without a justified suppression fails
  * {@code cdk synth}).
  */
 public final class DbayApp {
@@ -25,8 +25,8 @@ public final class DbayApp {
 
   public static DbayStack build(App app) {
     Settings settings = Settings.from(app.getNode());
-    StackProps.Builder props = StackProps.builder()
-        .description("DBay auction marketplace (" + settings.envName() + ")");
+    StackProps.Builder props =
+        StackProps.builder().description("DBay auction marketplace (" + settings.envName() + ")");
     String account = System.getenv("CDK_DEFAULT_ACCOUNT");
     String region = System.getenv("CDK_DEFAULT_REGION");
     if (account != null && region != null) {
@@ -35,7 +35,8 @@ public final class DbayApp {
     DbayStack stack = new DbayStack(app, "Dbay-" + settings.envName(), props.build(), settings);
     Tags.of(stack).add("project", "dbay");
     Tags.of(stack).add("environment", settings.envName());
-    Validations.of(app).addPlugins(new AwsSolutionsChecks(app, NagPackProps.builder().verbose(true).build()));
+    Validations.of(app)
+        .addPlugins(new AwsSolutionsChecks(app, NagPackProps.builder().verbose(true).build()));
     return stack;
   }
 }

@@ -14,9 +14,10 @@ public final class Email extends Construct {
   public Email(Construct scope, String id, Settings settings) {
     super(scope, id);
     configurationSet = ConfigurationSet.Builder.create(this, "Notifications").build();
-    sender = EmailIdentity.Builder.create(this, "Sender")
-        .identity(Identity.email(settings.senderEmail()))
-        .configurationSet(configurationSet)
-        .build();
+    sender =
+        EmailIdentity.Builder.create(this, "Sender")
+            .identity(Identity.email(settings.senderEmail()))
+            .configurationSet(configurationSet)
+            .build();
   }
 }

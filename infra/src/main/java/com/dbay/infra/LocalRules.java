@@ -12,9 +12,9 @@ import java.util.Map;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The bus rules the local runtime routes by ({@code dbay.serverless.events.rules} in
- * {@code lambdas/local-runtime/src/main/resources/application.yml}). The EventBridge rules are built
- * from the same list, so a rule added for one machine exists in AWS too.
+ * The bus rules the local runtime routes by ({@code dbay.serverless.events.rules} in {@code
+ * lambdas/local-runtime/src/main/resources/application.yml}). The EventBridge rules are built from
+ * the same list, so a rule added for one machine exists in AWS too.
  *
  * @param name rule name
  * @param sources the pattern's {@code source} values
@@ -22,7 +22,8 @@ import org.yaml.snakeyaml.Yaml;
  * @param targetKind {@code function} or {@code workflow}
  * @param target the function or workflow name
  */
-public record LocalRules(String name, List<String> sources, List<String> detailTypes, String targetKind, String target) {
+public record LocalRules(
+    String name, List<String> sources, List<String> detailTypes, String targetKind, String target) {
 
   @SuppressWarnings("unchecked")
   public static List<LocalRules> read(Path repoRoot) {
@@ -33,14 +34,23 @@ public record LocalRules(String name, List<String> sources, List<String> detailT
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Map<String, Object> events = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) root.get("dbay")).get("serverless")).get("events");
+    Map<String, Object> events =
+        (Map<String, Object>)
+            ((Map<String, Object>) ((Map<String, Object>) root.get("dbay")).get("serverless"))
+                .get("events");
     ObjectMapper json = new ObjectMapper();
     List<LocalRules> out = new ArrayList<>();
     for (Map<String, Object> rule : (List<Map<String, Object>>) events.get("rules")) {
       try {
         JsonNode pattern = json.readTree(rule.get("pattern").toString());
         String[] target = rule.get("target").toString().split(":", 2);
-        out.add(new LocalRules(rule.get("name").toString(), strings(pattern.get("source")), strings(pattern.get("detail-type")), target[0], target[1]));
+        out.add(
+            new LocalRules(
+                rule.get("name").toString(),
+                strings(pattern.get("source")),
+                strings(pattern.get("detail-type")),
+                target[0],
+                target[1]));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -38,12 +38,16 @@ public final class Parts {
    * @param memoryMiB memory (and so CPU)
    * @param timeoutSeconds timeout
    */
-  public record Function(String name, String module, String handler, int memoryMiB, int timeoutSeconds) {
+  public record Function(
+      String name, String module, String handler, int memoryMiB, int timeoutSeconds) {
     public String jar() {
       return "lambdas/" + module + "/target/dbay-lambda-" + module + "-0.1.0-SNAPSHOT-lambda.jar";
     }
 
-    /** The name a {@code ${...Arn}} substitution gives it: deposit-confirmations → DepositConfirmationsFunctionArn. */
+    /**
+     * The name a {@code ${...Arn}} substitution gives it: deposit-confirmations →
+     * DepositConfirmationsFunctionArn.
+     */
     public String substitution() {
       StringBuilder out = new StringBuilder();
       for (String word : name.split("-")) {
@@ -53,37 +57,83 @@ public final class Parts {
     }
   }
 
-  public static final List<Service> SERVICES = List.of(
-      new Service("gateway", 8000, "", 1024),
-      new Service("listing-service", 8001, "listing", 1024),
-      new Service("auction-service", 8002, "auction", 1024),
-      new Service("wallet-service", 8003, "wallet", 1024),
-      new Service("user-service", 8004, "user", 1024),
-      new Service("order-service", 8005, "order", 1024),
-      new Service("notification-service", 8010, "notification", 1024),
-      new Service("search-service", 8011, "search", 1024),
-      new Service("messaging-service", 8012, "messaging", 1024));
+  public static final List<Service> SERVICES =
+      List.of(
+          new Service("gateway", 8000, "", 1024),
+          new Service("listing-service", 8001, "listing", 1024),
+          new Service("auction-service", 8002, "auction", 1024),
+          new Service("wallet-service", 8003, "wallet", 1024),
+          new Service("user-service", 8004, "user", 1024),
+          new Service("order-service", 8005, "order", 1024),
+          new Service("notification-service", 8010, "notification", 1024),
+          new Service("search-service", 8011, "search", 1024),
+          new Service("messaging-service", 8012, "messaging", 1024));
 
   private static final String PKG = "com.dbay.lambda.";
 
-  public static final List<Function> FUNCTIONS = List.of(
-      new Function("authorizer", "authorizer", PKG + "authorizer.AuthorizerHandler", 1024, 10),
-      new Function("image-processor", "image-processor", PKG + "imageprocessor.ImageProcessorHandler", 1536, 60),
-      new Function("auction-closer", "auction-closer", PKG + "auctioncloser.AuctionCloserHandler", 512, 50),
-      new Function("auction-settlement", "auction-closer", PKG + "auctioncloser.AuctionSettlementHandler", 512, 30),
-      new Function("deposit-watcher", "deposit-watcher", PKG + "depositwatcher.DepositWatcherHandler", 512, 55),
-      new Function("deposit-confirmations", "deposit-watcher", PKG + "depositwatcher.DepositConfirmationHandler", 512, 30),
-      new Function("search-indexer", "search-indexer", PKG + "searchindexer.SearchIndexerHandler", 512, 30),
-      new Function("websocket-handler", "websocket-handler", PKG + "websockethandler.WebSocketHandler", 512, 10),
-      new Function("blockchain-broadcaster", "blockchain-broadcaster", PKG + "blockchainbroadcaster.BlockchainBroadcasterHandler", 512, 30));
+  public static final List<Function> FUNCTIONS =
+      List.of(
+          new Function("authorizer", "authorizer", PKG + "authorizer.AuthorizerHandler", 1024, 10),
+          new Function(
+              "image-processor",
+              "image-processor",
+              PKG + "imageprocessor.ImageProcessorHandler",
+              1536,
+              60),
+          new Function(
+              "auction-closer",
+              "auction-closer",
+              PKG + "auctioncloser.AuctionCloserHandler",
+              512,
+              50),
+          new Function(
+              "auction-settlement",
+              "auction-closer",
+              PKG + "auctioncloser.AuctionSettlementHandler",
+              512,
+              30),
+          new Function(
+              "deposit-watcher",
+              "deposit-watcher",
+              PKG + "depositwatcher.DepositWatcherHandler",
+              512,
+              55),
+          new Function(
+              "deposit-confirmations",
+              "deposit-watcher",
+              PKG + "depositwatcher.DepositConfirmationHandler",
+              512,
+              30),
+          new Function(
+              "search-indexer",
+              "search-indexer",
+              PKG + "searchindexer.SearchIndexerHandler",
+              512,
+              30),
+          new Function(
+              "websocket-handler",
+              "websocket-handler",
+              PKG + "websockethandler.WebSocketHandler",
+              512,
+              10),
+          new Function(
+              "blockchain-broadcaster",
+              "blockchain-broadcaster",
+              PKG + "blockchainbroadcaster.BlockchainBroadcasterHandler",
+              512,
+              30));
 
   public static Function function(String name) {
-    return FUNCTIONS.stream().filter(f -> f.name().equals(name)).findFirst()
+    return FUNCTIONS.stream()
+        .filter(f -> f.name().equals(name))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no function " + name));
   }
 
   public static Service service(String name) {
-    return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst()
+    return SERVICES.stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no service " + name));
   }
 }

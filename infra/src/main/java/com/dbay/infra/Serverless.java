@@ -45,15 +45,24 @@ public final class Serverless extends Construct {
   /** {@code ${Name}} placeholders of an ASL file. */
   public static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
 
-  /** Functions that need nothing inside the VPC (image-processor reports to listing-service: inside). */
+  /**
+   * Functions that need nothing inside the VPC (image-processor reports to listing-service:
+   * inside).
+   */
   private static final List<String> OUTSIDE_VPC = List.of();
 
   private final Map<String, Function> functions = new LinkedHashMap<>();
   private final Map<String, Role> roles = new LinkedHashMap<>();
   private final Map<String, StateMachine> workflows = new LinkedHashMap<>();
 
-  public record Inputs(Settings settings, Network network, Data data, AppSecrets secrets, Storage storage,
-      Events events, Identity identity) {}
+  public record Inputs(
+      Settings settings,
+      Network network,
+      Data data,
+      AppSecrets secrets,
+      Storage storage,
+      Events events,
+      Identity identity) {}
 
   public Serverless(Construct scope, String id, Inputs in) {
     super(scope, id);
@@ -61,39 +70,57 @@ public final class Serverless extends Construct {
     for (Parts.Function part : Parts.FUNCTIONS) {
       Path jar = settings.repoRoot().resolve(part.jar());
       if (!Files.isRegularFile(jar)) {
-        throw new IllegalStateException("missing " + jar + ": build the functions first (./mvnw -DskipTests package)");
+        throw new IllegalStateException(
+            "missing " + jar + ": build the functions first (./mvnw -DskipTests package)");
       }
-      LogGroup logs = LogGroup.Builder.create(this, part.name() + "-logs")
-          .retention(settings.prod() ? RetentionDays.THREE_MONTHS : RetentionDays.ONE_MONTH).build();
-      Role role = Role.Builder.create(this, part.name() + "-role")
-          .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-          .description(part.name() + ": its own log group, and what the function itself uses")
-          .build();
-      role.addToPolicy(PolicyStatement.Builder.create()
-          .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
-          .resources(List.of(logs.getLogGroupArn() + ":*")).build());
+      LogGroup logs =
+          LogGroup.Builder.create(this, part.name() + "-logs")
+              .retention(settings.prod() ? RetentionDays.THREE_MONTHS : RetentionDays.ONE_MONTH)
+              .build();
+      Role role =
+          Role.Builder.create(this, part.name() + "-role")
+              .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+              .description(part.name() + ": its own log group, and what the function itself uses")
+              .build();
+      role.addToPolicy(
+          PolicyStatement.Builder.create()
+              .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+              .resources(List.of(logs.getLogGroupArn() + ":*"))
+              .build());
       boolean inVpc = !OUTSIDE_VPC.contains(part.name());
       if (inVpc) {
-        // What AWSLambdaVPCAccessExecutionRole holds: the network interfaces of a function in a VPC.
-        role.addToPolicy(PolicyStatement.Builder.create()
-            .actions(List.of("ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets",
-                "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"))
-            .resources(List.of("*")).build());
+        // What AWSLambdaVPCAccessExecutionRole holds: the network interfaces of a function in a
+        // VPC.
+        role.addToPolicy(
+            PolicyStatement.Builder.create()
+                .actions(
+                    List.of(
+                        "ec2:CreateNetworkInterface",
+                        "ec2:DescribeNetworkInterfaces",
+                        "ec2:DescribeSubnets",
+                        "ec2:DeleteNetworkInterface",
+                        "ec2:AssignPrivateIpAddresses",
+                        "ec2:UnassignPrivateIpAddresses"))
+                .resources(List.of("*"))
+                .build());
       }
-      Function.Builder fn = Function.Builder.create(this, part.name())
-          .functionName("dbay-" + settings.envName() + "-" + part.name())
-          .runtime(Runtime.JAVA_25)
-          .architecture(Architecture.ARM_64)
-          .handler(part.handler() + "::handleRequest")
-          .code(Code.fromAsset(jar.toString()))
-          .memorySize(part.memoryMiB())
-          .timeout(Duration.seconds(part.timeoutSeconds()))
-          .role(role)
-          .logGroup(logs)
-          .tracing(Tracing.ACTIVE)
-          .environment(environment(part.name(), in));
+      Function.Builder fn =
+          Function.Builder.create(this, part.name())
+              .functionName("dbay-" + settings.envName() + "-" + part.name())
+              .runtime(Runtime.JAVA_25)
+              .architecture(Architecture.ARM_64)
+              .handler(part.handler() + "::handleRequest")
+              .code(Code.fromAsset(jar.toString()))
+              .memorySize(part.memoryMiB())
+              .timeout(Duration.seconds(part.timeoutSeconds()))
+              .role(role)
+              .logGroup(logs)
+              .tracing(Tracing.ACTIVE)
+              .environment(environment(part.name(), in));
       if (inVpc) {
-        fn.vpc(in.network().vpc).vpcSubnets(in.network().appSubnets()).securityGroups(List.of(in.network().app));
+        fn.vpc(in.network().vpc)
+            .vpcSubnets(in.network().appSubnets())
+            .securityGroups(List.of(in.network().app));
       }
       functions.put(part.name(), fn.build());
       roles.put(part.name(), role);
@@ -103,37 +130,69 @@ public final class Serverless extends Construct {
     in.secrets().seedReadableOnlyBy(roles.get("blockchain-broadcaster"));
     in.secrets().gatewaySecret.grantRead(roles.get("authorizer"));
     // It reads an original and deletes it once processed (its EXIF may hold the seller's location).
-    roles.get("image-processor").addToPolicy(PolicyStatement.Builder.create()
-        .actions(List.of("s3:GetObject", "s3:DeleteObject")).resources(List.of(in.storage().images.arnForObjects("listings/*"))).build());
-    roles.get("image-processor").addToPolicy(PolicyStatement.Builder.create()
-        .actions(List.of("s3:PutObject")).resources(List.of(in.storage().images.arnForObjects("variants/*"))).build());
-    roles.get("search-indexer").addToPolicy(PolicyStatement.Builder.create()
-        .actions(List.of("es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpPut", "es:ESHttpDelete"))
-        .resources(List.of(in.data().search.getDomainArn() + "/*")).build());
+    roles
+        .get("image-processor")
+        .addToPolicy(
+            PolicyStatement.Builder.create()
+                .actions(List.of("s3:GetObject", "s3:DeleteObject"))
+                .resources(List.of(in.storage().images.arnForObjects("listings/*")))
+                .build());
+    roles
+        .get("image-processor")
+        .addToPolicy(
+            PolicyStatement.Builder.create()
+                .actions(List.of("s3:PutObject"))
+                .resources(List.of(in.storage().images.arnForObjects("variants/*")))
+                .build());
+    roles
+        .get("search-indexer")
+        .addToPolicy(
+            PolicyStatement.Builder.create()
+                .actions(
+                    List.of(
+                        "es:ESHttpGet",
+                        "es:ESHttpHead",
+                        "es:ESHttpPost",
+                        "es:ESHttpPut",
+                        "es:ESHttpDelete"))
+                .resources(List.of(in.data().search.getDomainArn() + "/*"))
+                .build());
 
     // Schedules: EventBridge's finest rate is one minute (the local runtime ticks faster).
     schedule("auction-closer", Duration.minutes(1));
     schedule("deposit-watcher", Duration.minutes(1));
     // New photo originals (not the variants the function writes back) → image-processor.
-    in.storage().images.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(function("image-processor")),
-        NotificationKeyFilter.builder().prefix("listings/").build());
+    in.storage()
+        .images
+        .addEventNotification(
+            EventType.OBJECT_CREATED,
+            new LambdaDestination(function("image-processor")),
+            NotificationKeyFilter.builder().prefix("listings/").build());
 
     for (Path asl : aslFiles(settings.repoRoot())) {
       String name = asl.getFileName().toString().replace(".asl.json", "");
-      LogGroup logs = LogGroup.Builder.create(this, name + "-logs")
-          .retention(settings.prod() ? RetentionDays.THREE_MONTHS : RetentionDays.ONE_MONTH).build();
+      LogGroup logs =
+          LogGroup.Builder.create(this, name + "-logs")
+              .retention(settings.prod() ? RetentionDays.THREE_MONTHS : RetentionDays.ONE_MONTH)
+              .build();
       Map<String, String> substitutions = new TreeMap<>();
       for (String placeholder : placeholders(asl)) {
         substitutions.put(placeholder, substitutionValue(placeholder, in));
       }
-      StateMachine machine = StateMachine.Builder.create(this, name)
-          .stateMachineName("dbay-" + settings.envName() + "-" + name)
-          // Inline, not an S3 asset: the template shows the definition that runs.
-          .definitionBody(DefinitionBody.fromString(read(asl)))
-          .definitionSubstitutions(substitutions)
-          .tracingEnabled(true)
-          .logs(LogOptions.builder().destination(logs).level(LogLevel.ALL).includeExecutionData(true).build())
-          .build();
+      StateMachine machine =
+          StateMachine.Builder.create(this, name)
+              .stateMachineName("dbay-" + settings.envName() + "-" + name)
+              // Inline, not an S3 asset: the template shows the definition that runs.
+              .definitionBody(DefinitionBody.fromString(read(asl)))
+              .definitionSubstitutions(substitutions)
+              .tracingEnabled(true)
+              .logs(
+                  LogOptions.builder()
+                      .destination(logs)
+                      .level(LogLevel.ALL)
+                      .includeExecutionData(true)
+                      .build())
+              .build();
       for (String placeholder : substitutions.keySet()) {
         if (placeholder.equals("EventBusName")) {
           in.events().bus.grantPutEventsTo(machine);
@@ -146,7 +205,8 @@ public final class Serverless extends Construct {
 
     // The watcher starts one DepositConfirmationWorkflow per deposit.
     StateMachine deposits = workflow("DepositConfirmationWorkflow");
-    function("deposit-watcher").addEnvironment("DBAY_DEPOSIT_WORKFLOW_ARN", deposits.getStateMachineArn());
+    function("deposit-watcher")
+        .addEnvironment("DBAY_DEPOSIT_WORKFLOW_ARN", deposits.getStateMachineArn());
     deposits.grantStartExecution(roles.get("deposit-watcher"));
   }
 
@@ -211,30 +271,44 @@ public final class Serverless extends Construct {
   }
 
   static Parts.Function functionBySubstitution(String placeholder) {
-    return Parts.FUNCTIONS.stream().filter(f -> f.substitution().equals(placeholder)).findFirst()
-        .orElseThrow(() -> new IllegalStateException("an ASL file names ${" + placeholder + "}, which is no function of Parts.FUNCTIONS"));
+    return Parts.FUNCTIONS.stream()
+        .filter(f -> f.substitution().equals(placeholder))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "an ASL file names ${"
+                        + placeholder
+                        + "}, which is no function of Parts.FUNCTIONS"));
   }
 
   private void schedule(String function, Duration every) {
     Rule.Builder.create(this, function + "-schedule")
         .description(function + " every " + every.toHumanString())
         .schedule(Schedule.rate(every))
-        .targets(List.of(LambdaFunction.Builder.create(function(function)).retryAttempts(0).build()))
+        .targets(
+            List.of(LambdaFunction.Builder.create(function(function)).retryAttempts(0).build()))
         .build();
   }
 
-  /** Each function's variables: the names its code reads (see lambdas/README.md and each module's README). */
+  /**
+   * Each function's variables: the names its code reads (see lambdas/README.md and each module's
+   * README).
+   */
   private static Map<String, String> environment(String function, Inputs in) {
     Settings s = in.settings();
     Map<String, String> env = new TreeMap<>();
     String walletUrl = Parts.service("wallet-service").internalUrl();
     String token = in.secrets().walletInternalToken.getSecretValue().unsafeUnwrap();
-    Map<String, String> chain = Map.of(
-        "DBAY_DOGE_RPC_URL", s.dogeRpcUrl(),
-        "DBAY_DOGE_NETWORK", s.dogeNetwork(),
-        "DBAY_DOGE_RPC_USER", in.secrets().dogeRpc.secretValueFromJson("username").unsafeUnwrap(),
-        "DBAY_DOGE_RPC_PASSWORD", in.secrets().dogeRpc.secretValueFromJson("password").unsafeUnwrap(),
-        "DBAY_BLOCK_INTERVAL_SECONDS", "60");
+    Map<String, String> chain =
+        Map.of(
+            "DBAY_DOGE_RPC_URL", s.dogeRpcUrl(),
+            "DBAY_DOGE_NETWORK", s.dogeNetwork(),
+            "DBAY_DOGE_RPC_USER",
+                in.secrets().dogeRpc.secretValueFromJson("username").unsafeUnwrap(),
+            "DBAY_DOGE_RPC_PASSWORD",
+                in.secrets().dogeRpc.secretValueFromJson("password").unsafeUnwrap(),
+            "DBAY_BLOCK_INTERVAL_SECONDS", "60");
     switch (function) {
       case "authorizer" -> {
         env.put("COGNITO_USER_POOL_ID", in.identity().userPool.getUserPoolId());
@@ -248,7 +322,9 @@ public final class Serverless extends Construct {
         env.put("DBAY_WALLET_URL", walletUrl);
         env.put("DBAY_WALLET_INTERNAL_TOKEN", token);
         env.put("DBAY_DEPOSIT_WATCHER_CURSOR", "/tmp/deposit-watcher.cursor");
-        env.put("DBAY_SFN_ENDPOINT", "https://states." + Stack.of(in.events()).getRegion() + ".amazonaws.com/");
+        env.put(
+            "DBAY_SFN_ENDPOINT",
+            "https://states." + Stack.of(in.events()).getRegion() + ".amazonaws.com/");
       }
       case "blockchain-broadcaster" -> {
         env.putAll(chain);
@@ -270,8 +346,9 @@ public final class Serverless extends Construct {
         env.put("DBAY_S3_REGION", Stack.of(in.events()).getRegion());
         env.put("DBAY_LISTING_URL", Parts.service("listing-service").internalUrl());
       }
-      case "websocket-handler" -> env.put("DBAY_USER_URL", Parts.service("user-service").internalUrl());
-      default -> { }
+      case "websocket-handler" ->
+          env.put("DBAY_USER_URL", Parts.service("user-service").internalUrl());
+      default -> {}
     }
     return env;
   }

@@ -10,13 +10,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code DBAY_*} variables a part reads, with their defaults, taken from its
- * {@code src/main/resources/application.yml}. Deployments give values only to what a part reads,
- * and the tests check that every variable whose default points at this machine gets one.
+ * The {@code DBAY_*} variables a part reads, with their defaults, taken from its {@code
+ * src/main/resources/application.yml}. Deployments give values only to what a part reads, and the
+ * tests check that every variable whose default points at this machine gets one.
  */
 public final class ServiceVariables {
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(DBAY_[A-Z0-9_]+)(?::([^}]*))?}");
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("\\$\\{(DBAY_[A-Z0-9_]+)(?::([^}]*))?}");
 
   private ServiceVariables() {}
 

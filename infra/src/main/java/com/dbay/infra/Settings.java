@@ -12,8 +12,9 @@ import software.constructs.Node;
  *
  * @param envName {@code dev} or {@code prod} (context {@code env})
  * @param repoRoot the checkout: Dockerfile, workflows/, lambdas/*&#47;target, application.yml files
- * @param imageTag when set, services run images {@code <account>.dkr.ecr.<region>.amazonaws.com/dbay/<part>:<tag>}
- *     pushed by the operator's CI; when empty, CDK builds them from the Dockerfile
+ * @param imageTag when set, services run images {@code
+ *     <account>.dkr.ecr.<region>.amazonaws.com/dbay/<part>:<tag>} pushed by the operator's CI; when
+ *     empty, CDK builds them from the Dockerfile
  * @param senderEmail the address notification mail is sent from (its SES identity is created)
  * @param alarmEmail where alarms go (empty: the topic has no subscription)
  * @param dogeRpcUrl Dogecoin Core JSON-RPC inside the VPC (operator-run node)
@@ -56,11 +57,14 @@ public record Settings(
     String xpub = text(node, "walletAccountXpub", "");
     if (env.equals("prod") && xpub.isEmpty()) {
       // Without it the wallet-service would derive deposit addresses from the public dev phrase.
-      throw new IllegalArgumentException("prod needs -c walletAccountXpub=<xpub of the seed in the wallet seed secret>");
+      throw new IllegalArgumentException(
+          "prod needs -c walletAccountXpub=<xpub of the seed in the wallet seed secret>");
     }
     return new Settings(
         env,
-        root.isEmpty() ? findRepoRoot(Path.of("").toAbsolutePath()) : Path.of(root).toAbsolutePath().normalize(),
+        root.isEmpty()
+            ? findRepoRoot(Path.of("").toAbsolutePath())
+            : Path.of(root).toAbsolutePath().normalize(),
         text(node, "imageTag", ""),
         text(node, "senderEmail", "no-reply@example.com"),
         text(node, "alarmEmail", ""),
@@ -81,6 +85,7 @@ public record Settings(
         return p;
       }
     }
-    throw new IllegalStateException("cannot find the DBay checkout above " + start + "; pass -c repoRoot=<path>");
+    throw new IllegalStateException(
+        "cannot find the DBay checkout above " + start + "; pass -c repoRoot=<path>");
   }
 }

@@ -25,11 +25,15 @@ final class Cfn {
   /** Logical id → resource, for one type. */
   static Map<String, JsonNode> resources(String type) {
     Map<String, JsonNode> out = new LinkedHashMap<>();
-    template().path("Resources").fields().forEachRemaining(e -> {
-      if (e.getValue().path("Type").asText().equals(type)) {
-        out.put(e.getKey(), e.getValue());
-      }
-    });
+    template()
+        .path("Resources")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getValue().path("Type").asText().equals(type)) {
+                out.put(e.getKey(), e.getValue());
+              }
+            });
     return out;
   }
 
@@ -43,7 +47,8 @@ final class Cfn {
 
   /** The logical id of a construct's CloudFormation resource (its default child for L2s). */
   static String logicalId(IConstruct construct) {
-    IConstruct c = construct instanceof CfnElement ? construct : construct.getNode().getDefaultChild();
+    IConstruct c =
+        construct instanceof CfnElement ? construct : construct.getNode().getDefaultChild();
     return Synthesized.stack().getLogicalId((CfnElement) c);
   }
 

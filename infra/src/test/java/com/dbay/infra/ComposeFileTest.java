@@ -20,12 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * docker-compose.yml cannot drift from the application: Debian's docker-compose validates it
- * (no engine needed), and every part's variables, port and module must match what that part reads.
+ * docker-compose.yml cannot drift from the application: Debian's docker-compose validates it (no
+ * engine needed), and every part's variables, port and module must match what that part reads.
  */
 class ComposeFileTest {
 
   static final Path REPO = Synthesized.REPO;
+
   /** Parts built from the Dockerfile, by compose service name → module folder. */
   static final Map<String, String> PARTS = parts();
 
@@ -42,8 +43,11 @@ class ComposeFileTest {
   @BeforeAll
   @SuppressWarnings("unchecked")
   static void validateWithDockerCompose() throws Exception {
-    ProcessBuilder pb = new ProcessBuilder("docker-compose", "-f", REPO.resolve("docker-compose.yml").toString(), "config")
-        .directory(REPO.toFile()).redirectErrorStream(false);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                "docker-compose", "-f", REPO.resolve("docker-compose.yml").toString(), "config")
+            .directory(REPO.toFile())
+            .redirectErrorStream(false);
     // The per-install secrets compose insists on (it refuses to start without them).
     pb.environment().put("DBAY_GATEWAY_SECRET", "compose-config-check-gateway-secret");
     pb.environment().put("DBAY_WALLET_INTERNAL_TOKEN", "compose-config-check-wallet-token");
@@ -51,7 +55,8 @@ class ComposeFileTest {
     try {
       p = pb.start();
     } catch (IOException e) {
-      throw new AssertionError("docker-compose is not installed: apt-get install -y docker-compose (.ci/run does)", e);
+      throw new AssertionError(
+          "docker-compose is not installed: apt-get install -y docker-compose (.ci/run does)", e);
     }
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -89,27 +94,44 @@ class ComposeFileTest {
   @Test
   void composeRunsEveryPartTheStoresTheStandInsAndTheDevChain() {
     assertThat(services).containsKeys(PARTS.keySet().toArray(String[]::new));
-    assertThat(services).containsKeys("postgres", "redis", "memcached", "mongo", "opensearch", "s3", "ses", "sqs", "dogecoin-devnode");
-    PARTS.forEach((name, module) -> assertThat(buildArgs(name)).as(name).containsEntry("MODULE", module));
+    assertThat(services)
+        .containsKeys(
+            "postgres",
+            "redis",
+            "memcached",
+            "mongo",
+            "opensearch",
+            "s3",
+            "ses",
+            "sqs",
+            "dogecoin-devnode");
+    PARTS.forEach(
+        (name, module) -> assertThat(buildArgs(name)).as(name).containsEntry("MODULE", module));
   }
 
   @Test
   void eachPartListensOnThePortItsConfigurationNames() throws IOException {
     for (Parts.Service part : Parts.SERVICES) {
-      assertThat(buildArgs(part.name()).get("PORT")).as(part.name()).isEqualTo(String.valueOf(configuredPort(part.module())));
-      assertThat(part.port()).as("infra's port of " + part.name()).isEqualTo(configuredPort(part.module()));
+      assertThat(buildArgs(part.name()).get("PORT"))
+          .as(part.name())
+          .isEqualTo(String.valueOf(configuredPort(part.module())));
+      assertThat(part.port())
+          .as("infra's port of " + part.name())
+          .isEqualTo(configuredPort(part.module()));
     }
-    assertThat(buildArgs("serverless-runtime").get("PORT")).isEqualTo(String.valueOf(configuredPort("lambdas/local-runtime")));
+    assertThat(buildArgs("serverless-runtime").get("PORT"))
+        .isEqualTo(String.valueOf(configuredPort("lambdas/local-runtime")));
   }
 
   @Test
   void onlyTheGatewayAndTheBrowserFacingStandInsPublishPorts() {
     Set<String> publishing = new TreeSet<>();
-    services.forEach((name, s) -> {
-      if (((Map<?, ?>) s).containsKey("ports")) {
-        publishing.add(name);
-      }
-    });
+    services.forEach(
+        (name, s) -> {
+          if (((Map<?, ?>) s).containsKey("ports")) {
+            publishing.add(name);
+          }
+        });
     assertThat(publishing).containsExactlyInAnyOrder("gateway", "s3", "ses");
     assertThat(service("gateway").get("ports").toString()).contains("8000");
   }
@@ -118,7 +140,9 @@ class ComposeFileTest {
   void everyVariableAPartIsGivenIsOneItReads() throws IOException {
     for (var part : PARTS.entrySet()) {
       Set<String> reads = reads(part.getValue()).keySet();
-      assertThat(environment(part.getKey()).keySet()).as(part.getKey() + ": variables it never reads").isSubsetOf(reads);
+      assertThat(environment(part.getKey()).keySet())
+          .as(part.getKey() + ": variables it never reads")
+          .isSubsetOf(reads);
     }
   }
 
@@ -126,11 +150,15 @@ class ComposeFileTest {
   void everyVariableThatWouldPointAtTheHostIsSetToAContainer() throws IOException {
     for (var part : PARTS.entrySet()) {
       Map<String, String> env = environment(part.getKey());
-      reads(part.getValue()).forEach((variable, fallback) -> {
-        if (ServiceVariables.pointsAtThisMachine(fallback)) {
-          assertThat(env).as(part.getKey() + " reads " + variable + " (default " + fallback + ")").containsKey(variable);
-        }
-      });
+      reads(part.getValue())
+          .forEach(
+              (variable, fallback) -> {
+                if (ServiceVariables.pointsAtThisMachine(fallback)) {
+                  assertThat(env)
+                      .as(part.getKey() + " reads " + variable + " (default " + fallback + ")")
+                      .containsKey(variable);
+                }
+              });
     }
   }
 
@@ -138,18 +166,23 @@ class ComposeFileTest {
   void everyAddressOfAnotherPartNamesAComposeServiceAndItsPort() {
     Pattern url = Pattern.compile("^[a-z]+://(?:[^@/]*@)?([a-z0-9-]+):(\\d+)");
     for (String part : PARTS.keySet()) {
-      environment(part).forEach((variable, value) -> {
-        Matcher m = url.matcher(value);
-        // CORS origins are the browser's view of the gateway (localhost), not a container address.
-        if (m.find() && !variable.equals("DBAY_CORS_ORIGINS")) {
-          assertThat(services.keySet()).as(part + " " + variable).contains(m.group(1));
-          String host = m.group(1);
-          int port = Integer.parseInt(m.group(2));
-          if (PARTS.containsKey(host)) {
-            assertThat(buildArgs(host).get("PORT")).as(part + " " + variable).isEqualTo(String.valueOf(port));
-          }
-        }
-      });
+      environment(part)
+          .forEach(
+              (variable, value) -> {
+                Matcher m = url.matcher(value);
+                // CORS origins are the browser's view of the gateway (localhost), not a container
+                // address.
+                if (m.find() && !variable.equals("DBAY_CORS_ORIGINS")) {
+                  assertThat(services.keySet()).as(part + " " + variable).contains(m.group(1));
+                  String host = m.group(1);
+                  int port = Integer.parseInt(m.group(2));
+                  if (PARTS.containsKey(host)) {
+                    assertThat(buildArgs(host).get("PORT"))
+                        .as(part + " " + variable)
+                        .isEqualTo(String.valueOf(port));
+                  }
+                }
+              });
     }
   }
 
@@ -159,9 +192,20 @@ class ComposeFileTest {
       if (part.equals("dogecoin-devnode")) {
         continue;
       }
-      assertThat(service(part).get("depends_on").toString()).as(part).contains("redis").contains("service_healthy");
+      assertThat(service(part).get("depends_on").toString())
+          .as(part)
+          .contains("redis")
+          .contains("service_healthy");
     }
-    for (String store : List.of("postgres", "redis", "mongo", "opensearch", "s3", "dogecoin-devnode", "serverless-runtime")) {
+    for (String store :
+        List.of(
+            "postgres",
+            "redis",
+            "mongo",
+            "opensearch",
+            "s3",
+            "dogecoin-devnode",
+            "serverless-runtime")) {
       assertThat(service(store).get("volumes")).as(store).isNotNull();
     }
   }
@@ -184,14 +228,19 @@ class ComposeFileTest {
   void postgresGetsTheSameDatabasesAsDbayUp() throws IOException {
     String sql = Files.readString(REPO.resolve("devstack/docker/postgres-init.sql"));
     Set<String> created = new TreeSet<>();
-    Pattern.compile("CREATE DATABASE dbay_(\\w+);").matcher(sql).results().forEach(m -> created.add(m.group(1)));
+    Pattern.compile("CREATE DATABASE dbay_(\\w+);")
+        .matcher(sql)
+        .results()
+        .forEach(m -> created.add(m.group(1)));
     assertThat(created).containsExactlyInAnyOrderElementsOf(DatabaseSetup.DATABASES);
   }
 
   /** server.port's default in the module's application.yml. */
   static int configuredPort(String module) throws IOException {
-    String yml = Files.readString(REPO.resolve(module).resolve("src/main/resources/application.yml"));
-    Matcher m = Pattern.compile("(?m)^server:\\s*\\n\\s+port:\\s*\\$\\{[A-Z_]+:(\\d+)}").matcher(yml);
+    String yml =
+        Files.readString(REPO.resolve(module).resolve("src/main/resources/application.yml"));
+    Matcher m =
+        Pattern.compile("(?m)^server:\\s*\\n\\s+port:\\s*\\$\\{[A-Z_]+:(\\d+)}").matcher(yml);
     assertThat(m.find()).as(module + " server.port").isTrue();
     return Integer.parseInt(m.group(1));
   }
@@ -203,8 +252,10 @@ class ComposeFileTest {
   static Map<String, String> reads(String module) throws IOException {
     Map<String, String> reads = new TreeMap<>(ServiceVariables.of(REPO, module));
     literals(REPO.resolve(module).resolve("src/main/java")).forEach(v -> reads.putIfAbsent(v, ""));
-    if (Files.readString(REPO.resolve(module).resolve("pom.xml")).contains("<artifactId>dbay-platform-starter</artifactId>")) {
-      literals(REPO.resolve("platform/starter/src/main/java")).forEach(v -> reads.putIfAbsent(v, ""));
+    if (Files.readString(REPO.resolve(module).resolve("pom.xml"))
+        .contains("<artifactId>dbay-platform-starter</artifactId>")) {
+      literals(REPO.resolve("platform/starter/src/main/java"))
+          .forEach(v -> reads.putIfAbsent(v, ""));
       literals(REPO.resolve("platform/core/src/main/java")).forEach(v -> reads.putIfAbsent(v, ""));
     }
     if (module.equals("lambdas/local-runtime")) {

@@ -11,7 +11,9 @@ class EventsTest {
   private static JsonNode ruleNamed(String description) {
     return Cfn.resources("AWS::Events::Rule").values().stream()
         .filter(r -> r.path("Properties").path("Description").asText().startsWith(description))
-        .findFirst().orElseThrow(() -> new AssertionError("no rule " + description)).path("Properties");
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no rule " + description))
+        .path("Properties");
   }
 
   @Test
@@ -22,14 +24,18 @@ class EventsTest {
     for (LocalRules rule : rules) {
       JsonNode cfn = ruleNamed(rule.name() + " ");
       assertThat(Cfn.refId(cfn.path("EventBusName"))).isEqualTo(Cfn.logicalId(stack.events.bus));
-      assertThat(cfn.path("EventPattern").path("source")).containsExactlyInAnyOrderElementsOf(texts(rule.sources()));
-      assertThat(cfn.path("EventPattern").path("detail-type")).containsExactlyInAnyOrderElementsOf(texts(rule.detailTypes()));
+      assertThat(cfn.path("EventPattern").path("source"))
+          .containsExactlyInAnyOrderElementsOf(texts(rule.sources()));
+      assertThat(cfn.path("EventPattern").path("detail-type"))
+          .containsExactlyInAnyOrderElementsOf(texts(rule.detailTypes()));
       JsonNode target = cfn.path("Targets").get(0);
-      String expected = rule.targetKind().equals("function")
-          ? Cfn.logicalId(stack.serverless.function(rule.target()))
-          : Cfn.logicalId(stack.serverless.workflow(rule.target()));
+      String expected =
+          rule.targetKind().equals("function")
+              ? Cfn.logicalId(stack.serverless.function(rule.target()))
+              : Cfn.logicalId(stack.serverless.workflow(rule.target()));
       assertThat(Cfn.refId(target.path("Arn"))).as(rule.name()).isEqualTo(expected);
-      assertThat(Cfn.refId(target.path("DeadLetterConfig").path("Arn"))).isEqualTo(Cfn.logicalId(stack.events.targetDeadLetters));
+      assertThat(Cfn.refId(target.path("DeadLetterConfig").path("Arn")))
+          .isEqualTo(Cfn.logicalId(stack.events.targetDeadLetters));
       assertThat(target.path("RetryPolicy").path("MaximumRetryAttempts").asInt()).isPositive();
     }
   }
@@ -38,18 +44,31 @@ class EventsTest {
   void notificationEventsGoToTheNotificationQueueWhoseFailuresGoToItsDeadLetterQueue() {
     var stack = Synthesized.stack();
     JsonNode rule = ruleNamed("events users are notified about");
-    assertThat(rule.path("EventPattern").path("source")).containsExactlyInAnyOrderElementsOf(texts(Events.NOTIFICATION_SOURCES));
-    assertThat(Cfn.refId(rule.path("Targets").get(0).path("Arn"))).isEqualTo(Cfn.logicalId(stack.events.notifications));
+    assertThat(rule.path("EventPattern").path("source"))
+        .containsExactlyInAnyOrderElementsOf(texts(Events.NOTIFICATION_SOURCES));
+    assertThat(Cfn.refId(rule.path("Targets").get(0).path("Arn")))
+        .isEqualTo(Cfn.logicalId(stack.events.notifications));
     JsonNode queue = Cfn.resource(Cfn.logicalId(stack.events.notifications)).path("Properties");
-    assertThat(Cfn.refId(queue.path("RedrivePolicy").path("deadLetterTargetArn"))).isEqualTo(Cfn.logicalId(stack.events.notificationsDeadLetters));
+    assertThat(Cfn.refId(queue.path("RedrivePolicy").path("deadLetterTargetArn")))
+        .isEqualTo(Cfn.logicalId(stack.events.notificationsDeadLetters));
     // Only the notification-service may read it.
-    String role = Cfn.logicalId(stack.services.taskDefinitions.get("notification-service").getTaskRole());
-    Cfn.resources("AWS::IAM::Policy").values().forEach(p -> {
-      if (p.path("Properties").path("PolicyDocument").toString().contains("sqs:ReceiveMessage")
-          && p.path("Properties").path("PolicyDocument").toString().contains(Cfn.logicalId(stack.events.notifications))) {
-        assertThat(p.path("Properties").path("Roles").toString()).contains(role);
-      }
-    });
+    String role =
+        Cfn.logicalId(stack.services.taskDefinitions.get("notification-service").getTaskRole());
+    Cfn.resources("AWS::IAM::Policy")
+        .values()
+        .forEach(
+            p -> {
+              if (p.path("Properties")
+                      .path("PolicyDocument")
+                      .toString()
+                      .contains("sqs:ReceiveMessage")
+                  && p.path("Properties")
+                      .path("PolicyDocument")
+                      .toString()
+                      .contains(Cfn.logicalId(stack.events.notifications))) {
+                assertThat(p.path("Properties").path("Roles").toString()).contains(role);
+              }
+            });
   }
 
   @Test
@@ -58,19 +77,21 @@ class EventsTest {
     for (String fn : List.of("auction-closer", "deposit-watcher")) {
       JsonNode rule = ruleNamed(fn + " every");
       assertThat(rule.path("ScheduleExpression").asText()).isEqualTo("rate(1 minute)");
-      assertThat(Cfn.refId(rule.path("Targets").get(0).path("Arn"))).isEqualTo(Cfn.logicalId(stack.serverless.function(fn)));
+      assertThat(Cfn.refId(rule.path("Targets").get(0).path("Arn")))
+          .isEqualTo(Cfn.logicalId(stack.serverless.function(fn)));
     }
   }
 
   @Test
   void withdrawalsFlaggedStuckPageTheOperator() {
     JsonNode rule = ruleNamed("a withdrawal found in no block");
-    assertThat(rule.path("EventPattern").path("detail-type").get(0).asText()).isEqualTo("WithdrawalStuck");
-    assertThat(Cfn.refId(rule.path("Targets").get(0).path("Arn"))).isEqualTo(Cfn.logicalId(Synthesized.stack().observability.alarms));
+    assertThat(rule.path("EventPattern").path("detail-type").get(0).asText())
+        .isEqualTo("WithdrawalStuck");
+    assertThat(Cfn.refId(rule.path("Targets").get(0).path("Arn")))
+        .isEqualTo(Cfn.logicalId(Synthesized.stack().observability.alarms));
   }
 
   private static List<com.fasterxml.jackson.databind.node.TextNode> texts(List<String> values) {
     return values.stream().map(com.fasterxml.jackson.databind.node.TextNode::new).toList();
   }
-
 }

@@ -12,12 +12,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * cdk-nag's AWS Solutions pack runs inside synthesis (CDK's policy validation): a finding that is
- * not acknowledged with a reason in {@link NagSuppressions} fails synthesis, and this test lists it.
+ * not acknowledged with a reason in {@link NagSuppressions} fails synthesis, and this test lists
+ * it.
  */
 class NagTest {
 
   @Test
-  void theStackSynthesizesWithEveryAwsSolutionsFindingFixedOrAcknowledgedWithAReason() throws Exception {
+  void theStackSynthesizesWithEveryAwsSolutionsFindingFixedOrAcknowledgedWithAReason()
+      throws Exception {
     Throwable failure = Synthesized.synthesisFailure();
     List<String> findings = new ArrayList<>();
     Path report = Synthesized.OUTDIR.resolve("validation-report.json");
@@ -26,7 +28,10 @@ class NagTest {
       for (JsonNode plugin : json.path("pluginReports")) {
         for (JsonNode violation : plugin.path("violations")) {
           for (JsonNode resource : violation.path("violatingConstructs")) {
-            findings.add(violation.path("ruleName").asText() + " on " + resource.path("constructPath").asText());
+            findings.add(
+                violation.path("ruleName").asText()
+                    + " on "
+                    + resource.path("constructPath").asText());
           }
         }
       }
@@ -37,9 +42,15 @@ class NagTest {
 
   @Test
   void everyAcknowledgementCarriesAReason() {
-    // Ours: the AWS Solutions acknowledgements (CDK acknowledges some CloudFormation-Validate rules itself).
-    var acknowledged = Synthesized.acknowledgements().stream().filter(a -> a.rule().contains("AwsSolutions-")).toList();
+    // Ours: the AWS Solutions acknowledgements (CDK acknowledges some CloudFormation-Validate rules
+    // itself).
+    var acknowledged =
+        Synthesized.acknowledgements().stream()
+            .filter(a -> a.rule().contains("AwsSolutions-"))
+            .toList();
     assertThat(acknowledged).hasSizeGreaterThan(50);
-    assertThat(acknowledged).allSatisfy(a -> assertThat(a.reason()).as(a.path() + " " + a.rule()).hasSizeGreaterThan(30));
+    assertThat(acknowledged)
+        .allSatisfy(
+            a -> assertThat(a.reason()).as(a.path() + " " + a.rule()).hasSizeGreaterThan(30));
   }
 }

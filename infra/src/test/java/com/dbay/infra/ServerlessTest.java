@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class ServerlessTest {
 
   private static JsonNode function(String name) {
-    return Cfn.resource(Cfn.logicalId(Synthesized.stack().serverless.function(name))).path("Properties");
+    return Cfn.resource(Cfn.logicalId(Synthesized.stack().serverless.function(name)))
+        .path("Properties");
   }
 
   @Test
@@ -23,7 +24,9 @@ class ServerlessTest {
       assertThat(Files.isRegularFile(Synthesized.REPO.resolve(part.jar()))).as(part.jar()).isTrue();
       // The handler class is in that jar.
       try (var jar = new java.util.jar.JarFile(Synthesized.REPO.resolve(part.jar()).toFile())) {
-        assertThat(jar.getEntry(part.handler().replace('.', '/') + ".class")).as(part.handler()).isNotNull();
+        assertThat(jar.getEntry(part.handler().replace('.', '/') + ".class"))
+            .as(part.handler())
+            .isNotNull();
       } catch (java.io.IOException e) {
         throw new AssertionError(e);
       }
@@ -37,7 +40,9 @@ class ServerlessTest {
     for (Parts.Function part : Parts.FUNCTIONS) {
       String role = Cfn.refId(function(part.name()).path("Role"));
       assertThat(roles.add(role)).as(part.name() + " shares its role").isTrue();
-      assertThat(Cfn.resource(role).path("Properties").path("ManagedPolicyArns").isMissingNode()).as(part.name()).isTrue();
+      assertThat(Cfn.resource(role).path("Properties").path("ManagedPolicyArns").isMissingNode())
+          .as(part.name())
+          .isTrue();
     }
   }
 
@@ -53,36 +58,50 @@ class ServerlessTest {
 
   @Test
   void newPhotoOriginalsTriggerTheImageProcessorButItsOwnVariantsDoNot() {
-    JsonNode notification = Cfn.resources("Custom::S3BucketNotifications").values().iterator().next().path("Properties");
-    JsonNode config = notification.path("NotificationConfiguration").path("LambdaFunctionConfigurations").get(0);
+    JsonNode notification =
+        Cfn.resources("Custom::S3BucketNotifications")
+            .values()
+            .iterator()
+            .next()
+            .path("Properties");
+    JsonNode config =
+        notification.path("NotificationConfiguration").path("LambdaFunctionConfigurations").get(0);
     assertThat(config.path("Events").get(0).asText()).isEqualTo("s3:ObjectCreated:*");
-    assertThat(Cfn.refId(config.path("LambdaFunctionArn"))).isEqualTo(Cfn.logicalId(Synthesized.stack().serverless.function("image-processor")));
+    assertThat(Cfn.refId(config.path("LambdaFunctionArn")))
+        .isEqualTo(Cfn.logicalId(Synthesized.stack().serverless.function("image-processor")));
     assertThat(config.path("Filter").toString()).contains("listings/").doesNotContain("variants/");
-    assertThat(Cfn.refId(notification.path("BucketName"))).isEqualTo(Cfn.logicalId(Synthesized.stack().storage.images));
+    assertThat(Cfn.refId(notification.path("BucketName")))
+        .isEqualTo(Cfn.logicalId(Synthesized.stack().storage.images));
   }
 
   @Test
   void theAuthorizerIsConfiguredAsItsReadmeRequires() {
     JsonNode env = function("authorizer").path("Environment").path("Variables");
-    assertThat(Cfn.refId(env.path("COGNITO_USER_POOL_ID"))).isEqualTo(Cfn.logicalId(Synthesized.stack().identity.userPool));
-    assertThat(Cfn.refId(env.path("COGNITO_CLIENT_IDS"))).isEqualTo(Cfn.logicalId(Synthesized.stack().identity.webClient));
+    assertThat(Cfn.refId(env.path("COGNITO_USER_POOL_ID")))
+        .isEqualTo(Cfn.logicalId(Synthesized.stack().identity.userPool));
+    assertThat(Cfn.refId(env.path("COGNITO_CLIENT_IDS")))
+        .isEqualTo(Cfn.logicalId(Synthesized.stack().identity.webClient));
     assertThat(env.path("COGNITO_TOKEN_USES").asText()).isEqualTo("id");
-    assertThat(env.path("USER_SERVICE_URL").asText()).isEqualTo("http://user-service.dbay.internal:8004");
-    assertThat(Cfn.refId(env.path("DBAY_GATEWAY_SECRET_ARN"))).isEqualTo(Cfn.logicalId(Synthesized.stack().secrets.gatewaySecret));
+    assertThat(env.path("USER_SERVICE_URL").asText())
+        .isEqualTo("http://user-service.dbay.internal:8004");
+    assertThat(Cfn.refId(env.path("DBAY_GATEWAY_SECRET_ARN")))
+        .isEqualTo(Cfn.logicalId(Synthesized.stack().secrets.gatewaySecret));
     assertThat(env.has("DBAY_GATEWAY_SECRET")).isFalse();
   }
 
   @Test
   void theChainFunctionsTalkToTheWalletAndTheNode() {
-    for (String name : new String[] {"deposit-watcher", "deposit-confirmations", "blockchain-broadcaster"}) {
+    for (String name :
+        new String[] {"deposit-watcher", "deposit-confirmations", "blockchain-broadcaster"}) {
       JsonNode env = function(name).path("Environment").path("Variables");
-      assertThat(env.path("DBAY_WALLET_URL").asText()).isEqualTo("http://wallet-service.dbay.internal:8003");
+      assertThat(env.path("DBAY_WALLET_URL").asText())
+          .isEqualTo("http://wallet-service.dbay.internal:8003");
       assertThat(env.path("DBAY_DOGE_RPC_URL").asText()).isNotBlank();
       assertThat(env.path("DBAY_DOGE_RPC_PASSWORD").toString()).contains("resolve:secretsmanager");
     }
     JsonNode watcher = function("deposit-watcher").path("Environment").path("Variables");
     assertThat(Cfn.refId(watcher.path("DBAY_DEPOSIT_WORKFLOW_ARN")))
-        .isEqualTo(Cfn.logicalId(Synthesized.stack().serverless.workflow("DepositConfirmationWorkflow")));
+        .isEqualTo(
+            Cfn.logicalId(Synthesized.stack().serverless.workflow("DepositConfirmationWorkflow")));
   }
-
 }

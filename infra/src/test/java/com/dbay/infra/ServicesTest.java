@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 class ServicesTest {
 
   private static JsonNode container(String service) {
-    JsonNode task = Cfn.resource(Cfn.logicalId(Synthesized.stack().services.taskDefinitions.get(service))).path("Properties");
+    JsonNode task =
+        Cfn.resource(Cfn.logicalId(Synthesized.stack().services.taskDefinitions.get(service)))
+            .path("Properties");
     return task.path("ContainerDefinitions").get(0);
   }
 
@@ -29,11 +31,14 @@ class ServicesTest {
       JsonNode container = container(part.name());
       Set<String> given = new TreeSet<>(names(container.path("Environment")));
       given.addAll(names(container.path("Secrets")));
-      reads.forEach((variable, fallback) -> {
-        if (ServiceVariables.pointsAtThisMachine(fallback)) {
-          assertThat(given).as(part.name() + " reads " + variable + " (default " + fallback + ")").contains(variable);
-        }
-      });
+      reads.forEach(
+          (variable, fallback) -> {
+            if (ServiceVariables.pointsAtThisMachine(fallback)) {
+              assertThat(given)
+                  .as(part.name() + " reads " + variable + " (default " + fallback + ")")
+                  .contains(variable);
+            }
+          });
       // ...and nothing it does not read, except what the platform starter reads for every part.
       given.removeAll(reads.keySet());
       given.removeAll(AwsValues.PLATFORM);
@@ -48,43 +53,73 @@ class ServicesTest {
       JsonNode container = container(part.name());
       for (JsonNode variable : container.path("Environment")) {
         String name = variable.path("Name").asText();
-        assertThat(name).as(part.name()).doesNotMatch(".*(PASSWORD|SECRET|_TOKEN|MONGO_URI|REDIS_URL)$");
+        assertThat(name)
+            .as(part.name())
+            .doesNotMatch(".*(PASSWORD|SECRET|_TOKEN|MONGO_URI|REDIS_URL)$");
         assertThat(variable.path("Value").toString()).doesNotContain("resolve:secretsmanager");
       }
-      container.path("Secrets").forEach(s -> {
-        var refs = java.util.regex.Pattern.compile("\"Ref\":\"(\\w+)\"").matcher(s.path("ValueFrom").toString()).results()
-            .map(m -> Cfn.resource(m.group(1)).path("Type").asText()).toList();
-        assertThat(refs).as(part.name() + " " + s.path("Name").asText()).anyMatch(t -> t.startsWith("AWS::SecretsManager::"));
-      });
+      container
+          .path("Secrets")
+          .forEach(
+              s -> {
+                var refs =
+                    java.util.regex.Pattern.compile("\"Ref\":\"(\\w+)\"")
+                        .matcher(s.path("ValueFrom").toString())
+                        .results()
+                        .map(m -> Cfn.resource(m.group(1)).path("Type").asText())
+                        .toList();
+                assertThat(refs)
+                    .as(part.name() + " " + s.path("Name").asText())
+                    .anyMatch(t -> t.startsWith("AWS::SecretsManager::"));
+              });
       assertThat(names(container.path("Secrets"))).as(part.name()).contains("DBAY_GATEWAY_SECRET");
     }
     assertThat(names(container("wallet-service").path("Secrets")))
-        .contains("DBAY_PG_PASSWORD", "DBAY_REDIS_URL", "DBAY_WALLET_INTERNAL_TOKEN", "DBAY_DOGE_RPC_PASSWORD");
+        .contains(
+            "DBAY_PG_PASSWORD",
+            "DBAY_REDIS_URL",
+            "DBAY_WALLET_INTERNAL_TOKEN",
+            "DBAY_DOGE_RPC_PASSWORD");
   }
 
   @Test
   void eachServiceIsHealthCheckedLoggedAndRunsPrivately() {
     Map<String, JsonNode> services = Cfn.resources("AWS::ECS::Service");
     assertThat(services).hasSize(Parts.SERVICES.size());
-    services.forEach((id, s) -> {
-      JsonNode network = s.path("Properties").path("NetworkConfiguration").path("AwsvpcConfiguration");
-      assertThat(network.path("AssignPublicIp").asText()).as(id).isEqualTo("DISABLED");
-      assertThat(s.path("Properties").path("DeploymentConfiguration").path("DeploymentCircuitBreaker").path("Rollback").asBoolean()).isTrue();
-      assertThat(s.path("Properties").path("ServiceRegistries")).isNotEmpty();
-    });
+    services.forEach(
+        (id, s) -> {
+          JsonNode network =
+              s.path("Properties").path("NetworkConfiguration").path("AwsvpcConfiguration");
+          assertThat(network.path("AssignPublicIp").asText()).as(id).isEqualTo("DISABLED");
+          assertThat(
+                  s.path("Properties")
+                      .path("DeploymentConfiguration")
+                      .path("DeploymentCircuitBreaker")
+                      .path("Rollback")
+                      .asBoolean())
+              .isTrue();
+          assertThat(s.path("Properties").path("ServiceRegistries")).isNotEmpty();
+        });
     for (Parts.Service part : Parts.SERVICES) {
       JsonNode container = container(part.name());
-      assertThat(container.path("HealthCheck").path("Command").toString()).contains(":" + part.port() + "/actuator/health");
-      assertThat(container.path("LogConfiguration").path("LogDriver").asText()).isEqualTo("awslogs");
-      assertThat(container.path("PortMappings").get(0).path("ContainerPort").asInt()).isEqualTo(part.port());
+      assertThat(container.path("HealthCheck").path("Command").toString())
+          .contains(":" + part.port() + "/actuator/health");
+      assertThat(container.path("LogConfiguration").path("LogDriver").asText())
+          .isEqualTo("awslogs");
+      assertThat(container.path("PortMappings").get(0).path("ContainerPort").asInt())
+          .isEqualTo(part.port());
     }
   }
 
   @Test
   void eachServiceScalesOnCpuAndOnRequestCount() {
     var policies = Cfn.resources("AWS::ApplicationAutoScaling::ScalingPolicy").values();
-    long cpu = policies.stream().filter(p -> p.toString().contains("ECSServiceAverageCPUUtilization")).count();
-    long requests = policies.stream().filter(p -> p.toString().contains("ALBRequestCountPerTarget")).count();
+    long cpu =
+        policies.stream()
+            .filter(p -> p.toString().contains("ECSServiceAverageCPUUtilization"))
+            .count();
+    long requests =
+        policies.stream().filter(p -> p.toString().contains("ALBRequestCountPerTarget")).count();
     assertThat(cpu).isEqualTo(Parts.SERVICES.size());
     assertThat(requests).isEqualTo(Parts.SERVICES.size());
   }
@@ -97,12 +132,17 @@ class ServicesTest {
         continue;
       }
       String group = Cfn.logicalId(Synthesized.stack().services.targetGroups.get(part.name()));
-      assertThat(rules).as(part.name()).anySatisfy(r -> {
-        assertThat(r.path("Properties").path("Conditions").toString()).contains("/api/v1/" + part.api() + "/*");
-        assertThat(r.path("Properties").path("Actions").toString()).contains(group);
-      });
+      assertThat(rules)
+          .as(part.name())
+          .anySatisfy(
+              r -> {
+                assertThat(r.path("Properties").path("Conditions").toString())
+                    .contains("/api/v1/" + part.api() + "/*");
+                assertThat(r.path("Properties").path("Actions").toString()).contains(group);
+              });
     }
     assertThat(Cfn.resources("AWS::ElasticLoadBalancingV2::LoadBalancer").values())
-        .allSatisfy(lb -> assertThat(lb.path("Properties").path("Scheme").asText()).isEqualTo("internal"));
+        .allSatisfy(
+            lb -> assertThat(lb.path("Properties").path("Scheme").asText()).isEqualTo("internal"));
   }
 }

@@ -30,15 +30,23 @@ final class Synthesized {
 
   static synchronized DbayStack stack() {
     if (stack == null) {
-      App app = new App(AppProps.builder()
-          .outdir(OUTDIR.toString())
-          .context(Map.of(
-              "env", "dev",
-              "repoRoot", REPO.toString(),
-              "walletAccountXpub", WALLET_XPUB,
-              // Reference the jars and the Dockerfile where they are instead of copying them per synthesis.
-              "aws:cdk:disable-asset-staging", true))
-          .build());
+      App app =
+          new App(
+              AppProps.builder()
+                  .outdir(OUTDIR.toString())
+                  .context(
+                      Map.of(
+                          "env",
+                          "dev",
+                          "repoRoot",
+                          REPO.toString(),
+                          "walletAccountXpub",
+                          WALLET_XPUB,
+                          // Reference the jars and the Dockerfile where they are instead of copying
+                          // them per synthesis.
+                          "aws:cdk:disable-asset-staging",
+                          true))
+                  .build());
       stack = DbayApp.build(app);
     }
     return stack;
@@ -76,9 +84,12 @@ final class Synthesized {
       for (MetadataEntry entry : c.getNode().getMetadata()) {
         if (Validations.ACKNOWLEDGED_RULES_METADATA_KEY.equals(entry.getType())) {
           if (entry.getData() instanceof Map<?, ?> byRule) {
-            byRule.forEach((rule, reason) -> out.add(new Acknowledgement(c.getNode().getPath(), rule + "", reason + "")));
+            byRule.forEach(
+                (rule, reason) ->
+                    out.add(new Acknowledgement(c.getNode().getPath(), rule + "", reason + "")));
           } else {
-            out.add(new Acknowledgement(c.getNode().getPath(), "?", String.valueOf(entry.getData())));
+            out.add(
+                new Acknowledgement(c.getNode().getPath(), "?", String.valueOf(entry.getData())));
           }
         }
       }

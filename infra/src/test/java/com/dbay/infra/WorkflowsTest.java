@@ -19,7 +19,11 @@ class WorkflowsTest {
     assertThat(files).hasSize(4);
     assertThat(Cfn.resources("AWS::StepFunctions::StateMachine")).hasSize(files.size());
     assertThat(Synthesized.stack().serverless.workflows().keySet())
-        .containsExactlyInAnyOrder("AuctionCloseWorkflow", "DepositConfirmationWorkflow", "DisputeWorkflow", "WithdrawalWorkflow");
+        .containsExactlyInAnyOrder(
+            "AuctionCloseWorkflow",
+            "DepositConfirmationWorkflow",
+            "DisputeWorkflow",
+            "WithdrawalWorkflow");
   }
 
   @Test
@@ -27,7 +31,8 @@ class WorkflowsTest {
     var stack = Synthesized.stack();
     for (Path file : Serverless.aslFiles(Synthesized.REPO)) {
       String name = file.getFileName().toString().replace(".asl.json", "");
-      JsonNode machine = Cfn.resource(Cfn.logicalId(stack.serverless.workflow(name))).path("Properties");
+      JsonNode machine =
+          Cfn.resource(Cfn.logicalId(stack.serverless.workflow(name))).path("Properties");
       JsonNode substitutions = machine.path("DefinitionSubstitutions");
       String expected = Files.readString(file);
       // Substitute as Step Functions does at deploy time, each value rendered as what it names.
@@ -36,17 +41,22 @@ class WorkflowsTest {
       assertThat(Cfn.JSON.readTree(deployed)).as(name).isEqualTo(Cfn.JSON.readTree(fromFile));
       assertThat(deployed).as(name).doesNotContain("${");
 
-      // Each function placeholder is the ARN of the function of that name; EventBusName is DBay's bus.
-      substitutions.fields().forEachRemaining(e -> {
-        if (e.getKey().equals("EventBusName")) {
-          assertThat(Cfn.refId(e.getValue())).isEqualTo(Cfn.logicalId(stack.events.bus));
-        } else {
-          String function = Serverless.functionBySubstitution(e.getKey()).name();
-          assertThat(e.getValue().path("Fn::GetAtt").get(0).asText()).as(e.getKey())
-              .isEqualTo(Cfn.logicalId(stack.serverless.function(function)));
-          assertThat(e.getValue().path("Fn::GetAtt").get(1).asText()).isEqualTo("Arn");
-        }
-      });
+      // Each function placeholder is the ARN of the function of that name; EventBusName is DBay's
+      // bus.
+      substitutions
+          .fields()
+          .forEachRemaining(
+              e -> {
+                if (e.getKey().equals("EventBusName")) {
+                  assertThat(Cfn.refId(e.getValue())).isEqualTo(Cfn.logicalId(stack.events.bus));
+                } else {
+                  String function = Serverless.functionBySubstitution(e.getKey()).name();
+                  assertThat(e.getValue().path("Fn::GetAtt").get(0).asText())
+                      .as(e.getKey())
+                      .isEqualTo(Cfn.logicalId(stack.serverless.function(function)));
+                  assertThat(e.getValue().path("Fn::GetAtt").get(1).asText()).isEqualTo("Arn");
+                }
+              });
       List<String> given = new ArrayList<>();
       substitutions.fieldNames().forEachRemaining(given::add);
       assertThat(given).containsExactlyInAnyOrderElementsOf(Serverless.placeholders(file));
@@ -58,7 +68,11 @@ class WorkflowsTest {
     var stack = Synthesized.stack();
     for (Path file : Serverless.aslFiles(Synthesized.REPO)) {
       String name = file.getFileName().toString().replace(".asl.json", "");
-      String role = Cfn.refId(Cfn.resource(Cfn.logicalId(stack.serverless.workflow(name))).path("Properties").path("RoleArn"));
+      String role =
+          Cfn.refId(
+              Cfn.resource(Cfn.logicalId(stack.serverless.workflow(name)))
+                  .path("Properties")
+                  .path("RoleArn"));
       StringBuilder granted = new StringBuilder();
       Cfn.resources("AWS::IAM::Policy").values().stream()
           .filter(p -> p.path("Properties").path("Roles").toString().contains("\"" + role + "\""))
@@ -66,17 +80,25 @@ class WorkflowsTest {
       for (Parts.Function fn : Parts.FUNCTIONS) {
         boolean named = Serverless.placeholders(file).contains(fn.substitution());
         String id = Cfn.logicalId(stack.serverless.function(fn.name()));
-        assertThat(granted.toString().contains("\"" + id + "\"")).as(name + " → " + fn.name()).isEqualTo(named);
+        assertThat(granted.toString().contains("\"" + id + "\""))
+            .as(name + " → " + fn.name())
+            .isEqualTo(named);
       }
     }
   }
 
   @Test
   void failedExecutionsAreLoggedAndTraced() {
-    Cfn.resources("AWS::StepFunctions::StateMachine").forEach((id, m) -> {
-      assertThat(m.path("Properties").path("TracingConfiguration").path("Enabled").asBoolean()).as(id).isTrue();
-      assertThat(m.path("Properties").path("LoggingConfiguration").path("Level").asText()).isEqualTo("ALL");
-    });
+    Cfn.resources("AWS::StepFunctions::StateMachine")
+        .forEach(
+            (id, m) -> {
+              assertThat(
+                      m.path("Properties").path("TracingConfiguration").path("Enabled").asBoolean())
+                  .as(id)
+                  .isTrue();
+              assertThat(m.path("Properties").path("LoggingConfiguration").path("Level").asText())
+                  .isEqualTo("ALL");
+            });
   }
 
   private static String substitute(String text, JsonNode substitutions) {
@@ -89,5 +111,4 @@ class WorkflowsTest {
     }
     return m.appendTail(out).toString();
   }
-
 }

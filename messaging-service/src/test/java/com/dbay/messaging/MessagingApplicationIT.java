@@ -8,8 +8,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The messaging service boots against the real stores of the environment contract, reports itself ready
- * with each of them, and can write to and read back from each.
+ * The messaging service boots against the real stores of the environment contract, reports itself
+ * ready with each of them, and can write to and read back from each.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MessagingApplicationIT extends ServiceApplicationContract implements MongoRoundTrip {

@@ -5,7 +5,10 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code dbay.search.*}: where the indices and listing-service are, internal callers, cursors and caching. */
+/**
+ * {@code dbay.search.*}: where the indices and listing-service are, internal callers, cursors and
+ * caching.
+ */
 @ConfigurationProperties("dbay.search")
 public record SearchProperties(
     @DefaultValue("dbay-") String indexPrefix,
@@ -13,7 +16,10 @@ public record SearchProperties(
     @DefaultValue("") String internalToken,
     @DefaultValue("") String listingInternalToken,
     @DefaultValue("") String cursorSecret,
-    /** How long a search answer is served from Memcached; short, so an edit shows within the 2 s goal. */
+    /**
+     * How long a search answer is served from Memcached; short, so an edit shows within the 2 s
+     * goal.
+     */
     @DefaultValue("1s") Duration resultCacheTtl,
     @DefaultValue("30s") Duration suggestCacheTtl,
     @DefaultValue("5m") Duration categoryCacheTtl,

@@ -16,8 +16,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The search service boots against the real stores of the environment contract, reports itself ready
- * with each of them, and can write to and read back from each.
+ * The search service boots against the real stores of the environment contract, reports itself
+ * ready with each of them, and can write to and read back from each.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SearchApplicationIT extends ServiceApplicationContract implements MemcachedRoundTrip {
@@ -37,7 +37,12 @@ class SearchApplicationIT extends ServiceApplicationContract implements Memcache
   void indexesAndReadsBackFromOpenSearch() throws Exception {
     String index = "it-search-" + UUID.randomUUID();
     try {
-      opensearch.index(i -> i.index(index).id("probe").document(Map.of("title", "round-trip")).refresh(Refresh.True));
+      opensearch.index(
+          i ->
+              i.index(index)
+                  .id("probe")
+                  .document(Map.of("title", "round-trip"))
+                  .refresh(Refresh.True));
 
       var found = opensearch.get(g -> g.index(index).id("probe"), Map.class);
 

@@ -1,12 +1,12 @@
 package com.dbay.search;
 
-import com.dbay.search.indexing.IndexNames;
-import com.dbay.search.indexing.ListingIndexer;
-import com.dbay.search.indexing.OpenSearchHttp;
 import com.dbay.platform.identity.GatewayProof;
 import com.dbay.platform.identity.Identity;
 import com.dbay.platform.identity.IdentityHeaders;
 import com.dbay.platform.test.TestStores;
+import com.dbay.search.indexing.IndexNames;
+import com.dbay.search.indexing.ListingIndexer;
+import com.dbay.search.indexing.OpenSearchHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,16 +28,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What the search ITs share: the service on a random port against the real stores, in indices of its own
- * (one prefix per test run), listing-service played by {@link StubListingService}, listings written
- * through the indexer's own code path, and HTTP calls with or without a gateway-proven user.
+ * What the search ITs share: the service on a random port against the real stores, in indices of
+ * its own (one prefix per test run), listing-service played by {@link StubListingService}, listings
+ * written through the indexer's own code path, and HTTP calls with or without a gateway-proven
+ * user.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class SearchServiceIT {
 
   protected static final String SECRET = "search-it-gateway-secret-0123456789abcdef";
-  protected static final String PREFIX = "it-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT) + "-";
-  protected static final OpenSearchHttp OPENSEARCH = new OpenSearchHttp(URI.create(TestStores.opensearchUrl()));
+  protected static final String PREFIX =
+      "it-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT) + "-";
+  protected static final OpenSearchHttp OPENSEARCH =
+      new OpenSearchHttp(URI.create(TestStores.opensearchUrl()));
 
   @LocalServerPort protected int port;
   @Autowired protected ListingIndexer indexer;
@@ -61,7 +64,8 @@ public abstract class SearchServiceIT {
     OPENSEARCH.send("DELETE", PREFIX + "*", null);
   }
 
-  public record Response(int status, String contentType, JsonNode json, Map<String, List<String>> headers) {
+  public record Response(
+      int status, String contentType, JsonNode json, Map<String, List<String>> headers) {
     public String header(String name) {
       List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
       return values == null ? null : values.get(0);
@@ -72,24 +76,39 @@ public abstract class SearchServiceIT {
     return call("GET", path, null, null, Map.of());
   }
 
-  protected Response call(String method, String path, String user, String body, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .header("Content-Type", "application/json");
+  protected Response call(
+      String method, String path, String user, String body, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json");
     headers.forEach(request::header);
     if (user != null) {
       Identity identity = new Identity(user, null, user, null, Set.of("USER"));
       long now = proof.now();
       String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-      request.header(IdentityHeaders.USER_ID, user).header(IdentityHeaders.COGNITO_USERNAME, user)
+      request
+          .header(IdentityHeaders.USER_ID, user)
+          .header(IdentityHeaders.COGNITO_USERNAME, user)
           .header(IdentityHeaders.ROLES, "USER")
           .header(IdentityHeaders.PROOF_TIMESTAMP, Long.toString(now))
           .header(IdentityHeaders.PROOF_SIGNATURE, proof.sign(identity, method, pathOnly, now));
     }
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      JsonNode json = response.body().isEmpty() ? OpenSearchHttp.JSON.nullNode() : OpenSearchHttp.JSON.readTree(response.body());
-      return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json,
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode json =
+          response.body().isEmpty()
+              ? OpenSearchHttp.JSON.nullNode()
+              : OpenSearchHttp.JSON.readTree(response.body());
+      return new Response(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          json,
           response.headers().map());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -99,13 +118,24 @@ public abstract class SearchServiceIT {
     }
   }
 
-  /** Removes every listing from the live index (and the saved-search queries), so each test starts empty. */
+  /**
+   * Removes every listing from the live index (and the saved-search queries), so each test starts
+   * empty.
+   */
   protected void emptyIndices() {
     indexer.ensureIndices();
-    OPENSEARCH.send("POST", names.listings() + "/_delete_by_query?refresh=true&conflicts=proceed",
-        OpenSearchHttp.JSON.readTree("{\"query\": {\"match_all\": {}}}")).orThrow("empty listings");
-    OPENSEARCH.send("POST", names.savedSearches() + "/_delete_by_query?refresh=true&conflicts=proceed",
-        OpenSearchHttp.JSON.readTree("{\"query\": {\"match_all\": {}}}")).orThrow("empty saved searches");
+    OPENSEARCH
+        .send(
+            "POST",
+            names.listings() + "/_delete_by_query?refresh=true&conflicts=proceed",
+            OpenSearchHttp.JSON.readTree("{\"query\": {\"match_all\": {}}}"))
+        .orThrow("empty listings");
+    OPENSEARCH
+        .send(
+            "POST",
+            names.savedSearches() + "/_delete_by_query?refresh=true&conflicts=proceed",
+            OpenSearchHttp.JSON.readTree("{\"query\": {\"match_all\": {}}}"))
+        .orThrow("empty saved searches");
   }
 
   protected void refresh() {
@@ -113,14 +143,29 @@ public abstract class SearchServiceIT {
   }
 
   /** A listing snapshot of the event contract. */
-  protected static ObjectNode snapshot(String id, String title, List<Integer> categoryPath, String format, String condition,
-      String price, String buyItNow, Instant endsAt, Map<String, String> specifics) {
+  protected static ObjectNode snapshot(
+      String id,
+      String title,
+      List<Integer> categoryPath,
+      String format,
+      String condition,
+      String price,
+      String buyItNow,
+      Instant endsAt,
+      Map<String, String> specifics) {
     ObjectNode s = OpenSearchHttp.JSON.createObjectNode();
-    s.put("listingId", id).put("sellerId", "u-alice").put("sellerName", "alice").put("title", title)
+    s.put("listingId", id)
+        .put("sellerId", "u-alice")
+        .put("sellerName", "alice")
+        .put("title", title)
         .put("description", "About " + title.toLowerCase(Locale.ROOT) + ", in good shape.")
         .put("categoryId", categoryPath.get(categoryPath.size() - 1));
     categoryPath.forEach(s.putArray("categoryPath")::add);
-    s.put("condition", condition).put("format", format).put("status", "active").put("price", price).put("startPrice", price);
+    s.put("condition", condition)
+        .put("format", format)
+        .put("status", "active")
+        .put("price", price)
+        .put("startPrice", price);
     if (buyItNow != null) {
       s.put("buyItNowPrice", buyItNow);
     }

@@ -11,12 +11,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * listing-service's two read endpoints search depends on, over real HTTP: the category tree and the
- * internal snapshot pages ({@code {items, nextCursor}}, the cursor being the index of the next item).
- * Records the headers of snapshot calls so tests can check who search says it is.
+ * internal snapshot pages ({@code {items, nextCursor}}, the cursor being the index of the next
+ * item). Records the headers of snapshot calls so tests can check who search says it is.
  */
 public final class StubListingService {
 
-  public static final String CATEGORIES = """
+  public static final String CATEGORIES =
+      """
       {"categories": [
         {"id": 1, "name": "Sports", "slug": "sports", "leaf": false, "children": [
           {"id": 2, "name": "Cycling", "slug": "cycling", "leaf": false, "children": [
@@ -32,6 +33,7 @@ public final class StubListingService {
   private final HttpServer server;
   public final List<String> snapshots = new CopyOnWriteArrayList<>();
   public final List<String> callers = new CopyOnWriteArrayList<>();
+
   /** When set, the snapshot endpoint answers 500. */
   public volatile boolean failing;
 
@@ -74,10 +76,17 @@ public final class StubListingService {
       reply(ex, 500, "{\"title\": \"boom\"}");
       return;
     }
-    List<String> page = new ArrayList<>(snapshots.subList(Math.min(after, snapshots.size()), Math.min(after + limit, snapshots.size())));
+    List<String> page =
+        new ArrayList<>(
+            snapshots.subList(
+                Math.min(after, snapshots.size()), Math.min(after + limit, snapshots.size())));
     int next = after + page.size();
-    String body = "{\"items\": [" + String.join(",", page) + "], \"nextCursor\": "
-        + (next < snapshots.size() ? "\"" + next + "\"" : "null") + "}";
+    String body =
+        "{\"items\": ["
+            + String.join(",", page)
+            + "], \"nextCursor\": "
+            + (next < snapshots.size() ? "\"" + next + "\"" : "null")
+            + "}";
     reply(ex, 200, body);
   }
 

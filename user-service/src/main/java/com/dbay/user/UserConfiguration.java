@@ -19,6 +19,7 @@ class UserConfiguration {
   /** Hashes carry their scheme ({bcrypt}...), so a later move to Argon2 can upgrade on login. */
   @Bean
   PasswordEncoder passwordEncoder(UserProperties properties) {
-    return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(properties.bcryptCost())));
+    return new DelegatingPasswordEncoder(
+        "bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(properties.bcryptCost())));
   }
 }

@@ -25,7 +25,8 @@ public record UserProperties(
    * @param accountMaxDelay the longest an account waits (kept low: no lockout of the owner)
    * @param sourceMaxDelay the longest a source address waits
    * @param window failures are forgotten this long after the last one
-   * @param trustedProxies remote addresses whose {@code X-Forwarded-For} (last hop) names the source
+   * @param trustedProxies remote addresses whose {@code X-Forwarded-For} (last hop) names the
+   *     source
    */
   public record LoginThrottle(
       @DefaultValue("5") int accountFreeFailures,

@@ -23,10 +23,14 @@ final class Api {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
   // The secret the service under test uses: ./dbay test exports a random one per run.
-  static final GatewayProof PROOF = new GatewayProof(System.getenv().getOrDefault("DBAY_GATEWAY_SECRET", IdentityAutoConfiguration.DEV_SECRET));
+  static final GatewayProof PROOF =
+      new GatewayProof(
+          System.getenv()
+              .getOrDefault("DBAY_GATEWAY_SECRET", IdentityAutoConfiguration.DEV_SECRET));
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  record Response(int status, String contentType, JsonNode body, java.net.http.HttpHeaders headers) {}
+  record Response(
+      int status, String contentType, JsonNode body, java.net.http.HttpHeaders headers) {}
 
   private final int port;
 
@@ -52,17 +56,27 @@ final class Api {
 
   /** Sends {@code json} exactly as given (it may be malformed on purpose). */
   Response sendText(String method, String path, String text, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .method(
+                method,
+                text == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(text));
     Object body = text;
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
     headers.forEach(request::header);
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       JsonNode json = response.body().isBlank() ? null : JSON.readTree(response.body());
-      return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json, response.headers());
+      return new Response(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          json,
+          response.headers());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -85,8 +99,17 @@ final class Api {
 
   /** Registers a fresh member; returns the created account JSON. */
   JsonNode register(String username) {
-    Response r = anonymous("POST", "/api/v1/user/register",
-        Map.of("email", username + "@it.dbay", "username", username, "password", "correct-horse-battery-9"));
+    Response r =
+        anonymous(
+            "POST",
+            "/api/v1/user/register",
+            Map.of(
+                "email",
+                username + "@it.dbay",
+                "username",
+                username,
+                "password",
+                "correct-horse-battery-9"));
     if (r.status() != 201) {
       throw new IllegalStateException("registration failed: " + r);
     }
@@ -104,7 +127,9 @@ final class Api {
     }
     java.util.List<String> fields = new java.util.ArrayList<>();
     for (JsonNode error : errors) {
-      if (!error.path("field").isString() || !error.path("message").isString() || error.size() != 2) {
+      if (!error.path("field").isString()
+          || !error.path("message").isString()
+          || error.size() != 2) {
         throw new AssertionError("an entry of errors is not {field, message}: " + error);
       }
       fields.add(error.get("field").asString());
@@ -115,6 +140,11 @@ final class Api {
   static Identity identityOf(JsonNode account) {
     Set<String> roles = new java.util.TreeSet<>();
     account.get("roles").forEach(n -> roles.add(n.asString()));
-    return new Identity(account.get("id").asString(), "", account.get("username").asString(), account.get("email").asString(), roles);
+    return new Identity(
+        account.get("id").asString(),
+        "",
+        account.get("username").asString(),
+        account.get("email").asString(),
+        roles);
   }
 }

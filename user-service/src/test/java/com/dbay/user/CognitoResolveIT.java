@@ -41,13 +41,22 @@ class CognitoResolveIT {
     assertThat(first.body().get("cognitoSub").asString()).isEqualTo(sub);
     assertThat(first.body().get("username").asString()).isEqualTo(name);
     assertThat(first.body().get("roles").toString()).isEqualTo("[\"USER\"]");
-    assertThat(again.body().get("userId").asString()).isEqualTo(first.body().get("userId").asString());
+    assertThat(again.body().get("userId").asString())
+        .isEqualTo(first.body().get("userId").asString());
   }
 
   @Test
   void resolveWithoutAGatewayProofIs401() {
-    Api.Response r = api.send("POST", "/api/v1/user/internal/resolve/", null,
-        Map.of(IdentityHeaders.COGNITO_SUB, UUID.randomUUID().toString(), IdentityHeaders.COGNITO_EMAIL, "x@y.z"));
+    Api.Response r =
+        api.send(
+            "POST",
+            "/api/v1/user/internal/resolve/",
+            null,
+            Map.of(
+                IdentityHeaders.COGNITO_SUB,
+                UUID.randomUUID().toString(),
+                IdentityHeaders.COGNITO_EMAIL,
+                "x@y.z"));
 
     assertThat(r.status()).isEqualTo(401);
   }
@@ -59,7 +68,12 @@ class CognitoResolveIT {
 
     Api.Response bySub = api.as(cognito(sub, name), "GET", "/api/v1/user/users/me/", null);
     String userId = bySub.body().get("id").asString();
-    Api.Response byId = api.as(new Identity(userId, sub, name, "", Set.of("USER")), "GET", "/api/v1/user/users/me/", null);
+    Api.Response byId =
+        api.as(
+            new Identity(userId, sub, name, "", Set.of("USER")),
+            "GET",
+            "/api/v1/user/users/me/",
+            null);
 
     assertThat(bySub.status()).isEqualTo(200);
     assertThat(byId.status()).isEqualTo(200);
@@ -72,8 +86,13 @@ class CognitoResolveIT {
     String local = Api.unique("local");
     api.register(local);
 
-    Api.Response r = api.as(new Identity("", UUID.randomUUID().toString(), "takeover", local + "@it.dbay", Set.of()),
-        "POST", "/api/v1/user/internal/resolve/", null);
+    Api.Response r =
+        api.as(
+            new Identity(
+                "", UUID.randomUUID().toString(), "takeover", local + "@it.dbay", Set.of()),
+            "POST",
+            "/api/v1/user/internal/resolve/",
+            null);
 
     assertThat(r.status()).isEqualTo(409);
     assertThat(r.contentType()).startsWith("application/problem+json");

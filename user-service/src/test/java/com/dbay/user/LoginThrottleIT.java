@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Login straight to the service port, as an attacker who skips the gateway would. Each test speaks
- * from its own address (X-Forwarded-For, believed from the loopback like the gateway's), so that the
- * counts of one test never throttle another.
+ * from its own address (X-Forwarded-For, believed from the loopback like the gateway's), so that
+ * the counts of one test never throttle another.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
@@ -36,16 +36,20 @@ class LoginThrottleIT {
   }
 
   Api.Response login(String from, String username, String password) {
-    return api.send("POST", "/api/v1/user/login/", Map.of("username", username, "password", password),
+    return api.send(
+        "POST",
+        "/api/v1/user/login/",
+        Map.of("username", username, "password", password),
         Map.of("X-Forwarded-For", from));
   }
 
   static void assertThrottled(Api.Response response, int retryAfterAtMost) {
     assertThat(response.status()).isEqualTo(429);
     assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(response.body().get("type").asString()).isEqualTo("https://dbay.dev/problems/login-throttled");
-    assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(v ->
-        assertThat(Integer.parseInt(v)).isBetween(1, retryAfterAtMost));
+    assertThat(response.body().get("type").asString())
+        .isEqualTo("https://dbay.dev/problems/login-throttled");
+    assertThat(response.headers().firstValue("Retry-After"))
+        .hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isBetween(1, retryAfterAtMost));
   }
 
   @Test
@@ -53,7 +57,9 @@ class LoginThrottleIT {
     String name = api.register(Api.unique("thr")).get("username").asString();
     String from = address();
     for (int i = 1; i <= 6; i++) {
-      assertThat(login(from, name, "wrong-password-" + i).status()).as("failure %d", i).isEqualTo(401);
+      assertThat(login(from, name, "wrong-password-" + i).status())
+          .as("failure %d", i)
+          .isEqualTo(401);
     }
 
     Api.Response right = login(from, name, PASSWORD);
@@ -62,7 +68,9 @@ class LoginThrottleIT {
 
     Thread.sleep(1100);
     assertThat(login(from, name, PASSWORD).status()).isEqualTo(200);
-    assertThat(login(from, name, "wrong-again").status()).as("a success clears the account's count").isEqualTo(401);
+    assertThat(login(from, name, "wrong-again").status())
+        .as("a success clears the account's count")
+        .isEqualTo(401);
   }
 
   @Test
@@ -86,11 +94,14 @@ class LoginThrottleIT {
     JsonNode victim = api.register(Api.unique("vic"));
     String attacker = address();
     for (int i = 1; i <= 11; i++) {
-      assertThat(login(attacker, Api.unique("ghost"), "guess-" + i).status()).as("guess %d", i).isEqualTo(401);
+      assertThat(login(attacker, Api.unique("ghost"), "guess-" + i).status())
+          .as("guess %d", i)
+          .isEqualTo(401);
     }
 
     assertThrottled(login(attacker, victim.get("username").asString(), PASSWORD), 1);
-    assertThat(login(address(), victim.get("username").asString(), PASSWORD).status()).isEqualTo(200);
+    assertThat(login(address(), victim.get("username").asString(), PASSWORD).status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -102,6 +113,8 @@ class LoginThrottleIT {
       assertThat(r.status()).isEqualTo(401);
       assertThat(r.headers().firstValue("Retry-After")).isEmpty();
     }
-    assertThat(login(from, name, PASSWORD).status()).as("within the free failures the owner logs in").isEqualTo(200);
+    assertThat(login(from, name, PASSWORD).status())
+        .as("within the free failures the owner logs in")
+        .isEqualTo(200);
   }
 }

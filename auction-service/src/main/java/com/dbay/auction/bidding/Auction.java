@@ -20,8 +20,8 @@ import java.util.Optional;
  *
  * <p>Proxy bidding keeps only what decides the price: the leader, the leader's maximum and the
  * price. Every other bidder's maximum is at or below the price (the price is always at least the
- * second-highest maximum), so a new bid that can be accepted at all is above every one of them
- * and only ever competes with the leader.
+ * second-highest maximum), so a new bid that can be accepted at all is above every one of them and
+ * only ever competes with the leader.
  *
  * <p>Rules that other auction systems got wrong and that this class designs out: a refused bid
  * changes nothing (no extension, no sequence number); a leader raising their own maximum never
@@ -72,7 +72,8 @@ public final class Auction {
 
   /** A new auction from a published auction listing: no bids, the price at the start price. */
   public static Auction open(AuctionTerms terms, AuctionRules rules) {
-    return new Auction(terms, rules, Status.ACTIVE, null, null, terms.startPrice(), 0, 0, terms.endsAt(), null);
+    return new Auction(
+        terms, rules, Status.ACTIVE, null, null, terms.startPrice(), 0, 0, terms.endsAt(), null);
   }
 
   /** An auction loaded from storage, as it was after its last accepted bid. */
@@ -90,12 +91,13 @@ public final class Auction {
     if ((leaderId == null) != (leaderMax == null)) {
       throw new IllegalArgumentException("a leader comes with their maximum");
     }
-    return new Auction(terms, rules, status, leaderId, leaderMax, price, bidCount, lastSequence, endsAt, winnerId);
+    return new Auction(
+        terms, rules, status, leaderId, leaderMax, price, bidCount, lastSequence, endsAt, winnerId);
   }
 
   /**
-   * Applies one bid at {@code now} (the server's clock). The caller must apply an auction's bids one
-   * at a time, in the order it acknowledges them.
+   * Applies one bid at {@code now} (the server's clock). The caller must apply an auction's bids
+   * one at a time, in the order it acknowledges them.
    */
   public BidDecision placeBid(String bidderId, Doge maxBid, Instant now) {
     Objects.requireNonNull(bidderId, "bidderId");
@@ -139,15 +141,35 @@ public final class Auction {
     boolean extended = !selfRaise && extendFor(now);
 
     boolean leaderChanged = !Objects.equals(previousLeader, leaderId);
-    Optional<String> release = leaderChanged ? Optional.ofNullable(previousLeader) : Optional.empty();
-    Optional<Doge> hold = Objects.equals(previousLeaderMax, leaderMax) && !leaderChanged
-        ? Optional.empty()
-        : Optional.of(leaderMax);
-    events.add(new BidPlaced(
-        terms.listingId(), lastSequence, bidderId, leaderId, leaderChanged ? previousLeader : null,
-        price, minNextBid(), bidCount, isReserveMet(), selfRaise, endsAt, now));
+    Optional<String> release =
+        leaderChanged ? Optional.ofNullable(previousLeader) : Optional.empty();
+    Optional<Doge> hold =
+        Objects.equals(previousLeaderMax, leaderMax) && !leaderChanged
+            ? Optional.empty()
+            : Optional.of(leaderMax);
+    events.add(
+        new BidPlaced(
+            terms.listingId(),
+            lastSequence,
+            bidderId,
+            leaderId,
+            leaderChanged ? previousLeader : null,
+            price,
+            minNextBid(),
+            bidCount,
+            isReserveMet(),
+            selfRaise,
+            endsAt,
+            now));
     return new BidDecision.Accepted(
-        lastSequence, bidderId.equals(leaderId), price, minNextBid(), endsAt, extended, release, hold);
+        lastSequence,
+        bidderId.equals(leaderId),
+        price,
+        minNextBid(),
+        endsAt,
+        extended,
+        release,
+        hold);
   }
 
   /** Buys the item at the Buy It Now price, which ends the auction at once. */
@@ -169,13 +191,14 @@ public final class Auction {
     lastSequence++;
     endsAt = now;
     events.add(new AuctionSold(terms.listingId(), terms.sellerId(), buyerId, paid, true, now));
-    return new BidDecision.Accepted(lastSequence, true, paid, paid, now, false, release, Optional.of(paid));
+    return new BidDecision.Accepted(
+        lastSequence, true, paid, paid, now, false, release, Optional.of(paid));
   }
 
   /**
    * Ends the auction by the clock, once: the leader wins at the price when the reserve (if any) is
-   * met. Returns empty when it is not yet time or when it already ended, so a retried close
-   * changes nothing.
+   * met. Returns empty when it is not yet time or when it already ended, so a retried close changes
+   * nothing.
    */
   public Optional<AuctionEvent> close(Instant now) {
     if (status == Status.ENDED || now.isBefore(endsAt)) {
@@ -187,7 +210,9 @@ public final class Auction {
       winnerId = leaderId;
       ended = new AuctionSold(terms.listingId(), terms.sellerId(), leaderId, price, false, endsAt);
     } else {
-      ended = new AuctionUnsold(terms.listingId(), terms.sellerId(), leaderId, leaderId != null, endsAt);
+      ended =
+          new AuctionUnsold(
+              terms.listingId(), terms.sellerId(), leaderId, leaderId != null, endsAt);
     }
     events.add(ended);
     return Optional.of(ended);
@@ -219,8 +244,15 @@ public final class Auction {
     }
     Instant previous = endsAt;
     endsAt = next;
-    events.add(new AuctionExtended(terms.listingId(), lastSequence, previous, next,
-        "A bid in the last " + rules.softCloseWindow().toMinutes() + " minutes extended the auction"));
+    events.add(
+        new AuctionExtended(
+            terms.listingId(),
+            lastSequence,
+            previous,
+            next,
+            "A bid in the last "
+                + rules.softCloseWindow().toMinutes()
+                + " minutes extended the auction"));
     return true;
   }
 
@@ -230,10 +262,14 @@ public final class Auction {
   }
 
   public boolean isReserveMet() {
-    return terms.reserve().isEmpty() ? leaderId != null : leaderMax != null && !leaderMax.isLessThan(terms.reserve().get());
+    return terms.reserve().isEmpty()
+        ? leaderId != null
+        : leaderMax != null && !leaderMax.isLessThan(terms.reserve().get());
   }
 
-  /** Buy It Now disappears once a bid meets the reserve, or with the first bid where there is none. */
+  /**
+   * Buy It Now disappears once a bid meets the reserve, or with the first bid where there is none.
+   */
   public boolean isBuyItNowAvailable() {
     return status == Status.ACTIVE && terms.buyItNow().isPresent() && !isReserveMet();
   }

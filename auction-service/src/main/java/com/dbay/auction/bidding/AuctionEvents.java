@@ -12,13 +12,14 @@ public final class AuctionEvents {
   private AuctionEvents() {}
 
   /** Marker for the records below. */
-  public sealed interface AuctionEvent permits BidPlaced, AuctionExtended, AuctionSold, AuctionUnsold {
+  public sealed interface AuctionEvent
+      permits BidPlaced, AuctionExtended, AuctionSold, AuctionUnsold {
     String listingId();
   }
 
   /**
-   * An accepted bid. {@code previousLeaderId} is set when this bid took the lead from someone (who is
-   * now outbid); {@code selfRaise} when the leader only raised their own maximum.
+   * An accepted bid. {@code previousLeaderId} is set when this bid took the lead from someone (who
+   * is now outbid); {@code selfRaise} when the leader only raised their own maximum.
    */
   public record BidPlaced(
       String listingId,
@@ -42,11 +43,20 @@ public final class AuctionEvents {
 
   /** The auction ended with a winner: by the clock with the reserve met, or by Buy It Now. */
   public record AuctionSold(
-      String listingId, String sellerId, String winnerId, Doge finalPrice, boolean boughtNow, Instant endedAt)
+      String listingId,
+      String sellerId,
+      String winnerId,
+      Doge finalPrice,
+      boolean boughtNow,
+      Instant endedAt)
       implements AuctionEvent {}
 
   /** The auction ended without a sale: no bids, or the reserve not met. */
   public record AuctionUnsold(
-      String listingId, String sellerId, String highBidderId, boolean reserveNotMet, Instant endedAt)
+      String listingId,
+      String sellerId,
+      String highBidderId,
+      boolean reserveNotMet,
+      Instant endedAt)
       implements AuctionEvent {}
 }

@@ -8,7 +8,8 @@ import java.time.Duration;
  */
 public record AuctionRules(Duration softCloseWindow, Duration maxTotalExtension) {
 
-  public static final AuctionRules DEFAULT = new AuctionRules(Duration.ofMinutes(2), Duration.ofMinutes(60));
+  public static final AuctionRules DEFAULT =
+      new AuctionRules(Duration.ofMinutes(2), Duration.ofMinutes(60));
 
   public AuctionRules {
     if (softCloseWindow.isNegative() || maxTotalExtension.isNegative()) {

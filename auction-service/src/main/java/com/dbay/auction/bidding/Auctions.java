@@ -30,24 +30,38 @@ public class Auctions {
 
   /** Creates the auction unless it exists; true when this call created it. */
   public boolean open(AuctionTerms terms) {
-    return jdbc.update("""
+    return jdbc.update(
+            """
         INSERT INTO auctions (listing_id, seller_id, start_price, reserve_price, buy_it_now_price, starts_at,
           original_ends_at, ends_at, status, current_price)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?) ON CONFLICT (listing_id) DO NOTHING""",
-        terms.listingId(), terms.sellerId(), terms.startPrice().koinu(),
-        terms.reserve().map(Doge::koinu).orElse(null), terms.buyItNow().map(Doge::koinu).orElse(null),
-        Timestamp.from(terms.startsAt()), Timestamp.from(terms.endsAt()), Timestamp.from(terms.endsAt()),
-        terms.startPrice().koinu()) == 1;
+            terms.listingId(),
+            terms.sellerId(),
+            terms.startPrice().koinu(),
+            terms.reserve().map(Doge::koinu).orElse(null),
+            terms.buyItNow().map(Doge::koinu).orElse(null),
+            Timestamp.from(terms.startsAt()),
+            Timestamp.from(terms.endsAt()),
+            Timestamp.from(terms.endsAt()),
+            terms.startPrice().koinu())
+        == 1;
   }
 
   public Optional<Auction> find(String listingId) {
-    return jdbc.query("SELECT * FROM auctions WHERE listing_id = ?", this::restore, listingId).stream().findFirst();
+    return jdbc
+        .query("SELECT * FROM auctions WHERE listing_id = ?", this::restore, listingId)
+        .stream()
+        .findFirst();
   }
 
-  /** Loads the auction and locks its row until the transaction ends (one lock per batch of bids). */
+  /**
+   * Loads the auction and locks its row until the transaction ends (one lock per batch of bids).
+   */
   Optional<Auction> lock(String listingId) {
-    return jdbc.query("SELECT * FROM auctions WHERE listing_id = ? FOR UPDATE", this::restore, listingId)
-        .stream().findFirst();
+    return jdbc
+        .query("SELECT * FROM auctions WHERE listing_id = ? FOR UPDATE", this::restore, listingId)
+        .stream()
+        .findFirst();
   }
 
   /** The answers already given for these keys of this auction, by (bidder, key). */
@@ -56,29 +70,44 @@ public class Auctions {
     if (requests.isEmpty()) {
       return found;
     }
-    String[] keys = requests.stream().map(BidRequest::idempotencyKey).distinct().toArray(String[]::new);
-    jdbc.query("SELECT bidder_id, idempotency_key, max_bid, answer::text FROM bid_requests"
+    String[] keys =
+        requests.stream().map(BidRequest::idempotencyKey).distinct().toArray(String[]::new);
+    jdbc.query(
+        "SELECT bidder_id, idempotency_key, max_bid, answer::text FROM bid_requests"
             + " WHERE listing_id = ? AND idempotency_key = ANY (?)",
         rs -> {
-          found.put(List.of(rs.getString(1), rs.getString(2)),
-              new StoredRequest(Doge.ofKoinu(rs.getLong(3)), json.readValue(rs.getString(4), BidAnswer.class)));
+          found.put(
+              List.of(rs.getString(1), rs.getString(2)),
+              new StoredRequest(
+                  Doge.ofKoinu(rs.getLong(3)), json.readValue(rs.getString(4), BidAnswer.class)));
         },
-        listingId, keys);
+        listingId,
+        keys);
     return found;
   }
 
   record StoredRequest(Doge maxBid, BidAnswer answer) {}
 
-  record AcceptedBid(long sequence, String bidderId, String alias, Doge maxBid, Doge priceAfter, String leaderAfter,
+  record AcceptedBid(
+      long sequence,
+      String bidderId,
+      String alias,
+      Doge maxBid,
+      Doge priceAfter,
+      String leaderAfter,
       Instant placedAt) {}
 
   /** Writes a batch's outcome: its accepted bids, every new answer, and the auction's new state. */
-  void saveBatch(Auction auction, List<AcceptedBid> accepted, List<Map.Entry<BidRequest, BidAnswer>> answers) {
+  void saveBatch(
+      Auction auction, List<AcceptedBid> accepted, List<Map.Entry<BidRequest, BidAnswer>> answers) {
     String listingId = auction.terms().listingId();
-    jdbc.batchUpdate("""
+    jdbc.batchUpdate(
+        """
         INSERT INTO bids (listing_id, sequence, bidder_id, bidder_alias, max_bid, price_after, leader_after, placed_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-        accepted, accepted.size(), (ps, b) -> {
+        accepted,
+        accepted.size(),
+        (ps, b) -> {
           ps.setString(1, listingId);
           ps.setLong(2, b.sequence());
           ps.setString(3, b.bidderId());
@@ -88,10 +117,13 @@ public class Auctions {
           ps.setString(7, b.leaderAfter());
           ps.setTimestamp(8, Timestamp.from(b.placedAt()));
         });
-    jdbc.batchUpdate("""
+    jdbc.batchUpdate(
+        """
         INSERT INTO bid_requests (listing_id, bidder_id, idempotency_key, max_bid, answer)
         VALUES (?, ?, ?, ?, ?::jsonb)""",
-        answers, answers.size(), (ps, e) -> {
+        answers,
+        answers.size(),
+        (ps, e) -> {
           ps.setString(1, listingId);
           ps.setString(2, e.getKey().bidderId());
           ps.setString(3, e.getKey().idempotencyKey());
@@ -102,40 +134,73 @@ public class Auctions {
   }
 
   void save(Auction auction) {
-    jdbc.update("""
+    jdbc.update(
+        """
         UPDATE auctions SET status = ?, leader_id = ?, leader_max = ?, current_price = ?, bid_count = ?,
           last_sequence = ?, ends_at = ?, winner_id = ? WHERE listing_id = ?""",
-        auction.status().name(), auction.leaderId().orElse(null), auction.leaderMax().map(Doge::koinu).orElse(null),
-        auction.currentPrice().koinu(), auction.bidCount(), auction.lastSequence(), Timestamp.from(auction.endsAt()),
-        auction.winnerId().orElse(null), auction.terms().listingId());
+        auction.status().name(),
+        auction.leaderId().orElse(null),
+        auction.leaderMax().map(Doge::koinu).orElse(null),
+        auction.currentPrice().koinu(),
+        auction.bidCount(),
+        auction.lastSequence(),
+        Timestamp.from(auction.endsAt()),
+        auction.winnerId().orElse(null),
+        auction.terms().listingId());
   }
 
   /** The public bid history, newest first. */
   public List<PublicBid> history(String listingId, int limit) {
-    return jdbc.query("""
+    return jdbc.query(
+        """
         SELECT sequence, bidder_alias, price_after, placed_at FROM bids WHERE listing_id = ?
         ORDER BY sequence DESC LIMIT ?""",
-        (rs, i) -> new PublicBid(rs.getLong(1), rs.getString(2), Doge.ofKoinu(rs.getLong(3)),
-            rs.getTimestamp(4).toInstant()),
-        listingId, limit);
+        (rs, i) ->
+            new PublicBid(
+                rs.getLong(1),
+                rs.getString(2),
+                Doge.ofKoinu(rs.getLong(3)),
+                rs.getTimestamp(4).toInstant()),
+        listingId,
+        limit);
   }
 
   /** The alias a bidder bid under most recently on this auction. */
   public String aliasOf(String listingId, String bidderId) {
-    return jdbc.query("SELECT bidder_alias FROM bids WHERE listing_id = ? AND bidder_id = ? ORDER BY sequence DESC LIMIT 1",
-        (rs, i) -> rs.getString(1), listingId, bidderId).stream().findFirst().orElse(BidderAlias.of(null));
+    return jdbc
+        .query(
+            "SELECT bidder_alias FROM bids WHERE listing_id = ? AND bidder_id = ? ORDER BY sequence DESC LIMIT 1",
+            (rs, i) -> rs.getString(1),
+            listingId,
+            bidderId)
+        .stream()
+        .findFirst()
+        .orElse(BidderAlias.of(null));
   }
 
   public record PublicBid(long sequence, String bidder, Doge priceAfter, Instant placedAt) {}
 
   private Auction restore(ResultSet rs, int row) throws SQLException {
-    AuctionTerms terms = new AuctionTerms(
-        rs.getString("listing_id"), rs.getString("seller_id"), Doge.ofKoinu(rs.getLong("start_price")),
-        koinu(rs, "reserve_price"), koinu(rs, "buy_it_now_price"),
-        rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("original_ends_at").toInstant());
-    return Auction.restore(terms, rules, Auction.Status.valueOf(rs.getString("status")), rs.getString("leader_id"),
-        koinu(rs, "leader_max").orElse(null), Doge.ofKoinu(rs.getLong("current_price")), rs.getInt("bid_count"),
-        rs.getLong("last_sequence"), rs.getTimestamp("ends_at").toInstant(), rs.getString("winner_id"));
+    AuctionTerms terms =
+        new AuctionTerms(
+            rs.getString("listing_id"),
+            rs.getString("seller_id"),
+            Doge.ofKoinu(rs.getLong("start_price")),
+            koinu(rs, "reserve_price"),
+            koinu(rs, "buy_it_now_price"),
+            rs.getTimestamp("starts_at").toInstant(),
+            rs.getTimestamp("original_ends_at").toInstant());
+    return Auction.restore(
+        terms,
+        rules,
+        Auction.Status.valueOf(rs.getString("status")),
+        rs.getString("leader_id"),
+        koinu(rs, "leader_max").orElse(null),
+        Doge.ofKoinu(rs.getLong("current_price")),
+        rs.getInt("bid_count"),
+        rs.getLong("last_sequence"),
+        rs.getTimestamp("ends_at").toInstant(),
+        rs.getString("winner_id"));
   }
 
   private static Optional<Doge> koinu(ResultSet rs, String column) throws SQLException {

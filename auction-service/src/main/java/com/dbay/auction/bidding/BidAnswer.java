@@ -7,7 +7,8 @@ import java.time.Instant;
  * What a bidder is told about one bid request, stored with the request so that a repeat with the
  * same idempotency key gets exactly this back.
  *
- * @param outcome ACCEPTED, REFUSED, NO_SUCH_AUCTION, or KEY_REUSED (the key came with another maximum)
+ * @param outcome ACCEPTED, REFUSED, NO_SUCH_AUCTION, or KEY_REUSED (the key came with another
+ *     maximum)
  * @param refusal why, when REFUSED
  */
 public record BidAnswer(
@@ -30,15 +31,34 @@ public record BidAnswer(
 
   static BidAnswer of(String listingId, BidDecision decision) {
     return switch (decision) {
-      case BidDecision.Accepted a -> new BidAnswer(Outcome.ACCEPTED, listingId, a.sequence(), a.leading(),
-          a.currentPrice(), a.minNextBid(), a.endsAt(), a.extended(), null);
-      case BidDecision.Refused r -> new BidAnswer(Outcome.REFUSED, listingId, 0, false, null, r.minNextBid(),
-          r.endsAt(), false, r.reason());
+      case BidDecision.Accepted a ->
+          new BidAnswer(
+              Outcome.ACCEPTED,
+              listingId,
+              a.sequence(),
+              a.leading(),
+              a.currentPrice(),
+              a.minNextBid(),
+              a.endsAt(),
+              a.extended(),
+              null);
+      case BidDecision.Refused r ->
+          new BidAnswer(
+              Outcome.REFUSED,
+              listingId,
+              0,
+              false,
+              null,
+              r.minNextBid(),
+              r.endsAt(),
+              false,
+              r.reason());
     };
   }
 
   static BidAnswer noSuchAuction(String listingId) {
-    return new BidAnswer(Outcome.NO_SUCH_AUCTION, listingId, 0, false, null, null, null, false, null);
+    return new BidAnswer(
+        Outcome.NO_SUCH_AUCTION, listingId, 0, false, null, null, null, false, null);
   }
 
   static BidAnswer keyReused(String listingId) {

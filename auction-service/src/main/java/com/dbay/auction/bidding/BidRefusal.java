@@ -6,7 +6,8 @@ public enum BidRefusal {
   ENDED("The auction has ended."),
   SELLER_CANNOT_BID("Sellers cannot bid on their own listings."),
   BELOW_MINIMUM("Your maximum bid is below the minimum next bid."),
-  NOT_ABOVE_OWN_MAXIMUM("You are already the high bidder; a new maximum must be higher than your current one."),
+  NOT_ABOVE_OWN_MAXIMUM(
+      "You are already the high bidder; a new maximum must be higher than your current one."),
   BUY_IT_NOW_UNAVAILABLE("Buy It Now is no longer available on this auction.");
 
   private final String detail;

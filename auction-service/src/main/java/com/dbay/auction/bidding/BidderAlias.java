@@ -1,6 +1,8 @@
 package com.dbay.auction.bidding;
 
-/** eBay-style anonymous bidder names in public bid histories: {@code alice} becomes {@code a***e}. */
+/**
+ * eBay-style anonymous bidder names in public bid histories: {@code alice} becomes {@code a***e}.
+ */
 public final class BidderAlias {
 
   private BidderAlias() {}
@@ -12,6 +14,10 @@ public final class BidderAlias {
     String name = username.strip();
     int first = name.codePointAt(0);
     int last = name.codePointBefore(name.length());
-    return new StringBuilder().appendCodePoint(first).append("***").appendCodePoint(last).toString();
+    return new StringBuilder()
+        .appendCodePoint(first)
+        .append("***")
+        .appendCodePoint(last)
+        .toString();
   }
 }

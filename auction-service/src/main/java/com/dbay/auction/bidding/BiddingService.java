@@ -18,10 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Places bids. The bids of one auction go through one lane ({@link GroupCommitLanes}): those that
- * arrive together are applied to the aggregate one by one, in the order they joined, and written
- * in one transaction with one durable commit. Only then is anyone answered, so an acknowledged bid
- * is in PostgreSQL. The auction's row is locked once per batch, which also keeps several instances
- * of this service in one order.
+ * arrive together are applied to the aggregate one by one, in the order they joined, and written in
+ * one transaction with one durable commit. Only then is anyone answered, so an acknowledged bid is
+ * in PostgreSQL. The auction's row is locked once per batch, which also keeps several instances of
+ * this service in one order.
  *
  * <p>A failed commit fails the whole batch and nothing of it is acknowledged; the aggregate is
  * loaded afresh for every batch, so a failure leaves no half-applied state in memory.
@@ -39,15 +39,18 @@ public class BiddingService {
   private final GroupCommitLanes<String, BidRequest, BidAnswer> lanes =
       new GroupCommitLanes<>(this::runBatch, MAX_BIDS_PER_COMMIT);
 
-  public BiddingService(Auctions auctions, TransactionTemplate transactions, Outbox outbox, Clock clock) {
+  public BiddingService(
+      Auctions auctions, TransactionTemplate transactions, Outbox outbox, Clock clock) {
     this.auctions = auctions;
     this.transactions = transactions;
     this.outbox = outbox;
     this.clock = clock;
   }
 
-  public BidAnswer placeBid(String listingId, String bidderId, String bidderName, Doge maxBid, String idempotencyKey) {
-    return lanes.submit(listingId, new BidRequest(bidderId, BidderAlias.of(bidderName), maxBid, idempotencyKey));
+  public BidAnswer placeBid(
+      String listingId, String bidderId, String bidderName, Doge maxBid, String idempotencyKey) {
+    return lanes.submit(
+        listingId, new BidRequest(bidderId, BidderAlias.of(bidderName), maxBid, idempotencyKey));
   }
 
   public Optional<Auction> find(String listingId) {
@@ -65,39 +68,51 @@ public class BiddingService {
   }
 
   private List<BidAnswer> runBatch(String listingId, List<BidRequest> requests) {
-    return transactions.execute(status -> {
-      Optional<Auction> locked = auctions.lock(listingId);
-      if (locked.isEmpty()) {
-        return requests.stream().map(r -> BidAnswer.noSuchAuction(listingId)).toList();
-      }
-      Auction auction = locked.get();
-      Map<List<String>, StoredRequest> earlier = new HashMap<>(auctions.answered(listingId, requests));
-      List<BidAnswer> answers = new ArrayList<>(requests.size());
-      List<AcceptedBid> accepted = new ArrayList<>();
-      List<Map.Entry<BidRequest, BidAnswer>> newAnswers = new ArrayList<>();
-      for (BidRequest request : requests) {
-        List<String> key = List.of(request.bidderId(), request.idempotencyKey());
-        StoredRequest first = earlier.get(key);
-        if (first != null) {
-          answers.add(first.maxBid().equals(request.maxBid()) ? first.answer() : BidAnswer.keyReused(listingId));
-          continue;
-        }
-        Instant now = clock.instant();
-        BidDecision decision = auction.placeBid(request.bidderId(), request.maxBid(), now);
-        BidAnswer answer = BidAnswer.of(listingId, decision);
-        if (decision instanceof BidDecision.Accepted a) {
-          accepted.add(new AcceptedBid(a.sequence(), request.bidderId(), request.bidderAlias(), request.maxBid(),
-              a.currentPrice(), auction.leaderId().orElseThrow(), now));
-        }
-        earlier.put(key, new StoredRequest(request.maxBid(), answer));
-        newAnswers.add(new SimpleEntry<>(request, answer));
-        answers.add(answer);
-      }
-      if (!newAnswers.isEmpty()) {
-        auctions.saveBatch(auction, accepted, newAnswers);
-        auction.pullEvents().forEach(e -> outbox.publish(e.getClass().getSimpleName(), e));
-      }
-      return answers;
-    });
+    return transactions.execute(
+        status -> {
+          Optional<Auction> locked = auctions.lock(listingId);
+          if (locked.isEmpty()) {
+            return requests.stream().map(r -> BidAnswer.noSuchAuction(listingId)).toList();
+          }
+          Auction auction = locked.get();
+          Map<List<String>, StoredRequest> earlier =
+              new HashMap<>(auctions.answered(listingId, requests));
+          List<BidAnswer> answers = new ArrayList<>(requests.size());
+          List<AcceptedBid> accepted = new ArrayList<>();
+          List<Map.Entry<BidRequest, BidAnswer>> newAnswers = new ArrayList<>();
+          for (BidRequest request : requests) {
+            List<String> key = List.of(request.bidderId(), request.idempotencyKey());
+            StoredRequest first = earlier.get(key);
+            if (first != null) {
+              answers.add(
+                  first.maxBid().equals(request.maxBid())
+                      ? first.answer()
+                      : BidAnswer.keyReused(listingId));
+              continue;
+            }
+            Instant now = clock.instant();
+            BidDecision decision = auction.placeBid(request.bidderId(), request.maxBid(), now);
+            BidAnswer answer = BidAnswer.of(listingId, decision);
+            if (decision instanceof BidDecision.Accepted a) {
+              accepted.add(
+                  new AcceptedBid(
+                      a.sequence(),
+                      request.bidderId(),
+                      request.bidderAlias(),
+                      request.maxBid(),
+                      a.currentPrice(),
+                      auction.leaderId().orElseThrow(),
+                      now));
+            }
+            earlier.put(key, new StoredRequest(request.maxBid(), answer));
+            newAnswers.add(new SimpleEntry<>(request, answer));
+            answers.add(answer);
+          }
+          if (!newAnswers.isEmpty()) {
+            auctions.saveBatch(auction, accepted, newAnswers);
+            auction.pullEvents().forEach(e -> outbox.publish(e.getClass().getSimpleName(), e));
+          }
+          return answers;
+        });
   }
 }

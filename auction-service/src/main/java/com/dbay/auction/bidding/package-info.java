@@ -1,2 +1,5 @@
-/** Proxy bidding, reserve, Buy It Now and soft close: the auction aggregate and its rules, free of Spring. */
+/**
+ * Proxy bidding, reserve, Buy It Now and soft close: the auction aggregate and its rules, free of
+ * Spring.
+ */
 package com.dbay.auction.bidding;

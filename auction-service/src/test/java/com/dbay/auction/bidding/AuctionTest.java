@@ -24,8 +24,14 @@ class AuctionTest {
 
   static Auction auction(String start, String reserve, String buyItNow) {
     return Auction.open(
-        new AuctionTerms("L1", "seller", doge(start), Optional.ofNullable(reserve).map(Doge::parse),
-            Optional.ofNullable(buyItNow).map(Doge::parse), START, END),
+        new AuctionTerms(
+            "L1",
+            "seller",
+            doge(start),
+            Optional.ofNullable(reserve).map(Doge::parse),
+            Optional.ofNullable(buyItNow).map(Doge::parse),
+            START,
+            END),
         AuctionRules.DEFAULT);
   }
 
@@ -115,7 +121,8 @@ class AuctionTest {
     @Test
     void theFirstBidMustReachTheStartPrice() {
       Auction a = auction("5", null, null);
-      assertThat(refused(a.placeBid("bob", doge("4.99999999"), T))).isEqualTo(BidRefusal.BELOW_MINIMUM);
+      assertThat(refused(a.placeBid("bob", doge("4.99999999"), T)))
+          .isEqualTo(BidRefusal.BELOW_MINIMUM);
       assertThat(accepted(a.placeBid("bob", doge("5"), T)).currentPrice()).isEqualTo(doge("5"));
     }
 
@@ -135,24 +142,29 @@ class AuctionTest {
     void aLeaderMayNotLowerOrRepeatTheirMaximum() {
       Auction a = auction("5", null, null);
       a.placeBid("bob", doge("10"), T);
-      assertThat(refused(a.placeBid("bob", doge("10"), T))).isEqualTo(BidRefusal.NOT_ABOVE_OWN_MAXIMUM);
-      assertThat(refused(a.placeBid("bob", doge("9"), T))).isEqualTo(BidRefusal.NOT_ABOVE_OWN_MAXIMUM);
+      assertThat(refused(a.placeBid("bob", doge("10"), T)))
+          .isEqualTo(BidRefusal.NOT_ABOVE_OWN_MAXIMUM);
+      assertThat(refused(a.placeBid("bob", doge("9"), T)))
+          .isEqualTo(BidRefusal.NOT_ABOVE_OWN_MAXIMUM);
       assertThat(a.leaderMax()).contains(doge("10"));
     }
 
     @Test
     void theSellerCannotBid() {
       Auction a = auction("5", null, null);
-      assertThat(refused(a.placeBid("seller", doge("10"), T))).isEqualTo(BidRefusal.SELLER_CANNOT_BID);
+      assertThat(refused(a.placeBid("seller", doge("10"), T)))
+          .isEqualTo(BidRefusal.SELLER_CANNOT_BID);
       assertThat(a.bidCount()).isZero();
     }
 
     @Test
     void bidsBeforeTheStartOrAtAndAfterTheEndAreRefused() {
       Auction a = auction("5", null, null);
-      assertThat(refused(a.placeBid("bob", doge("10"), START.minusMillis(1)))).isEqualTo(BidRefusal.NOT_STARTED);
+      assertThat(refused(a.placeBid("bob", doge("10"), START.minusMillis(1))))
+          .isEqualTo(BidRefusal.NOT_STARTED);
       assertThat(refused(a.placeBid("bob", doge("10"), END))).isEqualTo(BidRefusal.ENDED);
-      assertThat(refused(a.placeBid("bob", doge("10"), END.plusSeconds(1)))).isEqualTo(BidRefusal.ENDED);
+      assertThat(refused(a.placeBid("bob", doge("10"), END.plusSeconds(1))))
+          .isEqualTo(BidRefusal.ENDED);
     }
 
     @Test
@@ -214,7 +226,8 @@ class AuctionTest {
       assertThat(d.currentPrice()).isEqualTo(doge("40"));
       assertThat(a.status()).isEqualTo(Auction.Status.ENDED);
       assertThat(a.winnerId()).contains("carol");
-      assertThat(a.pullEvents()).containsExactly(new AuctionSold("L1", "seller", "carol", doge("40"), true, T));
+      assertThat(a.pullEvents())
+          .containsExactly(new AuctionSold("L1", "seller", "carol", doge("40"), true, T));
       assertThat(refused(a.placeBid("bob", doge("50"), T))).isEqualTo(BidRefusal.ENDED);
     }
 
@@ -250,14 +263,20 @@ class AuctionTest {
       var d = accepted(a.placeBid("bob", doge("10"), late));
       assertThat(d.extended()).isTrue();
       assertThat(a.endsAt()).isEqualTo(late.plus(Duration.ofMinutes(2)));
-      assertThat(a.pullEvents()).anyMatch(e -> e instanceof AuctionExtended x
-          && x.previousEndsAt().equals(END) && x.endsAt().equals(late.plusSeconds(120)) && !x.reason().isBlank());
+      assertThat(a.pullEvents())
+          .anyMatch(
+              e ->
+                  e instanceof AuctionExtended x
+                      && x.previousEndsAt().equals(END)
+                      && x.endsAt().equals(late.plusSeconds(120))
+                      && !x.reason().isBlank());
     }
 
     @Test
     void aBidExactlyTwoMinutesBeforeTheEndDoesNotExtend() {
       Auction a = auction("5", null, null);
-      assertThat(accepted(a.placeBid("bob", doge("10"), END.minusSeconds(120))).extended()).isFalse();
+      assertThat(accepted(a.placeBid("bob", doge("10"), END.minusSeconds(120))).extended())
+          .isFalse();
       assertThat(a.endsAt()).isEqualTo(END);
     }
 
@@ -266,7 +285,8 @@ class AuctionTest {
       Auction a = auction("5", null, null);
       a.placeBid("bob", doge("10"), T);
       a.pullEvents();
-      assertThat(refused(a.placeBid("carol", doge("5.4"), END.minusSeconds(10)))).isEqualTo(BidRefusal.BELOW_MINIMUM);
+      assertThat(refused(a.placeBid("carol", doge("5.4"), END.minusSeconds(10))))
+          .isEqualTo(BidRefusal.BELOW_MINIMUM);
       assertThat(a.endsAt()).isEqualTo(END);
       assertThat(a.pullEvents()).isEmpty();
     }
@@ -292,7 +312,8 @@ class AuctionTest {
         at = a.endsAt().minusSeconds(10);
       }
       assertThat(a.endsAt()).isEqualTo(END.plus(Duration.ofMinutes(60)));
-      assertThat(refused(a.placeBid("dave", doge("1000000"), a.endsAt()))).isEqualTo(BidRefusal.ENDED);
+      assertThat(refused(a.placeBid("dave", doge("1000000"), a.endsAt())))
+          .isEqualTo(BidRefusal.ENDED);
     }
   }
 
@@ -305,7 +326,8 @@ class AuctionTest {
       a.placeBid("bob", doge("50"), T);
       a.placeBid("carol", doge("20"), T);
       a.pullEvents();
-      assertThat(a.close(END)).contains(new AuctionSold("L1", "seller", "bob", doge("21"), false, END));
+      assertThat(a.close(END))
+          .contains(new AuctionSold("L1", "seller", "bob", doge("21"), false, END));
       assertThat(a.winnerId()).contains("bob");
     }
 

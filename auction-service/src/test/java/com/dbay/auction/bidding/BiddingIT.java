@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Bidding over HTTP against the real PostgreSQL: what an acknowledged bid guarantees under
  * contention, idempotency, and the refusals.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "dbay.identity.gateway-secret=" + BiddingIT.SECRET)
 class BiddingIT {
 
@@ -61,8 +62,15 @@ class BiddingIT {
   String openAuction(String start, String reserve) {
     String id = "L-" + UUID.randomUUID();
     Instant now = Instant.now();
-    auctions.open(new AuctionTerms(id, "alice", Doge.parse(start), Optional.ofNullable(reserve).map(Doge::parse),
-        Optional.empty(), now.minusSeconds(60), now.plus(Duration.ofDays(1))));
+    auctions.open(
+        new AuctionTerms(
+            id,
+            "alice",
+            Doge.parse(start),
+            Optional.ofNullable(reserve).map(Doge::parse),
+            Optional.empty(),
+            now.minusSeconds(60),
+            now.plus(Duration.ofDays(1))));
     return id;
   }
 
@@ -77,24 +85,32 @@ class BiddingIT {
     List<Future<Integer>> done = new ArrayList<>();
     for (int b = 0; b < bidders; b++) {
       String bidder = "bidder" + b;
-      done.add(pool.submit(() -> {
-        go.await();
-        int sent = 0;
-        for (int i = 0; i < bidsEach; i++) {
-          String max = Doge.ofKoinu(ThreadLocalRandom.current().nextLong(1, 500L * Doge.KOINU_PER_DOGE)).toString();
-          var r = post(id, bidder, UUID.randomUUID().toString(), max);
-          if (r.status() == 201) {
-            long seq = r.json().get("sequence").asLong();
-            assertThat(acknowledged.put(seq, new String[] {bidder, max})).as("sequence %d given twice", seq).isNull();
-            priceAcknowledged.put(seq, r.json().get("currentPrice").asString());
-          } else {
-            assertThat(r.status()).as(r.json().toString()).isEqualTo(409);
-            assertThat(r.json().get("reason").asString()).isIn("BELOW_MINIMUM", "NOT_ABOVE_OWN_MAXIMUM");
-          }
-          sent++;
-        }
-        return sent;
-      }));
+      done.add(
+          pool.submit(
+              () -> {
+                go.await();
+                int sent = 0;
+                for (int i = 0; i < bidsEach; i++) {
+                  String max =
+                      Doge.ofKoinu(
+                              ThreadLocalRandom.current().nextLong(1, 500L * Doge.KOINU_PER_DOGE))
+                          .toString();
+                  var r = post(id, bidder, UUID.randomUUID().toString(), max);
+                  if (r.status() == 201) {
+                    long seq = r.json().get("sequence").asLong();
+                    assertThat(acknowledged.put(seq, new String[] {bidder, max}))
+                        .as("sequence %d given twice", seq)
+                        .isNull();
+                    priceAcknowledged.put(seq, r.json().get("currentPrice").asString());
+                  } else {
+                    assertThat(r.status()).as(r.json().toString()).isEqualTo(409);
+                    assertThat(r.json().get("reason").asString())
+                        .isIn("BELOW_MINIMUM", "NOT_ABOVE_OWN_MAXIMUM");
+                  }
+                  sent++;
+                }
+                return sent;
+              }));
     }
     go.countDown();
     for (Future<Integer> f : done) {
@@ -102,10 +118,15 @@ class BiddingIT {
     }
     pool.shutdown();
 
-    List<Map<String, Object>> log = jdbc.queryForList(
-        "SELECT sequence, bidder_id, max_bid, price_after FROM bids WHERE listing_id = ? ORDER BY sequence", id);
-    assertThat(log).as("every acknowledged bid is stored, and nothing else").hasSize(acknowledged.size());
-    ProxyBiddingModelTest.Model model = new ProxyBiddingModelTest.Model(Doge.parse("1"), Optional.of(Doge.parse("300")));
+    List<Map<String, Object>> log =
+        jdbc.queryForList(
+            "SELECT sequence, bidder_id, max_bid, price_after FROM bids WHERE listing_id = ? ORDER BY sequence",
+            id);
+    assertThat(log)
+        .as("every acknowledged bid is stored, and nothing else")
+        .hasSize(acknowledged.size());
+    ProxyBiddingModelTest.Model model =
+        new ProxyBiddingModelTest.Model(Doge.parse("1"), Optional.of(Doge.parse("300")));
     long expected = 1;
     for (Map<String, Object> row : log) {
       long seq = ((Number) row.get("sequence")).longValue();
@@ -116,15 +137,21 @@ class BiddingIT {
       assertThat(row.get("bidder_id")).isEqualTo(ack[0]);
       assertThat(max).isEqualTo(Doge.parse(ack[1]));
       assertThat(model.bid(ack[0], max)).as("the model accepts bid %d in this order", seq).isTrue();
-      assertThat(Doge.parse(priceAcknowledged.get(seq))).as("price answered for bid %d", seq).isEqualTo(model.price);
-      assertThat(Doge.ofKoinu(((Number) row.get("price_after")).longValue())).isEqualTo(model.price);
+      assertThat(Doge.parse(priceAcknowledged.get(seq)))
+          .as("price answered for bid %d", seq)
+          .isEqualTo(model.price);
+      assertThat(Doge.ofKoinu(((Number) row.get("price_after")).longValue()))
+          .isEqualTo(model.price);
     }
     Auction stored = auctions.find(id).orElseThrow();
     assertThat(stored.leaderId().orElse(null)).isEqualTo(model.leader());
     assertThat(stored.currentPrice()).isEqualTo(model.price);
     assertThat(stored.bidCount()).isEqualTo(log.size());
-    Long events = jdbc.queryForObject(
-        "SELECT count(*) FROM platform_outbox WHERE detail_type = 'BidPlaced' AND detail::jsonb->>'listingId' = ?", Long.class, id);
+    Long events =
+        jdbc.queryForObject(
+            "SELECT count(*) FROM platform_outbox WHERE detail_type = 'BidPlaced' AND detail::jsonb->>'listingId' = ?",
+            Long.class,
+            id);
     assertThat(events).as("one BidPlaced per accepted bid").isEqualTo(log.size());
   }
 
@@ -139,7 +166,9 @@ class BiddingIT {
     var other = post(id, "bob", "key-1", "30");
     assertThat(other.status()).isEqualTo(422);
     assertThat(other.json().get("type").asString()).endsWith("/idempotency-key-reused");
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM bids WHERE listing_id = ?", Long.class, id)).isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject("SELECT count(*) FROM bids WHERE listing_id = ?", Long.class, id))
+        .isEqualTo(1);
   }
 
   @Test
@@ -165,9 +194,13 @@ class BiddingIT {
     assertThat(post(id, "bob", "k", "-3").status()).isEqualTo(400);
     assertThat(post(id, "bob", "k0", "0").status()).isEqualTo(400);
     assertThat(post("L-missing-" + UUID.randomUUID(), "bob", "k", "20").status()).isEqualTo(404);
-    HttpRequest forged = HttpRequest.newBuilder(URI.create(base() + "/api/v1/auction/auctions/" + id + "/bids"))
-        .header("Content-Type", "application/json").header("Idempotency-Key", "k9")
-        .header(IdentityHeaders.USER_ID, "bob").POST(HttpRequest.BodyPublishers.ofString("{\"maxBid\":\"20\"}")).build();
+    HttpRequest forged =
+        HttpRequest.newBuilder(URI.create(base() + "/api/v1/auction/auctions/" + id + "/bids"))
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", "k9")
+            .header(IdentityHeaders.USER_ID, "bob")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"maxBid\":\"20\"}"))
+            .build();
     assertThat(http.send(forged, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
     assertThat(auctions.find(id).orElseThrow().bidCount()).isZero();
   }
@@ -182,7 +215,8 @@ class BiddingIT {
     assertThat(anonymous.get("reserveMet").asBoolean()).isFalse();
     assertThat(anonymous.get("yourMaxBid").isNull()).isTrue();
     assertThat(anonymous.toString()).doesNotContain("40.00000000").doesNotContain("100.00000000");
-    assertThat(Instant.parse(anonymous.get("serverTime").asString())).isCloseTo(Instant.now(), within());
+    assertThat(Instant.parse(anonymous.get("serverTime").asString()))
+        .isCloseTo(Instant.now(), within());
     JsonNode leader = get("/api/v1/auction/auctions/" + id, "bob");
     assertThat(leader.get("youAreLeading").asBoolean()).isTrue();
     assertThat(leader.get("yourMaxBid").asString()).isEqualTo("40.00000000");
@@ -206,15 +240,19 @@ class BiddingIT {
 
   Response post(String id, String user, String key, String maxBid) throws Exception {
     String path = "/api/v1/auction/auctions/" + id + "/bids";
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"maxBid\":\"" + maxBid + "\"}"));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"maxBid\":\"" + maxBid + "\"}"));
     if (key != null) {
       request.header("Idempotency-Key", key);
     }
     sign(request, "POST", path, user);
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return new Response(
+        response.statusCode(),
+        response.headers().firstValue("Content-Type").orElse(""),
         json.readTree(response.body()));
   }
 
@@ -223,7 +261,8 @@ class BiddingIT {
     if (user != null) {
       sign(request, "GET", path, user);
     }
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return json.readTree(response.body());
   }
@@ -231,7 +270,8 @@ class BiddingIT {
   void sign(HttpRequest.Builder request, String method, String path, String user) {
     Identity identity = new Identity(user, null, user, null, Set.of("USER"));
     long now = proof.now();
-    request.header(IdentityHeaders.USER_ID, user)
+    request
+        .header(IdentityHeaders.USER_ID, user)
         .header(IdentityHeaders.COGNITO_USERNAME, user)
         .header(IdentityHeaders.ROLES, "USER")
         .header(IdentityHeaders.PROOF_TIMESTAMP, Long.toString(now))

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Thousands of random bid sequences, each checked bid by bid against a model written the naive way:
  * it keeps every bidder's maximum and recomputes the leader (highest maximum, earlier bid on a tie)
- * and the price (second-highest maximum plus one increment, capped by the leader's maximum) from all
- * of them. The aggregate keeps only the leader, so an error in its shortcut shows up here.
+ * and the price (second-highest maximum plus one increment, capped by the leader's maximum) from
+ * all of them. The aggregate keeps only the leader, so an error in its shortcut shows up here.
  */
 class ProxyBiddingModelTest {
 
@@ -41,10 +41,11 @@ class ProxyBiddingModelTest {
 
     String leader() {
       return maxes.keySet().stream()
-          .sorted((x, y) -> {
-            int byMax = maxes.get(y).compareTo(maxes.get(x));
-            return byMax != 0 ? byMax : Long.compare(reachedAt.get(x), reachedAt.get(y));
-          })
+          .sorted(
+              (x, y) -> {
+                int byMax = maxes.get(y).compareTo(maxes.get(x));
+                return byMax != 0 ? byMax : Long.compare(reachedAt.get(x), reachedAt.get(y));
+              })
           .findFirst()
           .orElse(null);
     }
@@ -70,12 +71,14 @@ class ProxyBiddingModelTest {
       if (maxes.size() == 1) {
         price = start;
       } else if (!selfRaise) {
-        Doge second = maxes.entrySet().stream()
-            .filter(e -> !e.getKey().equals(newLeader))
-            .map(Map.Entry::getValue)
-            .max(Doge::compareTo)
-            .orElseThrow();
-        price = second.equals(leaderMax) ? leaderMax : Doge.min(leaderMax, BidIncrements.above(second));
+        Doge second =
+            maxes.entrySet().stream()
+                .filter(e -> !e.getKey().equals(newLeader))
+                .map(Map.Entry::getValue)
+                .max(Doge::compareTo)
+                .orElseThrow();
+        price =
+            second.equals(leaderMax) ? leaderMax : Doge.min(leaderMax, BidIncrements.above(second));
       }
       if (reserve.isPresent() && !leaderMax.isLessThan(reserve.get())) {
         price = Doge.max(price, reserve.get());
@@ -90,11 +93,15 @@ class ProxyBiddingModelTest {
     Random random = new Random(seed);
     for (int auction = 0; auction < 400; auction++) {
       Doge start = Doge.ofKoinu(1 + random.nextLong(200L * Doge.KOINU_PER_DOGE));
-      Optional<Doge> reserve = random.nextBoolean()
-          ? Optional.of(start.plus(Doge.ofKoinu(random.nextLong(500L * Doge.KOINU_PER_DOGE))))
-          : Optional.empty();
-      Auction real = Auction.open(
-          new AuctionTerms("L" + auction, "seller", start, reserve, Optional.empty(), START, END), AuctionRules.DEFAULT);
+      Optional<Doge> reserve =
+          random.nextBoolean()
+              ? Optional.of(start.plus(Doge.ofKoinu(random.nextLong(500L * Doge.KOINU_PER_DOGE))))
+              : Optional.empty();
+      Auction real =
+          Auction.open(
+              new AuctionTerms(
+                  "L" + auction, "seller", start, reserve, Optional.empty(), START, END),
+              AuctionRules.DEFAULT);
       Model model = new Model(start, reserve);
       Doge lastPrice = start;
       for (int i = 0; i < 80; i++) {
@@ -108,14 +115,19 @@ class ProxyBiddingModelTest {
         assertThat(real.currentPrice()).as(where).isEqualTo(model.price);
         assertThat(real.bidCount()).as(where).isEqualTo(model.accepted);
         assertThat(real.lastSequence()).as(where).isEqualTo(model.accepted);
-        assertThat(real.currentPrice()).as(where + ": never decreases").isGreaterThanOrEqualTo(lastPrice);
-        real.leaderMax().ifPresent(m -> assertThat(real.currentPrice()).as(where).isLessThanOrEqualTo(m));
+        assertThat(real.currentPrice())
+            .as(where + ": never decreases")
+            .isGreaterThanOrEqualTo(lastPrice);
+        real.leaderMax()
+            .ifPresent(m -> assertThat(real.currentPrice()).as(where).isLessThanOrEqualTo(m));
         lastPrice = real.currentPrice();
       }
     }
   }
 
-  /** Maxima around the interesting places: just below, at and above the minimum, ties, big jumps. */
+  /**
+   * Maxima around the interesting places: just below, at and above the minimum, ties, big jumps.
+   */
   static Doge nextMax(Random random, Model model) {
     Doge min = model.minNext();
     String leader = model.leader();

@@ -1,5 +1,10 @@
 package com.dbay.dogecoin.rpc;
 
+import com.dbay.dogecoin.BlockCodec;
+import com.dbay.dogecoin.DecodedBlock;
+import com.dbay.dogecoin.DecodedTransaction;
+import com.dbay.dogecoin.TransactionCodec;
+import com.dbay.platform.money.Doge;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ConnectException;
@@ -13,13 +18,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-
-import com.dbay.dogecoin.BlockCodec;
-import com.dbay.dogecoin.DecodedBlock;
-import com.dbay.dogecoin.DecodedTransaction;
-import com.dbay.platform.money.Doge;
-import com.dbay.dogecoin.TransactionCodec;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -31,12 +29,12 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Dogecoin Core JSON-RPC 1.0 over HTTP with basic auth. Thread-safe; one instance per node.
  *
- * <p>Every failure is an {@link RpcException}: {@link RpcErrorException} carries the node's error code,
- * {@link RpcTimeoutException} means no answer in time (retry sendrawtransaction with the same bytes: it is
- * idempotent), {@link RpcUnavailableException} means no connection.
+ * <p>Every failure is an {@link RpcException}: {@link RpcErrorException} carries the node's error
+ * code, {@link RpcTimeoutException} means no answer in time (retry sendrawtransaction with the same
+ * bytes: it is idempotent), {@link RpcUnavailableException} means no connection.
  *
- * <p>{@link #getBlock(String)} asks for verbosity 2 and falls back to the raw block (parsed here, AuxPoW included)
- * when the node predates verbosity 2, as Dogecoin Core 1.14 does.
+ * <p>{@link #getBlock(String)} asks for verbosity 2 and falls back to the raw block (parsed here,
+ * AuxPoW included) when the node predates verbosity 2, as Dogecoin Core 1.14 does.
  */
 public class DogecoinRpcClient {
 
@@ -50,14 +48,17 @@ public class DogecoinRpcClient {
   public DogecoinRpcClient(RpcConfig config) {
     this.config = config;
     this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
-    this.json = JsonMapper.builder()
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-        .build();
+    this.json =
+        JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
     String user = config.user() == null ? "" : config.user();
     String password = config.password() == null ? "" : config.password();
-    this.authorization = "Basic " + Base64.getEncoder()
-        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    this.authorization =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   public RpcConfig config() {
@@ -80,8 +81,12 @@ public class DogecoinRpcClient {
 
   public BlockchainInfo getBlockchainInfo() {
     JsonNode r = call("getblockchaininfo");
-    return new BlockchainInfo(r.path("chain").asString(), r.path("blocks").asLong(), r.path("headers").asLong(),
-        r.path("bestblockhash").asString(), r.path("mediantime").asLong(),
+    return new BlockchainInfo(
+        r.path("chain").asString(),
+        r.path("blocks").asLong(),
+        r.path("headers").asLong(),
+        r.path("bestblockhash").asString(),
+        r.path("mediantime").asLong(),
         r.path("initialblockdownload").asBoolean(false));
   }
 
@@ -102,11 +107,16 @@ public class DogecoinRpcClient {
           }
           txs.add(TransactionCodec.decode(tx.get("hex").asString(), config.network()));
         }
-        return new ChainBlock(r.path("hash").asString(), r.path("height").asLong(),
-            r.path("confirmations").asLong(), r.path("previousblockhash").asString(null),
-            r.path("time").asLong(), txs);
+        return new ChainBlock(
+            r.path("hash").asString(),
+            r.path("height").asLong(),
+            r.path("confirmations").asLong(),
+            r.path("previousblockhash").asString(null),
+            r.path("time").asLong(),
+            txs);
       } catch (RpcErrorException e) {
-        if (e.code() != RpcErrorException.RPC_MISC_ERROR && e.code() != RpcErrorException.RPC_TYPE_ERROR
+        if (e.code() != RpcErrorException.RPC_MISC_ERROR
+            && e.code() != RpcErrorException.RPC_TYPE_ERROR
             && e.code() != RpcErrorException.RPC_INVALID_PARAMETER) {
           throw e;
         }
@@ -115,7 +125,12 @@ public class DogecoinRpcClient {
     }
     BlockHeaderInfo h = getBlockHeader(hash);
     DecodedBlock raw = BlockCodec.decode(getRawBlock(hash), config.network());
-    return new ChainBlock(h.hash(), h.height(), h.confirmations(), h.previousBlockHash(), h.time(),
+    return new ChainBlock(
+        h.hash(),
+        h.height(),
+        h.confirmations(),
+        h.previousBlockHash(),
+        h.time(),
         raw.transactions());
   }
 
@@ -133,17 +148,22 @@ public class DogecoinRpcClient {
   public ChainTransaction getRawTransaction(String txid) {
     JsonNode r = call("getrawtransaction", txid, true);
     DecodedTransaction tx = TransactionCodec.decode(r.path("hex").asString(), config.network());
-    return new ChainTransaction(tx, r.path("blockhash").asString(null), r.path("confirmations").asLong(0));
+    return new ChainTransaction(
+        tx, r.path("blockhash").asString(null), r.path("confirmations").asLong(0));
   }
 
-  /** Broadcasts; returns the txid. Sending the same bytes again is harmless (already known or already mined). */
+  /**
+   * Broadcasts; returns the txid. Sending the same bytes again is harmless (already known or
+   * already mined).
+   */
   public String sendRawTransaction(String rawHex) {
     return text("sendrawtransaction", call("sendrawtransaction", rawHex));
   }
 
   /**
-   * Broadcasts idempotently, for re-broadcasting the one signed transaction of a withdrawal: bytes the node already
-   * has (in its mempool or mined) count as success. Returns the txid computed from the bytes.
+   * Broadcasts idempotently, for re-broadcasting the one signed transaction of a withdrawal: bytes
+   * the node already has (in its mempool or mined) count as success. Returns the txid computed from
+   * the bytes.
    */
   public String broadcast(String rawHex) {
     String txid = TransactionCodec.decode(rawHex, config.network()).txid();
@@ -152,7 +172,9 @@ public class DogecoinRpcClient {
       return sent == null ? txid : sent;
     } catch (RpcErrorException e) {
       String m = e.nodeMessage() == null ? "" : e.nodeMessage();
-      if (e.isAlreadyInChain() || m.contains("txn-already-in-mempool") || m.contains("txn-already-known")) {
+      if (e.isAlreadyInChain()
+          || m.contains("txn-already-in-mempool")
+          || m.contains("txn-already-known")) {
         return txid;
       }
       throw e;
@@ -160,8 +182,9 @@ public class DogecoinRpcClient {
   }
 
   /**
-   * Confirmations of a transaction on the main chain: 0 while in the mempool, empty when the node does not know it
-   * (never sent, dropped, or reorganised away). A real node needs {@code -txindex=1} for mined transactions.
+   * Confirmations of a transaction on the main chain: 0 while in the mempool, empty when the node
+   * does not know it (never sent, dropped, or reorganised away). A real node needs {@code
+   * -txindex=1} for mined transactions.
    */
   public java.util.OptionalLong confirmations(String txid) {
     try {
@@ -187,7 +210,8 @@ public class DogecoinRpcClient {
     return call("getmempoolinfo").path("size").asLong();
   }
 
-  // ---- dev chain only (dogecoin-devnode; generatetoaddress also exists on a real regtest node) ----
+  // ---- dev chain only (dogecoin-devnode; generatetoaddress also exists on a real regtest node)
+  // ----
 
   public List<String> generateToAddress(int blocks, String address) {
     List<String> hashes = new ArrayList<>();
@@ -197,12 +221,17 @@ public class DogecoinRpcClient {
     return hashes;
   }
 
-  /** dogecoin-devnode: creates {@code koinu} out of thin air to {@code address}; returns the txid. */
+  /**
+   * dogecoin-devnode: creates {@code koinu} out of thin air to {@code address}; returns the txid.
+   */
   public String faucet(String address, long koinu) {
     return text("faucet", call("faucet", address, Doge.ofKoinu(koinu).toBigDecimal()));
   }
 
-  /** dogecoin-devnode: replaces the last {@code depth} blocks; {@code orphanTransactions} drops their transactions. */
+  /**
+   * dogecoin-devnode: replaces the last {@code depth} blocks; {@code orphanTransactions} drops
+   * their transactions.
+   */
   public JsonNode devReorg(int depth, boolean orphanTransactions) {
     return call("dev_reorg", depth, orphanTransactions);
   }
@@ -210,8 +239,8 @@ public class DogecoinRpcClient {
   // ---- plumbing ----
 
   /**
-   * Calls any method with positional parameters (numbers, strings, booleans, BigDecimal amounts) and returns the
-   * {@code result}.
+   * Calls any method with positional parameters (numbers, strings, booleans, BigDecimal amounts)
+   * and returns the {@code result}.
    */
   public JsonNode call(String method, Object... params) {
     ObjectNode req = json.createObjectNode();
@@ -230,12 +259,13 @@ public class DogecoinRpcClient {
         default -> p.add(json.valueToTree(o));
       }
     }
-    HttpRequest request = HttpRequest.newBuilder(config.url())
-        .timeout(config.requestTimeout())
-        .header("Content-Type", "application/json")
-        .header("Authorization", authorization)
-        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(req)))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(config.url())
+            .timeout(config.requestTimeout())
+            .header("Content-Type", "application/json")
+            .header("Authorization", authorization)
+            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(req)))
+            .build();
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -246,7 +276,8 @@ public class DogecoinRpcClient {
     } catch (ConnectException e) {
       throw new RpcUnavailableException(method, "cannot connect to " + config.url(), e);
     } catch (IOException e) {
-      throw new RpcUnavailableException(method, "I/O error talking to " + config.url() + ": " + e, e);
+      throw new RpcUnavailableException(
+          method, "I/O error talking to " + config.url() + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RpcUnavailableException(method, "interrupted", e);
@@ -266,7 +297,9 @@ public class DogecoinRpcClient {
     }
     JsonNode error = body.path("error");
     if (!error.isMissingNode() && !error.isNull()) {
-      throw new RpcErrorException(method, error.path("code").asInt(RpcErrorException.RPC_MISC_ERROR),
+      throw new RpcErrorException(
+          method,
+          error.path("code").asInt(RpcErrorException.RPC_MISC_ERROR),
           error.path("message").asString(""));
     }
     if (status != 200) {
@@ -286,8 +319,13 @@ public class DogecoinRpcClient {
   }
 
   private static BlockHeaderInfo header(JsonNode r) {
-    return new BlockHeaderInfo(r.path("hash").asString(), r.path("height").asLong(),
-        r.path("confirmations").asLong(), r.path("previousblockhash").asString(null),
-        r.path("nextblockhash").asString(null), r.path("time").asLong(), r.path("merkleroot").asString(null));
+    return new BlockHeaderInfo(
+        r.path("hash").asString(),
+        r.path("height").asLong(),
+        r.path("confirmations").asLong(),
+        r.path("previousblockhash").asString(null),
+        r.path("nextblockhash").asString(null),
+        r.path("time").asLong(),
+        r.path("merkleroot").asString(null));
   }
 }

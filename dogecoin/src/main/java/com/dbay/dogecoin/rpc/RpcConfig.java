@@ -1,20 +1,25 @@
 package com.dbay.dogecoin.rpc;
 
+import com.dbay.dogecoin.DogecoinNetwork;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 
-import com.dbay.dogecoin.DogecoinNetwork;
-
 /**
  * Where the node is and how long to wait. {@link #toString()} hides the password.
  *
- * @param url            e.g. http://127.0.0.1:22555/
- * @param network        the chain the node serves; used to turn output scripts into addresses
+ * @param url e.g. http://127.0.0.1:22555/
+ * @param network the chain the node serves; used to turn output scripts into addresses
  * @param connectTimeout TCP connect timeout
- * @param requestTimeout whole-request timeout; past it a call fails with {@link RpcTimeoutException}
+ * @param requestTimeout whole-request timeout; past it a call fails with {@link
+ *     RpcTimeoutException}
  */
-public record RpcConfig(URI url, String user, String password, DogecoinNetwork network, Duration connectTimeout,
+public record RpcConfig(
+    URI url,
+    String user,
+    String password,
+    DogecoinNetwork network,
+    Duration connectTimeout,
     Duration requestTimeout) {
 
   public RpcConfig {
@@ -30,7 +35,16 @@ public record RpcConfig(URI url, String user, String password, DogecoinNetwork n
 
   @Override
   public String toString() {
-    return "RpcConfig[url=" + url + ", user=" + user + ", password=<redacted>, network=" + network
-        + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + "]";
+    return "RpcConfig[url="
+        + url
+        + ", user="
+        + user
+        + ", password=<redacted>, network="
+        + network
+        + ", connectTimeout="
+        + connectTimeout
+        + ", requestTimeout="
+        + requestTimeout
+        + "]";
   }
 }

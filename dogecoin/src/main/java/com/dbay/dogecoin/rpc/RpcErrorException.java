@@ -41,9 +41,14 @@ public final class RpcErrorException extends RpcException {
     return code == RPC_VERIFY_ALREADY_IN_CHAIN;
   }
 
-  /** sendrawtransaction: the node refused the transaction (bad signature, fee too low, double spend, …). */
+  /**
+   * sendrawtransaction: the node refused the transaction (bad signature, fee too low, double spend,
+   * …).
+   */
   public boolean isRejected() {
-    return code == RPC_VERIFY_REJECTED || code == RPC_VERIFY_ERROR || code == RPC_DESERIALIZATION_ERROR;
+    return code == RPC_VERIFY_REJECTED
+        || code == RPC_VERIFY_ERROR
+        || code == RPC_DESERIALIZATION_ERROR;
   }
 
   /** sendrawtransaction: an input is unknown or already spent. */

@@ -1,13 +1,17 @@
 package com.dbay.dogecoin.rpc;
 
 /**
- * Any failed RPC call. Subtypes say whether the node answered: {@link RpcErrorException} (it answered with an
- * error), {@link RpcTimeoutException} (no answer in time: the call may or may not have taken effect),
- * {@link RpcUnavailableException} (no connection), {@link RpcAuthenticationException} (credentials refused).
+ * Any failed RPC call. Subtypes say whether the node answered: {@link RpcErrorException} (it
+ * answered with an error), {@link RpcTimeoutException} (no answer in time: the call may or may not
+ * have taken effect), {@link RpcUnavailableException} (no connection), {@link
+ * RpcAuthenticationException} (credentials refused).
  */
 public abstract sealed class RpcException extends RuntimeException
-    permits RpcErrorException, RpcTimeoutException, RpcUnavailableException, RpcAuthenticationException,
-    RpcProtocolException {
+    permits RpcErrorException,
+        RpcTimeoutException,
+        RpcUnavailableException,
+        RpcAuthenticationException,
+        RpcProtocolException {
 
   private final String method;
 

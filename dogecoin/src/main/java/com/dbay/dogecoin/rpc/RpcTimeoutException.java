@@ -1,6 +1,8 @@
 package com.dbay.dogecoin.rpc;
 
-/** No answer within the request timeout. For sendrawtransaction the node may still have accepted it. */
+/**
+ * No answer within the request timeout. For sendrawtransaction the node may still have accepted it.
+ */
 public final class RpcTimeoutException extends RpcException {
   public RpcTimeoutException(String method, String message, Throwable cause) {
     super(method, message, cause);

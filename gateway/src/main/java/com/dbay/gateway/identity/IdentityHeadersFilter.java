@@ -24,9 +24,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * For every proxied request: remove whatever identity headers the client sent, then, if the
- * token validated, set the caller's identity and sign it with the gateway proof over the method,
- * the path and the query exactly as the service will see them. Runs after the route's own filters so that a
+ * For every proxied request: remove whatever identity headers the client sent, then, if the token
+ * validated, set the caller's identity and sign it with the gateway proof over the method, the path
+ * and the query exactly as the service will see them. Runs after the route's own filters so that a
  * rewritten path is the one signed.
  */
 public class IdentityHeadersFilter implements GlobalFilter, Ordered {
@@ -35,7 +35,8 @@ public class IdentityHeadersFilter implements GlobalFilter, Ordered {
   private final GatewayProperties.Jwt config;
   private final CognitoResolver resolver;
 
-  public IdentityHeadersFilter(GatewayProof proof, GatewayProperties.Jwt config, CognitoResolver resolver) {
+  public IdentityHeadersFilter(
+      GatewayProof proof, GatewayProperties.Jwt config, CognitoResolver resolver) {
     this.proof = proof;
     this.config = config;
     this.resolver = resolver;
@@ -48,7 +49,8 @@ public class IdentityHeadersFilter implements GlobalFilter, Ordered {
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-    return exchange.getPrincipal()
+    return exchange
+        .getPrincipal()
         .filter(JwtAuthenticationToken.class::isInstance)
         .cast(JwtAuthenticationToken.class)
         .flatMap(auth -> identityOf(auth.getToken()))
@@ -59,25 +61,41 @@ public class IdentityHeadersFilter implements GlobalFilter, Ordered {
 
   /** Anonymous: only what the client sent is removed. */
   private static ServerWebExchange stripped(ServerWebExchange exchange) {
-    return exchange.mutate().request(r -> r.headers(h -> IdentityHeaders.ALL_IDENTITY.forEach(h::remove))).build();
+    return exchange
+        .mutate()
+        .request(r -> r.headers(h -> IdentityHeaders.ALL_IDENTITY.forEach(h::remove)))
+        .build();
   }
 
   Mono<Identity> identityOf(Jwt jwt) {
     if (!config.cognito()) {
       // Local issuer: sub is already the app user id, roles come from the token.
-      return Mono.just(new Identity(
-          jwt.getSubject(), "", jwt.getClaimAsString("username"), jwt.getClaimAsString("email"), roles(jwt.getClaim("roles"))));
+      return Mono.just(
+          new Identity(
+              jwt.getSubject(),
+              "",
+              jwt.getClaimAsString("username"),
+              jwt.getClaimAsString("email"),
+              roles(jwt.getClaim("roles"))));
     }
     String sub = jwt.getSubject();
-    String username = firstNonNull(jwt.getClaimAsString("cognito:username"), jwt.getClaimAsString("username"));
+    String username =
+        firstNonNull(jwt.getClaimAsString("cognito:username"), jwt.getClaimAsString("username"));
     String email = firstNonNull(jwt.getClaimAsString("email"), "");
-    return resolver.resolve(sub, username, email).flatMap(resolved -> {
-      if (!"ACTIVE".equals(resolved.status())) {
-        return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "This account is suspended"));
-      }
-      // Roles come from the app's own records, not from pool groups, so one place decides them.
-      return Mono.just(new Identity(resolved.userId(), sub, username, email, Set.copyOf(resolved.roles())));
-    });
+    return resolver
+        .resolve(sub, username, email)
+        .flatMap(
+            resolved -> {
+              if (!"ACTIVE".equals(resolved.status())) {
+                return Mono.error(
+                    new ResponseStatusException(HttpStatus.FORBIDDEN, "This account is suspended"));
+              }
+              // Roles come from the app's own records, not from pool groups, so one place decides
+              // them.
+              return Mono.just(
+                  new Identity(
+                      resolved.userId(), sub, username, email, Set.copyOf(resolved.roles())));
+            });
   }
 
   /**
@@ -89,17 +107,30 @@ public class IdentityHeadersFilter implements GlobalFilter, Ordered {
     URI forwarded = target != null ? target : exchange.getRequest().getURI();
     String method = exchange.getRequest().getMethod().name();
     long now = proof.now();
-    String signature = proof.sign(identity, method, GatewayProof.target(forwarded.getRawPath(), forwarded.getRawQuery()), now);
-    ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> {
-      IdentityHeaders.ALL_IDENTITY.forEach(h::remove);
-      h.set(IdentityHeaders.USER_ID, identity.userId());
-      h.set(IdentityHeaders.COGNITO_SUB, identity.cognitoSub());
-      h.set(IdentityHeaders.COGNITO_USERNAME, identity.username());
-      h.set(IdentityHeaders.COGNITO_EMAIL, identity.email());
-      h.set(IdentityHeaders.ROLES, String.join(",", new java.util.TreeSet<>(identity.roles())));
-      h.set(IdentityHeaders.PROOF_TIMESTAMP, Long.toString(now));
-      h.set(IdentityHeaders.PROOF_SIGNATURE, signature);
-    }).build();
+    String signature =
+        proof.sign(
+            identity,
+            method,
+            GatewayProof.target(forwarded.getRawPath(), forwarded.getRawQuery()),
+            now);
+    ServerHttpRequest request =
+        exchange
+            .getRequest()
+            .mutate()
+            .headers(
+                h -> {
+                  IdentityHeaders.ALL_IDENTITY.forEach(h::remove);
+                  h.set(IdentityHeaders.USER_ID, identity.userId());
+                  h.set(IdentityHeaders.COGNITO_SUB, identity.cognitoSub());
+                  h.set(IdentityHeaders.COGNITO_USERNAME, identity.username());
+                  h.set(IdentityHeaders.COGNITO_EMAIL, identity.email());
+                  h.set(
+                      IdentityHeaders.ROLES,
+                      String.join(",", new java.util.TreeSet<>(identity.roles())));
+                  h.set(IdentityHeaders.PROOF_TIMESTAMP, Long.toString(now));
+                  h.set(IdentityHeaders.PROOF_SIGNATURE, signature);
+                })
+            .build();
     return exchange.mutate().request(request).build();
   }
 

@@ -1,2 +1,5 @@
-/** Identity headers: client copies stripped, the token's identity set and signed with the gateway proof. */
+/**
+ * Identity headers: client copies stripped, the token's identity set and signed with the gateway
+ * proof.
+ */
 package com.dbay.gateway.identity;

@@ -47,32 +47,37 @@ public class BodySizeFilter implements WebFilter, Ordered {
       return chain.filter(exchange); // no body at all
     }
     String path = exchange.getRequest().getPath().value();
-    long limit = uploadPatterns.stream().anyMatch(p -> matcher.match(p, path)) ? maxUpload : maxBody;
+    long limit =
+        uploadPatterns.stream().anyMatch(p -> matcher.match(p, path)) ? maxUpload : maxBody;
     if (declared > limit) {
       return Mono.error(tooLarge(limit));
     }
     if (declared >= 0) {
       return chain.filter(exchange);
     }
-    ServerHttpRequestDecorator counted = new ServerHttpRequestDecorator(exchange.getRequest()) {
-      @Override
-      public Flux<DataBuffer> getBody() {
-        long[] seen = {0};
-        return super.getBody().handle((buffer, sink) -> {
-          seen[0] += buffer.readableByteCount();
-          if (seen[0] > limit) {
-            DataBufferUtils.release(buffer);
-            sink.error(tooLarge(limit));
-          } else {
-            sink.next(buffer);
+    ServerHttpRequestDecorator counted =
+        new ServerHttpRequestDecorator(exchange.getRequest()) {
+          @Override
+          public Flux<DataBuffer> getBody() {
+            long[] seen = {0};
+            return super.getBody()
+                .handle(
+                    (buffer, sink) -> {
+                      seen[0] += buffer.readableByteCount();
+                      if (seen[0] > limit) {
+                        DataBufferUtils.release(buffer);
+                        sink.error(tooLarge(limit));
+                      } else {
+                        sink.next(buffer);
+                      }
+                    });
           }
-        });
-      }
-    };
+        };
     return chain.filter(exchange.mutate().request(counted).build());
   }
 
   private static ResponseStatusException tooLarge(long limit) {
-    return new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + limit + " bytes");
+    return new ResponseStatusException(
+        HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + limit + " bytes");
   }
 }

@@ -28,14 +28,20 @@ public class RateLimitFilter implements GatewayFilter {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
     return keys.resolve(exchange)
-        .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "The caller cannot be identified for rate limiting")))
+        .switchIfEmpty(
+            Mono.error(
+                () ->
+                    new ResponseStatusException(
+                        HttpStatus.FORBIDDEN, "The caller cannot be identified for rate limiting")))
         .flatMap(limiter::acquire)
         .flatMap(allowed -> allowed ? chain.filter(exchange) : tooMany(exchange));
   }
 
   private Mono<Void> tooMany(ServerWebExchange exchange) {
     exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfter);
-    return Mono.error(new ResponseStatusException(
-        HttpStatus.TOO_MANY_REQUESTS, "Too many requests (" + limiter.name() + " limit); try again in " + retryAfter + " s"));
+    return Mono.error(
+        new ResponseStatusException(
+            HttpStatus.TOO_MANY_REQUESTS,
+            "Too many requests (" + limiter.name() + " limit); try again in " + retryAfter + " s"));
   }
 }

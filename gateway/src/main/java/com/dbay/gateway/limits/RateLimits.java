@@ -26,10 +26,12 @@ public final class RateLimits {
 
   /** Signed-in callers by user id, everyone else by client address. */
   public static KeyResolver userOrIp(String scope) {
-    return exchange -> exchange.getPrincipal()
-        .filter(JwtAuthenticationToken.class::isInstance)
-        .map(p -> scope + ":user:" + ((JwtAuthenticationToken) p).getToken().getSubject())
-        .switchIfEmpty(Mono.fromSupplier(() -> scope + ":ip:" + clientIp(exchange)));
+    return exchange ->
+        exchange
+            .getPrincipal()
+            .filter(JwtAuthenticationToken.class::isInstance)
+            .map(p -> scope + ":user:" + ((JwtAuthenticationToken) p).getToken().getSubject())
+            .switchIfEmpty(Mono.fromSupplier(() -> scope + ":ip:" + clientIp(exchange)));
   }
 
   /** By client address only: used where there is no user yet (login, registration). */
@@ -38,23 +40,26 @@ public final class RateLimits {
   }
 
   /**
-   * Credential endpoints by client address, one bucket per kind (login, register, refresh), so
-   * that signing up a few accounts does not use up the login attempts.
+   * Credential endpoints by client address, one bucket per kind (login, register, refresh), so that
+   * signing up a few accounts does not use up the login attempts.
    */
   public static KeyResolver credentials() {
     return exchange -> {
       String path = exchange.getRequest().getPath().value();
-      String kind = path.contains("/login") ? "login" : path.contains("/register") ? "register" : "refresh";
+      String kind =
+          path.contains("/login") ? "login" : path.contains("/register") ? "register" : "refresh";
       return Mono.just(kind + ":ip:" + clientIp(exchange));
     };
   }
 
   /**
-   * The socket's peer address. X-Forwarded-For is not trusted: the gateway is the edge locally,
-   * and in AWS API Gateway throttles before the services.
+   * The socket's peer address. X-Forwarded-For is not trusted: the gateway is the edge locally, and
+   * in AWS API Gateway throttles before the services.
    */
   static String clientIp(ServerWebExchange exchange) {
     InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-    return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    return remote == null || remote.getAddress() == null
+        ? "unknown"
+        : remote.getAddress().getHostAddress();
   }
 }

@@ -18,8 +18,8 @@ import reactor.core.scheduler.Schedulers;
  * fewer are left), so an instance can serve a small batch of requests before it asks again.
  *
  * <p>Redis's own clock drives the refill, so instances with drifting clocks still agree. When Redis
- * fails or does not answer within {@code timeout}, it is not asked again for {@code retryAfter}:
- * a limiter then falls back to its own local buckets instead of paying the timeout on every request.
+ * fails or does not answer within {@code timeout}, it is not asked again for {@code retryAfter}: a
+ * limiter then falls back to its own local buckets instead of paying the timeout on every request.
  */
 public class RedisBuckets {
 
@@ -27,10 +27,12 @@ public class RedisBuckets {
 
   /**
    * KEYS[1] the bucket (hash: t = tokens, ts = Redis time in ms of the last change); ARGV: tokens
-   * per ms, capacity, permits wanted. Returns {granted, ms until the next permit when none granted}.
-   * The key expires when the bucket would be full again, which is the same as absent.
+   * per ms, capacity, permits wanted. Returns {granted, ms until the next permit when none
+   * granted}. The key expires when the bucket would be full again, which is the same as absent.
    */
-  static final RedisScript<List> RESERVE = RedisScript.of("""
+  static final RedisScript<List> RESERVE =
+      RedisScript.of(
+          """
       local rate = tonumber(ARGV[1])
       local capacity = tonumber(ARGV[2])
       local want = tonumber(ARGV[3])
@@ -53,7 +55,8 @@ public class RedisBuckets {
         wait = math.ceil((1 - tokens) / rate)
       end
       return {granted, wait}
-      """, List.class);
+      """,
+          List.class);
 
   /** What the shared bucket gave: {@code available} is false when Redis could not be asked. */
   public record Reservation(long granted, long waitMillis, boolean available) {
@@ -64,12 +67,18 @@ public class RedisBuckets {
   private final Duration timeout;
   private final long retryAfterNanos;
   private final LongSupplier nanoClock;
+
   /** System.nanoTime() from which Redis is asked again after a failure; 0 while it answers. */
   private volatile long downUntil;
+
   /** Whether a call has succeeded since the last failure, i.e. the client has a connection. */
   private volatile boolean connected;
 
-  public RedisBuckets(ReactiveStringRedisTemplate redis, Duration timeout, Duration retryAfter, LongSupplier nanoClock) {
+  public RedisBuckets(
+      ReactiveStringRedisTemplate redis,
+      Duration timeout,
+      Duration retryAfter,
+      LongSupplier nanoClock) {
     this.redis = redis;
     this.timeout = timeout;
     this.retryAfterNanos = retryAfter.toNanos();
@@ -97,10 +106,11 @@ public class RedisBuckets {
     if (!available()) {
       return Mono.just(Reservation.UNAVAILABLE);
     }
-    List<String> args = List.of(
-        BigDecimal.valueOf(limit.perMinute() / 60_000.0).toPlainString(),
-        Integer.toString(capacity(limit)),
-        Integer.toString(Math.max(want, 1)));
+    List<String> args =
+        List.of(
+            BigDecimal.valueOf(limit.perMinute() / 60_000.0).toPlainString(),
+            Integer.toString(capacity(limit)),
+            Integer.toString(Math.max(want, 1)));
     Mono<List> call = Mono.defer(() -> redis.execute(RESERVE, List.of(key(bucket)), args).next());
     if (!connected) {
       // Until a connection is open, getting one blocks until Redis answers or the connect timeout
@@ -108,25 +118,30 @@ public class RedisBuckets {
       // (while Redis is away the client queues them and reconnects), so the hop is skipped.
       call = call.subscribeOn(Schedulers.boundedElastic());
     }
-    return call
-        .timeout(timeout)
-        .map(result -> {
-          connected = true;
-          if (downUntil != 0) {
-            downUntil = 0;
-            log.info("Redis answers again: rate limits are shared across gateway instances again");
-          }
-          return new Reservation(((Number) result.get(0)).longValue(), ((Number) result.get(1)).longValue(), true);
-        })
-        .onErrorResume(e -> {
-          if (downUntil == 0) {
-            log.warn("Redis did not answer the rate limiter ({}); limiting per instance only, next try in {} ms",
-                e.toString(), retryAfterNanos / 1_000_000);
-          }
-          downUntil = nanoClock.getAsLong() + retryAfterNanos;
-          connected = false;
-          return Mono.just(Reservation.UNAVAILABLE);
-        })
+    return call.timeout(timeout)
+        .map(
+            result -> {
+              connected = true;
+              if (downUntil != 0) {
+                downUntil = 0;
+                log.info(
+                    "Redis answers again: rate limits are shared across gateway instances again");
+              }
+              return new Reservation(
+                  ((Number) result.get(0)).longValue(), ((Number) result.get(1)).longValue(), true);
+            })
+        .onErrorResume(
+            e -> {
+              if (downUntil == 0) {
+                log.warn(
+                    "Redis did not answer the rate limiter ({}); limiting per instance only, next try in {} ms",
+                    e.toString(),
+                    retryAfterNanos / 1_000_000);
+              }
+              downUntil = nanoClock.getAsLong() + retryAfterNanos;
+              connected = false;
+              return Mono.just(Reservation.UNAVAILABLE);
+            })
         .defaultIfEmpty(Reservation.UNAVAILABLE);
   }
 

@@ -24,13 +24,17 @@ public class RetryAfterFilter implements WebFilter, Ordered {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     var response = exchange.getResponse();
-    response.beforeCommit(() -> {
-      if (HttpStatus.TOO_MANY_REQUESTS.equals(response.getStatusCode()) && !response.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
-        Long seconds = exchange.getAttribute(ATTRIBUTE);
-        response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds == null ? 1 : seconds));
-      }
-      return Mono.empty();
-    });
+    response.beforeCommit(
+        () -> {
+          if (HttpStatus.TOO_MANY_REQUESTS.equals(response.getStatusCode())
+              && !response.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
+            Long seconds = exchange.getAttribute(ATTRIBUTE);
+            response
+                .getHeaders()
+                .set(HttpHeaders.RETRY_AFTER, Long.toString(seconds == null ? 1 : seconds));
+          }
+          return Mono.empty();
+        });
     return chain.filter(exchange);
   }
 }

@@ -9,19 +9,19 @@ import java.util.function.LongSupplier;
 import reactor.core.publisher.Mono;
 
 /**
- * One limit (requests per minute and burst, per key) enforced by the shared token buckets in
- * {@link RedisBuckets}, without a Redis round trip per request: an instance takes a small batch
- * of permits from the shared bucket at a time and hands them out locally.
+ * One limit (requests per minute and burst, per key) enforced by the shared token buckets in {@link
+ * RedisBuckets}, without a Redis round trip per request: an instance takes a small batch of permits
+ * from the shared bucket at a time and hands them out locally.
  *
  * <p>The bound: every request let through used a permit taken from the shared bucket, so the total
  * never exceeds what the bucket gave out. An instance holds at most {@code batch} permits (it asks
  * for the next ones when fewer than half are left, so that requests need not wait for Redis, and
  * asks for no more than tops it up to {@code batch}); so over any window of time the requests let
  * through exceed what the bucket allows in that window by at most {@code batch} per instance: the
- * permits held when the window began. Held permits are dropped after {@code lease}, so they cannot be
- * saved up; dropped or unused permits only make the limit stricter. {@code batch} is a tenth of the
- * burst, at least 1 and at most {@code maxBatch}; with a batch of 1 every request is one Redis call
- * and the limit is exact.
+ * permits held when the window began. Held permits are dropped after {@code lease}, so they cannot
+ * be saved up; dropped or unused permits only make the limit stricter. {@code batch} is a tenth of
+ * the burst, at least 1 and at most {@code maxBatch}; with a batch of 1 every request is one Redis
+ * call and the limit is exact.
  *
  * <p>When the shared bucket is empty, the key is refused locally until Redis says a permit is due
  * (at most {@code lease}), so a flood over the limit does not become a flood of Redis calls.
@@ -44,9 +44,16 @@ public class SharedRateLimiter {
   private final LongSupplier nanoClock;
   private final Cache<String, Lease> leases;
 
-  public SharedRateLimiter(String name, GatewayProperties.Limit limit, RedisBuckets buckets, int maxBatch, Duration lease, LongSupplier nanoClock) {
+  public SharedRateLimiter(
+      String name,
+      GatewayProperties.Limit limit,
+      RedisBuckets buckets,
+      int maxBatch,
+      Duration lease,
+      LongSupplier nanoClock) {
     if (limit.perMinute() < 1) {
-      throw new IllegalArgumentException("a rate limit needs at least one request per minute: " + name);
+      throw new IllegalArgumentException(
+          "a rate limit needs at least one request per minute: " + name);
     }
     this.name = name;
     this.limit = limit;
@@ -57,13 +64,19 @@ public class SharedRateLimiter {
     this.nanoClock = nanoClock;
     // A key idle for longer than its bucket takes to fill up again has nothing worth remembering.
     long fillMillis = (long) Math.ceil(RedisBuckets.capacity(limit) * 60_000.0 / limit.perMinute());
-    this.leases = Caffeine.newBuilder()
-        .maximumSize(100_000)
-        .expireAfterAccess(Duration.ofMillis(Math.max(fillMillis, lease.toMillis()) + 1_000))
-        .build();
+    this.leases =
+        Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterAccess(Duration.ofMillis(Math.max(fillMillis, lease.toMillis()) + 1_000))
+            .build();
   }
 
-  public SharedRateLimiter(String name, GatewayProperties.Limit limit, RedisBuckets buckets, int maxBatch, Duration lease) {
+  public SharedRateLimiter(
+      String name,
+      GatewayProperties.Limit limit,
+      RedisBuckets buckets,
+      int maxBatch,
+      Duration lease) {
     this(name, limit, buckets, maxBatch, lease, System::nanoTime);
   }
 
@@ -95,7 +108,10 @@ public class SharedRateLimiter {
       long now = nanoClock.getAsLong();
       if (lease.takeHeld(now)) {
         // Ask for the next batch before this one runs out, so that requests do not wait for Redis.
-        want = lease.refill == null && lease.held < refillBelow && buckets.available() ? batch - lease.held : 0;
+        want =
+            lease.refill == null && lease.held < refillBelow && buckets.available()
+                ? batch - lease.held
+                : 0;
         if (want == 0) {
           return ALLOWED;
         }
@@ -116,23 +132,29 @@ public class SharedRateLimiter {
     if (started != null) {
       CompletableFuture<RedisBuckets.Reservation> refill = started;
       // Subscribed outside the lock: a reservation may complete on this very thread.
-      buckets.reserve(key, limit, want).subscribe(
-          r -> settle(lease, refill, r), e -> settle(lease, refill, RedisBuckets.Reservation.UNAVAILABLE));
+      buckets
+          .reserve(key, limit, want)
+          .subscribe(
+              r -> settle(lease, refill, r),
+              e -> settle(lease, refill, RedisBuckets.Reservation.UNAVAILABLE));
     }
     if (pending == null) {
       return ALLOWED;
     }
-    // The reservation goes on if the waiting request goes away: its permits are the key's, not the request's.
+    // The reservation goes on if the waiting request goes away: its permits are the key's, not the
+    // request's.
     return Mono.fromFuture(pending, true).flatMap(r -> afterRefill(key, lease, r));
   }
 
-  private void settle(Lease lease, CompletableFuture<RedisBuckets.Reservation> refill, RedisBuckets.Reservation r) {
+  private void settle(
+      Lease lease, CompletableFuture<RedisBuckets.Reservation> refill, RedisBuckets.Reservation r) {
     synchronized (lease) {
       long now = nanoClock.getAsLong();
       if (r.available()) {
         lease.local = null;
         if (r.granted() > 0) {
-          // Permits still held are kept: they were asked for together with these, at most batch in all.
+          // Permits still held are kept: they were asked for together with these, at most batch in
+          // all.
           lease.held = (now - lease.heldUntil < 0 ? lease.held : 0) + (int) r.granted();
           lease.heldUntil = now + leaseNanos;
         } else if (lease.held == 0) {
@@ -188,7 +210,10 @@ public class SharedRateLimiter {
     }
   }
 
-  /** The same token bucket as the shared one, in this instance only: used while Redis is unavailable. */
+  /**
+   * The same token bucket as the shared one, in this instance only: used while Redis is
+   * unavailable.
+   */
   static final class LocalBucket {
     private final double perNano;
     private final double capacity;

@@ -14,6 +14,7 @@ public class RealtimeConfiguration {
   /** Ahead of the SPA's fallback and the proxy routes: {@code /ws} is answered here. */
   @Bean
   HandlerMapping realtimeMapping(ReactiveJwtDecoder decoder) {
-    return new SimpleUrlHandlerMapping(Map.of("/ws", new RealtimeHandler(decoder)), Ordered.HIGHEST_PRECEDENCE);
+    return new SimpleUrlHandlerMapping(
+        Map.of("/ws", new RealtimeHandler(decoder)), Ordered.HIGHEST_PRECEDENCE);
   }
 }

@@ -31,10 +31,13 @@ final class RealtimeHandler implements WebSocketHandler {
   static final String PROTOCOL = "dbay.v1";
   static final String BEARER_PREFIX = "bearer.";
   static final CloseStatus UNAUTHORIZED = new CloseStatus(4401, "invalid token");
+
   /** Public channels: anyone may follow an auction or a listing. */
   private static final Pattern PUBLIC = Pattern.compile("(auction|listing):[A-Za-z0-9_-]{1,64}");
+
   /** The caller's own events (wallet, notifications, messages). */
   private static final String USER = "user";
+
   private static final int MAX_SUBSCRIPTIONS = 100;
   private static final int MAX_MESSAGE_CHARS = 4096;
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -56,16 +59,19 @@ final class RealtimeHandler implements WebSocketHandler {
     if (token.isEmpty()) {
       return serve(session, Optional.empty());
     }
-    return decoder.decode(token.get())
+    return decoder
+        .decode(token.get())
         .flatMap(jwt -> serve(session, Optional.of(jwt)))
         .onErrorResume(e -> session.close(UNAUTHORIZED));
   }
 
   private Mono<Void> serve(WebSocketSession session, Optional<Jwt> user) {
     Set<String> subscriptions = ConcurrentHashMap.newKeySet();
-    return session.send(session.receive()
-        .filter(m -> m.getType() == WebSocketMessage.Type.TEXT)
-        .map(m -> session.textMessage(answer(m.getPayloadAsText(), user, subscriptions))));
+    return session.send(
+        session
+            .receive()
+            .filter(m -> m.getType() == WebSocketMessage.Type.TEXT)
+            .map(m -> session.textMessage(answer(m.getPayloadAsText(), user, subscriptions))));
   }
 
   private static String answer(String text, Optional<Jwt> user, Set<String> subscriptions) {
@@ -108,16 +114,21 @@ final class RealtimeHandler implements WebSocketHandler {
   }
 
   private static String error(String channel, String detail) {
-    return channel == null ? write(Map.of("type", "error", "detail", detail)) : write(Map.of("type", "error", "channel", channel, "detail", detail));
+    return channel == null
+        ? write(Map.of("type", "error", "detail", detail))
+        : write(Map.of("type", "error", "channel", channel, "detail", detail));
   }
 
   private static String write(Map<String, String> message) {
     return JSON.writeValueAsString(message);
   }
 
-  /** The bearer token of the handshake: a {@code bearer.<jwt>} subprotocol, else {@code ?token=}. */
+  /**
+   * The bearer token of the handshake: a {@code bearer.<jwt>} subprotocol, else {@code ?token=}.
+   */
   static Optional<String> token(WebSocketSession session) {
-    List<String> protocols = session.getHandshakeInfo().getHeaders().getOrEmpty("Sec-WebSocket-Protocol");
+    List<String> protocols =
+        session.getHandshakeInfo().getHeaders().getOrEmpty("Sec-WebSocket-Protocol");
     for (String header : protocols) {
       for (String protocol : header.split(",")) {
         String p = protocol.strip();
@@ -126,7 +137,11 @@ final class RealtimeHandler implements WebSocketHandler {
         }
       }
     }
-    String query = UriComponentsBuilder.fromUri(session.getHandshakeInfo().getUri()).build().getQueryParams().getFirst("token");
+    String query =
+        UriComponentsBuilder.fromUri(session.getHandshakeInfo().getUri())
+            .build()
+            .getQueryParams()
+            .getFirst("token");
     return Optional.ofNullable(query).filter(t -> !t.isBlank());
   }
 }

@@ -29,21 +29,35 @@ public class EdgePathFilter implements WebFilter, Ordered {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     String raw = exchange.getRequest().getURI().getRawPath();
-    if (raw == null || !(raw.startsWith("/api/") || raw.toLowerCase(Locale.ROOT).startsWith("/actuator"))) {
+    if (raw == null
+        || !(raw.startsWith("/api/") || raw.toLowerCase(Locale.ROOT).startsWith("/actuator"))) {
       return chain.filter(exchange);
     }
     String lower = raw.toLowerCase(Locale.ROOT);
-    if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("%2e") || lower.contains("%25")
-        || raw.contains(";") || raw.contains("//") || raw.contains("\\") || raw.contains("/./") || raw.contains("/../")
-        || raw.endsWith("/.") || raw.endsWith("/..")) {
-      return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "The path is not in canonical form"));
+    if (lower.contains("%2f")
+        || lower.contains("%5c")
+        || lower.contains("%2e")
+        || lower.contains("%25")
+        || raw.contains(";")
+        || raw.contains("//")
+        || raw.contains("\\")
+        || raw.contains("/./")
+        || raw.contains("/../")
+        || raw.endsWith("/.")
+        || raw.endsWith("/..")) {
+      return Mono.error(
+          new ResponseStatusException(HttpStatus.BAD_REQUEST, "The path is not in canonical form"));
     }
-    String[] segments = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).split("/");
+    String[] segments =
+        URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8)
+            .toLowerCase(Locale.ROOT)
+            .split("/");
     // "", "api", "v1", "<service>", "internal", ...
     if (segments.length > 4 && "internal".equals(segments[4])) {
       return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "No such endpoint"));
     }
-    if ("actuator".equals(segments[1]) ? !(segments.length > 2 && "health".equals(segments[2]))
+    if ("actuator".equals(segments[1])
+        ? !(segments.length > 2 && "health".equals(segments[2]))
         : java.util.Arrays.asList(segments).contains("actuator")) {
       return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "No such endpoint"));
     }

@@ -24,10 +24,14 @@ import org.springframework.web.reactive.function.client.WebClient;
 @Configuration(proxyBeanMethods = false)
 public class RouteConfiguration {
 
-  /** Credential endpoints: limited per client address, tightly, against brute force and sign-up spam. */
+  /**
+   * Credential endpoints: limited per client address, tightly, against brute force and sign-up
+   * spam.
+   */
   static final String[] AUTH_PATHS = {
     "/api/v1/user/login", "/api/v1/user/login/", "/api/v1/user/register", "/api/v1/user/register/",
-    "/api/v1/user/token/refresh", "/api/v1/user/token/refresh/", "/api/v1/user/refresh", "/api/v1/user/refresh/"
+    "/api/v1/user/token/refresh", "/api/v1/user/token/refresh/", "/api/v1/user/refresh",
+        "/api/v1/user/refresh/"
   };
 
   @Bean
@@ -44,10 +48,14 @@ public class RouteConfiguration {
   @Bean
   SharedRateLimiter standardRateLimiter(GatewayProperties properties, RedisBuckets buckets) {
     GatewayProperties.RateLimits limits = properties.rateLimits();
-    return new SharedRateLimiter("standard", limits.standard(), buckets, limits.maxBatch(), limits.lease());
+    return new SharedRateLimiter(
+        "standard", limits.standard(), buckets, limits.maxBatch(), limits.lease());
   }
 
-  /** Brute force and bid spam are what these limits are for: every request is counted in Redis at once. */
+  /**
+   * Brute force and bid spam are what these limits are for: every request is counted in Redis at
+   * once.
+   */
   @Bean
   SharedRateLimiter loginRateLimiter(GatewayProperties properties, RedisBuckets buckets) {
     GatewayProperties.RateLimits limits = properties.rateLimits();
@@ -62,11 +70,16 @@ public class RouteConfiguration {
 
   @Bean
   CognitoResolver cognitoResolver(GatewayProperties properties, GatewayProof proof) {
-    return new CognitoResolver(WebClient.builder(), properties.services().get("user"), proof, properties.jwt().resolveCacheTtl());
+    return new CognitoResolver(
+        WebClient.builder(),
+        properties.services().get("user"),
+        proof,
+        properties.jwt().resolveCacheTtl());
   }
 
   @Bean
-  IdentityHeadersFilter identityHeadersFilter(GatewayProof proof, GatewayProperties properties, CognitoResolver resolver) {
+  IdentityHeadersFilter identityHeadersFilter(
+      GatewayProof proof, GatewayProperties properties, CognitoResolver resolver) {
     return new IdentityHeadersFilter(proof, properties.jwt(), resolver);
   }
 
@@ -82,7 +95,10 @@ public class RouteConfiguration {
 
   @Bean
   BodySizeFilter bodySizeFilter(GatewayProperties properties) {
-    return new BodySizeFilter(properties.maxBodySize().toBytes(), properties.maxUploadSize().toBytes(), properties.uploads());
+    return new BodySizeFilter(
+        properties.maxBodySize().toBytes(),
+        properties.maxUploadSize().toBytes(),
+        properties.uploads());
   }
 
   @Bean
@@ -96,31 +112,58 @@ public class RouteConfiguration {
     GatewayProperties.RateLimits limits = properties.rateLimits();
     RouteLocatorBuilder.Builder routes = builder.routes();
 
-    routes.route("user-credentials", r -> r.order(-10)
-        .path(AUTH_PATHS).and().method(HttpMethod.POST)
-        .filters(f -> f.filter(retryAfter(limits.login()))
-            .filter(new RateLimitFilter(loginRateLimiter, RateLimits.credentials())))
-        .uri(services.get("user")));
+    routes.route(
+        "user-credentials",
+        r ->
+            r.order(-10)
+                .path(AUTH_PATHS)
+                .and()
+                .method(HttpMethod.POST)
+                .filters(
+                    f ->
+                        f.filter(retryAfter(limits.login()))
+                            .filter(
+                                new RateLimitFilter(loginRateLimiter, RateLimits.credentials())))
+                .uri(services.get("user")));
 
     if (services.containsKey("auction")) {
-      routes.route("auction-bids", r -> r.order(-10)
-          .path("/api/v1/auction/auctions/*/bids", "/api/v1/auction/auctions/*/bids/").and().method(HttpMethod.POST)
-          .filters(f -> f.filter(retryAfter(limits.bids()))
-              .filter(new RateLimitFilter(bidRateLimiter, RateLimits.userOrIp("bids"))))
-          .uri(services.get("auction")));
+      routes.route(
+          "auction-bids",
+          r ->
+              r.order(-10)
+                  .path("/api/v1/auction/auctions/*/bids", "/api/v1/auction/auctions/*/bids/")
+                  .and()
+                  .method(HttpMethod.POST)
+                  .filters(
+                      f ->
+                          f.filter(retryAfter(limits.bids()))
+                              .filter(
+                                  new RateLimitFilter(bidRateLimiter, RateLimits.userOrIp("bids"))))
+                  .uri(services.get("auction")));
     }
 
-    services.forEach((service, url) -> {
-      routes.route(service + "-docs", r -> r.order(-5)
-          .path("/api/docs/" + service)
-          .filters(f -> f.setPath("/v3/api-docs"))
-          .uri(url));
-      routes.route(service, r -> r.order(0)
-          .path("/api/v1/" + service + "/**")
-          .filters(f -> f.filter(retryAfter(limits.standard()))
-              .filter(new RateLimitFilter(standardRateLimiter, RateLimits.userOrIp("api"))))
-          .uri(url));
-    });
+    services.forEach(
+        (service, url) -> {
+          routes.route(
+              service + "-docs",
+              r ->
+                  r.order(-5)
+                      .path("/api/docs/" + service)
+                      .filters(f -> f.setPath("/v3/api-docs"))
+                      .uri(url));
+          routes.route(
+              service,
+              r ->
+                  r.order(0)
+                      .path("/api/v1/" + service + "/**")
+                      .filters(
+                          f ->
+                              f.filter(retryAfter(limits.standard()))
+                                  .filter(
+                                      new RateLimitFilter(
+                                          standardRateLimiter, RateLimits.userOrIp("api"))))
+                      .uri(url));
+        });
     return routes.build();
   }
 

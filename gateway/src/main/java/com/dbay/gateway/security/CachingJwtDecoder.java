@@ -22,41 +22,49 @@ public class CachingJwtDecoder implements ReactiveJwtDecoder {
   private final Cache<String, Jwt> valid;
   private final Clock clock;
 
-  public CachingJwtDecoder(ReactiveJwtDecoder delegate, Duration maxAge, long maxEntries, Clock clock) {
+  public CachingJwtDecoder(
+      ReactiveJwtDecoder delegate, Duration maxAge, long maxEntries, Clock clock) {
     this.delegate = delegate;
     this.clock = clock;
-    this.valid = Caffeine.newBuilder()
-        .maximumSize(maxEntries)
-        .expireAfter(new Expiry<String, Jwt>() {
-          @Override
-          public long expireAfterCreate(String token, Jwt jwt, long now) {
-            Duration left = Duration.between(clock.instant(), jwt.getExpiresAt());
-            return (left.compareTo(maxAge) < 0 ? left : maxAge).toNanos();
-          }
+    this.valid =
+        Caffeine.newBuilder()
+            .maximumSize(maxEntries)
+            .expireAfter(
+                new Expiry<String, Jwt>() {
+                  @Override
+                  public long expireAfterCreate(String token, Jwt jwt, long now) {
+                    Duration left = Duration.between(clock.instant(), jwt.getExpiresAt());
+                    return (left.compareTo(maxAge) < 0 ? left : maxAge).toNanos();
+                  }
 
-          @Override
-          public long expireAfterUpdate(String token, Jwt jwt, long now, long current) {
-            return current;
-          }
+                  @Override
+                  public long expireAfterUpdate(String token, Jwt jwt, long now, long current) {
+                    return current;
+                  }
 
-          @Override
-          public long expireAfterRead(String token, Jwt jwt, long now, long current) {
-            return current;
-          }
-        })
-        .build();
+                  @Override
+                  public long expireAfterRead(String token, Jwt jwt, long now, long current) {
+                    return current;
+                  }
+                })
+            .build();
   }
 
   @Override
   public Mono<Jwt> decode(String token) {
     Jwt hit = valid.getIfPresent(token);
-    if (hit != null && hit.getExpiresAt() != null && Instant.now(clock).isBefore(hit.getExpiresAt())) {
+    if (hit != null
+        && hit.getExpiresAt() != null
+        && Instant.now(clock).isBefore(hit.getExpiresAt())) {
       return Mono.just(hit);
     }
-    return delegate.decode(token).doOnNext(jwt -> {
-      if (jwt.getExpiresAt() != null) {
-        valid.put(token, jwt);
-      }
-    });
+    return delegate
+        .decode(token)
+        .doOnNext(
+            jwt -> {
+              if (jwt.getExpiresAt() != null) {
+                valid.put(token, jwt);
+              }
+            });
   }
 }

@@ -9,13 +9,16 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** 401 as problem+json. The reason stays generic: which check failed is no business of the caller. */
+/**
+ * 401 as problem+json. The reason stays generic: which check failed is no business of the caller.
+ */
 public class ProblemEntryPoint implements ServerAuthenticationEntryPoint {
 
-  private static final byte[] BODY = """
+  private static final byte[] BODY =
+      """
       {"type":"https://dbay.dev/problems/invalid-token","title":"Unauthorized","status":401,\
       "detail":"The bearer token is missing, malformed, expired, not yet valid, or not issued for this API."}"""
-      .getBytes(StandardCharsets.UTF_8);
+          .getBytes(StandardCharsets.UTF_8);
 
   @Override
   public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {

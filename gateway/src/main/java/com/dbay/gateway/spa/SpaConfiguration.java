@@ -26,24 +26,31 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 public class SpaConfiguration {
 
   /** Paths that are never the SPA's. */
-  static final List<String> NOT_SPA = List.of("/api/", "/actuator", "/v3/", "/webjars/", "/swagger-ui", "/ws");
+  static final List<String> NOT_SPA =
+      List.of("/api/", "/actuator", "/v3/", "/webjars/", "/swagger-ui", "/ws");
 
   @Bean
   RouterFunction<ServerResponse> spaFallback(GatewayProperties properties) {
     Path dist = Path.of(properties.spaDir());
     return RouterFunctions.route(
-        GET("/**").and(request -> {
-          String path = request.path();
-          return NOT_SPA.stream().noneMatch(path::startsWith) && !path.substring(path.lastIndexOf('/') + 1).contains(".");
-        }),
-        request -> ServerResponse.ok()
-            .contentType(MediaType.TEXT_HTML)
-            .cacheControl(CacheControl.noCache())
-            .bodyValue(index(dist)));
+        GET("/**")
+            .and(
+                request -> {
+                  String path = request.path();
+                  return NOT_SPA.stream().noneMatch(path::startsWith)
+                      && !path.substring(path.lastIndexOf('/') + 1).contains(".");
+                }),
+        request ->
+            ServerResponse.ok()
+                .contentType(MediaType.TEXT_HTML)
+                .cacheControl(CacheControl.noCache())
+                .bodyValue(index(dist)));
   }
 
   private static Resource index(Path dist) {
     Path index = dist.resolve("index.html");
-    return Files.isRegularFile(index) ? new FileSystemResource(index) : new ClassPathResource("static/index.html");
+    return Files.isRegularFile(index)
+        ? new FileSystemResource(index)
+        : new ClassPathResource("static/index.html");
   }
 }

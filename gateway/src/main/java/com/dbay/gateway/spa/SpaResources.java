@@ -10,14 +10,15 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 /**
  * The SPA's build output under {@code assets/} has content hashes in its file names, so a file
- * never changes under its name: browsers may keep it for a year without asking again. The
- * {@code index.html} that names them is never cached (see {@link SpaConfiguration}), so a new
- * build is picked up at the next page load.
+ * never changes under its name: browsers may keep it for a year without asking again. The {@code
+ * index.html} that names them is never cached (see {@link SpaConfiguration}), so a new build is
+ * picked up at the next page load.
  */
 @Configuration(proxyBeanMethods = false)
 public class SpaResources implements WebFluxConfigurer {
 
-  static final CacheControl HASHED = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+  static final CacheControl HASHED =
+      CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
   private final GatewayProperties properties;
 
@@ -27,7 +28,8 @@ public class SpaResources implements WebFluxConfigurer {
 
   @Override
   public void addResourceHandlers(ResourceHandlerRegistry registry) {
-    String assets = Path.of(properties.spaDir()).toAbsolutePath().resolve("assets").toUri().toString();
+    String assets =
+        Path.of(properties.spaDir()).toAbsolutePath().resolve("assets").toUri().toString();
     // A folder location must end with "/" (toUri adds it only for a folder that exists already).
     assets = assets.endsWith("/") ? assets : assets + "/";
     registry.addResourceHandler("/assets/**").addResourceLocations(assets).setCacheControl(HASHED);

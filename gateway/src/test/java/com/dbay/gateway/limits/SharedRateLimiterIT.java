@@ -41,10 +41,15 @@ class SharedRateLimiterIT {
     RedisStandaloneConfiguration config = new RedisStandaloneConfiguration(host, port);
     config.setDatabase(database);
     // As the gateway's application.yml configures it (spring.data.redis.connect-timeout, timeout).
-    LettuceClientConfiguration client = LettuceClientConfiguration.builder()
-        .commandTimeout(Duration.ofSeconds(1))
-        .clientOptions(ClientOptions.builder().socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(1)).build()).build())
-        .build();
+    LettuceClientConfiguration client =
+        LettuceClientConfiguration.builder()
+            .commandTimeout(Duration.ofSeconds(1))
+            .clientOptions(
+                ClientOptions.builder()
+                    .socketOptions(
+                        SocketOptions.builder().connectTimeout(Duration.ofSeconds(1)).build())
+                    .build())
+            .build();
     LettuceConnectionFactory factory = new LettuceConnectionFactory(config, client);
     factory.afterPropertiesSet();
     factory.start();
@@ -55,14 +60,17 @@ class SharedRateLimiterIT {
   ReactiveStringRedisTemplate sharedRedis() {
     RedisURI uri = RedisURI.create(TestStores.redisUrl());
     ReactiveStringRedisTemplate redis = redisAt(uri.getHost(), uri.getPort(), uri.getDatabase());
-    // Connected before the limiter's first call, which would otherwise count a slow first connection
-    // on a busy machine as Redis being down and limit locally (as designed, but not what is tested).
+    // Connected before the limiter's first call, which would otherwise count a slow first
+    // connection
+    // on a busy machine as Redis being down and limit locally (as designed, but not what is
+    // tested).
     redis.hasKey("warm-up").block(Duration.ofSeconds(30));
     return redis;
   }
 
   /** One gateway instance: its own Redis connection, buckets client and limiter. */
-  SharedRateLimiter instance(ReactiveStringRedisTemplate redis, GatewayProperties.Limit limit, Duration lease) {
+  SharedRateLimiter instance(
+      ReactiveStringRedisTemplate redis, GatewayProperties.Limit limit, Duration lease) {
     RedisBuckets buckets = new RedisBuckets(redis, Duration.ofSeconds(2), Duration.ofSeconds(1));
     return new SharedRateLimiter("test", limit, buckets, 20, lease);
   }
@@ -86,7 +94,8 @@ class SharedRateLimiterIT {
     SharedRateLimiter second = instance(sharedRedis(), limit, Duration.ofSeconds(30));
     assertThat(first.batch()).isEqualTo(3);
 
-    int firstBefore = allowed(first, key, 1); // takes a batch of 3 from the shared bucket, uses 1, holds 2
+    int firstBefore =
+        allowed(first, key, 1); // takes a batch of 3 from the shared bucket, uses 1, holds 2
     int secondAll = allowed(second, key, 40);
     int firstAfter = allowed(first, key, 10);
 
@@ -110,11 +119,13 @@ class SharedRateLimiterIT {
     assertThat(batch).isEqualTo(4);
 
     long start = System.nanoTime();
-    List<Boolean> answers = Flux.merge(IntStream.range(0, 400)
-            .mapToObj(i -> (i % 2 == 0 ? first : second).acquire(key))
-            .toList())
-        .collectList()
-        .block(Duration.ofSeconds(30));
+    List<Boolean> answers =
+        Flux.merge(
+                IntStream.range(0, 400)
+                    .mapToObj(i -> (i % 2 == 0 ? first : second).acquire(key))
+                    .toList())
+            .collectList()
+            .block(Duration.ofSeconds(30));
     double seconds = (System.nanoTime() - start) / 1e9;
 
     long allowed = answers.stream().filter(a -> a).count();
@@ -150,8 +161,12 @@ class SharedRateLimiterIT {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
-    RedisBuckets buckets = new RedisBuckets(redisAt("127.0.0.1", closedPort, 0), Duration.ofMillis(250), Duration.ofSeconds(1));
-    SharedRateLimiter limiter = new SharedRateLimiter("test", new GatewayProperties.Limit(6, 3), buckets, 20, Duration.ofSeconds(1));
+    RedisBuckets buckets =
+        new RedisBuckets(
+            redisAt("127.0.0.1", closedPort, 0), Duration.ofMillis(250), Duration.ofSeconds(1));
+    SharedRateLimiter limiter =
+        new SharedRateLimiter(
+            "test", new GatewayProperties.Limit(6, 3), buckets, 20, Duration.ofSeconds(1));
 
     long start = System.nanoTime();
     List<Boolean> answers = new ArrayList<>();
@@ -170,17 +185,26 @@ class SharedRateLimiterIT {
     // Accepts connections and never says a word: the worst kind of unavailable.
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       List<Socket> accepted = new ArrayList<>();
-      Thread acceptor = Thread.ofVirtual().start(() -> {
-        try {
-          while (true) {
-            accepted.add(silent.accept());
-          }
-        } catch (IOException closed) {
-          // the test is over
-        }
-      });
-      RedisBuckets buckets = new RedisBuckets(redisAt("127.0.0.1", silent.getLocalPort(), 0), Duration.ofMillis(250), Duration.ofSeconds(30));
-      SharedRateLimiter limiter = new SharedRateLimiter("test", new GatewayProperties.Limit(6, 2), buckets, 20, Duration.ofSeconds(1));
+      Thread acceptor =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      while (true) {
+                        accepted.add(silent.accept());
+                      }
+                    } catch (IOException closed) {
+                      // the test is over
+                    }
+                  });
+      RedisBuckets buckets =
+          new RedisBuckets(
+              redisAt("127.0.0.1", silent.getLocalPort(), 0),
+              Duration.ofMillis(250),
+              Duration.ofSeconds(30));
+      SharedRateLimiter limiter =
+          new SharedRateLimiter(
+              "test", new GatewayProperties.Limit(6, 2), buckets, 20, Duration.ofSeconds(1));
 
       long start = System.nanoTime();
       Boolean first = limiter.acquire("silent").block(Duration.ofSeconds(10));

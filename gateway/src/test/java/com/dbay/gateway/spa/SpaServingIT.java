@@ -16,7 +16,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The built SPA behind the gateway: history-mode fallback, hashed assets cached for a year, index.html never. */
+/**
+ * The built SPA behind the gateway: history-mode fallback, hashed assets cached for a year,
+ * index.html never.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SpaServingIT {
 
@@ -45,7 +48,9 @@ class SpaServingIT {
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -53,14 +58,16 @@ class SpaServingIT {
     HttpResponse<String> root = get("/");
     assertThat(root.statusCode()).isEqualTo(200);
     assertThat(root.body()).contains("DBay test build");
-    assertThat(root.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-cache"));
+    assertThat(root.headers().firstValue("Cache-Control"))
+        .hasValueSatisfying(v -> assertThat(v).contains("no-cache"));
   }
 
   @Test
   void aClientSideRouteServesTheIndexSoAReloadKeepsThePage() throws Exception {
     HttpResponse<String> deep = get("/wallet/withdrawals/0b1c2d3e");
     assertThat(deep.statusCode()).isEqualTo(200);
-    assertThat(deep.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+    assertThat(deep.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
     assertThat(deep.body()).contains("DBay test build");
   }
 
@@ -69,7 +76,8 @@ class SpaServingIT {
     HttpResponse<String> asset = get("/assets/index-Ab12Cd34.js");
     assertThat(asset.statusCode()).isEqualTo(200);
     assertThat(asset.body()).isEqualTo("console.log('app')");
-    assertThat(asset.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, public, immutable");
+    assertThat(asset.headers().firstValue("Cache-Control"))
+        .hasValue("max-age=31536000, public, immutable");
   }
 
   @Test

@@ -16,9 +16,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The categories as every instance sees them: read from Memcached, loaded from PostgreSQL on a miss,
- * and dropped from Memcached after a change commits (so no instance serves the old form for longer
- * than it takes to read it again). Memcached being down only costs a database read.
+ * The categories as every instance sees them: read from Memcached, loaded from PostgreSQL on a
+ * miss, and dropped from Memcached after a change commits (so no instance serves the old form for
+ * longer than it takes to read it again). Memcached being down only costs a database read.
  */
 @Service
 public class CategoryCatalog {
@@ -39,7 +39,10 @@ public class CategoryCatalog {
   }
 
   public List<CategoryNode> tree() {
-    return cached(TREE_KEY, new TypeReference<List<CategoryNode>>() {}, () -> CategoryRecords.tree(records.loadAll()));
+    return cached(
+        TREE_KEY,
+        new TypeReference<List<CategoryNode>>() {},
+        () -> CategoryRecords.tree(records.loadAll()));
   }
 
   public Optional<Category> find(long id) {
@@ -94,12 +97,13 @@ public class CategoryCatalog {
     }
     errors.throwIfAny();
     records.replaceSpecifics(id, specifics);
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCommit() {
-        evict();
-      }
-    });
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            evict();
+          }
+        });
     return records.loadAll().get(id);
   }
 
@@ -109,16 +113,22 @@ public class CategoryCatalog {
       memcached.delete(ALL_KEY);
     } catch (Exception e) {
       // A failed delete could leave the old form for up to the TTL: say so loudly.
-      log.error("could not evict the category cache; old forms may be served for up to {} s", TTL_SECONDS, e);
+      log.error(
+          "could not evict the category cache; old forms may be served for up to {} s",
+          TTL_SECONDS,
+          e);
     }
   }
 
   private Map<String, Category> all() {
-    return cached(ALL_KEY, new TypeReference<Map<String, Category>>() {}, () -> {
-      Map<String, Category> byId = new java.util.LinkedHashMap<>();
-      records.loadAll().forEach((id, c) -> byId.put(String.valueOf(id), c));
-      return byId;
-    });
+    return cached(
+        ALL_KEY,
+        new TypeReference<Map<String, Category>>() {},
+        () -> {
+          Map<String, Category> byId = new java.util.LinkedHashMap<>();
+          records.loadAll().forEach((id, c) -> byId.put(String.valueOf(id), c));
+          return byId;
+        });
   }
 
   private <T> T cached(String key, TypeReference<T> type, java.util.function.Supplier<T> load) {

@@ -27,17 +27,33 @@ class CategoryRecords {
 
   /** Every category with its own specifics, resolved into {@link Category} (inherited forms). */
   Map<Long, Category> loadAll() {
-    List<Row> rows = jdbc.sql("select id, parent_id, name, slug, position, leaf from category order by position, id")
-        .query((rs, n) -> new Row(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3), rs.getString(4),
-            rs.getInt(5), rs.getBoolean(6)))
-        .list();
+    List<Row> rows =
+        jdbc.sql(
+                "select id, parent_id, name, slug, position, leaf from category order by position, id")
+            .query(
+                (rs, n) ->
+                    new Row(
+                        rs.getLong(1),
+                        (Long) rs.getObject(2, Long.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getBoolean(6)))
+            .list();
     Map<Long, List<ItemSpecific>> own = new HashMap<>();
-    jdbc.sql("select category_id, name, type, requirement, allowed_values, unit from category_specific order by category_id, position")
-        .query(rs -> {
-          own.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new ItemSpecific(
-              rs.getString(2), ItemSpecific.Type.valueOf(rs.getString(3)), ItemSpecific.Requirement.valueOf(rs.getString(4)),
-              json.readValue(rs.getString(5), new TypeReference<List<String>>() {}), rs.getString(6)));
-        });
+    jdbc.sql(
+            "select category_id, name, type, requirement, allowed_values, unit from category_specific order by category_id, position")
+        .query(
+            rs -> {
+              own.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                  .add(
+                      new ItemSpecific(
+                          rs.getString(2),
+                          ItemSpecific.Type.valueOf(rs.getString(3)),
+                          ItemSpecific.Requirement.valueOf(rs.getString(4)),
+                          json.readValue(rs.getString(5), new TypeReference<List<String>>() {}),
+                          rs.getString(6)));
+            });
     Map<Long, Row> byId = new LinkedHashMap<>();
     rows.forEach(r -> byId.put(r.id(), r));
     Map<Long, Category> out = new LinkedHashMap<>();
@@ -55,7 +71,17 @@ class CategoryRecords {
           form.put(s.name(), s);
         }
       }
-      out.put(r.id(), new Category(r.id(), r.parentId(), r.name(), r.slug(), r.leaf(), path, names, new ArrayList<>(form.values())));
+      out.put(
+          r.id(),
+          new Category(
+              r.id(),
+              r.parentId(),
+              r.name(),
+              r.slug(),
+              r.leaf(),
+              path,
+              names,
+              new ArrayList<>(form.values())));
     }
     return out;
   }
@@ -74,12 +100,20 @@ class CategoryRecords {
   }
 
   private static CategoryNode node(Category c, Map<Long, List<Category>> children) {
-    return new CategoryNode(c.id(), c.name(), c.slug(), c.leaf(),
+    return new CategoryNode(
+        c.id(),
+        c.name(),
+        c.slug(),
+        c.leaf(),
         children.getOrDefault(c.id(), List.of()).stream().map(k -> node(k, children)).toList());
   }
 
   boolean exists(long id) {
-    return jdbc.sql("select count(*) from category where id = ?").param(id).query(Integer.class).single() > 0;
+    return jdbc.sql("select count(*) from category where id = ?")
+            .param(id)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   /** Replaces a category's own specifics (its inherited ones stay with its ancestors). */
@@ -87,9 +121,16 @@ class CategoryRecords {
     jdbc.sql("delete from category_specific where category_id = ?").param(categoryId).update();
     int position = 0;
     for (ItemSpecific s : specifics) {
-      jdbc.sql("insert into category_specific (category_id, position, name, type, requirement, allowed_values, unit) values (?, ?, ?, ?, ?, ?, ?)")
-          .params(categoryId, position++, s.name(), s.type().name(), s.requirement().name(),
-              json.writeValueAsString(s.allowedValues()), s.unit())
+      jdbc.sql(
+              "insert into category_specific (category_id, position, name, type, requirement, allowed_values, unit) values (?, ?, ?, ?, ?, ?, ?)")
+          .params(
+              categoryId,
+              position++,
+              s.name(),
+              s.type().name(),
+              s.requirement().name(),
+              json.writeValueAsString(s.allowedValues()),
+              s.unit())
           .update();
     }
   }

@@ -3,12 +3,24 @@ package com.dbay.listing.category;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** One field of a category's item-specifics form, e.g. "Screen Size" (number, in inches, required). */
-public record ItemSpecific(String name, Type type, Requirement requirement, List<String> allowedValues, String unit) {
+/**
+ * One field of a category's item-specifics form, e.g. "Screen Size" (number, in inches, required).
+ */
+public record ItemSpecific(
+    String name, Type type, Requirement requirement, List<String> allowedValues, String unit) {
 
-  public enum Type { TEXT, NUMBER, ENUM, BOOLEAN }
+  public enum Type {
+    TEXT,
+    NUMBER,
+    ENUM,
+    BOOLEAN
+  }
 
-  public enum Requirement { REQUIRED, RECOMMENDED, OPTIONAL }
+  public enum Requirement {
+    REQUIRED,
+    RECOMMENDED,
+    OPTIONAL
+  }
 
   static final int MAX_TEXT = 120;
 
@@ -21,9 +33,9 @@ public record ItemSpecific(String name, Type type, Requirement requirement, List
   }
 
   /**
-   * The value as it is stored, or null with the reason in {@code problem[0]} when it does not fit this
-   * field: numbers are decimal text, enum values must be one of the allowed ones (compared ignoring
-   * case, stored as spelled here), booleans are "true"/"false".
+   * The value as it is stored, or null with the reason in {@code problem[0]} when it does not fit
+   * this field: numbers are decimal text, enum values must be one of the allowed ones (compared
+   * ignoring case, stored as spelled here), booleans are "true"/"false".
    */
   public String normalize(String value, String[] problem) {
     String v = value == null ? "" : value.strip();

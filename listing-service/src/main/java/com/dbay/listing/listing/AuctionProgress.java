@@ -22,8 +22,10 @@ class AuctionProgress {
 
   @Bean
   EventSubscriber listingAuctionProgress(ListingService listings) {
-    return EventSubscriber.of("listing.auction-progress",
-        EventPattern.source("dbay.auction").detailType("BidPlaced", "AuctionExtended", "AuctionSold", "AuctionUnsold"),
+    return EventSubscriber.of(
+        "listing.auction-progress",
+        EventPattern.source("dbay.auction")
+            .detailType("BidPlaced", "AuctionExtended", "AuctionSold", "AuctionUnsold"),
         event -> apply(listings, event));
   }
 
@@ -36,17 +38,26 @@ class AuctionProgress {
       return; // not one of ours
     }
     switch (event.detailType()) {
-      case "BidPlaced" -> listings.bidsPlaced(id, d.path("bidCount").asInt(), Doge.parse(d.path("currentPrice").asString()),
-          instant(d.path("endsAt")));
+      case "BidPlaced" ->
+          listings.bidsPlaced(
+              id,
+              d.path("bidCount").asInt(),
+              Doge.parse(d.path("currentPrice").asString()),
+              instant(d.path("endsAt")));
       case "AuctionExtended" -> listings.extended(id, instant(d.path("endsAt")));
-      case "AuctionSold" -> listings.closed(id, true,
-          d.hasNonNull("finalPrice") ? Doge.parse(d.path("finalPrice").asString()) : null);
+      case "AuctionSold" ->
+          listings.closed(
+              id,
+              true,
+              d.hasNonNull("finalPrice") ? Doge.parse(d.path("finalPrice").asString()) : null);
       case "AuctionUnsold" -> listings.closed(id, false, null);
-      default -> { }
+      default -> {}
     }
   }
 
   private static Instant instant(JsonNode node) {
-    return node == null || node.isMissingNode() || node.isNull() ? null : Instant.parse(node.asString());
+    return node == null || node.isMissingNode() || node.isNull()
+        ? null
+        : Instant.parse(node.asString());
   }
 }

@@ -5,7 +5,11 @@ import java.util.Optional;
 
 /** The condition grades buyers filter by, spelled in JSON as {@code new}, {@code open-box}, ... */
 public enum ItemCondition {
-  NEW, OPEN_BOX, REFURBISHED, USED, FOR_PARTS;
+  NEW,
+  OPEN_BOX,
+  REFURBISHED,
+  USED,
+  FOR_PARTS;
 
   public String json() {
     return name().toLowerCase().replace('_', '-');

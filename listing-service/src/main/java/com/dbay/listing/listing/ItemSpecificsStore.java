@@ -14,8 +14,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The item-specifics document of each listing in MongoDB ({@code item_specifics}, one document per
- * listing, {@code _id} = listing id). It is written inside the listing's PostgreSQL transaction, just
- * before the commit: a Mongo failure rolls the listing back. The wire server here has no
+ * listing, {@code _id} = listing id). It is written inside the listing's PostgreSQL transaction,
+ * just before the commit: a Mongo failure rolls the listing back. The wire server here has no
  * multi-document transactions, so a failed PostgreSQL commit after the write leaves the newer
  * document behind; the next save of that listing overwrites it.
  */
@@ -31,14 +31,23 @@ class ItemSpecificsStore {
   }
 
   void save(UUID listingId, long categoryId, Map<String, String> specifics, long version) {
-    Document doc = new Document("_id", listingId.toString())
-        .append("categoryId", categoryId)
-        // Kept as a list of pairs: names may contain dots or start with '$', which field names may not.
-        .append("specifics", specifics.entrySet().stream()
-            .map(e -> new Document("name", e.getKey()).append("value", e.getValue())).toList())
-        .append("listingVersion", version);
-    mongo.getCollection(COLLECTION).replaceOne(new Document("_id", listingId.toString()), doc,
-        new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    Document doc =
+        new Document("_id", listingId.toString())
+            .append("categoryId", categoryId)
+            // Kept as a list of pairs: names may contain dots or start with '$', which field names
+            // may not.
+            .append(
+                "specifics",
+                specifics.entrySet().stream()
+                    .map(e -> new Document("name", e.getKey()).append("value", e.getValue()))
+                    .toList())
+            .append("listingVersion", version);
+    mongo
+        .getCollection(COLLECTION)
+        .replaceOne(
+            new Document("_id", listingId.toString()),
+            doc,
+            new com.mongodb.client.model.ReplaceOptions().upsert(true));
   }
 
   Map<String, String> find(UUID listingId) {
@@ -50,7 +59,8 @@ class ItemSpecificsStore {
       return Map.of();
     }
     Map<UUID, Map<String, String>> out = new HashMap<>();
-    Query query = Query.query(Criteria.where("_id").in(listingIds.stream().map(UUID::toString).toList()));
+    Query query =
+        Query.query(Criteria.where("_id").in(listingIds.stream().map(UUID::toString).toList()));
     for (Document doc : mongo.find(query, Document.class, COLLECTION)) {
       Map<String, String> specifics = new LinkedHashMap<>();
       for (Object o : doc.getList("specifics", Document.class, List.of())) {

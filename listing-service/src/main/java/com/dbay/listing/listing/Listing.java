@@ -14,7 +14,11 @@ import java.util.UUID;
  */
 public class Listing {
 
-  public enum Event { ListingPublished, ListingChanged, ListingEnded }
+  public enum Event {
+    ListingPublished,
+    ListingChanged,
+    ListingEnded
+  }
 
   private final UUID id;
   private final String sellerId;
@@ -34,9 +38,22 @@ public class Listing {
   private final long loadedVersion;
   private final List<Event> events = new ArrayList<>();
 
-  private Listing(UUID id, String sellerId, String sellerName, ListingContent content, ListingStatus status,
-      Doge currentPrice, int quantitySold, Instant startsAt, Instant endsAt, Instant endedAt, int bidCount, long views,
-      Instant createdAt, Instant updatedAt, long version) {
+  private Listing(
+      UUID id,
+      String sellerId,
+      String sellerName,
+      ListingContent content,
+      ListingStatus status,
+      Doge currentPrice,
+      int quantitySold,
+      Instant startsAt,
+      Instant endsAt,
+      Instant endedAt,
+      int bidCount,
+      long views,
+      Instant createdAt,
+      Instant updatedAt,
+      long version) {
     this.id = id;
     this.sellerId = sellerId;
     this.sellerName = sellerName;
@@ -56,17 +73,59 @@ public class Listing {
   }
 
   /** A new draft: private to its seller until published. */
-  public static Listing draft(UUID id, String sellerId, String sellerName, ListingContent content, Instant now) {
-    return new Listing(id, sellerId, sellerName, content, ListingStatus.DRAFT, content.startPrice(), 0, null, null, null,
-        0, 0, now, now, 0);
+  public static Listing draft(
+      UUID id, String sellerId, String sellerName, ListingContent content, Instant now) {
+    return new Listing(
+        id,
+        sellerId,
+        sellerName,
+        content,
+        ListingStatus.DRAFT,
+        content.startPrice(),
+        0,
+        null,
+        null,
+        null,
+        0,
+        0,
+        now,
+        now,
+        0);
   }
 
   /** A listing as stored. */
-  static Listing restore(UUID id, String sellerId, String sellerName, ListingContent content, ListingStatus status,
-      Doge currentPrice, int quantitySold, Instant startsAt, Instant endsAt, Instant endedAt, int bidCount, long views,
-      Instant createdAt, Instant updatedAt, long version) {
-    return new Listing(id, sellerId, sellerName, content, status, currentPrice, quantitySold, startsAt, endsAt, endedAt,
-        bidCount, views, createdAt, updatedAt, version);
+  static Listing restore(
+      UUID id,
+      String sellerId,
+      String sellerName,
+      ListingContent content,
+      ListingStatus status,
+      Doge currentPrice,
+      int quantitySold,
+      Instant startsAt,
+      Instant endsAt,
+      Instant endedAt,
+      int bidCount,
+      long views,
+      Instant createdAt,
+      Instant updatedAt,
+      long version) {
+    return new Listing(
+        id,
+        sellerId,
+        sellerName,
+        content,
+        status,
+        currentPrice,
+        quantitySold,
+        startsAt,
+        endsAt,
+        endedAt,
+        bidCount,
+        views,
+        createdAt,
+        updatedAt,
+        version);
   }
 
   public boolean isSeller(String userId) {
@@ -91,12 +150,15 @@ public class Listing {
         if (next.format() != content.format()) {
           throw Refusal.invalid("format", "cannot change once the listing is live");
         }
-        if (!next.duration().equals(content.duration()) || !java.util.Objects.equals(next.scheduledStart(), content.scheduledStart())) {
+        if (!next.duration().equals(content.duration())
+            || !java.util.Objects.equals(next.scheduledStart(), content.scheduledStart())) {
           throw Refusal.invalid("durationDays", "cannot change once the listing is live");
         }
         content = next;
       }
-      default -> throw Refusal.wrongState("listing-closed", "The listing has " + status.json() + "; it cannot be changed.");
+      default ->
+          throw Refusal.wrongState(
+              "listing-closed", "The listing has " + status.json() + "; it cannot be changed.");
     }
     currentPrice = content.startPrice();
     changed(now, status == ListingStatus.DRAFT ? null : Event.ListingChanged);
@@ -105,7 +167,8 @@ public class Listing {
   /** Goes live now, or at its scheduled start. */
   public void publish(Instant now) {
     if (status != ListingStatus.DRAFT) {
-      throw Refusal.wrongState("already-published", "The listing is already " + status.json() + ".");
+      throw Refusal.wrongState(
+          "already-published", "The listing is already " + status.json() + ".");
     }
     if (content.scheduledStart() != null && content.scheduledStart().isAfter(now)) {
       status = ListingStatus.SCHEDULED;
@@ -142,7 +205,9 @@ public class Listing {
   /** The seller ends it early: only while nobody has bid (a scheduled one is cancelled). */
   public void endEarly(Instant now) {
     if (!status.isOpen()) {
-      throw Refusal.wrongState("listing-not-live", "Only a live or scheduled listing can be ended; this one is " + status.json() + ".");
+      throw Refusal.wrongState(
+          "listing-not-live",
+          "Only a live or scheduled listing can be ended; this one is " + status.json() + ".");
     }
     if (hasBids()) {
       throw Refusal.wrongState("listing-has-bids", "A listing with bids cannot be ended early.");
@@ -153,11 +218,13 @@ public class Listing {
   }
 
   /**
-   * The clock ran out. Fixed price listings and auctions without bids end here; an auction with bids
-   * is closed by the auction service, which alone knows its winner.
+   * The clock ran out. Fixed price listings and auctions without bids end here; an auction with
+   * bids is closed by the auction service, which alone knows its winner.
    */
   public boolean expireIfDue(Instant now) {
-    if (status != ListingStatus.ACTIVE || endsAt.isAfter(now) || (content.format() == ListingFormat.AUCTION && hasBids())) {
+    if (status != ListingStatus.ACTIVE
+        || endsAt.isAfter(now)
+        || (content.format() == ListingFormat.AUCTION && hasBids())) {
       return false;
     }
     status = ListingStatus.ENDED;
@@ -168,8 +235,12 @@ public class Listing {
 
   /** The auction service reports bids: the count only grows, the price only moves with it. */
   public boolean bidsPlaced(int count, Doge price, Instant auctionEndsAt, Instant now) {
-    if (content.format() != ListingFormat.AUCTION || !status.isOpen() || count < bidCount
-        || (count == bidCount && price.equals(currentPrice) && (auctionEndsAt == null || auctionEndsAt.equals(endsAt)))) {
+    if (content.format() != ListingFormat.AUCTION
+        || !status.isOpen()
+        || count < bidCount
+        || (count == bidCount
+            && price.equals(currentPrice)
+            && (auctionEndsAt == null || auctionEndsAt.equals(endsAt)))) {
       return false;
     }
     bidCount = count;
@@ -240,20 +311,67 @@ public class Listing {
     return bidCount > 0;
   }
 
-  public UUID id() { return id; }
-  public String sellerId() { return sellerId; }
-  public String sellerName() { return sellerName; }
-  public ListingContent content() { return content; }
-  public ListingStatus status() { return status; }
-  public Doge currentPrice() { return currentPrice; }
-  public int quantitySold() { return quantitySold; }
-  public Instant startsAt() { return startsAt; }
-  public Instant endsAt() { return endsAt; }
-  public Instant endedAt() { return endedAt; }
-  public int bidCount() { return bidCount; }
-  public long views() { return views; }
-  public Instant createdAt() { return createdAt; }
-  public Instant updatedAt() { return updatedAt; }
-  public long version() { return version; }
-  long loadedVersion() { return loadedVersion; }
+  public UUID id() {
+    return id;
+  }
+
+  public String sellerId() {
+    return sellerId;
+  }
+
+  public String sellerName() {
+    return sellerName;
+  }
+
+  public ListingContent content() {
+    return content;
+  }
+
+  public ListingStatus status() {
+    return status;
+  }
+
+  public Doge currentPrice() {
+    return currentPrice;
+  }
+
+  public int quantitySold() {
+    return quantitySold;
+  }
+
+  public Instant startsAt() {
+    return startsAt;
+  }
+
+  public Instant endsAt() {
+    return endsAt;
+  }
+
+  public Instant endedAt() {
+    return endedAt;
+  }
+
+  public int bidCount() {
+    return bidCount;
+  }
+
+  public long views() {
+    return views;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  long loadedVersion() {
+    return loadedVersion;
+  }
 }

@@ -6,9 +6,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts scheduled listings when their time comes and ends the expired ones the auction service does
- * not close (fixed price, auctions without bids). Every instance may run it: each listing is changed
- * under its row lock and the aggregate refuses a second start or end.
+ * Starts scheduled listings when their time comes and ends the expired ones the auction service
+ * does not close (fixed price, auctions without bids). Every instance may run it: each listing is
+ * changed under its row lock and the aggregate refuses a second start or end.
  */
 @Component
 class ListingClock {

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * A listing as the seller's client sends it (create and edit take the whole form). Prices are DOGE
- * strings. {@link #check} turns it into {@link ListingContent} or refuses with every bad field named.
+ * strings. {@link #check} turns it into {@link ListingContent} or refuses with every bad field
+ * named.
  */
 public record ListingForm(
     String title,
@@ -43,9 +44,15 @@ public record ListingForm(
   static final int MAX_DESCRIPTION = 50_000;
   static final int MAX_SHIPPING_OPTIONS = 5;
   static final int MAX_QUANTITY = 10_000;
-  /** 10^9 DOGE: far above any real sale, far below the 64-bit koinu limit even with shipping added. */
+
+  /**
+   * 10^9 DOGE: far above any real sale, far below the 64-bit koinu limit even with shipping added.
+   */
   static final Doge MAX_PRICE = Doge.ofDoge(1_000_000_000L);
-  private static final Pattern REGION = Pattern.compile("[A-Z]{2}|worldwide|north-america|south-america|europe|asia|africa|oceania|middle-east");
+
+  private static final Pattern REGION =
+      Pattern.compile(
+          "[A-Z]{2}|worldwide|north-america|south-america|europe|asia|africa|oceania|middle-east");
 
   ListingContent check(CategoryCatalog categories, ListingRules rules, Instant now) {
     FieldErrors errors = new FieldErrors();
@@ -103,7 +110,9 @@ public record ListingForm(
     } else if (f == ListingFormat.FIXED) {
       start = price(price, "price", errors);
       if (notBlank(startPrice) || notBlank(reservePrice) || notBlank(buyItNowPrice)) {
-        errors.add("format", "a fixed-price listing has a price (no startPrice, reservePrice or buyItNowPrice)");
+        errors.add(
+            "format",
+            "a fixed-price listing has a price (no startPrice, reservePrice or buyItNowPrice)");
       }
       qty = quantity == null ? 1 : quantity;
       if (qty < 1 || qty > MAX_QUANTITY) {
@@ -115,11 +124,13 @@ public record ListingForm(
     Instant scheduled = null;
     if (notBlank(scheduledStart)) {
       try {
-        scheduled = Instant.parse(scheduledStart.strip()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        scheduled =
+            Instant.parse(scheduledStart.strip()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (!scheduled.isAfter(now)) {
           errors.add("scheduledStart", "must be in the future");
         } else if (scheduled.isAfter(now.plus(rules.maxScheduleAhead()))) {
-          errors.add("scheduledStart", "must be within " + rules.maxScheduleAhead().toDays() + " days");
+          errors.add(
+              "scheduledStart", "must be within " + rules.maxScheduleAhead().toDays() + " days");
         }
       } catch (DateTimeParseException e) {
         errors.add("scheduledStart", "must be an ISO-8601 instant, e.g. 2026-12-24T18:00:00Z");
@@ -156,14 +167,32 @@ public record ListingForm(
     } else {
       for (String r : shipsTo) {
         if (r == null || !REGION.matcher(r).matches()) {
-          errors.add("shipsTo", "unknown region '" + r + "' (a country code like US or DE, or worldwide, europe, asia, ...)");
+          errors.add(
+              "shipsTo",
+              "unknown region '"
+                  + r
+                  + "' (a country code like US or DE, or worldwide, europe, asia, ...)");
         } else if (!regions.contains(r)) {
           regions.add(r);
         }
       }
     }
     errors.throwIfAny();
-    return new ListingContent(t, d, c, category.id(), specifics, f, start, reserve, buyItNow, qty, duration, scheduled, shipping, regions);
+    return new ListingContent(
+        t,
+        d,
+        c,
+        category.id(),
+        specifics,
+        f,
+        start,
+        reserve,
+        buyItNow,
+        qty,
+        duration,
+        scheduled,
+        shipping,
+        regions);
   }
 
   private Map<String, String> specifics(Category category, FieldErrors errors) {
@@ -195,7 +224,8 @@ public record ListingForm(
     return out;
   }
 
-  private Duration duration(List<Integer> allowedDays, ListingRules rules, int defaultDays, FieldErrors errors) {
+  private Duration duration(
+      List<Integer> allowedDays, ListingRules rules, int defaultDays, FieldErrors errors) {
     if (durationMinutes != null) {
       if (!rules.minuteDurations()) {
         errors.add("durationMinutes", "is not accepted here; use durationDays");

@@ -1,7 +1,8 @@
 package com.dbay.listing.listing;
 
 public enum ListingFormat {
-  AUCTION, FIXED;
+  AUCTION,
+  FIXED;
 
   public String json() {
     return name().toLowerCase();

@@ -13,7 +13,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Seller and reader use cases of listings; every change publishes its events in the same transaction. */
+/**
+ * Seller and reader use cases of listings; every change publishes its events in the same
+ * transaction.
+ */
 @Service
 public class ListingService {
 
@@ -24,7 +27,12 @@ public class ListingService {
   private final ListingPictures pictures;
   private final Clock clock;
 
-  ListingService(Listings listings, CategoryCatalog categories, ListingRules rules, Outbox outbox, ListingPictures pictures,
+  ListingService(
+      Listings listings,
+      CategoryCatalog categories,
+      ListingRules rules,
+      Outbox outbox,
+      ListingPictures pictures,
       Clock clock) {
     this.listings = listings;
     this.categories = categories;
@@ -82,7 +90,10 @@ public class ListingService {
     return listing;
   }
 
-  /** The listing if it is public or {@code userId} is its seller; for the photo, question and watch features. */
+  /**
+   * The listing if it is public or {@code userId} is its seller; for the photo, question and watch
+   * features.
+   */
   public Listing visibleTo(UUID id, String userId) {
     Listing listing = listings.find(id).orElseThrow(() -> Refusal.notFound("Listing " + id));
     if (!listing.status().isPublic() && !listing.isSeller(userId)) {
@@ -91,7 +102,10 @@ public class ListingService {
     return listing;
   }
 
-  /** Locks the listing for a change by its seller: someone else's draft is 404, someone else's public listing 403. */
+  /**
+   * Locks the listing for a change by its seller: someone else's draft is 404, someone else's
+   * public listing 403.
+   */
   public Listing ownedForChange(UUID id, Identity seller) {
     Listing listing = listings.lock(id);
     if (!listing.isSeller(seller.userId())) {
@@ -107,12 +121,18 @@ public class ListingService {
     return listings.bySeller(seller.userId(), status, 500);
   }
 
-  /** Snapshots of every published listing after {@code after} (by id), for rebuilding the search index. */
+  /**
+   * Snapshots of every published listing after {@code after} (by id), for rebuilding the search
+   * index.
+   */
   public List<ListingSnapshot> snapshotsAfter(UUID after, int limit) {
     return listings.publishedAfter(after, limit).stream().map(this::snapshot).toList();
   }
 
-  /** Something outside the seller's edit changed what buyers see (a photo became ready or went away). */
+  /**
+   * Something outside the seller's edit changed what buyers see (a photo became ready or went
+   * away).
+   */
   @Transactional
   public void picturesChanged(UUID id) {
     Listing listing = listings.lock(id);
@@ -142,33 +162,43 @@ public class ListingService {
 
   @Transactional
   public void bidsPlaced(UUID id, int bidCount, Doge currentPrice, Instant endsAt) {
-    listings.find(id).ifPresent(found -> {
-      Listing listing = listings.lock(id);
-      listing.bidsPlaced(bidCount, currentPrice, endsAt, clock.instant());
-      save(listing);
-    });
+    listings
+        .find(id)
+        .ifPresent(
+            found -> {
+              Listing listing = listings.lock(id);
+              listing.bidsPlaced(bidCount, currentPrice, endsAt, clock.instant());
+              save(listing);
+            });
   }
 
   @Transactional
   public void extended(UUID id, Instant endsAt) {
-    listings.find(id).ifPresent(found -> {
-      Listing listing = listings.lock(id);
-      listing.extendedTo(endsAt, clock.instant());
-      save(listing);
-    });
+    listings
+        .find(id)
+        .ifPresent(
+            found -> {
+              Listing listing = listings.lock(id);
+              listing.extendedTo(endsAt, clock.instant());
+              save(listing);
+            });
   }
 
   @Transactional
   public void closed(UUID id, boolean sold, Doge finalPrice) {
-    listings.find(id).ifPresent(found -> {
-      Listing listing = listings.lock(id);
-      if (sold) {
-        listing.sold(finalPrice == null ? listing.currentPrice() : finalPrice, clock.instant());
-      } else {
-        listing.unsold(clock.instant());
-      }
-      save(listing);
-    });
+    listings
+        .find(id)
+        .ifPresent(
+            found -> {
+              Listing listing = listings.lock(id);
+              if (sold) {
+                listing.sold(
+                    finalPrice == null ? listing.currentPrice() : finalPrice, clock.instant());
+              } else {
+                listing.unsold(clock.instant());
+              }
+              save(listing);
+            });
   }
 
   private Listing save(Listing listing) {
@@ -182,13 +212,34 @@ public class ListingService {
 
   public ListingSnapshot snapshot(Listing l) {
     ListingContent c = l.content();
-    List<Long> path = categories.find(c.categoryId()).map(cat -> cat.path()).orElse(List.of(c.categoryId()));
-    Doge shippingCost = c.shipping().stream().map(ShippingOption::cost).min(Comparator.naturalOrder()).orElse(null);
+    List<Long> path =
+        categories.find(c.categoryId()).map(cat -> cat.path()).orElse(List.of(c.categoryId()));
+    Doge shippingCost =
+        c.shipping().stream().map(ShippingOption::cost).min(Comparator.naturalOrder()).orElse(null);
     boolean fixed = c.format() == ListingFormat.FIXED;
-    return new ListingSnapshot(l.id().toString(), l.sellerId(), l.sellerName(), c.title(), c.description(), c.categoryId(), path,
-        c.condition().json(), c.format().json(), l.status().json(), l.currentPrice(), c.startPrice(),
-        fixed ? null : c.buyItNowPrice(), fixed ? c.quantity() - l.quantitySold() : null, l.startsAt(), l.endsAt(),
-        c.itemSpecifics(), pictures.thumbnailUrl(l.id()).orElse(null), c.shipsTo(), shippingCost, l.bidCount(), l.createdAt(),
+    return new ListingSnapshot(
+        l.id().toString(),
+        l.sellerId(),
+        l.sellerName(),
+        c.title(),
+        c.description(),
+        c.categoryId(),
+        path,
+        c.condition().json(),
+        c.format().json(),
+        l.status().json(),
+        l.currentPrice(),
+        c.startPrice(),
+        fixed ? null : c.buyItNowPrice(),
+        fixed ? c.quantity() - l.quantitySold() : null,
+        l.startsAt(),
+        l.endsAt(),
+        c.itemSpecifics(),
+        pictures.thumbnailUrl(l.id()).orElse(null),
+        c.shipsTo(),
+        shippingCost,
+        l.bidCount(),
+        l.createdAt(),
         l.version());
   }
 

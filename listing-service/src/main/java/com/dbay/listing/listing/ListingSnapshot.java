@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * A listing as search and every other reader outside this service see it: the {@code detail} of
  * {@code ListingPublished}, {@code ListingChanged} and {@code ListingEnded}, and the rows of the
- * internal rebuild endpoint. The hidden reserve price is never in it. {@code version} grows with every
- * change, so a reader keeps the snapshot with the highest one.
+ * internal rebuild endpoint. The hidden reserve price is never in it. {@code version} grows with
+ * every change, so a reader keeps the snapshot with the highest one.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListingSnapshot(

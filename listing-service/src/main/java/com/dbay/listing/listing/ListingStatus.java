@@ -2,7 +2,12 @@ package com.dbay.listing.listing;
 
 /** draft → scheduled/active → ended/sold/cancelled. */
 public enum ListingStatus {
-  DRAFT, SCHEDULED, ACTIVE, ENDED, SOLD, CANCELLED;
+  DRAFT,
+  SCHEDULED,
+  ACTIVE,
+  ENDED,
+  SOLD,
+  CANCELLED;
 
   public boolean isPublic() {
     return this != DRAFT;

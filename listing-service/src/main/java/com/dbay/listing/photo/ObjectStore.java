@@ -37,15 +37,25 @@ public class ObjectStore implements AutoCloseable {
   private final String bucket;
 
   public ObjectStore(PhotoProperties p) {
-    AwsCredentialsProvider credentials = p.accessKey().isBlank()
-        ? DefaultCredentialsProvider.builder().build()
-        : StaticCredentialsProvider.create(AwsBasicCredentials.create(p.accessKey(), p.secretKey()));
+    AwsCredentialsProvider credentials =
+        p.accessKey().isBlank()
+            ? DefaultCredentialsProvider.builder().build()
+            : StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(p.accessKey(), p.secretKey()));
     // Local S3-compatible stores only do path-style addressing.
-    S3Configuration pathStyle = S3Configuration.builder().pathStyleAccessEnabled(!p.endpoint().isBlank()).build();
-    var client = S3Client.builder().region(Region.of(p.region())).credentialsProvider(credentials)
-        .serviceConfiguration(pathStyle).httpClient(UrlConnectionHttpClient.create());
-    var presign = S3Presigner.builder().region(Region.of(p.region())).credentialsProvider(credentials)
-        .serviceConfiguration(pathStyle);
+    S3Configuration pathStyle =
+        S3Configuration.builder().pathStyleAccessEnabled(!p.endpoint().isBlank()).build();
+    var client =
+        S3Client.builder()
+            .region(Region.of(p.region()))
+            .credentialsProvider(credentials)
+            .serviceConfiguration(pathStyle)
+            .httpClient(UrlConnectionHttpClient.create());
+    var presign =
+        S3Presigner.builder()
+            .region(Region.of(p.region()))
+            .credentialsProvider(credentials)
+            .serviceConfiguration(pathStyle);
     if (!p.endpoint().isBlank()) {
       client.endpointOverride(URI.create(p.endpoint()));
       presign.endpointOverride(URI.create(p.endpoint()));
@@ -75,11 +85,20 @@ public class ObjectStore implements AutoCloseable {
   }
 
   public Upload presignPut(String key, String contentType, long contentLength, Duration validity) {
-    PresignedPutObjectRequest put = presigner.presignPutObject(r -> r.signatureDuration(validity)
-        .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(contentType).contentLength(contentLength)));
-    Map<String, String> headers = put.signedHeaders().entrySet().stream()
-        .filter(e -> !e.getKey().equalsIgnoreCase("host"))
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> String.join(",", e.getValue())));
+    PresignedPutObjectRequest put =
+        presigner.presignPutObject(
+            r ->
+                r.signatureDuration(validity)
+                    .putObjectRequest(
+                        o ->
+                            o.bucket(bucket)
+                                .key(key)
+                                .contentType(contentType)
+                                .contentLength(contentLength)));
+    Map<String, String> headers =
+        put.signedHeaders().entrySet().stream()
+            .filter(e -> !e.getKey().equalsIgnoreCase("host"))
+            .collect(Collectors.toMap(Map.Entry::getKey, e -> String.join(",", e.getValue())));
     return new Upload(put.url().toString(), headers);
   }
 
@@ -93,7 +112,9 @@ public class ObjectStore implements AutoCloseable {
   }
 
   public List<String> keysUnder(String prefix) {
-    return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream().map(S3Object::key).toList();
+    return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
+        .map(S3Object::key)
+        .toList();
   }
 
   public void delete(String key) {
@@ -101,7 +122,8 @@ public class ObjectStore implements AutoCloseable {
   }
 
   public void put(String key, String contentType, byte[] bytes) {
-    s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType),
+    s3.putObject(
+        b -> b.bucket(bucket).key(key).contentType(contentType),
         software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
   }
 

@@ -3,11 +3,27 @@ package com.dbay.listing.photo;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One photo of a listing: pending until image-processor reports, then ready (its variants exist) or rejected. */
-public record Photo(UUID id, UUID listingId, String sellerId, Status status, String declaredType, long declaredSize, int position,
-    String rejectReason, Instant createdAt, Instant processedAt) {
+/**
+ * One photo of a listing: pending until image-processor reports, then ready (its variants exist) or
+ * rejected.
+ */
+public record Photo(
+    UUID id,
+    UUID listingId,
+    String sellerId,
+    Status status,
+    String declaredType,
+    long declaredSize,
+    int position,
+    String rejectReason,
+    Instant createdAt,
+    Instant processedAt) {
 
-  public enum Status { PENDING, READY, REJECTED }
+  public enum Status {
+    PENDING,
+    READY,
+    REJECTED
+  }
 
   /** Where the browser uploads the original; image-processor derives the photo id from it. */
   public static String originalKey(UUID listingId, UUID photoId) {

@@ -10,8 +10,10 @@ import org.springframework.util.unit.DataSize;
  * The object store and the photo rules.
  *
  * @param endpoint an S3-compatible endpoint (s3proxy locally); empty: AWS S3 of {@code region}
- * @param createBucket create the bucket at start-up when it is missing (local stores; in AWS CDK creates it)
- * @param maxBytes largest upload accepted (the presigned URL signs the declared length; image-processor checks again)
+ * @param createBucket create the bucket at start-up when it is missing (local stores; in AWS CDK
+ *     creates it)
+ * @param maxBytes largest upload accepted (the presigned URL signs the declared length;
+ *     image-processor checks again)
  * @param variantSizes the longest side, in pixels, of each variant image-processor writes
  */
 @ConfigurationProperties("dbay.listing.photos")

@@ -20,8 +20,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * A seller asks for an upload slot (a presigned PUT for one photo of declared type and size), the
- * browser uploads straight to the bucket, image-processor checks the bytes and writes the variants, and
- * reports back here: the photo becomes ready (the listing shows it) or rejected (nothing is kept).
+ * browser uploads straight to the bucket, image-processor checks the bytes and writes the variants,
+ * and reports back here: the photo becomes ready (the listing shows it) or rejected (nothing is
+ * kept).
  */
 @Service
 public class PhotoService {
@@ -36,7 +37,12 @@ public class PhotoService {
   private final PhotoProperties properties;
   private final Clock clock;
 
-  PhotoService(Photos photos, ListingService listings, ObjectStore store, PhotoProperties properties, Clock clock) {
+  PhotoService(
+      Photos photos,
+      ListingService listings,
+      ObjectStore store,
+      PhotoProperties properties,
+      Clock clock) {
     this.photos = photos;
     this.listings = listings;
     this.store = store;
@@ -48,8 +54,11 @@ public class PhotoService {
   public UploadSlot requestUpload(UUID listingId, Identity seller, String contentType, Long size) {
     // Locks the listing row: two concurrent requests cannot both take the twelfth place.
     Listing listing = listings.ownedForChange(listingId, seller);
-    if (!listing.status().isOpen() && listing.status() != com.dbay.listing.listing.ListingStatus.DRAFT) {
-      throw Refusal.wrongState("listing-closed", "Photos cannot be added to a listing that has " + listing.status().json() + ".");
+    if (!listing.status().isOpen()
+        && listing.status() != com.dbay.listing.listing.ListingStatus.DRAFT) {
+      throw Refusal.wrongState(
+          "listing-closed",
+          "Photos cannot be added to a listing that has " + listing.status().json() + ".");
     }
     FieldErrors errors = new FieldErrors();
     if (contentType == null || !PhotoProperties.CONTENT_TYPES.contains(contentType)) {
@@ -65,11 +74,25 @@ public class PhotoService {
     }
     errors.throwIfAny();
     Instant now = clock.instant();
-    Photo photo = new Photo(UUID.randomUUID(), listingId, seller.userId(), Photo.Status.PENDING, contentType, size,
-        photos.nextPosition(listingId), null, now, null);
+    Photo photo =
+        new Photo(
+            UUID.randomUUID(),
+            listingId,
+            seller.userId(),
+            Photo.Status.PENDING,
+            contentType,
+            size,
+            photos.nextPosition(listingId),
+            null,
+            now,
+            null);
     photos.insert(photo);
-    ObjectStore.Upload upload = store.presignPut(Photo.originalKey(listingId, photo.id()), contentType, size,
-        properties.uploadUrlValidity());
+    ObjectStore.Upload upload =
+        store.presignPut(
+            Photo.originalKey(listingId, photo.id()),
+            contentType,
+            size,
+            properties.uploadUrlValidity());
     return new UploadSlot(photo, upload, now.plus(properties.uploadUrlValidity()));
   }
 
@@ -81,7 +104,11 @@ public class PhotoService {
   public Photo processed(UUID photoId, boolean ready, String reason) {
     Photo photo = photos.find(photoId).orElseThrow(() -> Refusal.notFound("Photo " + photoId));
     String why = reason == null ? null : reason.substring(0, Math.min(reason.length(), 200));
-    if (photos.settle(photoId, ready ? Photo.Status.READY : Photo.Status.REJECTED, ready ? null : why, clock.instant())) {
+    if (photos.settle(
+        photoId,
+        ready ? Photo.Status.READY : Photo.Status.REJECTED,
+        ready ? null : why,
+        clock.instant())) {
       if (ready) {
         listings.picturesChanged(photo.listingId());
       } else {
@@ -102,13 +129,19 @@ public class PhotoService {
     afterCommit(() -> deleteObjects(photo));
   }
 
-  /** The seller's new order of the listing's photos (every kept photo, each once); the first is the thumbnail. */
+  /**
+   * The seller's new order of the listing's photos (every kept photo, each once); the first is the
+   * thumbnail.
+   */
   @Transactional
   public List<Photo> reorder(UUID listingId, Identity seller, List<UUID> order) {
     listings.ownedForChange(listingId, seller);
     List<Photo> kept = photos.ofListing(listingId);
-    if (order == null || order.size() != kept.size() || !new HashSet<>(order).equals(new HashSet<>(kept.stream().map(Photo::id).toList()))) {
-      throw Refusal.invalid("order", "must list each of the listing's " + kept.size() + " photos once");
+    if (order == null
+        || order.size() != kept.size()
+        || !new HashSet<>(order).equals(new HashSet<>(kept.stream().map(Photo::id).toList()))) {
+      throw Refusal.invalid(
+          "order", "must list each of the listing's " + kept.size() + " photos once");
     }
     for (int i = 0; i < order.size(); i++) {
       photos.setPosition(order.get(i), i);
@@ -126,14 +159,19 @@ public class PhotoService {
     if (!properties.variantSizes().contains(size)) {
       return null;
     }
-    return photos.find(photoId).filter(p -> p.status() == Photo.Status.READY)
+    return photos
+        .find(photoId)
+        .filter(p -> p.status() == Photo.Status.READY)
         .map(p -> store.open(Photo.variantKey(p.listingId(), p.id(), size)))
         .orElse(null);
   }
 
   /** The listing's thumbnail (its first ready photo), or null. */
   public String thumbnailUrl(UUID listingId) {
-    return photos.firstReady(listingId).map(id -> "/api/v1/listing/photos/" + id + "/" + PhotoThumbnails.THUMBNAIL + ".jpg").orElse(null);
+    return photos
+        .firstReady(listingId)
+        .map(id -> "/api/v1/listing/photos/" + id + "/" + PhotoThumbnails.THUMBNAIL + ".jpg")
+        .orElse(null);
   }
 
   public Photo get(UUID photoId, Identity seller) {
@@ -160,11 +198,12 @@ public class PhotoService {
   }
 
   private static void afterCommit(Runnable action) {
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCommit() {
-        action.run();
-      }
-    });
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            action.run();
+          }
+        });
   }
 }

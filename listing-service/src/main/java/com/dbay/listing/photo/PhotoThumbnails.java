@@ -19,6 +19,8 @@ class PhotoThumbnails implements ListingPictures {
 
   @Override
   public Optional<String> thumbnailUrl(UUID listingId) {
-    return photos.firstReady(listingId).map(id -> "/api/v1/listing/photos/" + id + "/" + THUMBNAIL + ".jpg");
+    return photos
+        .firstReady(listingId)
+        .map(id -> "/api/v1/listing/photos/" + id + "/" + THUMBNAIL + ".jpg");
   }
 }

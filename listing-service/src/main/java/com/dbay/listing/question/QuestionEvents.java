@@ -8,10 +8,23 @@ public final class QuestionEvents {
   private QuestionEvents() {}
 
   /** For the seller's notifications. */
-  public record QuestionAsked(String questionId, String listingId, String listingTitle, String sellerId, String askerId,
-      String question, Instant askedAt) {}
+  public record QuestionAsked(
+      String questionId,
+      String listingId,
+      String listingTitle,
+      String sellerId,
+      String askerId,
+      String question,
+      Instant askedAt) {}
 
   /** For the asker's notifications; the answer is public on the listing from now on. */
-  public record QuestionAnswered(String questionId, String listingId, String listingTitle, String sellerId, String askerId,
-      String question, String answer, Instant answeredAt) {}
+  public record QuestionAnswered(
+      String questionId,
+      String listingId,
+      String listingTitle,
+      String sellerId,
+      String askerId,
+      String question,
+      String answer,
+      Instant answeredAt) {}
 }

@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Anyone signed in asks the seller of a live listing in public; only that seller answers, once. An
- * answered question shows on the listing for everyone; an unanswered one only to its asker and the seller.
+ * answered question shows on the listing for everyone; an unanswered one only to its asker and the
+ * seller.
  */
 @Service
 public class QuestionService {
@@ -40,18 +41,30 @@ public class QuestionService {
   public Question ask(UUID listingId, Identity asker, String text) {
     Listing listing = listings.visibleTo(listingId, asker.userId());
     if (listing.isSeller(asker.userId())) {
-      throw Refusal.invalid("text", "sellers answer questions on their own listings; they do not ask them");
+      throw Refusal.invalid(
+          "text", "sellers answer questions on their own listings; they do not ask them");
     }
     if (!listing.status().isOpen()) {
-      throw Refusal.wrongState("listing-closed", "The listing has " + listing.status().json() + "; questions are closed.");
+      throw Refusal.wrongState(
+          "listing-closed",
+          "The listing has " + listing.status().json() + "; questions are closed.");
     }
     String q = checked(text, "text", MAX_QUESTION);
     Instant now = clock.instant();
     String name = asker.username().isBlank() ? asker.userId() : asker.username();
-    Question question = new Question(UUID.randomUUID(), listingId, asker.userId(), name, q, null, now, null);
+    Question question =
+        new Question(UUID.randomUUID(), listingId, asker.userId(), name, q, null, now, null);
     questions.insert(question);
-    outbox.publish("QuestionAsked", new QuestionEvents.QuestionAsked(question.id().toString(), listingId.toString(),
-        listing.content().title(), listing.sellerId(), asker.userId(), q, now));
+    outbox.publish(
+        "QuestionAsked",
+        new QuestionEvents.QuestionAsked(
+            question.id().toString(),
+            listingId.toString(),
+            listing.content().title(),
+            listing.sellerId(),
+            asker.userId(),
+            q,
+            now));
     return question;
   }
 
@@ -67,12 +80,24 @@ public class QuestionService {
     if (!questions.answer(questionId, a, now)) {
       throw Refusal.wrongState("already-answered", "This question has been answered already.");
     }
-    outbox.publish("QuestionAnswered", new QuestionEvents.QuestionAnswered(questionId.toString(), listing.id().toString(),
-        listing.content().title(), listing.sellerId(), question.askerId(), question.text(), a, now));
+    outbox.publish(
+        "QuestionAnswered",
+        new QuestionEvents.QuestionAnswered(
+            questionId.toString(),
+            listing.id().toString(),
+            listing.content().title(),
+            listing.sellerId(),
+            question.askerId(),
+            question.text(),
+            a,
+            now));
     return find(questionId);
   }
 
-  /** The questions {@code viewer} may read: answered ones, plus their own, plus all of them for the seller. */
+  /**
+   * The questions {@code viewer} may read: answered ones, plus their own, plus all of them for the
+   * seller.
+   */
   public List<Question> of(Listing listing, Identity viewer) {
     String userId = viewer == null ? "" : viewer.userId();
     return questions.visible(listing.id(), listing.isSeller(userId), userId);

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Questions {
 
-  private static final String COLUMNS = "id, listing_id, asker_id, asker_name, text, answer, asked_at, answered_at";
+  private static final String COLUMNS =
+      "id, listing_id, asker_id, asker_name, text, answer, asked_at, answered_at";
 
   private final JdbcClient jdbc;
 
@@ -25,24 +26,43 @@ class Questions {
   }
 
   void insert(Question q) {
-    jdbc.sql("insert into question (id, listing_id, asker_id, asker_name, text, asked_at) values (?, ?, ?, ?, ?, ?)")
-        .params(q.id(), q.listingId(), q.askerId(), q.askerName(), q.text(), Timestamp.from(q.askedAt())).update();
+    jdbc.sql(
+            "insert into question (id, listing_id, asker_id, asker_name, text, asked_at) values (?, ?, ?, ?, ?, ?)")
+        .params(
+            q.id(),
+            q.listingId(),
+            q.askerId(),
+            q.askerName(),
+            q.text(),
+            Timestamp.from(q.askedAt()))
+        .update();
   }
 
   /** Records the answer unless there is one already; false then. */
   boolean answer(UUID id, String answer, Instant at) {
-    return jdbc.sql("update question set answer = ?, answered_at = ? where id = ? and answer is null")
-        .params(answer, Timestamp.from(at), id).update() == 1;
+    return jdbc.sql(
+                "update question set answer = ?, answered_at = ? where id = ? and answer is null")
+            .params(answer, Timestamp.from(at), id)
+            .update()
+        == 1;
   }
 
   Optional<Question> find(UUID id) {
-    return jdbc.sql("select " + COLUMNS + " from question where id = ?").param(id).query((rs, n) -> question(rs)).optional();
+    return jdbc.sql("select " + COLUMNS + " from question where id = ?")
+        .param(id)
+        .query((rs, n) -> question(rs))
+        .optional();
   }
 
   /** Answered ones, plus all for the seller, plus the viewer's own. */
   List<Question> visible(UUID listingId, boolean seller, String viewerId) {
-    return jdbc.sql("select " + COLUMNS + " from question where listing_id = ? and (answer is not null or ? or asker_id = ?) order by asked_at")
-        .params(listingId, seller, viewerId).query((rs, n) -> question(rs)).list();
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from question where listing_id = ? and (answer is not null or ? or asker_id = ?) order by asked_at")
+        .params(listingId, seller, viewerId)
+        .query((rs, n) -> question(rs))
+        .list();
   }
 
   Map<UUID, Integer> unanswered(Collection<UUID> listingIds) {
@@ -50,18 +70,26 @@ class Questions {
     if (listingIds.isEmpty()) {
       return out;
     }
-    jdbc.sql("select listing_id, count(*) from question where listing_id = any(?) and answer is null group by listing_id")
+    jdbc.sql(
+            "select listing_id, count(*) from question where listing_id = any(?) and answer is null group by listing_id")
         .param(listingIds.toArray(UUID[]::new))
-        .query(rs -> {
-          out.put(rs.getObject(1, UUID.class), rs.getInt(2));
-        });
+        .query(
+            rs -> {
+              out.put(rs.getObject(1, UUID.class), rs.getInt(2));
+            });
     return out;
   }
 
   private static Question question(ResultSet rs) throws SQLException {
     Timestamp answered = rs.getTimestamp("answered_at");
-    return new Question(rs.getObject("id", UUID.class), rs.getObject("listing_id", UUID.class), rs.getString("asker_id"),
-        rs.getString("asker_name"), rs.getString("text"), rs.getString("answer"), rs.getTimestamp("asked_at").toInstant(),
+    return new Question(
+        rs.getObject("id", UUID.class),
+        rs.getObject("listing_id", UUID.class),
+        rs.getString("asker_id"),
+        rs.getString("asker_name"),
+        rs.getString("text"),
+        rs.getString("answer"),
+        rs.getTimestamp("asked_at").toInstant(),
         answered == null ? null : answered.toInstant());
   }
 }

@@ -12,7 +12,9 @@ public final class Money {
 
   private Money() {}
 
-  /** The amount, or null (with an error recorded) when the text is not a valid positive DOGE amount. */
+  /**
+   * The amount, or null (with an error recorded) when the text is not a valid positive DOGE amount.
+   */
   public static Doge parse(String text, String field, FieldErrors errors) {
     if (text == null || text.isBlank()) {
       errors.add(field, "is required");
@@ -26,9 +28,11 @@ public final class Money {
       }
       return amount;
     } catch (InvalidAmountException e) {
-      errors.add(field, text.trim().startsWith("-")
-          ? "must not be negative"
-          : "must be a DOGE amount with at most 8 decimal places, e.g. \"12.5\"");
+      errors.add(
+          field,
+          text.trim().startsWith("-")
+              ? "must not be negative"
+              : "must be a DOGE amount with at most 8 decimal places, e.g. \"12.5\"");
       return null;
     }
   }
@@ -42,9 +46,11 @@ public final class Money {
     try {
       return Doge.parse(text.trim());
     } catch (InvalidAmountException e) {
-      errors.add(field, text.trim().startsWith("-")
-          ? "must not be negative"
-          : "must be a DOGE amount with at most 8 decimal places, e.g. \"12.5\"");
+      errors.add(
+          field,
+          text.trim().startsWith("-")
+              ? "must not be negative"
+              : "must be a DOGE amount with at most 8 decimal places, e.g. \"12.5\"");
       return null;
     }
   }

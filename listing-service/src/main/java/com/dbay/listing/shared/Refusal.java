@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * The listing rules' refusals, in the platform's one business error (which carries no HTTP; the
- * platform maps its kind to a status). Broken content rules are {@code UNPROCESSABLE} (422) with every
- * offending field in {@code errors}, so a seller's form can mark each of them.
+ * platform maps its kind to a status). Broken content rules are {@code UNPROCESSABLE} (422) with
+ * every offending field in {@code errors}, so a seller's form can mark each of them.
  */
 public class Refusal extends DomainException {
 
@@ -25,10 +25,14 @@ public class Refusal extends DomainException {
   }
 
   public static Refusal invalid(List<FieldProblem> errors) {
-    String detail = errors.size() == 1
-        ? errors.get(0).field() + ": " + errors.get(0).message()
-        : errors.size() + " fields are invalid: " + String.join(", ", errors.stream().map(FieldProblem::field).toList());
-    return new Refusal(Kind.UNPROCESSABLE, "invalid-listing", "The listing breaks a rule", detail, errors);
+    String detail =
+        errors.size() == 1
+            ? errors.get(0).field() + ": " + errors.get(0).message()
+            : errors.size()
+                + " fields are invalid: "
+                + String.join(", ", errors.stream().map(FieldProblem::field).toList());
+    return new Refusal(
+        Kind.UNPROCESSABLE, "invalid-listing", "The listing breaks a rule", detail, errors);
   }
 
   public static Refusal invalid(String field, String message) {

@@ -51,13 +51,14 @@ public class WatchService {
   /** The user's watched listings they may still see, most recently watched first. */
   public List<Listing> watched(Identity user) {
     return watches.of(user.userId()).stream()
-        .flatMap(id -> {
-          try {
-            return java.util.stream.Stream.of(listings.visibleTo(id, user.userId()));
-          } catch (Refusal gone) {
-            return java.util.stream.Stream.empty();
-          }
-        })
+        .flatMap(
+            id -> {
+              try {
+                return java.util.stream.Stream.of(listings.visibleTo(id, user.userId()));
+              } catch (Refusal gone) {
+                return java.util.stream.Stream.empty();
+              }
+            })
         .toList();
   }
 

@@ -20,25 +20,38 @@ class Watches {
   }
 
   void add(String userId, UUID listingId, Instant at) {
-    jdbc.sql("insert into watch (user_id, listing_id, created_at) values (?, ?, ?) on conflict do nothing")
-        .params(userId, listingId, Timestamp.from(at)).update();
+    jdbc.sql(
+            "insert into watch (user_id, listing_id, created_at) values (?, ?, ?) on conflict do nothing")
+        .params(userId, listingId, Timestamp.from(at))
+        .update();
   }
 
   void remove(String userId, UUID listingId) {
-    jdbc.sql("delete from watch where user_id = ? and listing_id = ?").params(userId, listingId).update();
+    jdbc.sql("delete from watch where user_id = ? and listing_id = ?")
+        .params(userId, listingId)
+        .update();
   }
 
   List<UUID> of(String userId) {
-    return jdbc.sql("select listing_id from watch where user_id = ? order by created_at desc").param(userId).query(UUID.class).list();
+    return jdbc.sql("select listing_id from watch where user_id = ? order by created_at desc")
+        .param(userId)
+        .query(UUID.class)
+        .list();
   }
 
   boolean exists(String userId, UUID listingId) {
-    return jdbc.sql("select count(*) from watch where user_id = ? and listing_id = ?").params(userId, listingId)
-        .query(Integer.class).single() > 0;
+    return jdbc.sql("select count(*) from watch where user_id = ? and listing_id = ?")
+            .params(userId, listingId)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   int countOf(String userId) {
-    return jdbc.sql("select count(*) from watch where user_id = ?").param(userId).query(Integer.class).single();
+    return jdbc.sql("select count(*) from watch where user_id = ?")
+        .param(userId)
+        .query(Integer.class)
+        .single();
   }
 
   Map<UUID, Integer> watchers(Collection<UUID> listingIds) {
@@ -48,9 +61,10 @@ class Watches {
     }
     jdbc.sql("select listing_id, count(*) from watch where listing_id = any(?) group by listing_id")
         .param(listingIds.toArray(UUID[]::new))
-        .query(rs -> {
-          out.put(rs.getObject(1, UUID.class), rs.getInt(2));
-        });
+        .query(
+            rs -> {
+              out.put(rs.getObject(1, UUID.class), rs.getInt(2));
+            });
     return out;
   }
 }

@@ -16,7 +16,9 @@ class CategoriesIT extends ListingServiceIT {
   @Autowired MemcachedClient memcached;
 
   @Test
-  void the_tree_holds_about_a_hundred_categories_at_least_three_levels_deep_and_is_kept_in_memcached() throws Exception {
+  void
+      the_tree_holds_about_a_hundred_categories_at_least_three_levels_deep_and_is_kept_in_memcached()
+          throws Exception {
     memcached.delete(CategoryCatalog.TREE_KEY);
 
     Answer tree = get("/api/v1/listing/categories", null);
@@ -25,14 +27,23 @@ class CategoriesIT extends ListingServiceIT {
     List<String> names = new ArrayList<>();
     int depth = depth(tree.json().path("categories"), 1, names);
     assertThat(depth).isGreaterThanOrEqualTo(3);
-    assertThat(names).hasSizeBetween(90, 150)
-        .contains("Electronics", "Collectibles & Art", "Clothing, Shoes & Accessories", "Home & Garden", "Sporting Goods",
-            "Graphics Cards", "Pokémon Cards", "Bicycles");
+    assertThat(names)
+        .hasSizeBetween(90, 150)
+        .contains(
+            "Electronics",
+            "Collectibles & Art",
+            "Clothing, Shoes & Accessories",
+            "Home & Garden",
+            "Sporting Goods",
+            "Graphics Cards",
+            "Pokémon Cards",
+            "Bicycles");
     assertThat((String) memcached.get(CategoryCatalog.TREE_KEY)).contains("Graphics Cards");
   }
 
   @Test
-  void a_category_comes_with_its_path_and_its_whole_form_where_a_lower_level_redefines_an_inherited_field() {
+  void
+      a_category_comes_with_its_path_and_its_whole_form_where_a_lower_level_redefines_an_inherited_field() {
     Answer phones = get("/api/v1/listing/categories/3", null);
 
     assertThat(phones.status()).isEqualTo(200);
@@ -40,11 +51,14 @@ class CategoriesIT extends ListingServiceIT {
     assertThat(c.path("name").asString()).isEqualTo("Cell Phones & Smartphones");
     assertThat(c.path("path").toString()).isEqualTo("[1,2,3]");
     JsonNode brand = specific(c, "Brand");
-    assertThat(brand.path("requirement").asString()).isEqualTo("REQUIRED"); // recommended on Electronics, required here
+    assertThat(brand.path("requirement").asString())
+        .isEqualTo("REQUIRED"); // recommended on Electronics, required here
     JsonNode storage = specific(c, "Storage Capacity");
     assertThat(storage.path("type").asString()).isEqualTo("ENUM");
     assertThat(storage.path("allowedValues").toString()).contains("256 GB");
-    assertThat(c.path("specifics").findValuesAsString("name").stream().filter("Brand"::equals).count()).isEqualTo(1);
+    assertThat(
+            c.path("specifics").findValuesAsString("name").stream().filter("Brand"::equals).count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -56,20 +70,41 @@ class CategoriesIT extends ListingServiceIT {
   }
 
   @Test
-  void an_admin_changing_a_form_is_seen_at_once_because_the_cache_forgets_it_and_others_may_not_change_it() throws Exception {
+  void
+      an_admin_changing_a_form_is_seen_at_once_because_the_cache_forgets_it_and_others_may_not_change_it()
+          throws Exception {
     long stamps = 36; // "Stamps": a leaf with its own form
     get("/api/v1/listing/categories/" + stamps, null);
-    assertThat((Object) memcached.get(CategoryCatalog.ALL_KEY)).as("cached after a read").isNotNull();
+    assertThat((Object) memcached.get(CategoryCatalog.ALL_KEY))
+        .as("cached after a read")
+        .isNotNull();
     String field = "Perforation " + java.util.UUID.randomUUID().toString().substring(0, 8);
-    List<Map<String, Object>> form = List.of(
-        Map.of("name", "Country", "type", "TEXT", "requirement", "REQUIRED"),
-        Map.of("name", field, "type", "ENUM", "requirement", "OPTIONAL", "allowedValues", List.of("Perforated", "Imperforate")));
+    List<Map<String, Object>> form =
+        List.of(
+            Map.of("name", "Country", "type", "TEXT", "requirement", "REQUIRED"),
+            Map.of(
+                "name",
+                field,
+                "type",
+                "ENUM",
+                "requirement",
+                "OPTIONAL",
+                "allowedValues",
+                List.of("Perforated", "Imperforate")));
 
-    Answer refused = put("/api/v1/listing/categories/" + stamps + "/specifics", Map.of("specifics", form), user("mallory"));
+    Answer refused =
+        put(
+            "/api/v1/listing/categories/" + stamps + "/specifics",
+            Map.of("specifics", form),
+            user("mallory"));
     assertThat(refused.status()).isEqualTo(403);
     assertThat(get("/api/v1/listing/categories/" + stamps, null).body()).doesNotContain(field);
 
-    Answer changed = put("/api/v1/listing/categories/" + stamps + "/specifics", Map.of("specifics", form), admin());
+    Answer changed =
+        put(
+            "/api/v1/listing/categories/" + stamps + "/specifics",
+            Map.of("specifics", form),
+            admin());
     assertThat(changed.status()).as(changed.body()).isEqualTo(200);
 
     String after = get("/api/v1/listing/categories/" + stamps, null).body();
@@ -78,11 +113,17 @@ class CategoriesIT extends ListingServiceIT {
 
   @Test
   void an_enum_without_values_is_refused_naming_the_field() {
-    Answer refused = put("/api/v1/listing/categories/36/specifics",
-        Map.of("specifics", List.of(Map.of("name", "Grade", "type", "ENUM", "requirement", "OPTIONAL"))), admin());
+    Answer refused =
+        put(
+            "/api/v1/listing/categories/36/specifics",
+            Map.of(
+                "specifics",
+                List.of(Map.of("name", "Grade", "type", "ENUM", "requirement", "OPTIONAL"))),
+            admin());
 
     assertThat(refused.status()).isEqualTo(422);
-    assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("specifics[0].allowedValues");
+    assertThat(refused.json().path("errors").get(0).path("field").asString())
+        .isEqualTo("specifics[0].allowedValues");
   }
 
   private static JsonNode specific(JsonNode category, String name) {

@@ -51,7 +51,8 @@ class ListingLifecycleIT extends ListingServiceIT {
     JsonNode live = published.json();
     assertThat(live.path("status").asString()).isEqualTo("active");
     Instant startsAt = Instant.parse(live.path("startsAt").asString());
-    assertThat(Duration.between(startsAt, Instant.parse(live.path("endsAt").asString()))).isEqualTo(Duration.ofDays(7));
+    assertThat(Duration.between(startsAt, Instant.parse(live.path("endsAt").asString())))
+        .isEqualTo(Duration.ofDays(7));
 
     Answer seen = get("/api/v1/listing/listings/" + id, bob);
     assertThat(seen.status()).isEqualTo(200);
@@ -85,72 +86,132 @@ class ListingLifecycleIT extends ListingServiceIT {
   void every_change_raises_listing_changed_with_a_higher_version() {
     String id = createPublished(phoneAuction(), alice);
 
-    Answer edited = put("/api/v1/listing/listings/" + id, with(phoneAuction(), "title", "iPhone 15 Pro 256 GB, mint"), alice);
+    Answer edited =
+        put(
+            "/api/v1/listing/listings/" + id,
+            with(phoneAuction(), "title", "iPhone 15 Pro 256 GB, mint"),
+            alice);
 
     assertThat(edited.status()).as(edited.body()).isEqualTo(200);
     List<Map.Entry<String, JsonNode>> events = events(id);
-    assertThat(events).extracting(Map.Entry::getKey).containsExactly("ListingPublished", "ListingChanged");
-    assertThat(events.get(1).getValue().path("title").asString()).isEqualTo("iPhone 15 Pro 256 GB, mint");
-    assertThat(events.get(1).getValue().path("version").asLong()).isGreaterThan(events.get(0).getValue().path("version").asLong());
+    assertThat(events)
+        .extracting(Map.Entry::getKey)
+        .containsExactly("ListingPublished", "ListingChanged");
+    assertThat(events.get(1).getValue().path("title").asString())
+        .isEqualTo("iPhone 15 Pro 256 GB, mint");
+    assertThat(events.get(1).getValue().path("version").asLong())
+        .isGreaterThan(events.get(0).getValue().path("version").asLong());
   }
 
   @Test
   void another_user_can_neither_edit_nor_publish_nor_end_a_listing_and_nothing_changes() {
     String draft = createDraft(phoneAuction(), alice);
     String live = createPublished(phoneAuction(), alice);
-    String before = get("/api/v1/listing/listings/" + live, alice).json().path("version").asString();
+    String before =
+        get("/api/v1/listing/listings/" + live, alice).json().path("version").asString();
 
-    assertThat(put("/api/v1/listing/listings/" + draft, phoneAuction(), bob).status()).isEqualTo(404);
-    assertThat(post("/api/v1/listing/listings/" + draft + "/publish", null, bob).status()).isEqualTo(404);
-    Answer edit = put("/api/v1/listing/listings/" + live, with(phoneAuction(), "title", "mine now"), bob);
+    assertThat(put("/api/v1/listing/listings/" + draft, phoneAuction(), bob).status())
+        .isEqualTo(404);
+    assertThat(post("/api/v1/listing/listings/" + draft + "/publish", null, bob).status())
+        .isEqualTo(404);
+    Answer edit =
+        put("/api/v1/listing/listings/" + live, with(phoneAuction(), "title", "mine now"), bob);
     assertThat(edit.status()).isEqualTo(403);
     assertThat(edit.contentType()).startsWith("application/problem+json");
-    assertThat(post("/api/v1/listing/listings/" + live + "/publish", null, bob).status()).isEqualTo(403);
-    assertThat(post("/api/v1/listing/listings/" + live + "/end", null, bob).status()).isEqualTo(403);
-    assertThat(post("/api/v1/listing/listings/" + live + "/end", null, null).status()).isEqualTo(401);
+    assertThat(post("/api/v1/listing/listings/" + live + "/publish", null, bob).status())
+        .isEqualTo(403);
+    assertThat(post("/api/v1/listing/listings/" + live + "/end", null, bob).status())
+        .isEqualTo(403);
+    assertThat(post("/api/v1/listing/listings/" + live + "/end", null, null).status())
+        .isEqualTo(401);
 
     JsonNode after = get("/api/v1/listing/listings/" + live, alice).json();
     assertThat(after.path("status").asString()).isEqualTo("active");
     assertThat(after.path("title").asString()).isEqualTo(phoneAuction().get("title"));
     assertThat(after.path("version").asString()).isEqualTo(before);
-    assertThat(get("/api/v1/listing/listings/" + draft, alice).json().path("status").asString()).isEqualTo("draft");
+    assertThat(get("/api/v1/listing/listings/" + draft, alice).json().path("status").asString())
+        .isEqualTo("draft");
   }
 
   @Test
   void identity_headers_without_the_gateway_proof_are_ignored() {
-    Answer forged = send("POST", "/api/v1/listing/listings", phoneAuction(), null, Map.of("X-User-ID", alice.userId()));
+    Answer forged =
+        send(
+            "POST",
+            "/api/v1/listing/listings",
+            phoneAuction(),
+            null,
+            Map.of("X-User-ID", alice.userId()));
 
     assertThat(forged.status()).isEqualTo(401);
   }
 
   @Test
-  void the_seller_ends_a_listing_early_while_nobody_has_bid_and_cannot_once_someone_has() throws Exception {
+  void the_seller_ends_a_listing_early_while_nobody_has_bid_and_cannot_once_someone_has()
+      throws Exception {
     String quiet = createPublished(phoneAuction(), alice);
     Answer ended = post("/api/v1/listing/listings/" + quiet + "/end", null, alice);
     assertThat(ended.status()).as(ended.body()).isEqualTo(200);
     assertThat(ended.json().path("status").asString()).isEqualTo("ended");
-    assertThat(events(quiet)).extracting(Map.Entry::getKey).containsExactly("ListingPublished", "ListingEnded");
-    assertThat(post("/api/v1/listing/listings/" + quiet + "/end", null, alice).status()).isEqualTo(409);
+    assertThat(events(quiet))
+        .extracting(Map.Entry::getKey)
+        .containsExactly("ListingPublished", "ListingEnded");
+    assertThat(post("/api/v1/listing/listings/" + quiet + "/end", null, alice).status())
+        .isEqualTo(409);
 
     String bidOn = createPublished(phoneAuction(), alice);
-    Instant endsAt = Instant.parse(get("/api/v1/listing/listings/" + bidOn, alice).json().path("endsAt").asString());
-    bus.publish(EventEnvelope.create("dbay.auction", "BidPlaced", JSON.valueToTree(Map.of(
-        "listingId", bidOn, "bidCount", 1, "currentPrice", "100.00000000", "endsAt", endsAt.toString()))));
+    Instant endsAt =
+        Instant.parse(
+            get("/api/v1/listing/listings/" + bidOn, alice).json().path("endsAt").asString());
+    bus.publish(
+        EventEnvelope.create(
+            "dbay.auction",
+            "BidPlaced",
+            JSON.valueToTree(
+                Map.of(
+                    "listingId",
+                    bidOn,
+                    "bidCount",
+                    1,
+                    "currentPrice",
+                    "100.00000000",
+                    "endsAt",
+                    endsAt.toString()))));
     JsonNode seen = waitFor(bidOn, n -> n.path("bidCount").asInt() == 1);
     assertThat(seen.path("hasBids").asBoolean()).isTrue();
 
     Answer refused = post("/api/v1/listing/listings/" + bidOn + "/end", null, alice);
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.json().path("type").asString()).endsWith("/listing-has-bids");
-    assertThat(put("/api/v1/listing/listings/" + bidOn, with(phoneAuction(), "title", "changed after bids"), alice).status())
+    assertThat(
+            put(
+                    "/api/v1/listing/listings/" + bidOn,
+                    with(phoneAuction(), "title", "changed after bids"),
+                    alice)
+                .status())
         .isEqualTo(409);
-    assertThat(get("/api/v1/listing/listings/" + bidOn, alice).json().path("status").asString()).isEqualTo("active");
+    assertThat(get("/api/v1/listing/listings/" + bidOn, alice).json().path("status").asString())
+        .isEqualTo("active");
 
-    bus.publish(EventEnvelope.create("dbay.auction", "AuctionSold", JSON.valueToTree(Map.of(
-        "listingId", bidOn, "sellerId", alice.userId(), "winnerId", bob.userId(), "finalPrice", "120.00000000"))));
+    bus.publish(
+        EventEnvelope.create(
+            "dbay.auction",
+            "AuctionSold",
+            JSON.valueToTree(
+                Map.of(
+                    "listingId",
+                    bidOn,
+                    "sellerId",
+                    alice.userId(),
+                    "winnerId",
+                    bob.userId(),
+                    "finalPrice",
+                    "120.00000000"))));
     JsonNode sold = waitFor(bidOn, n -> n.path("status").asString().equals("sold"));
     assertThat(sold.path("price").asString()).isEqualTo("120.00000000");
-    assertThat(events(bidOn)).extracting(Map.Entry::getKey).containsExactly("ListingPublished", "ListingChanged", "ListingEnded");
+    assertThat(events(bidOn))
+        .extracting(Map.Entry::getKey)
+        .containsExactly("ListingPublished", "ListingChanged", "ListingEnded");
   }
 
   @Test
@@ -165,14 +226,26 @@ class ListingLifecycleIT extends ListingServiceIT {
     Thread.sleep(Duration.between(Instant.now(), start).toMillis() + 200);
     listings.runClock(1000);
 
-    assertThat(get("/api/v1/listing/listings/" + id, bob).json().path("status").asString()).isEqualTo("active");
-    assertThat(events(id)).extracting(Map.Entry::getKey).containsExactly("ListingPublished", "ListingChanged");
+    assertThat(get("/api/v1/listing/listings/" + id, bob).json().path("status").asString())
+        .isEqualTo("active");
+    assertThat(events(id))
+        .extracting(Map.Entry::getKey)
+        .containsExactly("ListingPublished", "ListingChanged");
   }
 
   @Test
   void a_fixed_price_listing_has_a_price_and_a_quantity_and_no_auction_fields() {
-    Map<String, Object> fixed = with(with(with(with(with(phoneAuction(), "format", "fixed"), "startPrice", null), "reservePrice", null),
-        "buyItNowPrice", null), "price", "350");
+    Map<String, Object> fixed =
+        with(
+            with(
+                with(
+                    with(with(phoneAuction(), "format", "fixed"), "startPrice", null),
+                    "reservePrice",
+                    null),
+                "buyItNowPrice",
+                null),
+            "price",
+            "350");
     fixed = with(with(fixed, "quantity", 3), "durationDays", 30);
 
     String id = createPublished(fixed, alice);
@@ -196,7 +269,13 @@ class ListingLifecycleIT extends ListingServiceIT {
     get("/api/v1/listing/listings/" + id, null);
     get("/api/v1/listing/listings/" + id, seller); // the seller's own views are not counted
     assertThat(put("/api/v1/listing/watchlist/" + id, null, bob).status()).isEqualTo(200);
-    assertThat(post("/api/v1/listing/listings/" + id + "/questions", Map.of("text", "Is it unlocked?"), bob).status()).isEqualTo(201);
+    assertThat(
+            post(
+                    "/api/v1/listing/listings/" + id + "/questions",
+                    Map.of("text", "Is it unlocked?"),
+                    bob)
+                .status())
+        .isEqualTo(201);
 
     Answer mine = get("/api/v1/listing/listings/mine", seller);
 
@@ -208,7 +287,11 @@ class ListingLifecycleIT extends ListingServiceIT {
     assertThat(live.path("views").asInt()).isEqualTo(2);
     assertThat(live.path("watchers").asInt()).isEqualTo(1);
     assertThat(live.path("questionsWaiting").asInt()).isEqualTo(1);
-    assertThat(get("/api/v1/listing/listings/mine?status=draft", seller).json().path("items").findValuesAsString("id"))
+    assertThat(
+            get("/api/v1/listing/listings/mine?status=draft", seller)
+                .json()
+                .path("items")
+                .findValuesAsString("id"))
         .containsExactly(draft);
     assertThat(get("/api/v1/listing/listings/mine", bob).json().path("items")).isEmpty();
   }
@@ -221,34 +304,55 @@ class ListingLifecycleIT extends ListingServiceIT {
 
     Answer anonymous = get("/api/v1/listing/internal/listings?limit=10", null);
     assertThat(anonymous.status()).isEqualTo(401);
-    Answer wrongToken = send("GET", "/api/v1/listing/internal/listings", null, null,
-        Map.of("X-Caller-Service", "search-service", "X-Internal-Token", IMAGE_TOKEN));
+    Answer wrongToken =
+        send(
+            "GET",
+            "/api/v1/listing/internal/listings",
+            null,
+            null,
+            Map.of("X-Caller-Service", "search-service", "X-Internal-Token", IMAGE_TOKEN));
     assertThat(wrongToken.status()).isEqualTo(401);
-    Answer wrongCaller = send("GET", "/api/v1/listing/internal/listings", null, null,
-        Map.of("X-Caller-Service", "image-processor", "X-Internal-Token", IMAGE_TOKEN));
+    Answer wrongCaller =
+        send(
+            "GET",
+            "/api/v1/listing/internal/listings",
+            null,
+            null,
+            Map.of("X-Caller-Service", "image-processor", "X-Internal-Token", IMAGE_TOKEN));
     assertThat(wrongCaller.status()).isEqualTo(403);
     Answer sneaky = send("GET", "/api/v1/listing//internal/listings", null, null, Map.of());
     assertThat(sneaky.status()).isIn(401, 404);
 
-    Map<String, String> search = Map.of("X-Caller-Service", "search-service", "X-Internal-Token", SEARCH_TOKEN);
+    Map<String, String> search =
+        Map.of("X-Caller-Service", "search-service", "X-Internal-Token", SEARCH_TOKEN);
     java.util.Set<String> seen = new java.util.HashSet<>();
     String cursor = null;
     int pages = 0;
     do {
-      Answer page = send("GET", "/api/v1/listing/internal/listings?limit=2" + (cursor == null ? "" : "&after=" + cursor), null, null, search);
+      Answer page =
+          send(
+              "GET",
+              "/api/v1/listing/internal/listings?limit=2"
+                  + (cursor == null ? "" : "&after=" + cursor),
+              null,
+              null,
+              search);
       assertThat(page.status()).as(page.body()).isEqualTo(200);
       for (JsonNode item : page.json().path("items")) {
         assertThat(seen.add(item.path("listingId").asString())).as("each listing once").isTrue();
         assertThat(item.has("reservePrice")).isFalse();
       }
-      cursor = page.json().path("nextCursor").isNull() || page.json().path("nextCursor").isMissingNode()
-          ? null : page.json().path("nextCursor").asString();
+      cursor =
+          page.json().path("nextCursor").isNull() || page.json().path("nextCursor").isMissingNode()
+              ? null
+              : page.json().path("nextCursor").asString();
       pages++;
     } while (cursor != null && pages < 10_000);
     assertThat(seen).contains(live).doesNotContain(draft);
   }
 
-  private JsonNode waitFor(String id, java.util.function.Predicate<JsonNode> condition) throws InterruptedException {
+  private JsonNode waitFor(String id, java.util.function.Predicate<JsonNode> condition)
+      throws InterruptedException {
     Instant deadline = Instant.now().plusSeconds(20);
     JsonNode last = null;
     while (Instant.now().isBefore(deadline)) {

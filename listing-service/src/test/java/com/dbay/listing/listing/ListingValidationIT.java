@@ -26,15 +26,25 @@ class ListingValidationIT extends ListingServiceIT {
 
   @Test
   void a_missing_required_item_specific_is_refused_naming_it() {
-    JsonNode problem = assertRefused(with(phoneAuction(), "itemSpecifics", Map.of("Brand", "Apple")), "itemSpecifics.Model");
+    JsonNode problem =
+        assertRefused(
+            with(phoneAuction(), "itemSpecifics", Map.of("Brand", "Apple")), "itemSpecifics.Model");
     assertThat(problem.path("detail").asString()).contains("itemSpecifics.Model");
   }
 
   @Test
   void an_item_specific_outside_its_allowed_values_or_unknown_to_the_category_is_refused() {
-    assertRefused(with(phoneAuction(), "itemSpecifics", Map.of("Brand", "Apple", "Model", "15", "Storage Capacity", "3 TB")),
+    assertRefused(
+        with(
+            phoneAuction(),
+            "itemSpecifics",
+            Map.of("Brand", "Apple", "Model", "15", "Storage Capacity", "3 TB")),
         "itemSpecifics.Storage Capacity");
-    assertRefused(with(phoneAuction(), "itemSpecifics", Map.of("Brand", "Apple", "Model", "15", "Horsepower", "300")),
+    assertRefused(
+        with(
+            phoneAuction(),
+            "itemSpecifics",
+            Map.of("Brand", "Apple", "Model", "15", "Horsepower", "300")),
         "itemSpecifics.Horsepower");
   }
 
@@ -46,7 +56,8 @@ class ListingValidationIT extends ListingServiceIT {
   @Test
   void a_buy_it_now_price_at_or_below_the_start_price_is_refused() {
     assertRefused(with(phoneAuction(), "buyItNowPrice", "100"), "buyItNowPrice");
-    assertRefused(with(with(phoneAuction(), "reservePrice", null), "buyItNowPrice", "50"), "buyItNowPrice");
+    assertRefused(
+        with(with(phoneAuction(), "reservePrice", null), "buyItNowPrice", "50"), "buyItNowPrice");
   }
 
   @Test
@@ -61,7 +72,8 @@ class ListingValidationIT extends ListingServiceIT {
 
   @Test
   void a_price_given_as_a_json_number_is_refused() {
-    Answer answer = post("/api/v1/listing/listings", with(phoneAuction(), "startPrice", 12.5), seller);
+    Answer answer =
+        post("/api/v1/listing/listings", with(phoneAuction(), "startPrice", 12.5), seller);
     assertThat(answer.status()).isBetween(400, 422);
     assertThat(count("select count(*) from listing where seller_id = ?", seller.userId())).isZero();
   }
@@ -76,21 +88,28 @@ class ListingValidationIT extends ListingServiceIT {
   }
 
   @Test
-  void a_draft_without_shipping_or_regions_and_with_a_past_start_is_refused_with_every_field_named_at_once() {
-    Map<String, Object> form = with(with(with(phoneAuction(), "shippingOptions", List.of()), "shipsTo", List.of("Narnia")),
-        "scheduledStart", "2020-01-01T00:00:00Z");
+  void
+      a_draft_without_shipping_or_regions_and_with_a_past_start_is_refused_with_every_field_named_at_once() {
+    Map<String, Object> form =
+        with(
+            with(with(phoneAuction(), "shippingOptions", List.of()), "shipsTo", List.of("Narnia")),
+            "scheduledStart",
+            "2020-01-01T00:00:00Z");
     JsonNode problem = assertRefused(form, "shippingOptions");
-    assertThat(problem.path("errors").findValuesAsString("field")).contains("shipsTo", "scheduledStart");
+    assertThat(problem.path("errors").findValuesAsString("field"))
+        .contains("shipsTo", "scheduledStart");
   }
 
   @Test
   void an_edit_that_breaks_a_rule_changes_nothing() {
     String id = createDraft(phoneAuction(), seller);
 
-    Answer refused = put("/api/v1/listing/listings/" + id, with(phoneAuction(), "reservePrice", "1"), seller);
+    Answer refused =
+        put("/api/v1/listing/listings/" + id, with(phoneAuction(), "reservePrice", "1"), seller);
 
     assertThat(refused.status()).isEqualTo(422);
-    assertThat(get("/api/v1/listing/listings/" + id, seller).json().path("reservePrice").asString()).isEqualTo("250.50000000");
+    assertThat(get("/api/v1/listing/listings/" + id, seller).json().path("reservePrice").asString())
+        .isEqualTo("250.50000000");
   }
 
   private JsonNode assertRefused(Map<String, Object> form, String field) {
@@ -99,8 +118,11 @@ class ListingValidationIT extends ListingServiceIT {
     assertThat(answer.status()).as(answer.body()).isEqualTo(422);
     assertThat(answer.contentType()).startsWith("application/problem+json");
     JsonNode problem = answer.json();
-    assertThat(problem.path("errors").findValuesAsString("field")).as(answer.body()).contains(field);
-    assertThat(count("select count(*) from listing where seller_id = ?", seller.userId())).isEqualTo(before);
+    assertThat(problem.path("errors").findValuesAsString("field"))
+        .as(answer.body())
+        .contains(field);
+    assertThat(count("select count(*) from listing where seller_id = ?", seller.userId()))
+        .isEqualTo(before);
     return problem;
   }
 }

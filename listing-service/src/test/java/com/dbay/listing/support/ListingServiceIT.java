@@ -24,20 +24,32 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The listing service on a random port against the real stores of the environment contract (and the
- * S3-compatible store), called over HTTP as the gateway would call it: with signed identity headers.
+ * S3-compatible store), called over HTTP as the gateway would call it: with signed identity
+ * headers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "dbay.listing.internal.tokens=search-service=" + ListingServiceIT.SEARCH_TOKEN + ",image-processor=" + ListingServiceIT.IMAGE_TOKEN,
-    "dbay.listing.clock-interval=1h",
-    "dbay.identity.gateway-secret=" + ListingServiceIT.GATEWAY_SECRET})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "dbay.listing.internal.tokens=search-service="
+          + ListingServiceIT.SEARCH_TOKEN
+          + ",image-processor="
+          + ListingServiceIT.IMAGE_TOKEN,
+      "dbay.listing.clock-interval=1h",
+      "dbay.identity.gateway-secret=" + ListingServiceIT.GATEWAY_SECRET
+    })
 public abstract class ListingServiceIT {
 
-  /** Its own proof key: the test run exports a random DBAY_GATEWAY_SECRET, and no test may use the committed one. */
+  /**
+   * Its own proof key: the test run exports a random DBAY_GATEWAY_SECRET, and no test may use the
+   * committed one.
+   */
   static final String GATEWAY_SECRET = "listing-it-gateway-secret-0123456789abcdef";
+
   public static final String SEARCH_TOKEN = "search-token-0123456789abcdef";
   public static final String IMAGE_TOKEN = "image-token-0123456789abcdef";
   protected static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final GatewayProof PROOF = new GatewayProof(GATEWAY_SECRET);
 
   @LocalServerPort protected int port;
@@ -48,13 +60,19 @@ public abstract class ListingServiceIT {
     TestStores.ensureDatabase("listing");
     String s3 = System.getenv("DBAY_S3_ENDPOINT");
     if (s3 == null || s3.isBlank()) {
-      throw new IllegalStateException("DBAY_S3_ENDPOINT is not set: run the tests with ./dbay test, which starts s3proxy");
+      throw new IllegalStateException(
+          "DBAY_S3_ENDPOINT is not set: run the tests with ./dbay test, which starts s3proxy");
     }
   }
 
   /** A user with a fresh id, so tests never see each other's data. */
   protected static Identity user(String name) {
-    return new Identity(UUID.randomUUID().toString(), "", name + "-" + UUID.randomUUID().toString().substring(0, 6), "", Set.of("USER"));
+    return new Identity(
+        UUID.randomUUID().toString(),
+        "",
+        name + "-" + UUID.randomUUID().toString().substring(0, 6),
+        "",
+        Set.of("USER"));
   }
 
   protected static Identity admin() {
@@ -87,12 +105,16 @@ public abstract class ListingServiceIT {
     return send("DELETE", path, null, as, Map.of());
   }
 
-  protected Answer send(String method, String path, Object body, Identity as, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30));
+  protected Answer send(
+      String method, String path, Object body, Identity as, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(30));
     if (as != null) {
       long now = PROOF.now();
       String rawPath = URI.create(path).getRawPath();
-      request.header(IdentityHeaders.USER_ID, as.userId())
+      request
+          .header(IdentityHeaders.USER_ID, as.userId())
           .header(IdentityHeaders.COGNITO_USERNAME, as.username())
           .header(IdentityHeaders.ROLES, String.join(",", as.roles()))
           .header(IdentityHeaders.PROOF_TIMESTAMP, String.valueOf(now))
@@ -101,22 +123,30 @@ public abstract class ListingServiceIT {
     headers.forEach(request::header);
     if (body != null) {
       request.header("Content-Type", "application/json");
-      request.method(method, HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
+      request.method(
+          method,
+          HttpRequest.BodyPublishers.ofString(
+              body instanceof String s ? s : JSON.writeValueAsString(body)));
     } else {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     }
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body(), response.headers().map());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** The events this service wrote to its outbox for a listing, oldest first: [detail-type, detail]. */
+  /**
+   * The events this service wrote to its outbox for a listing, oldest first: [detail-type, detail].
+   */
   protected List<Map.Entry<String, JsonNode>> events(String listingId) {
-    return jdbc.query("select detail_type, detail from platform_outbox where detail like ? order by seq",
-        (rs, n) -> Map.entry(rs.getString(1), JSON.readTree(rs.getString(2))), "%" + listingId + "%");
+    return jdbc.query(
+        "select detail_type, detail from platform_outbox where detail like ? order by seq",
+        (rs, n) -> Map.entry(rs.getString(1), JSON.readTree(rs.getString(2))),
+        "%" + listingId + "%");
   }
 
   protected long count(String sql, Object... args) {
@@ -130,13 +160,19 @@ public abstract class ListingServiceIT {
     form.put("description", "Used for a year, always in a case. Battery health 91%.");
     form.put("condition", "used");
     form.put("categoryId", 3);
-    form.put("itemSpecifics", Map.of("Brand", "Apple", "Model", "iPhone 15 Pro", "Storage Capacity", "256 gb"));
+    form.put(
+        "itemSpecifics",
+        Map.of("Brand", "Apple", "Model", "iPhone 15 Pro", "Storage Capacity", "256 gb"));
     form.put("format", "auction");
     form.put("startPrice", "100");
     form.put("reservePrice", "250.5");
     form.put("buyItNowPrice", "400");
     form.put("durationDays", 7);
-    form.put("shippingOptions", List.of(Map.of("service", "Standard", "cost", "5.5"), Map.of("service", "Express", "cost", "12")));
+    form.put(
+        "shippingOptions",
+        List.of(
+            Map.of("service", "Standard", "cost", "5.5"),
+            Map.of("service", "Express", "cost", "12")));
     form.put("shipsTo", List.of("europe", "US"));
     return form;
   }

@@ -1,7 +1,7 @@
 package com.dbay.search.category;
 
-import com.dbay.search.indexing.OpenSearchHttp;
 import com.dbay.search.SearchProperties;
+import com.dbay.search.indexing.OpenSearchHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,10 +17,11 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Names and parents of the categories, from listing-service's {@code GET /api/v1/listing/categories}
- * ({@code {categories: [{id, name, children: [...]}]}}). Kept in Memcached for every instance
- * ({@code dbay.search.category-cache-ttl}) and in memory for a few seconds so a search does not pay a
- * round trip for it. When listing-service cannot be reached the facet still answers, with ids for names.
+ * Names and parents of the categories, from listing-service's {@code GET
+ * /api/v1/listing/categories} ({@code {categories: [{id, name, children: [...]}]}}). Kept in
+ * Memcached for every instance ({@code dbay.search.category-cache-ttl}) and in memory for a few
+ * seconds so a search does not pay a round trip for it. When listing-service cannot be reached the
+ * facet still answers, with ids for names.
  */
 @Component
 public class CategoryNames {
@@ -34,13 +35,15 @@ public class CategoryNames {
   private final URI endpoint;
   private final MemcachedClient memcached;
   private final int ttlSeconds;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private volatile Map<String, Category> local = Map.of();
   private volatile long localUntil;
 
   public CategoryNames(SearchProperties properties, ObjectProvider<MemcachedClient> memcached) {
     String base = properties.listingUrl().toString();
-    this.endpoint = URI.create((base.endsWith("/") ? base : base + "/") + "api/v1/listing/categories");
+    this.endpoint =
+        URI.create((base.endsWith("/") ? base : base + "/") + "api/v1/listing/categories");
     this.memcached = memcached.getIfAvailable();
     this.ttlSeconds = (int) Math.max(1, properties.categoryCacheTtl().toSeconds());
   }
@@ -84,8 +87,10 @@ public class CategoryNames {
 
   private String fetch() {
     try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(3)).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(3)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 200) {
         return response.body();
       }

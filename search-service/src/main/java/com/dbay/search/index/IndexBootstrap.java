@@ -8,8 +8,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the first listings index (behind its alias) and the saved-search index when they are missing.
- * A failure is logged, not fatal: the indexer creates them too, and searches answer empty until then.
+ * Creates the first listings index (behind its alias) and the saved-search index when they are
+ * missing. A failure is logged, not fatal: the indexer creates them too, and searches answer empty
+ * until then.
  */
 @Component
 class IndexBootstrap {

@@ -1,9 +1,9 @@
 package com.dbay.search.index;
 
+import com.dbay.platform.problem.DomainException;
 import com.dbay.search.indexing.IndexNames;
 import com.dbay.search.indexing.ListingIndexer;
 import com.dbay.search.indexing.OpenSearchHttp;
-import com.dbay.platform.problem.DomainException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +18,12 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Rebuilds the listings index from scratch without downtime: a new index joins the rebuild alias (from then
- * on live events reach it too), is filled from listing-service's snapshots with the indexer's own versioned
- * upserts (so a live event and a snapshot of the same listing settle on the newer one, whichever lands
- * last), refreshed, and then takes over the read alias in one atomic alias action that also drops the old
- * indices. Searches answer from the old index until that instant.
+ * Rebuilds the listings index from scratch without downtime: a new index joins the rebuild alias
+ * (from then on live events reach it too), is filled from listing-service's snapshots with the
+ * indexer's own versioned upserts (so a live event and a snapshot of the same listing settle on the
+ * newer one, whichever lands last), refreshed, and then takes over the read alias in one atomic
+ * alias action that also drops the old indices. Searches answer from the old index until that
+ * instant.
  */
 @Service
 public class IndexRebuild {
@@ -37,7 +38,10 @@ public class IndexRebuild {
   private final int pageSize;
   private final AtomicBoolean running = new AtomicBoolean();
 
-  public IndexRebuild(ListingIndexer indexer, OpenSearchHttp opensearch, ListingSnapshots snapshots,
+  public IndexRebuild(
+      ListingIndexer indexer,
+      OpenSearchHttp opensearch,
+      ListingSnapshots snapshots,
       com.dbay.search.SearchProperties properties) {
     this.indexer = indexer;
     this.opensearch = opensearch;
@@ -76,21 +80,43 @@ public class IndexRebuild {
         count += page.items().size();
         after = page.nextCursor();
       } while (after != null);
-      opensearch.send("PUT", index + "/_settings",
-          Map.of("index", Map.of("refresh_interval", ListingIndexer.listingsIndexBody().path("settings").path("refresh_interval").asString())))
+      opensearch
+          .send(
+              "PUT",
+              index + "/_settings",
+              Map.of(
+                  "index",
+                  Map.of(
+                      "refresh_interval",
+                      ListingIndexer.listingsIndexBody()
+                          .path("settings")
+                          .path("refresh_interval")
+                          .asString())))
           .orThrow("settings of " + index);
       opensearch.send("POST", index + "/_refresh", null).orThrow("refresh " + index);
-      opensearch.send("POST", "_aliases", swap(names, index, previous)).orThrow("alias swap to " + index);
+      opensearch
+          .send("POST", "_aliases", swap(names, index, previous))
+          .orThrow("alias swap to " + index);
     } catch (RuntimeException e) {
       opensearch.send("DELETE", index, null);
-      if (e instanceof java.io.UncheckedIOException || e instanceof ListingSnapshots.SnapshotsUnavailable) {
-        throw new DomainException(DomainException.Kind.UNAVAILABLE, "service-unavailable",
-            "listing-service's snapshots could not be read (" + e.getMessage() + "); the current index still serves searches.");
+      if (e instanceof java.io.UncheckedIOException
+          || e instanceof ListingSnapshots.SnapshotsUnavailable) {
+        throw new DomainException(
+            DomainException.Kind.UNAVAILABLE,
+            "service-unavailable",
+            "listing-service's snapshots could not be read ("
+                + e.getMessage()
+                + "); the current index still serves searches.");
       }
       throw e;
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
-    log.info("search index rebuilt: {} listings into {} in {} ms, replaced {}", count, index, millis, previous);
+    log.info(
+        "search index rebuilt: {} listings into {} in {} ms, replaced {}",
+        count,
+        index,
+        millis,
+        previous);
     return new Report(index, count, previous, millis);
   }
 

@@ -1,7 +1,7 @@
 package com.dbay.search.index;
 
-import com.dbay.search.indexing.OpenSearchHttp;
 import com.dbay.search.SearchProperties;
+import com.dbay.search.indexing.OpenSearchHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * listing-service's internal snapshot endpoint, {@code GET /api/v1/listing/internal/listings?after=&limit=},
- * page by page: {@code {items: [snapshot...], nextCursor}} (a bare array, {@code listings} or
- * {@code next} are read too); no next cursor or an empty page ends the walk.
+ * listing-service's internal snapshot endpoint, {@code GET
+ * /api/v1/listing/internal/listings?after=&limit=}, page by page: {@code {items: [snapshot...],
+ * nextCursor}} (a bare array, {@code listings} or {@code next} are read too); no next cursor or an
+ * empty page ends the walk.
  */
 @Component
 public class ListingSnapshots {
@@ -35,7 +36,8 @@ public class ListingSnapshots {
 
   private final URI base;
   private final String token;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
   public ListingSnapshots(SearchProperties properties) {
     String url = properties.listingUrl().toString();
@@ -44,11 +46,15 @@ public class ListingSnapshots {
   }
 
   public Page page(String after, int limit) {
-    String query = "limit=" + limit + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("api/v1/listing/internal/listings?" + query))
-        .timeout(Duration.ofSeconds(60))
-        .header("accept", "application/json")
-        .header("X-Caller-Service", "search-service");
+    String query =
+        "limit="
+            + limit
+            + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve("api/v1/listing/internal/listings?" + query))
+            .timeout(Duration.ofSeconds(60))
+            .header("accept", "application/json")
+            .header("X-Caller-Service", "search-service");
     if (!token.isBlank()) {
       request.header("X-Internal-Token", token);
     }
@@ -62,13 +68,16 @@ public class ListingSnapshots {
       throw new IllegalStateException("interrupted", e);
     }
     if (response.statusCode() != 200) {
-      throw new SnapshotsUnavailable("listing-service answered " + response.statusCode() + " for its snapshots");
+      throw new SnapshotsUnavailable(
+          "listing-service answered " + response.statusCode() + " for its snapshots");
     }
     JsonNode body = OpenSearchHttp.JSON.readTree(response.body());
-    JsonNode items = body.isArray() ? body : body.has("items") ? body.path("items") : body.path("listings");
+    JsonNode items =
+        body.isArray() ? body : body.has("items") ? body.path("items") : body.path("listings");
     List<JsonNode> list = new ArrayList<>();
     items.forEach(list::add);
-    JsonNode next = body.isArray() ? null : body.has("nextCursor") ? body.get("nextCursor") : body.get("next");
+    JsonNode next =
+        body.isArray() ? null : body.has("nextCursor") ? body.get("nextCursor") : body.get("next");
     return new Page(list, next == null || next.isNull() || list.isEmpty() ? null : next.asString());
   }
 }

@@ -10,7 +10,8 @@ class InternalCallerConfiguration {
 
   @Bean
   FilterRegistrationBean<InternalCallerFilter> internalCallerFilter(SearchProperties properties) {
-    FilterRegistrationBean<InternalCallerFilter> registration = new FilterRegistrationBean<>(new InternalCallerFilter(properties.internalToken()));
+    FilterRegistrationBean<InternalCallerFilter> registration =
+        new FilterRegistrationBean<>(new InternalCallerFilter(properties.internalToken()));
     registration.addUrlPatterns(InternalCallerFilter.PREFIX + "*");
     return registration;
   }

@@ -12,9 +12,10 @@ import java.util.Set;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards {@code /api/v1/search/internal/**}. The gateway never routes there (404 at the edge); here each
- * internal path names the parts allowed to call it ({@code X-Caller-Service}), and when a token is
- * configured ({@code DBAY_SEARCH_INTERNAL_TOKEN}) the caller must present it too ({@code X-Internal-Token}).
+ * Guards {@code /api/v1/search/internal/**}. The gateway never routes there (404 at the edge); here
+ * each internal path names the parts allowed to call it ({@code X-Caller-Service}), and when a
+ * token is configured ({@code DBAY_SEARCH_INTERNAL_TOKEN}) the caller must present it too ({@code
+ * X-Internal-Token}).
  */
 public class InternalCallerFilter extends OncePerRequestFilter {
 
@@ -23,9 +24,10 @@ public class InternalCallerFilter extends OncePerRequestFilter {
   public static final String TOKEN_HEADER = "X-Internal-Token";
 
   /** Internal path (after the prefix) → the parts that may call it. */
-  static final Map<String, Set<String>> ALLOWED = Map.of(
-      "saved-search-matches", Set.of("search-indexer"),
-      "reindex", Set.of("dbay-cli", "operator"));
+  static final Map<String, Set<String>> ALLOWED =
+      Map.of(
+          "saved-search-matches", Set.of("search-indexer"),
+          "reindex", Set.of("dbay-cli", "operator"));
 
   private final byte[] token;
 
@@ -39,7 +41,8 @@ public class InternalCallerFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String rest = request.getRequestURI().substring(PREFIX.length());
     String endpoint = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
@@ -50,23 +53,47 @@ public class InternalCallerFilter extends OncePerRequestFilter {
       return;
     }
     if (caller == null || !allowed.contains(caller)) {
-      refuse(response, 403, "forbidden", "Forbidden", "This internal endpoint is for " + String.join(", ", allowed.stream().sorted().toList()) + ".");
+      refuse(
+          response,
+          403,
+          "forbidden",
+          "Forbidden",
+          "This internal endpoint is for "
+              + String.join(", ", allowed.stream().sorted().toList())
+              + ".");
       return;
     }
     if (token.length > 0) {
       String given = request.getHeader(TOKEN_HEADER);
       if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
-        refuse(response, 401, "unauthorized", "Unauthorized", "Internal search endpoints need a valid " + TOKEN_HEADER + ".");
+        refuse(
+            response,
+            401,
+            "unauthorized",
+            "Unauthorized",
+            "Internal search endpoints need a valid " + TOKEN_HEADER + ".");
         return;
       }
     }
     chain.doFilter(request, response);
   }
 
-  private static void refuse(HttpServletResponse response, int status, String slug, String title, String detail) throws IOException {
+  private static void refuse(
+      HttpServletResponse response, int status, String slug, String title, String detail)
+      throws IOException {
     response.setStatus(status);
     response.setContentType("application/problem+json");
-    response.getWriter().write("{\"type\":\"https://dbay.dev/problems/" + slug + "\",\"title\":\"" + title + "\",\"status\":" + status
-        + ",\"detail\":\"" + detail + "\"}");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"https://dbay.dev/problems/"
+                + slug
+                + "\",\"title\":\""
+                + title
+                + "\",\"status\":"
+                + status
+                + ",\"detail\":\""
+                + detail
+                + "\"}");
   }
 }

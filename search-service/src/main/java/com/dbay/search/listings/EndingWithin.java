@@ -23,14 +23,25 @@ public enum EndingWithin {
     return param;
   }
 
-  /** OpenSearch date math relative to now, rounded to the minute so the filter is cacheable, e.g. {@code now+3600s/m}. */
+  /**
+   * OpenSearch date math relative to now, rounded to the minute so the filter is cacheable, e.g.
+   * {@code now+3600s/m}.
+   */
   public String dateMath() {
     return "now+" + duration.toSeconds() + "s/m";
   }
 
   public static EndingWithin parse(String value) {
-    return Arrays.stream(values()).filter(e -> e.param.equals(value)).findFirst()
-        .orElseThrow(() -> new InvalidSearch("endingWithin", "must be one of "
-            + Arrays.stream(values()).map(EndingWithin::param).collect(Collectors.joining(", "))));
+    return Arrays.stream(values())
+        .filter(e -> e.param.equals(value))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new InvalidSearch(
+                    "endingWithin",
+                    "must be one of "
+                        + Arrays.stream(values())
+                            .map(EndingWithin::param)
+                            .collect(Collectors.joining(", "))));
   }
 }

@@ -9,6 +9,12 @@ import java.util.Map;
 public class InvalidSearch extends DomainException {
 
   public InvalidSearch(String field, String message) {
-    super(Kind.INVALID, "validation", "Invalid search", field + ": " + message, List.of(new FieldProblem(field, message)), Map.of());
+    super(
+        Kind.INVALID,
+        "validation",
+        "Invalid search",
+        field + ": " + message,
+        List.of(new FieldProblem(field, message)),
+        Map.of());
   }
 }

@@ -9,14 +9,31 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds OpenSearch query JSON from a checked {@link SearchRequest}. User text only ever becomes the
- * {@code query} string of a match query or a term value; the structure is always this class's own.
+ * Builds OpenSearch query JSON from a checked {@link SearchRequest}. User text only ever becomes
+ * the {@code query} string of a match query or a term value; the structure is always this class's
+ * own.
  */
 public final class ListingQueries {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  static final List<String> SOURCE = List.of("listingId", "title", "priceKoinu", "format", "endsAt", "thumbnailUrl", "condition",
-      "categoryId", "buyItNow", "buyItNowPriceKoinu", "bidCount", "sellerName", "shippingCostKoinu", "quantity", "startsAt");
+  static final List<String> SOURCE =
+      List.of(
+          "listingId",
+          "title",
+          "priceKoinu",
+          "format",
+          "endsAt",
+          "thumbnailUrl",
+          "condition",
+          "categoryId",
+          "buyItNow",
+          "buyItNowPriceKoinu",
+          "bidCount",
+          "sellerName",
+          "shippingCostKoinu",
+          "quantity",
+          "startsAt");
+
   /** Price facet buckets, in DOGE. */
   static final long[] PRICE_EDGES = {10, 50, 100, 500, 1_000, 5_000, 10_000};
 
@@ -32,13 +49,30 @@ public final class ListingQueries {
     ObjectNode bool = body.putObject("query").putObject("bool");
     ArrayNode filter = bool.putArray("filter");
     filter.addObject().putObject("term").put("visible", true);
-    // Ended listings leave by event; this hides one whose end passed well before its event arrived. Rounded
-    // down to the minute so OpenSearch can cache the filter (and an auction in its last minute never drops early).
+    // Ended listings leave by event; this hides one whose end passed well before its event arrived.
+    // Rounded
+    // down to the minute so OpenSearch can cache the filter (and an auction in its last minute
+    // never drops early).
     ObjectNode open = filter.addObject().putObject("bool");
     open.putArray("should")
-        .add(NODES.objectNode().set("range", NODES.objectNode().set("endsAt", NODES.objectNode().put("gte", "now/m"))))
-        .add(NODES.objectNode().set("bool", NODES.objectNode().set("must_not",
-            NODES.objectNode().set("exists", NODES.objectNode().put("field", "endsAt")))));
+        .add(
+            NODES
+                .objectNode()
+                .set(
+                    "range",
+                    NODES.objectNode().set("endsAt", NODES.objectNode().put("gte", "now/m"))))
+        .add(
+            NODES
+                .objectNode()
+                .set(
+                    "bool",
+                    NODES
+                        .objectNode()
+                        .set(
+                            "must_not",
+                            NODES
+                                .objectNode()
+                                .set("exists", NODES.objectNode().put("field", "endsAt")))));
     open.put("minimum_should_match", 1);
     addSelection(r, bool, filter, true);
     body.set("sort", sort(r));
@@ -54,14 +88,18 @@ public final class ListingQueries {
       fields.putObject("title").put("number_of_fragments", 0);
       fields.putObject("description").put("fragment_size", 160).put("number_of_fragments", 1);
     }
-    // Facets describe the whole result, so they come with the first page only; later pages skip the work.
+    // Facets describe the whole result, so they come with the first page only; later pages skip the
+    // work.
     if (searchAfter == null) {
       body.set("aggs", aggregations(r));
     }
     return body;
   }
 
-  /** The query a saved search stores in the percolator index: text and filters, nothing relative to now. */
+  /**
+   * The query a saved search stores in the percolator index: text and filters, nothing relative to
+   * now.
+   */
   public static ObjectNode percolatorQuery(SearchRequest r) {
     ObjectNode query = NODES.objectNode();
     ObjectNode bool = query.putObject("bool");
@@ -83,22 +121,33 @@ public final class ListingQueries {
     match.put("query", prefix);
     match.put("type", "bool_prefix");
     match.put("operator", "and");
-    match.putArray("fields").add("titleSuggest").add("titleSuggest._2gram").add("titleSuggest._3gram");
+    match
+        .putArray("fields")
+        .add("titleSuggest")
+        .add("titleSuggest._2gram")
+        .add("titleSuggest._3gram");
     bool.putArray("filter").addObject().putObject("term").put("visible", true);
     return body;
   }
 
-  private static void addSelection(SearchRequest r, ObjectNode bool, ArrayNode filter, boolean timeRelative) {
+  private static void addSelection(
+      SearchRequest r, ObjectNode bool, ArrayNode filter, boolean timeRelative) {
     if (r.q() != null) {
       ObjectNode match = bool.putArray("must").addObject().putObject("multi_match");
       match.put("query", r.q());
       match.putArray("fields").add("title^3").add("itemSpecificsText^1.5").add("description");
       match.put("type", "best_fields");
       match.put("operator", "and");
-      // Typo tolerance: one edit in words of 3-5 letters, two from 6; the first letter must be right.
+      // Typo tolerance: one edit in words of 3-5 letters, two from 6; the first letter must be
+      // right.
       match.put("fuzziness", "AUTO");
       match.put("prefix_length", 1);
-      bool.putArray("should").addObject().putObject("match_phrase").putObject("title").put("query", r.q()).put("boost", 2);
+      bool.putArray("should")
+          .addObject()
+          .putObject("match_phrase")
+          .putObject("title")
+          .put("query", r.q())
+          .put("boost", 2);
     }
     if (r.category() != null) {
       filter.addObject().putObject("term").put("categoryPath", r.category());
@@ -123,7 +172,11 @@ public final class ListingQueries {
       filter.addObject().putObject("term").put("buyItNow", true);
     }
     if (timeRelative && r.endingWithin() != null) {
-      filter.addObject().putObject("range").putObject("endsAt").put("lte", r.endingWithin().dateMath());
+      filter
+          .addObject()
+          .putObject("range")
+          .putObject("endsAt")
+          .put("lte", r.endingWithin().dateMath());
     }
     for (Map.Entry<String, SortedSet<String>> spec : r.specifics().entrySet()) {
       ObjectNode nested = filter.addObject().putObject("nested");
@@ -138,13 +191,18 @@ public final class ListingQueries {
   /** The sort of each order, always ending in the listing id so that search_after is exact. */
   static ArrayNode sort(SearchRequest r) {
     ArrayNode sort = NODES.arrayNode();
-    SortOrder order = r.sort() == SortOrder.RELEVANCE && r.q() == null ? SortOrder.NEWLY_LISTED : r.sort();
+    SortOrder order =
+        r.sort() == SortOrder.RELEVANCE && r.q() == null ? SortOrder.NEWLY_LISTED : r.sort();
     switch (order) {
       case RELEVANCE -> sort.addObject().putObject("_score").put("order", "desc");
-      case ENDING_SOONEST -> sort.addObject().putObject("endsAt").put("order", "asc").put("missing", "_last");
-      case NEWLY_LISTED -> sort.addObject().putObject("startsAt").put("order", "desc").put("missing", "_last");
-      case PRICE_ASC -> sort.addObject().putObject("priceKoinu").put("order", "asc").put("missing", "_last");
-      case PRICE_DESC -> sort.addObject().putObject("priceKoinu").put("order", "desc").put("missing", "_last");
+      case ENDING_SOONEST ->
+          sort.addObject().putObject("endsAt").put("order", "asc").put("missing", "_last");
+      case NEWLY_LISTED ->
+          sort.addObject().putObject("startsAt").put("order", "desc").put("missing", "_last");
+      case PRICE_ASC ->
+          sort.addObject().putObject("priceKoinu").put("order", "asc").put("missing", "_last");
+      case PRICE_DESC ->
+          sort.addObject().putObject("priceKoinu").put("order", "desc").put("missing", "_last");
     }
     sort.addObject().putObject("listingId").put("order", "asc");
     return sort;
@@ -162,7 +220,8 @@ public final class ListingQueries {
     ArrayNode ranges = priceRanges.putArray("ranges");
     long previous = 0;
     for (long edge : PRICE_EDGES) {
-      ObjectNode range = ranges.addObject().put("key", previous + "-" + edge).put("to", edge * 100_000_000L);
+      ObjectNode range =
+          ranges.addObject().put("key", previous + "-" + edge).put("to", edge * 100_000_000L);
       if (previous > 0) {
         range.put("from", previous * 100_000_000L);
       }
@@ -178,7 +237,12 @@ public final class ListingQueries {
       specifics.putObject("nested").put("path", "itemSpecifics");
       ObjectNode names = specifics.putObject("aggs").putObject("names");
       names.putObject("terms").put("field", "itemSpecifics.name").put("size", 15);
-      names.putObject("aggs").putObject("values").putObject("terms").put("field", "itemSpecifics.value").put("size", 15);
+      names
+          .putObject("aggs")
+          .putObject("values")
+          .putObject("terms")
+          .put("field", "itemSpecifics.value")
+          .put("size", 15);
     }
     return aggs;
   }

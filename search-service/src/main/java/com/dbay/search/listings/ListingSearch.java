@@ -1,11 +1,11 @@
 package com.dbay.search.listings;
 
-import com.dbay.search.indexing.IndexNames;
-import com.dbay.search.indexing.OpenSearchHttp;
 import com.dbay.platform.money.Doge;
 import com.dbay.platform.problem.DomainException;
 import com.dbay.search.SearchProperties;
 import com.dbay.search.category.CategoryNames;
+import com.dbay.search.indexing.IndexNames;
+import com.dbay.search.indexing.OpenSearchHttp;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,7 +25,10 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Runs listing searches and suggestions against the read alias, with a short Memcached cache in front. */
+/**
+ * Runs listing searches and suggestions against the read alias, with a short Memcached cache in
+ * front.
+ */
 @Service
 public class ListingSearch {
 
@@ -45,8 +48,14 @@ public class ListingSearch {
   private final long resultTtlMillis;
   private final long suggestTtlMillis;
 
-  public ListingSearch(OpenSearchHttp opensearch, IndexNames names, CategoryNames categories, SearchCursor cursors,
-      ObjectProvider<MemcachedClient> memcached, JsonMapper json, SearchProperties properties) {
+  public ListingSearch(
+      OpenSearchHttp opensearch,
+      IndexNames names,
+      CategoryNames categories,
+      SearchCursor cursors,
+      ObjectProvider<MemcachedClient> memcached,
+      JsonMapper json,
+      SearchProperties properties) {
     this.opensearch = opensearch;
     this.names = names;
     this.categories = categories;
@@ -58,7 +67,8 @@ public class ListingSearch {
   }
 
   public Answer<SearchResults> search(SearchRequest request) {
-    // Checked before the cache, so a forged cursor is refused even when a cached page exists for it.
+    // Checked before the cache, so a forged cursor is refused even when a cached page exists for
+    // it.
     JsonNode after = request.cursor() == null ? null : cursors.decode(request);
     String key = "search:r:" + digest(names.listings() + "|" + request.canonical(true));
     SearchResults cached = fromCache(key, resultTtlMillis, SearchResults.class);
@@ -72,7 +82,10 @@ public class ListingSearch {
   }
 
   public Answer<Suggestions> suggest(String prefix, int size) {
-    String key = "search:s:" + digest(names.listings() + "|" + size + "|" + prefix.toLowerCase(java.util.Locale.ROOT));
+    String key =
+        "search:s:"
+            + digest(
+                names.listings() + "|" + size + "|" + prefix.toLowerCase(java.util.Locale.ROOT));
     Suggestions cached = fromCache(key, suggestTtlMillis, Suggestions.class);
     if (cached != null) {
       return new Answer<>(cached, true);
@@ -83,8 +96,12 @@ public class ListingSearch {
     if (reply != null) {
       for (JsonNode hit : reply.path("hits").path("hits")) {
         String title = hit.path("_source").path("title").asString(null);
-        if (title != null && seen.add(title.toLowerCase(java.util.Locale.ROOT)) && list.size() < size) {
-          list.add(new Suggestions.Suggestion(title, hit.path("_source").path("listingId").asString(null)));
+        if (title != null
+            && seen.add(title.toLowerCase(java.util.Locale.ROOT))
+            && list.size() < size) {
+          list.add(
+              new Suggestions.Suggestion(
+                  title, hit.path("_source").path("listingId").asString(null)));
         }
       }
     }
@@ -93,7 +110,10 @@ public class ListingSearch {
     return new Answer<>(suggestions, false);
   }
 
-  /** OpenSearch's answer, or null when the index does not exist yet (nothing indexed: an empty result). */
+  /**
+   * OpenSearch's answer, or null when the index does not exist yet (nothing indexed: an empty
+   * result).
+   */
   private JsonNode query(String path, JsonNode body) {
     OpenSearchHttp.Reply reply;
     try {
@@ -105,7 +125,8 @@ public class ListingSearch {
       return null;
     }
     if (reply.status() == 400) {
-      // Our own query was refused: a defect here, never the caller's input as such, but not worth a 500 page either.
+      // Our own query was refused: a defect here, never the caller's input as such, but not worth a
+      // 500 page either.
       log.error("OpenSearch refused a generated query: {}", reply.body().path("error"));
       throw new InvalidSearch("q", "this search cannot be run");
     }
@@ -117,13 +138,26 @@ public class ListingSearch {
   }
 
   private static DomainException unavailable() {
-    return new DomainException(DomainException.Kind.UNAVAILABLE, "service-unavailable",
+    return new DomainException(
+        DomainException.Kind.UNAVAILABLE,
+        "service-unavailable",
         "Search is not available at the moment; try again shortly.");
   }
 
   private static SearchResults empty() {
-    return new SearchResults(List.of(), new SearchResults.Facets(List.of(), new SearchResults.PriceFacet(null, null, List.of()),
-        List.of(), List.of(), 0, List.of(), List.of()), 0, null, 0);
+    return new SearchResults(
+        List.of(),
+        new SearchResults.Facets(
+            List.of(),
+            new SearchResults.PriceFacet(null, null, List.of()),
+            List.of(),
+            List.of(),
+            0,
+            List.of(),
+            List.of()),
+        0,
+        null,
+        0);
   }
 
   private SearchResults results(SearchRequest request, JsonNode reply) {
@@ -136,8 +170,12 @@ public class ListingSearch {
     if (hits.size() == request.size()) {
       next = cursors.encode(request, hits.get(hits.size() - 1).path("sort"));
     }
-    return new SearchResults(items, request.cursor() == null ? facets(reply.path("aggregations")) : null, reply.path("hits").path("total").path("value").asLong(),
-        next, reply.path("took").asLong());
+    return new SearchResults(
+        items,
+        request.cursor() == null ? facets(reply.path("aggregations")) : null,
+        reply.path("hits").path("total").path("value").asLong(),
+        next,
+        reply.path("took").asLong());
   }
 
   private static SearchResults.Item item(JsonNode hit) {
@@ -178,32 +216,53 @@ public class ListingSearch {
     List<SearchResults.PriceRange> ranges = new ArrayList<>();
     for (JsonNode b : aggs.path("priceRanges").path("buckets")) {
       if (b.path("doc_count").asLong() > 0) {
-        ranges.add(new SearchResults.PriceRange(doge(b.path("from")), doge(b.path("to")), b.path("doc_count").asLong()));
+        ranges.add(
+            new SearchResults.PriceRange(
+                doge(b.path("from")), doge(b.path("to")), b.path("doc_count").asLong()));
       }
     }
     List<SearchResults.ValueCount> ending = new ArrayList<>();
     for (EndingWithin e : EndingWithin.values()) {
-      ending.add(new SearchResults.ValueCount(e.param(), aggs.path("endingWithin").path("buckets").path(e.param()).path("doc_count").asLong()));
+      ending.add(
+          new SearchResults.ValueCount(
+              e.param(),
+              aggs.path("endingWithin")
+                  .path("buckets")
+                  .path(e.param())
+                  .path("doc_count")
+                  .asLong()));
     }
     List<SearchResults.SpecificFacet> specifics = new ArrayList<>();
     for (JsonNode name : aggs.path("specifics").path("names").path("buckets")) {
-      specifics.add(new SearchResults.SpecificFacet(name.path("key").asString(), terms(name.path("values"))));
+      specifics.add(
+          new SearchResults.SpecificFacet(name.path("key").asString(), terms(name.path("values"))));
     }
-    return new SearchResults.Facets(categoryTree(categoryCounts),
-        new SearchResults.PriceFacet(stats.path("count").asLong() > 0 ? doge(stats.path("min")) : null,
-            stats.path("count").asLong() > 0 ? doge(stats.path("max")) : null, ranges),
-        terms(aggs.path("condition")), terms(aggs.path("format")), aggs.path("buyItNow").path("doc_count").asLong(), ending, specifics);
+    return new SearchResults.Facets(
+        categoryTree(categoryCounts),
+        new SearchResults.PriceFacet(
+            stats.path("count").asLong() > 0 ? doge(stats.path("min")) : null,
+            stats.path("count").asLong() > 0 ? doge(stats.path("max")) : null,
+            ranges),
+        terms(aggs.path("condition")),
+        terms(aggs.path("format")),
+        aggs.path("buyItNow").path("doc_count").asLong(),
+        ending,
+        specifics);
   }
 
   private static List<SearchResults.ValueCount> terms(JsonNode agg) {
     List<SearchResults.ValueCount> list = new ArrayList<>();
     for (JsonNode b : agg.path("buckets")) {
-      list.add(new SearchResults.ValueCount(b.path("key").asString(), b.path("doc_count").asLong()));
+      list.add(
+          new SearchResults.ValueCount(b.path("key").asString(), b.path("doc_count").asLong()));
     }
     return list;
   }
 
-  /** The categories of the hits as a tree (roots first), each with the number of hits in it or below it. */
+  /**
+   * The categories of the hits as a tree (roots first), each with the number of hits in it or below
+   * it.
+   */
   private List<SearchResults.CategoryCount> categoryTree(Map<String, Long> counts) {
     if (counts.isEmpty()) {
       return List.of();
@@ -223,15 +282,25 @@ public class ListingSearch {
     return build(roots, counts, children, known);
   }
 
-  private List<SearchResults.CategoryCount> build(List<String> ids, Map<String, Long> counts, Map<String, List<String>> children,
+  private List<SearchResults.CategoryCount> build(
+      List<String> ids,
+      Map<String, Long> counts,
+      Map<String, List<String>> children,
       Map<String, CategoryNames.Category> known) {
     List<SearchResults.CategoryCount> list = new ArrayList<>();
     for (String id : ids) {
       CategoryNames.Category c = known.get(id);
-      list.add(new SearchResults.CategoryCount(id, c == null ? id : c.name(), counts.get(id),
-          build(children.getOrDefault(id, List.of()), counts, children, known)));
+      list.add(
+          new SearchResults.CategoryCount(
+              id,
+              c == null ? id : c.name(),
+              counts.get(id),
+              build(children.getOrDefault(id, List.of()), counts, children, known)));
     }
-    list.sort(Comparator.comparingLong(SearchResults.CategoryCount::count).reversed().thenComparing(SearchResults.CategoryCount::name));
+    list.sort(
+        Comparator.comparingLong(SearchResults.CategoryCount::count)
+            .reversed()
+            .thenComparing(SearchResults.CategoryCount::name));
     return list;
   }
 
@@ -275,7 +344,8 @@ public class ListingSearch {
     }
     try {
       int seconds = (int) Math.max(1, (ttlMillis + 999) / 1000);
-      memcached.setWithNoReply(key, seconds, System.currentTimeMillis() + "|" + json.writeValueAsString(value));
+      memcached.setWithNoReply(
+          key, seconds, System.currentTimeMillis() + "|" + json.writeValueAsString(value));
     } catch (Exception e) {
       log.debug("search cache write failed: {}", e.getMessage());
     }
@@ -283,7 +353,9 @@ public class ListingSearch {
 
   private static String digest(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

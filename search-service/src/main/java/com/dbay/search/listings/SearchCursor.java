@@ -14,9 +14,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The opaque {@code nextCursor}: the last hit's sort values (for {@code search_after}) bound to the search
- * they came from, signed with HMAC-SHA256. A cursor that was altered, comes from another search or another
- * sort, or carries values of the wrong shape is refused with 400 before anything reaches OpenSearch.
+ * The opaque {@code nextCursor}: the last hit's sort values (for {@code search_after}) bound to the
+ * search they came from, signed with HMAC-SHA256. A cursor that was altered, comes from another
+ * search or another sort, or carries values of the wrong shape is refused with 400 before anything
+ * reaches OpenSearch.
  */
 public final class SearchCursor {
 
@@ -30,8 +31,11 @@ public final class SearchCursor {
     ObjectNode payload = JsonNodeFactory.instance.objectNode();
     payload.put("h", hash(request));
     payload.set("a", sortValues);
-    String body = Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(OpenSearchHttp.JSON.writeValueAsString(payload).getBytes(StandardCharsets.UTF_8));
+    String body =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                OpenSearchHttp.JSON.writeValueAsString(payload).getBytes(StandardCharsets.UTF_8));
     return body + "." + sign(body);
   }
 
@@ -62,7 +66,9 @@ public final class SearchCursor {
       throw new InvalidSearch("cursor", "belongs to another search; start again without a cursor");
     }
     JsonNode after = payload.path("a");
-    if (!after.isArray() || after.size() != 2 || !after.get(1).isString()
+    if (!after.isArray()
+        || after.size() != 2
+        || !after.get(1).isString()
         || !(after.get(0).isNumber() || after.get(0).isNull())) {
       throw invalid();
     }
@@ -75,7 +81,9 @@ public final class SearchCursor {
 
   private static String hash(SearchRequest request) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(request.canonical(false).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(request.canonical(false).getBytes(StandardCharsets.UTF_8));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -13,13 +13,14 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * A listing search as the service understands it, parsed and checked from query parameters. Nothing of
- * it ever reaches OpenSearch as query text: each value becomes a term, a range bound or the text of a
- * match query. Anything it cannot serve is refused with {@link InvalidSearch}.
+ * A listing search as the service understands it, parsed and checked from query parameters. Nothing
+ * of it ever reaches OpenSearch as query text: each value becomes a term, a range bound or the text
+ * of a match query. Anything it cannot serve is refused with {@link InvalidSearch}.
  *
- * <p>Parameters: {@code q}, {@code category}, {@code format} (auction|fixed), {@code condition} (repeatable),
- * {@code minPrice}/{@code maxPrice} (DOGE), {@code buyItNow=true}, {@code endingWithin} (1h|1d|3d|7d),
- * {@code spec.<Name>=<value>} (repeatable), {@code sort}, {@code size} (1–60), {@code cursor}.
+ * <p>Parameters: {@code q}, {@code category}, {@code format} (auction|fixed), {@code condition}
+ * (repeatable), {@code minPrice}/{@code maxPrice} (DOGE), {@code buyItNow=true}, {@code
+ * endingWithin} (1h|1d|3d|7d), {@code spec.<Name>=<value>} (repeatable), {@code sort}, {@code size}
+ * (1–60), {@code cursor}.
  */
 public record SearchRequest(
     String q,
@@ -41,8 +42,20 @@ public record SearchRequest(
   static final String SPEC_PREFIX = "spec.";
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern CONDITION = Pattern.compile("[a-z][a-z-]{0,19}");
-  private static final Set<String> SEARCH_PARAMS = Set.of("q", "category", "format", "condition", "minPrice", "maxPrice",
-      "buyItNow", "endingWithin", "sort", "size", "cursor");
+  private static final Set<String> SEARCH_PARAMS =
+      Set.of(
+          "q",
+          "category",
+          "format",
+          "condition",
+          "minPrice",
+          "maxPrice",
+          "buyItNow",
+          "endingWithin",
+          "sort",
+          "size",
+          "cursor");
+
   /** Saved searches keep what selects listings, not how a page of them is shown. */
   private static final Set<String> PAGING_PARAMS = Set.of("sort", "size", "cursor");
 
@@ -145,8 +158,19 @@ public record SearchRequest(
     if (cursor != null && (cursor.isEmpty() || cursor.length() > 1000)) {
       throw new InvalidSearch("cursor", "not a cursor of this search");
     }
-    return new SearchRequest(q, category, format, Collections.unmodifiableSortedSet(conditions), min, max, "true".equals(bin),
-        ending == null ? null : EndingWithin.parse(ending), Collections.unmodifiableSortedMap(specifics), sort, size, cursor);
+    return new SearchRequest(
+        q,
+        category,
+        format,
+        Collections.unmodifiableSortedSet(conditions),
+        min,
+        max,
+        "true".equals(bin),
+        ending == null ? null : EndingWithin.parse(ending),
+        Collections.unmodifiableSortedMap(specifics),
+        sort,
+        size,
+        cursor);
   }
 
   private static String single(Map<String, List<String>> params, String name) {
@@ -167,20 +191,35 @@ public record SearchRequest(
   }
 
   /**
-   * Everything that selects and orders the results, in a fixed order: the key of the result cache (with the
-   * cursor) and what a cursor is bound to (without it).
+   * Everything that selects and orders the results, in a fixed order: the key of the result cache
+   * (with the cursor) and what a cursor is bound to (without it).
    */
   public String canonical(boolean withCursor) {
     StringBuilder s = new StringBuilder("v1");
-    s.append("|q=").append(q == null ? "" : q)
-        .append("|c=").append(category == null ? "" : category)
-        .append("|f=").append(format == null ? "" : format)
-        .append("|cond=").append(String.join(",", conditions))
-        .append("|min=").append(minPriceKoinu == null ? "" : minPriceKoinu)
-        .append("|max=").append(maxPriceKoinu == null ? "" : maxPriceKoinu)
-        .append("|bin=").append(buyItNowOnly)
-        .append("|end=").append(endingWithin == null ? "" : endingWithin.param());
-    specifics.forEach((k, v) -> s.append("|spec.").append(k.length()).append(':').append(k).append('=').append(String.join("\u001f", v)));
+    s.append("|q=")
+        .append(q == null ? "" : q)
+        .append("|c=")
+        .append(category == null ? "" : category)
+        .append("|f=")
+        .append(format == null ? "" : format)
+        .append("|cond=")
+        .append(String.join(",", conditions))
+        .append("|min=")
+        .append(minPriceKoinu == null ? "" : minPriceKoinu)
+        .append("|max=")
+        .append(maxPriceKoinu == null ? "" : maxPriceKoinu)
+        .append("|bin=")
+        .append(buyItNowOnly)
+        .append("|end=")
+        .append(endingWithin == null ? "" : endingWithin.param());
+    specifics.forEach(
+        (k, v) ->
+            s.append("|spec.")
+                .append(k.length())
+                .append(':')
+                .append(k)
+                .append('=')
+                .append(String.join("\u001f", v)));
     s.append("|sort=").append(sort.param()).append("|size=").append(size);
     if (withCursor) {
       s.append("|cursor=").append(cursor == null ? "" : cursor);

@@ -22,7 +22,9 @@ public enum SortOrder {
   }
 
   public static SortOrder parse(String value) {
-    return Arrays.stream(values()).filter(s -> s.param.equals(value)).findFirst()
+    return Arrays.stream(values())
+        .filter(s -> s.param.equals(value))
+        .findFirst()
         .orElseThrow(() -> new InvalidSearch("sort", "must be one of " + allowed()));
   }
 

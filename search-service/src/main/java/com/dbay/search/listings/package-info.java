@@ -1,2 +1,5 @@
-/** Searching listings: validated parameters, the query built from them, facets, cursors, suggestions, caching. */
+/**
+ * Searching listings: validated parameters, the query built from them, facets, cursors,
+ * suggestions, caching.
+ */
 package com.dbay.search.listings;

@@ -5,7 +5,9 @@ import com.dbay.search.listings.SearchRequest;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A saved search: who owns it, its name and filters, and when its owner last looked at its matches. */
+/**
+ * A saved search: who owns it, its name and filters, and when its owner last looked at its matches.
+ */
 public final class SavedSearch {
 
   private final UUID id;
@@ -16,7 +18,13 @@ public final class SavedSearch {
   private Instant updatedAt;
   private Instant lastSeenAt;
 
-  private SavedSearch(UUID id, String userId, String name, SearchRequest filters, Instant createdAt, Instant updatedAt,
+  private SavedSearch(
+      UUID id,
+      String userId,
+      String name,
+      SearchRequest filters,
+      Instant createdAt,
+      Instant updatedAt,
       Instant lastSeenAt) {
     this.id = id;
     this.userId = userId;
@@ -31,8 +39,14 @@ public final class SavedSearch {
     return new SavedSearch(UUID.randomUUID(), userId, checkedName(name), filters, now, now, now);
   }
 
-  public static SavedSearch restore(UUID id, String userId, String name, SearchRequest filters, Instant createdAt,
-      Instant updatedAt, Instant lastSeenAt) {
+  public static SavedSearch restore(
+      UUID id,
+      String userId,
+      String name,
+      SearchRequest filters,
+      Instant createdAt,
+      Instant updatedAt,
+      Instant lastSeenAt) {
     return new SavedSearch(id, userId, name, filters, createdAt, updatedAt, lastSeenAt);
   }
 

@@ -1,16 +1,15 @@
 package com.dbay.search.saved;
 
-import com.dbay.search.indexing.IndexNames;
-import com.dbay.search.indexing.ListingIndexer;
-import com.dbay.search.indexing.OpenSearchHttp;
 import com.dbay.platform.problem.DomainException;
 import com.dbay.platform.starter.events.Outbox;
 import com.dbay.search.SearchProperties;
+import com.dbay.search.indexing.IndexNames;
+import com.dbay.search.indexing.ListingIndexer;
+import com.dbay.search.indexing.OpenSearchHttp;
 import com.dbay.search.listings.ListingQueries;
 import com.dbay.search.listings.SearchRequest;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,9 +17,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Saved searches of a user, each mirrored as a percolator query (its id is the document id) so that the
- * indexer finds the searches a new listing matches. The row and the stored query change together: the
- * query is written inside the transaction, so a failed write leaves no row without its query.
+ * Saved searches of a user, each mirrored as a percolator query (its id is the document id) so that
+ * the indexer finds the searches a new listing matches. The row and the stored query change
+ * together: the query is written inside the transaction, so a failed write leaves no row without
+ * its query.
  */
 @Service
 public class SavedSearchService {
@@ -33,7 +33,11 @@ public class SavedSearchService {
   private final Clock clock;
   private final int maxPerUser;
 
-  public SavedSearchService(SavedSearches searches, OpenSearchHttp opensearch, ListingIndexer indexer, Outbox outbox,
+  public SavedSearchService(
+      SavedSearches searches,
+      OpenSearchHttp opensearch,
+      ListingIndexer indexer,
+      Outbox outbox,
       SearchProperties properties) {
     this.searches = searches;
     this.opensearch = opensearch;
@@ -47,7 +51,9 @@ public class SavedSearchService {
   @Transactional
   public SavedSearches.WithCounts create(String userId, String name, SearchRequest filters) {
     if (searches.countByUser(userId) >= maxPerUser) {
-      throw new DomainException(DomainException.Kind.UNPROCESSABLE, "saved-search-limit",
+      throw new DomainException(
+          DomainException.Kind.UNPROCESSABLE,
+          "saved-search-limit",
           "You can keep at most " + maxPerUser + " saved searches; delete one first.");
     }
     SavedSearch search = SavedSearch.create(userId, name, filters, clock.instant());
@@ -67,7 +73,8 @@ public class SavedSearchService {
   }
 
   @Transactional
-  public SavedSearches.WithCounts change(String userId, UUID id, String name, SearchRequest filters) {
+  public SavedSearches.WithCounts change(
+      String userId, UUID id, String name, SearchRequest filters) {
     SavedSearch search = owned(userId, id);
     search.change(name, filters, clock.instant());
     searches.save(search);
@@ -79,7 +86,9 @@ public class SavedSearchService {
   public void delete(String userId, UUID id) {
     SavedSearch search = owned(userId, id);
     searches.delete(search.id());
-    OpenSearchHttp.Reply reply = opensearch.send("DELETE", names.savedSearches() + "/_doc/" + search.id() + "?refresh=true", null);
+    OpenSearchHttp.Reply reply =
+        opensearch.send(
+            "DELETE", names.savedSearches() + "/_doc/" + search.id() + "?refresh=true", null);
     if (!reply.ok() && reply.status() != 404) {
       reply.orThrow("delete saved-search query");
     }
@@ -99,8 +108,9 @@ public class SavedSearchService {
   }
 
   /**
-   * The indexer's report: records each (saved search, listing) pair once and raises {@code SavedSearchMatched}
-   * for the new ones in the same transaction. Unknown or deleted searches are skipped (a deletion may race the report).
+   * The indexer's report: records each (saved search, listing) pair once and raises {@code
+   * SavedSearchMatched} for the new ones in the same transaction. Unknown or deleted searches are
+   * skipped (a deletion may race the report).
    */
   @Transactional
   public int recordMatches(String listingId, String title, List<String> savedSearchIds) {
@@ -118,7 +128,9 @@ public class SavedSearchService {
       }
       if (searches.recordMatch(id, listingId, title, clock.instant())) {
         SavedSearch s = search.get();
-        outbox.publish("SavedSearchMatched", new SavedSearchMatched(s.id().toString(), s.userId(), s.name(), listingId, title));
+        outbox.publish(
+            "SavedSearchMatched",
+            new SavedSearchMatched(s.id().toString(), s.userId(), s.name(), listingId, title));
         fresh++;
       }
     }
@@ -127,7 +139,9 @@ public class SavedSearchService {
 
   /** Someone else's saved search is answered exactly like a missing one. */
   private SavedSearch owned(String userId, UUID id) {
-    return searches.find(id).filter(s -> s.isOwnedBy(userId))
+    return searches
+        .find(id)
+        .filter(s -> s.isOwnedBy(userId))
         .orElseThrow(() -> DomainException.notFound("Saved search " + id));
   }
 
@@ -137,7 +151,8 @@ public class SavedSearchService {
     doc.put("savedSearchId", search.id().toString());
     doc.put("userId", search.userId());
     doc.set("query", ListingQueries.percolatorQuery(search.filters()));
-    opensearch.send("PUT", names.savedSearches() + "/_doc/" + search.id() + "?refresh=true", doc).orThrow("store saved-search query");
+    opensearch
+        .send("PUT", names.savedSearches() + "/_doc/" + search.id() + "?refresh=true", doc)
+        .orThrow("store saved-search query");
   }
-
 }

@@ -1,2 +1,5 @@
-/** Saved searches: a user's filters, kept as percolator queries so new listings are matched as they are indexed. */
+/**
+ * Saved searches: a user's filters, kept as percolator queries so new listings are matched as they
+ * are indexed.
+ */
 package com.dbay.search.saved;

@@ -23,16 +23,61 @@ class ListingSearchIT extends SearchServiceIT {
   @BeforeEach
   void fiveListings() {
     emptyIndices();
-    index(snapshot("L-road", "Red racing bike, Shimano gears", List.of(1, 2, 3), "auction", "used", "120.00000000", "400.00000000",
-        now.plus(2, ChronoUnit.HOURS), Map.of("Brand", "Shimano", "Colour", "Red")));
-    index(snapshot("L-mtb", "Blue mountain bike", List.of(1, 2, 4), "fixed", "new", "300.00000000", null,
-        now.plus(10, ChronoUnit.DAYS), Map.of("Brand", "Trek", "Colour", "Blue")));
-    index(snapshot("L-cam", "Vintage film camera", List.of(5, 6), "auction", "used", "45.00000000", null,
-        now.plus(30, ChronoUnit.MINUTES), Map.of("Brand", "Canon")));
-    index(snapshot("L-helmet", "Bike helmet, size M", List.of(1, 2, 7), "fixed", "new", "25.00000000", null,
-        now.plus(20, ChronoUnit.DAYS), Map.of("Brand", "Giro")));
-    ObjectNode ended = snapshot("L-old", "Old road bike", List.of(1, 2, 3), "auction", "used", "80.00000000", null,
-        now.plus(1, ChronoUnit.HOURS), Map.of("Brand", "Shimano"));
+    index(
+        snapshot(
+            "L-road",
+            "Red racing bike, Shimano gears",
+            List.of(1, 2, 3),
+            "auction",
+            "used",
+            "120.00000000",
+            "400.00000000",
+            now.plus(2, ChronoUnit.HOURS),
+            Map.of("Brand", "Shimano", "Colour", "Red")));
+    index(
+        snapshot(
+            "L-mtb",
+            "Blue mountain bike",
+            List.of(1, 2, 4),
+            "fixed",
+            "new",
+            "300.00000000",
+            null,
+            now.plus(10, ChronoUnit.DAYS),
+            Map.of("Brand", "Trek", "Colour", "Blue")));
+    index(
+        snapshot(
+            "L-cam",
+            "Vintage film camera",
+            List.of(5, 6),
+            "auction",
+            "used",
+            "45.00000000",
+            null,
+            now.plus(30, ChronoUnit.MINUTES),
+            Map.of("Brand", "Canon")));
+    index(
+        snapshot(
+            "L-helmet",
+            "Bike helmet, size M",
+            List.of(1, 2, 7),
+            "fixed",
+            "new",
+            "25.00000000",
+            null,
+            now.plus(20, ChronoUnit.DAYS),
+            Map.of("Brand", "Giro")));
+    ObjectNode ended =
+        snapshot(
+            "L-old",
+            "Old road bike",
+            List.of(1, 2, 3),
+            "auction",
+            "used",
+            "80.00000000",
+            null,
+            now.plus(1, ChronoUnit.HOURS),
+            Map.of("Brand", "Shimano"));
     ended.put("status", "ended");
     index(ended);
     refresh();
@@ -48,7 +93,8 @@ class ListingSearchIT extends SearchServiceIT {
     assertThat(road.path("highlights").path("title").asString()).contains("<em>bike</em>");
     assertThat(road.path("price").asString()).isEqualTo("120.00000000");
     assertThat(road.path("format").asString()).isEqualTo("auction");
-    assertThat(road.path("thumbnailUrl").asString()).isEqualTo("https://img.dbay.dev/L-road/300.jpg");
+    assertThat(road.path("thumbnailUrl").asString())
+        .isEqualTo("https://img.dbay.dev/L-road/300.jpg");
     assertThat(road.path("endsAt").asString()).isNotBlank();
     assertThat(r.json().path("total").asLong()).isEqualTo(3);
   }
@@ -70,11 +116,18 @@ class ListingSearchIT extends SearchServiceIT {
     assertThat(cycling.path("name").asString()).isEqualTo("Cycling");
     assertThat(cycling.path("children")).hasSize(3);
     assertThat(counts(facets.path("condition"))).containsEntry("new", 2L).containsEntry("used", 1L);
-    assertThat(counts(facets.path("format"))).containsEntry("fixed", 2L).containsEntry("auction", 1L);
-    assertThat(facets.path("buyItNow").asLong()).as("the auction with BIN and the two fixed-price listings").isEqualTo(3);
+    assertThat(counts(facets.path("format")))
+        .containsEntry("fixed", 2L)
+        .containsEntry("auction", 1L);
+    assertThat(facets.path("buyItNow").asLong())
+        .as("the auction with BIN and the two fixed-price listings")
+        .isEqualTo(3);
     assertThat(facets.path("price").path("min").asString()).isEqualTo("25.00000000");
     assertThat(facets.path("price").path("max").asString()).isEqualTo("300.00000000");
-    assertThat(counts(facets.path("endingWithin"))).containsEntry("1h", 0L).containsEntry("1d", 1L).containsEntry("7d", 1L);
+    assertThat(counts(facets.path("endingWithin")))
+        .containsEntry("1h", 0L)
+        .containsEntry("1d", 1L)
+        .containsEntry("7d", 1L);
     assertThat(facets.path("itemSpecifics")).as("only for a chosen category").isEmpty();
   }
 
@@ -95,23 +148,31 @@ class ListingSearchIT extends SearchServiceIT {
 
     assertThat(ids(get("/api/v1/search/listings?category=2&spec.Brand=Trek&spec.Brand=Giro")))
         .containsExactlyInAnyOrder("L-mtb", "L-helmet");
-    assertThat(ids(get("/api/v1/search/listings?category=2&spec.Brand=Trek&spec.Colour=Red"))).isEmpty();
+    assertThat(ids(get("/api/v1/search/listings?category=2&spec.Brand=Trek&spec.Colour=Red")))
+        .isEmpty();
   }
 
   @Test
   void filters_narrow_by_format_condition_price_buy_it_now_and_ending_time() {
-    assertThat(ids(get("/api/v1/search/listings?format=auction"))).containsExactlyInAnyOrder("L-road", "L-cam");
-    assertThat(ids(get("/api/v1/search/listings?condition=new"))).containsExactlyInAnyOrder("L-mtb", "L-helmet");
-    assertThat(ids(get("/api/v1/search/listings?minPrice=40&maxPrice=150"))).containsExactlyInAnyOrder("L-road", "L-cam");
-    assertThat(ids(get("/api/v1/search/listings?buyItNow=true"))).containsExactlyInAnyOrder("L-road", "L-mtb", "L-helmet");
+    assertThat(ids(get("/api/v1/search/listings?format=auction")))
+        .containsExactlyInAnyOrder("L-road", "L-cam");
+    assertThat(ids(get("/api/v1/search/listings?condition=new")))
+        .containsExactlyInAnyOrder("L-mtb", "L-helmet");
+    assertThat(ids(get("/api/v1/search/listings?minPrice=40&maxPrice=150")))
+        .containsExactlyInAnyOrder("L-road", "L-cam");
+    assertThat(ids(get("/api/v1/search/listings?buyItNow=true")))
+        .containsExactlyInAnyOrder("L-road", "L-mtb", "L-helmet");
     assertThat(ids(get("/api/v1/search/listings?endingWithin=1h"))).containsExactly("L-cam");
   }
 
   @Test
   void sorts_by_price_either_way_by_ending_soonest_and_by_newly_listed() {
-    assertThat(ids(get("/api/v1/search/listings?sort=price_asc"))).containsExactly("L-helmet", "L-cam", "L-road", "L-mtb");
-    assertThat(ids(get("/api/v1/search/listings?sort=price_desc"))).containsExactly("L-mtb", "L-road", "L-cam", "L-helmet");
-    assertThat(ids(get("/api/v1/search/listings?sort=ending_soonest"))).containsExactly("L-cam", "L-road", "L-mtb", "L-helmet");
+    assertThat(ids(get("/api/v1/search/listings?sort=price_asc")))
+        .containsExactly("L-helmet", "L-cam", "L-road", "L-mtb");
+    assertThat(ids(get("/api/v1/search/listings?sort=price_desc")))
+        .containsExactly("L-mtb", "L-road", "L-cam", "L-helmet");
+    assertThat(ids(get("/api/v1/search/listings?sort=ending_soonest")))
+        .containsExactly("L-cam", "L-road", "L-mtb", "L-helmet");
     assertThat(get("/api/v1/search/listings?sort=newly_listed").status()).isEqualTo(200);
     assertThat(get("/api/v1/search/listings?q=bike&sort=relevance").status()).isEqualTo(200);
   }
@@ -122,22 +183,35 @@ class ListingSearchIT extends SearchServiceIT {
     String cursor = null;
     int pages = 0;
     do {
-      Response page = get("/api/v1/search/listings?sort=price_asc&size=3" + (cursor == null ? "" : "&cursor=" + enc(cursor)));
+      Response page =
+          get(
+              "/api/v1/search/listings?sort=price_asc&size=3"
+                  + (cursor == null ? "" : "&cursor=" + enc(cursor)));
       assertThat(page.status()).as(page.json().toString()).isEqualTo(200);
       seen.addAll(ids(page));
-      assertThat(page.json().has("nextCursor")).as("nextCursor is always there, null on the last page").isTrue();
-      assertThat(page.json().has("facets")).as("facets come with the first page only").isEqualTo(cursor == null);
-      cursor = page.json().path("nextCursor").isNull() ? null : page.json().path("nextCursor").asString();
+      assertThat(page.json().has("nextCursor"))
+          .as("nextCursor is always there, null on the last page")
+          .isTrue();
+      assertThat(page.json().has("facets"))
+          .as("facets come with the first page only")
+          .isEqualTo(cursor == null);
+      cursor =
+          page.json().path("nextCursor").isNull()
+              ? null
+              : page.json().path("nextCursor").asString();
       pages++;
     } while (cursor != null && pages < 5);
     assertThat(seen).containsExactly("L-helmet", "L-cam", "L-road", "L-mtb");
 
-    String first = get("/api/v1/search/listings?sort=price_asc&size=2").json().path("nextCursor").asString();
+    String first =
+        get("/api/v1/search/listings?sort=price_asc&size=2").json().path("nextCursor").asString();
     Response other = get("/api/v1/search/listings?sort=price_desc&size=2&cursor=" + enc(first));
     assertThat(other.status()).isEqualTo(400);
     assertThat(other.json().path("errors").get(0).path("field").asString()).isEqualTo("cursor");
-    String forged = first.substring(0, first.indexOf('.') - 2) + "AA" + first.substring(first.indexOf('.'));
-    assertThat(get("/api/v1/search/listings?sort=price_asc&size=2&cursor=" + enc(forged)).status()).isEqualTo(400);
+    String forged =
+        first.substring(0, first.indexOf('.') - 2) + "AA" + first.substring(first.indexOf('.'));
+    assertThat(get("/api/v1/search/listings?sort=price_asc&size=2&cursor=" + enc(forged)).status())
+        .isEqualTo(400);
     assertThat(get("/api/v1/search/listings?cursor=not-a-cursor").status()).isEqualTo(400);
   }
 
@@ -172,23 +246,38 @@ class ListingSearchIT extends SearchServiceIT {
     Response r = get("/api/v1/search/suggest?q=red+rac");
 
     assertThat(r.status()).isEqualTo(200);
-    assertThat(r.json().path("suggestions").get(0).path("text").asString()).isEqualTo("Red racing bike, Shimano gears");
-    assertThat(r.json().path("suggestions").get(0).path("listingId").asString()).isEqualTo("L-road");
+    assertThat(r.json().path("suggestions").get(0).path("text").asString())
+        .isEqualTo("Red racing bike, Shimano gears");
+    assertThat(r.json().path("suggestions").get(0).path("listingId").asString())
+        .isEqualTo("L-road");
     List<String> old = new ArrayList<>();
-    get("/api/v1/search/suggest?q=old+ro").json().path("suggestions").forEach(s -> old.add(s.path("text").asString()));
+    get("/api/v1/search/suggest?q=old+ro")
+        .json()
+        .path("suggestions")
+        .forEach(s -> old.add(s.path("text").asString()));
     assertThat(old).doesNotContain("Old road bike");
     assertThat(get("/api/v1/search/suggest?q=").status()).isEqualTo(400);
     assertThat(get("/api/v1/search/suggest?q=bike&size=500").status()).isEqualTo(400);
   }
 
   @Test
-  void a_repeated_search_is_answered_from_memcached_and_an_edit_shows_once_the_cache_expires() throws Exception {
+  void a_repeated_search_is_answered_from_memcached_and_an_edit_shows_once_the_cache_expires()
+      throws Exception {
     String path = "/api/v1/search/listings?q=vintage+camera&size=5";
     assertThat(get(path).header("X-Cache")).isEqualTo("miss");
     assertThat(get(path).header("X-Cache")).isEqualTo("hit");
 
-    ObjectNode edited = snapshot("L-cam", "Vintage film camera with lens", List.of(5, 6), "auction", "used", "45.00000000", null,
-        now.plus(30, ChronoUnit.MINUTES), Map.of("Brand", "Canon"));
+    ObjectNode edited =
+        snapshot(
+            "L-cam",
+            "Vintage film camera with lens",
+            List.of(5, 6),
+            "auction",
+            "used",
+            "45.00000000",
+            null,
+            now.plus(30, ChronoUnit.MINUTES),
+            Map.of("Brand", "Canon"));
     edited.put("version", 2);
     indexer.onListing(edited, false);
     long deadline = System.currentTimeMillis() + 3000;
@@ -205,12 +294,21 @@ class ListingSearchIT extends SearchServiceIT {
 
   @Test
   void an_auction_price_move_reorders_the_price_sort() {
-    indexer.onAuction(tools.jackson.databind.json.JsonMapper.builder().build().readTree(
-        "{\"listingId\": \"L-cam\", \"currentPrice\": \"500.00000000\", \"bidCount\": 4, \"version\": 3}"), false);
+    indexer.onAuction(
+        tools.jackson.databind.json.JsonMapper.builder()
+            .build()
+            .readTree(
+                "{\"listingId\": \"L-cam\", \"currentPrice\": \"500.00000000\", \"bidCount\": 4, \"version\": 3}"),
+        false);
     refresh();
 
-    assertThat(ids(get("/api/v1/search/listings?sort=price_desc&size=10"))).containsExactly("L-cam", "L-mtb", "L-road", "L-helmet");
-    assertThat(item(get("/api/v1/search/listings?sort=price_desc&size=1"), "L-cam").path("bidCount").asInt()).isEqualTo(4);
+    assertThat(ids(get("/api/v1/search/listings?sort=price_desc&size=10")))
+        .containsExactly("L-cam", "L-mtb", "L-road", "L-helmet");
+    assertThat(
+            item(get("/api/v1/search/listings?sort=price_desc&size=1"), "L-cam")
+                .path("bidCount")
+                .asInt())
+        .isEqualTo(4);
   }
 
   private void assertProblem(String path, String field) {

@@ -2,9 +2,9 @@ package com.dbay.search.saved;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dbay.search.SearchServiceIT;
 import com.dbay.search.indexing.HttpSavedSearchMatches;
 import com.dbay.search.indexing.ListingIndexer;
-import com.dbay.search.SearchServiceIT;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Saved searches: CRUD by their owner only, percolated at index time, "new since you looked", SavedSearchMatched. */
+/**
+ * Saved searches: CRUD by their owner only, percolated at index time, "new since you looked",
+ * SavedSearchMatched.
+ */
 class SavedSearchIT extends SearchServiceIT {
 
   @Autowired JdbcTemplate jdbc;
@@ -30,12 +33,20 @@ class SavedSearchIT extends SearchServiceIT {
   void clean() {
     emptyIndices();
     // The function's own code path, reporting to this service over HTTP as it does on ./dbay up.
-    liveIndexer = new ListingIndexer(OPENSEARCH, names, new HttpSavedSearchMatches(URI.create("http://localhost:" + port), ""));
+    liveIndexer =
+        new ListingIndexer(
+            OPENSEARCH,
+            names,
+            new HttpSavedSearchMatches(URI.create("http://localhost:" + port), ""));
   }
 
   @Test
-  void a_new_listing_matching_a_saved_search_shows_as_new_until_its_owner_looks_and_raises_an_event() {
-    String id = create(alice, "{\"name\": \"Road bikes under 200\", \"params\": {\"q\": \"bike\", \"category\": \"3\", \"maxPrice\": \"200\"}}");
+  void
+      a_new_listing_matching_a_saved_search_shows_as_new_until_its_owner_looks_and_raises_an_event() {
+    String id =
+        create(
+            alice,
+            "{\"name\": \"Road bikes under 200\", \"params\": {\"q\": \"bike\", \"category\": \"3\", \"maxPrice\": \"200\"}}");
 
     publish("L-match", "Red racing bike", List.of(1, 2, 3), "150.00000000");
     publish("L-dear", "Carbon racing bike", List.of(1, 2, 3), "900.00000000");
@@ -45,20 +56,32 @@ class SavedSearchIT extends SearchServiceIT {
     assertThat(list.status()).isEqualTo(200);
     assertThat(list.json().path("items")).hasSize(1);
     assertThat(list.json().path("items").get(0).path("newCount").asLong()).isEqualTo(1);
-    Response matches = call("GET", "/api/v1/search/saved-searches/" + id + "/matches", alice, null, Map.of());
-    assertThat(matches.json().path("items").get(0).path("listingId").asString()).isEqualTo("L-match");
+    Response matches =
+        call("GET", "/api/v1/search/saved-searches/" + id + "/matches", alice, null, Map.of());
+    assertThat(matches.json().path("items").get(0).path("listingId").asString())
+        .isEqualTo("L-match");
 
-    Integer events = jdbc.queryForObject("select count(*) from platform_outbox where detail_type = 'SavedSearchMatched'"
-        + " and detail::text like ?", Integer.class, "%" + id + "%");
+    Integer events =
+        jdbc.queryForObject(
+            "select count(*) from platform_outbox where detail_type = 'SavedSearchMatched'"
+                + " and detail::text like ?",
+            Integer.class,
+            "%" + id + "%");
     assertThat(events).isEqualTo(1);
 
     // A replayed event (or a changed listing that still matches) is not news again.
     publish("L-match", "Red racing bike", List.of(1, 2, 3), "150.00000000");
     assertThat(get(alice, id).json().path("newCount").asLong()).isEqualTo(1);
-    assertThat(jdbc.queryForObject("select count(*) from platform_outbox where detail_type = 'SavedSearchMatched'"
-        + " and detail::text like ?", Integer.class, "%" + id + "%")).isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from platform_outbox where detail_type = 'SavedSearchMatched'"
+                    + " and detail::text like ?",
+                Integer.class,
+                "%" + id + "%"))
+        .isEqualTo(1);
 
-    Response seen = call("POST", "/api/v1/search/saved-searches/" + id + "/seen", alice, null, Map.of());
+    Response seen =
+        call("POST", "/api/v1/search/saved-searches/" + id + "/seen", alice, null, Map.of());
     assertThat(seen.status()).isEqualTo(200);
     assertThat(seen.json().path("newCount").asLong()).isZero();
     assertThat(seen.json().path("totalCount").asLong()).isEqualTo(1);
@@ -69,19 +92,42 @@ class SavedSearchIT extends SearchServiceIT {
     String id = create(alice, "{\"name\": \"Cameras\", \"params\": {\"category\": \"6\"}}");
 
     assertThat(get(mallory, id).status()).isEqualTo(404);
-    assertThat(call("PUT", "/api/v1/search/saved-searches/" + id, mallory, "{\"name\": \"mine\", \"params\": {}}", Map.of()).status())
+    assertThat(
+            call(
+                    "PUT",
+                    "/api/v1/search/saved-searches/" + id,
+                    mallory,
+                    "{\"name\": \"mine\", \"params\": {}}",
+                    Map.of())
+                .status())
         .isEqualTo(404);
-    assertThat(call("DELETE", "/api/v1/search/saved-searches/" + id, mallory, null, Map.of()).status()).isEqualTo(404);
-    assertThat(call("POST", "/api/v1/search/saved-searches/" + id + "/seen", mallory, null, Map.of()).status()).isEqualTo(404);
-    assertThat(call("GET", "/api/v1/search/saved-searches", mallory, null, Map.of()).json().path("items")).isEmpty();
+    assertThat(
+            call("DELETE", "/api/v1/search/saved-searches/" + id, mallory, null, Map.of()).status())
+        .isEqualTo(404);
+    assertThat(
+            call("POST", "/api/v1/search/saved-searches/" + id + "/seen", mallory, null, Map.of())
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            call("GET", "/api/v1/search/saved-searches", mallory, null, Map.of())
+                .json()
+                .path("items"))
+        .isEmpty();
     assertThat(get(alice, id).json().path("name").asString()).isEqualTo("Cameras");
   }
 
   @Test
   void without_a_gateway_proven_user_nothing_is_saved() {
-    Response anonymous = call("POST", "/api/v1/search/saved-searches", null, "{\"name\": \"x\", \"params\": {}}", Map.of());
+    Response anonymous =
+        call(
+            "POST",
+            "/api/v1/search/saved-searches",
+            null,
+            "{\"name\": \"x\", \"params\": {}}",
+            Map.of());
     assertThat(anonymous.status()).isEqualTo(401);
-    Response forged = call("GET", "/api/v1/search/saved-searches", null, null, Map.of("X-User-ID", alice));
+    Response forged =
+        call("GET", "/api/v1/search/saved-searches", null, null, Map.of("X-User-ID", alice));
     assertThat(forged.status()).isEqualTo(401);
   }
 
@@ -89,45 +135,117 @@ class SavedSearchIT extends SearchServiceIT {
   void an_owner_renames_changes_and_deletes_a_saved_search_and_a_deleted_one_matches_nothing() {
     String id = create(alice, "{\"name\": \"Cameras\", \"params\": {\"q\": \"camera\"}}");
 
-    Response changed = call("PUT", "/api/v1/search/saved-searches/" + id, alice,
-        "{\"name\": \"Helmets\", \"params\": {\"q\": \"helmet\", \"condition\": [\"new\"]}}", Map.of());
+    Response changed =
+        call(
+            "PUT",
+            "/api/v1/search/saved-searches/" + id,
+            alice,
+            "{\"name\": \"Helmets\", \"params\": {\"q\": \"helmet\", \"condition\": [\"new\"]}}",
+            Map.of());
     assertThat(changed.status()).isEqualTo(200);
     assertThat(changed.json().path("params").path("condition").get(0).asString()).isEqualTo("new");
     publish("L-cam", "Film camera", List.of(5, 6), "50.00000000");
-    assertThat(get(alice, id).json().path("newCount").asLong()).as("the old query is gone from the percolator").isZero();
+    assertThat(get(alice, id).json().path("newCount").asLong())
+        .as("the old query is gone from the percolator")
+        .isZero();
 
-    assertThat(call("DELETE", "/api/v1/search/saved-searches/" + id, alice, null, Map.of()).status()).isEqualTo(204);
+    assertThat(
+            call("DELETE", "/api/v1/search/saved-searches/" + id, alice, null, Map.of()).status())
+        .isEqualTo(204);
     assertThat(get(alice, id).status()).isEqualTo(404);
     publish("L-helmet", "Bike helmet", List.of(1, 2, 7), "20.00000000");
-    assertThat(jdbc.queryForObject("select count(*) from saved_search_matches where listing_id = 'L-helmet'", Integer.class)).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from saved_search_matches where listing_id = 'L-helmet'",
+                Integer.class))
+        .isZero();
   }
 
   @Test
   void bad_saved_searches_are_refused_and_nothing_is_kept() {
-    assertThat(call("POST", "/api/v1/search/saved-searches", alice, "{\"name\": \"\", \"params\": {}}", Map.of()).status()).isEqualTo(400);
-    Response badPrice = call("POST", "/api/v1/search/saved-searches", alice, "{\"name\": \"x\", \"params\": {\"minPrice\": \"-5\"}}", Map.of());
-    assertThat(badPrice.status()).isEqualTo(400);
-    assertThat(badPrice.json().path("errors").get(0).path("field").asString()).isEqualTo("minPrice");
-    assertThat(call("POST", "/api/v1/search/saved-searches", alice, "{\"name\": \"x\", \"params\": {\"cursor\": \"abc\"}}", Map.of()).status())
+    assertThat(
+            call(
+                    "POST",
+                    "/api/v1/search/saved-searches",
+                    alice,
+                    "{\"name\": \"\", \"params\": {}}",
+                    Map.of())
+                .status())
         .isEqualTo(400);
-    assertThat(call("POST", "/api/v1/search/saved-searches", alice, "{\"name\": \"x\", \"params\": {\"q\": {\"match_all\": {}}}}", Map.of())
-        .status()).isEqualTo(400);
-    assertThat(call("GET", "/api/v1/search/saved-searches/not-a-uuid", alice, null, Map.of()).status()).isEqualTo(400);
-    assertThat(call("GET", "/api/v1/search/saved-searches", alice, null, Map.of()).json().path("items")).isEmpty();
+    Response badPrice =
+        call(
+            "POST",
+            "/api/v1/search/saved-searches",
+            alice,
+            "{\"name\": \"x\", \"params\": {\"minPrice\": \"-5\"}}",
+            Map.of());
+    assertThat(badPrice.status()).isEqualTo(400);
+    assertThat(badPrice.json().path("errors").get(0).path("field").asString())
+        .isEqualTo("minPrice");
+    assertThat(
+            call(
+                    "POST",
+                    "/api/v1/search/saved-searches",
+                    alice,
+                    "{\"name\": \"x\", \"params\": {\"cursor\": \"abc\"}}",
+                    Map.of())
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            call(
+                    "POST",
+                    "/api/v1/search/saved-searches",
+                    alice,
+                    "{\"name\": \"x\", \"params\": {\"q\": {\"match_all\": {}}}}",
+                    Map.of())
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            call("GET", "/api/v1/search/saved-searches/not-a-uuid", alice, null, Map.of()).status())
+        .isEqualTo(400);
+    assertThat(
+            call("GET", "/api/v1/search/saved-searches", alice, null, Map.of())
+                .json()
+                .path("items"))
+        .isEmpty();
   }
 
   @Test
   void only_the_indexer_may_report_matches() {
     String id = create(alice, "{\"name\": \"Anything\", \"params\": {}}");
-    String body = "{\"listingId\": \"L-x\", \"title\": \"x\", \"savedSearchIds\": [\"" + id + "\"]}";
+    String body =
+        "{\"listingId\": \"L-x\", \"title\": \"x\", \"savedSearchIds\": [\"" + id + "\"]}";
 
-    assertThat(call("POST", "/api/v1/search/internal/saved-search-matches", null, body, Map.of()).status()).isEqualTo(403);
-    assertThat(call("POST", "/api/v1/search/internal/saved-search-matches", null, body, Map.of("X-Caller-Service", "order-service"))
-        .status()).isEqualTo(403);
-    assertThat(call("POST", "/api/v1/search/internal/reindex", null, null, Map.of("X-Caller-Service", "search-indexer")).status())
+    assertThat(
+            call("POST", "/api/v1/search/internal/saved-search-matches", null, body, Map.of())
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            call(
+                    "POST",
+                    "/api/v1/search/internal/saved-search-matches",
+                    null,
+                    body,
+                    Map.of("X-Caller-Service", "order-service"))
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            call(
+                    "POST",
+                    "/api/v1/search/internal/reindex",
+                    null,
+                    null,
+                    Map.of("X-Caller-Service", "search-indexer"))
+                .status())
         .isEqualTo(403);
     assertThat(get(alice, id).json().path("totalCount").asLong()).isZero();
-    Response ok = call("POST", "/api/v1/search/internal/saved-search-matches", null, body, Map.of("X-Caller-Service", "search-indexer"));
+    Response ok =
+        call(
+            "POST",
+            "/api/v1/search/internal/saved-search-matches",
+            null,
+            body,
+            Map.of("X-Caller-Service", "search-indexer"));
     assertThat(ok.status()).isEqualTo(200);
     assertThat(ok.json().path("newMatches").asInt()).isEqualTo(1);
   }
@@ -143,7 +261,17 @@ class SavedSearchIT extends SearchServiceIT {
   }
 
   private void publish(String id, String title, List<Integer> path, String price) {
-    ObjectNode s = snapshot(id, title, path, "fixed", "new", price, null, Instant.now().plus(5, ChronoUnit.DAYS), Map.of());
+    ObjectNode s =
+        snapshot(
+            id,
+            title,
+            path,
+            "fixed",
+            "new",
+            price,
+            null,
+            Instant.now().plus(5, ChronoUnit.DAYS),
+            Map.of());
     liveIndexer.onListing(s, true);
   }
 }

@@ -1,12 +1,12 @@
 package com.dbay.user.account;
 
-import com.dbay.user.UserProperties;
 import com.dbay.platform.problem.DomainException;
 import com.dbay.platform.problem.FieldProblem;
+import com.dbay.user.UserProperties;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountService {
 
   static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9_.-]{2,29}$");
+
   /** Names that would read as paths or system actors. */
   static final Set<String> RESERVED = Set.of("me", "internal", "system", "root", "support", "dbay");
 
@@ -27,7 +28,8 @@ public class AccountService {
   private final UserProperties properties;
   private final Clock clock;
 
-  public AccountService(Users users, PasswordEncoder passwords, UserProperties properties, Clock clock) {
+  public AccountService(
+      Users users, PasswordEncoder passwords, UserProperties properties, Clock clock) {
     this.users = users;
     this.passwords = passwords;
     this.properties = properties;
@@ -40,11 +42,14 @@ public class AccountService {
     String username = registration.username().trim().toLowerCase(Locale.ROOT);
     Map<String, String> errors = new LinkedHashMap<>();
     if (!USERNAME.matcher(username).matches()) {
-      errors.put("username", "must be 3-30 letters, digits, '.', '_' or '-', starting with a letter or digit");
+      errors.put(
+          "username",
+          "must be 3-30 letters, digits, '.', '_' or '-', starting with a letter or digit");
     } else if (RESERVED.contains(username)) {
       errors.put("username", "is reserved");
     }
-    PasswordPolicy.check(registration.password(), username, email).ifPresent(reason -> errors.put("password", reason));
+    PasswordPolicy.check(registration.password(), username, email)
+        .ifPresent(reason -> errors.put("password", reason));
     if (!errors.isEmpty()) {
       throw DomainException.invalid(fieldProblems(errors));
     }
@@ -58,10 +63,17 @@ public class AccountService {
     if (!taken.isEmpty()) {
       throw duplicate(taken);
     }
-    String displayName = registration.displayName() == null || registration.displayName().isBlank()
-        ? username
-        : registration.displayName().trim();
-    User user = User.register(email, username, passwords.encode(registration.password()), displayName, clock.instant());
+    String displayName =
+        registration.displayName() == null || registration.displayName().isBlank()
+            ? username
+            : registration.displayName().trim();
+    User user =
+        User.register(
+            email,
+            username,
+            passwords.encode(registration.password()),
+            displayName,
+            clock.instant());
     if (properties.bootstrapAdmins().contains(username)) {
       user.grant(Role.ADMIN, clock.instant());
     }
@@ -74,8 +86,13 @@ public class AccountService {
   }
 
   private static DomainException duplicate(Map<String, String> errors) {
-    return new DomainException(DomainException.Kind.CONFLICT, "duplicate-account", null, "An account with these details already exists.",
-        fieldProblems(errors), Map.of());
+    return new DomainException(
+        DomainException.Kind.CONFLICT,
+        "duplicate-account",
+        null,
+        "An account with these details already exists.",
+        fieldProblems(errors),
+        Map.of());
   }
 
   private static List<FieldProblem> fieldProblems(Map<String, String> errors) {
@@ -101,6 +118,8 @@ public class AccountService {
 
   @Transactional(readOnly = true)
   public User byUsername(String username) {
-    return users.findByUsername(username.toLowerCase(Locale.ROOT)).orElseThrow(() -> DomainException.notFound("The member"));
+    return users
+        .findByUsername(username.toLowerCase(Locale.ROOT))
+        .orElseThrow(() -> DomainException.notFound("The member"));
   }
 }

@@ -29,7 +29,8 @@ public class AdminService {
   @Transactional(readOnly = true)
   public Page<User> list(Identity caller, int page, int size) {
     requireAdmin(caller);
-    return users.findAllByOrderByCreatedAtAsc(PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 100)));
+    return users.findAllByOrderByCreatedAtAsc(
+        PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 100)));
   }
 
   @Transactional
@@ -44,7 +45,8 @@ public class AdminService {
       tokens.revokeAll(target);
       // Refuses the access tokens already out (gateway deny-list) and tells the services that
       // check the account on money paths themselves.
-      outbox.publish(UserSuspended.TYPE, new UserSuspended(target.toString(), user.cognitoSub(), now));
+      outbox.publish(
+          UserSuspended.TYPE, new UserSuspended(target.toString(), user.cognitoSub(), now));
     }
     return user;
   }

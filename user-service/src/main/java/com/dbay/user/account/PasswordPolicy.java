@@ -15,14 +15,50 @@ public final class PasswordPolicy {
   public static final int MIN_LENGTH = 10;
   public static final int MAX_BYTES = 72;
 
-  // The most common passwords of public breach corpora that are long enough to pass the length rule.
-  private static final Set<String> COMMON = Set.of(
-      "1234567890", "12345678910", "123456789a", "0123456789", "1q2w3e4r5t", "1qaz2wsx3edc", "qwertyuiop",
-      "password12", "password123", "password1234", "passw0rd123", "iloveyou12", "qwerty1234", "qwerty12345",
-      "1234qwerty", "asdfghjkl1", "zaq12wsxcde", "abcdefghij", "abc1234567", "letmein123", "welcome123",
-      "administrator", "changeme123", "football123", "baseball123", "princess123", "monkey1234",
-      "sunshine123", "superman123", "trustno1234", "dragon1234", "michael123", "master1234", "9876543210",
-      "1111111111", "0000000000", "qwertyuiop1", "password!1", "p@ssw0rd123", "p@ssword123");
+  // The most common passwords of public breach corpora that are long enough to pass the length
+  // rule.
+  private static final Set<String> COMMON =
+      Set.of(
+          "1234567890",
+          "12345678910",
+          "123456789a",
+          "0123456789",
+          "1q2w3e4r5t",
+          "1qaz2wsx3edc",
+          "qwertyuiop",
+          "password12",
+          "password123",
+          "password1234",
+          "passw0rd123",
+          "iloveyou12",
+          "qwerty1234",
+          "qwerty12345",
+          "1234qwerty",
+          "asdfghjkl1",
+          "zaq12wsxcde",
+          "abcdefghij",
+          "abc1234567",
+          "letmein123",
+          "welcome123",
+          "administrator",
+          "changeme123",
+          "football123",
+          "baseball123",
+          "princess123",
+          "monkey1234",
+          "sunshine123",
+          "superman123",
+          "trustno1234",
+          "dragon1234",
+          "michael123",
+          "master1234",
+          "9876543210",
+          "1111111111",
+          "0000000000",
+          "qwertyuiop1",
+          "password!1",
+          "p@ssw0rd123",
+          "p@ssword123");
 
   private PasswordPolicy() {}
 
@@ -41,7 +77,9 @@ public final class PasswordPolicy {
     if (password.chars().distinct().count() < 4) {
       return Optional.of("needs more than a few different characters");
     }
-    if (username != null && username.length() >= 3 && lower.contains(username.toLowerCase(Locale.ROOT))) {
+    if (username != null
+        && username.length() >= 3
+        && lower.contains(username.toLowerCase(Locale.ROOT))) {
       return Optional.of("must not contain the username");
     }
     if (email != null) {

@@ -15,9 +15,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * An account. Its state changes go through methods that guard them: a profile update can only
- * touch the profile fields, roles change only through {@link #grant}, and a suspended account
- * cannot be suspended twice.
+ * An account. Its state changes go through methods that guard them: a profile update can only touch
+ * the profile fields, roles change only through {@link #grant}, and a suspended account cannot be
+ * suspended twice.
  */
 @Entity
 @Table(name = "users")
@@ -46,7 +46,14 @@ public class User {
 
   protected User() {}
 
-  private User(UserId id, String email, String username, String passwordHash, String cognitoSub, String displayName, Instant now) {
+  private User(
+      UserId id,
+      String email,
+      String username,
+      String passwordHash,
+      String cognitoSub,
+      String displayName,
+      Instant now) {
     this.id = id.value();
     this.email = email;
     this.username = username;
@@ -59,7 +66,8 @@ public class User {
     this.updatedAt = now;
   }
 
-  public static User register(String email, String username, String passwordHash, String displayName, Instant now) {
+  public static User register(
+      String email, String username, String passwordHash, String displayName, Instant now) {
     return new User(UserId.random(), email, username, passwordHash, null, displayName, now);
   }
 
@@ -87,7 +95,9 @@ public class User {
     updatedAt = now;
   }
 
-  /** @return false when the account was already suspended (nothing changed). */
+  /**
+   * @return false when the account was already suspended (nothing changed).
+   */
   public boolean suspend(String reason, Instant now) {
     if (status == AccountStatus.SUSPENDED) {
       return false;

@@ -40,23 +40,29 @@ public class AccessTokens {
 
   public String issue(User user, UUID session) {
     Instant now = clock.instant();
-    JWTClaimsSet claims = new JWTClaimsSet.Builder()
-        .issuer(config.issuer())
-        .audience(config.audience())
-        .subject(user.id().toString())
-        .issueTime(Date.from(now))
-        .notBeforeTime(Date.from(now))
-        .expirationTime(Date.from(now.plus(config.accessTokenTtl())))
-        .jwtID(UUID.randomUUID().toString())
-        .claim("token_use", TOKEN_USE)
-        .claim(Revocations.SESSION_CLAIM, session.toString())
-        .claim("username", user.username())
-        .claim("email", user.email())
-        .claim("roles", user.roles().stream().map(Enum::name).sorted().toList())
-        .build();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(config.issuer())
+            .audience(config.audience())
+            .subject(user.id().toString())
+            .issueTime(Date.from(now))
+            .notBeforeTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(config.accessTokenTtl())))
+            .jwtID(UUID.randomUUID().toString())
+            .claim("token_use", TOKEN_USE)
+            .claim(Revocations.SESSION_CLAIM, session.toString())
+            .claim("username", user.username())
+            .claim("email", user.email())
+            .claim("roles", user.roles().stream().map(Enum::name).sorted().toList())
+            .build();
     RSAKey key = keys.signingKey();
-    SignedJWT jwt = new SignedJWT(
-        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT)
+                .build(),
+            claims);
     try {
       jwt.sign(new RSASSASigner(key));
     } catch (JOSEException e) {
@@ -65,7 +71,9 @@ public class AccessTokens {
     return jwt.serialize();
   }
 
-  /** The public half of the signing keys: what the gateway (or anyone) needs to verify our tokens. */
+  /**
+   * The public half of the signing keys: what the gateway (or anyone) needs to verify our tokens.
+   */
   public com.nimbusds.jose.jwk.JWKSet publicJwks() {
     return keys.publicJwks();
   }

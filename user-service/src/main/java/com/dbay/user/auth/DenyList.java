@@ -27,9 +27,11 @@ class DenyList {
   static final Duration SKEW_MARGIN = Duration.ofMinutes(1);
 
   @Bean
-  EventSubscriber denyListWriter(StringRedisTemplate redis, JsonMapper json, UserProperties properties, Clock clock) {
+  EventSubscriber denyListWriter(
+      StringRedisTemplate redis, JsonMapper json, UserProperties properties, Clock clock) {
     Duration tokenLifetime = properties.jwt().accessTokenTtl().plus(SKEW_MARGIN);
-    return EventSubscriber.of("user.deny-list",
+    return EventSubscriber.of(
+        "user.deny-list",
         EventPattern.source("dbay.user").detailType(UserSuspended.TYPE, SessionRevoked.TYPE),
         event -> {
           if (UserSuspended.TYPE.equals(event.detailType())) {
@@ -47,7 +49,9 @@ class DenyList {
             SessionRevoked revoked = event.detailAs(SessionRevoked.class, json);
             Duration left = remaining(revoked.revokedAt(), tokenLifetime, clock);
             if (!left.isZero()) {
-              redis.opsForValue().set(Revocations.sessionKey(revoked.sessionId()), revoked.userId(), left);
+              redis
+                  .opsForValue()
+                  .set(Revocations.sessionKey(revoked.sessionId()), revoked.userId(), left);
             }
           }
         });

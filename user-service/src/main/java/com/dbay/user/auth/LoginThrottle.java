@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Slows password guessing at user-service itself, whoever calls it (the gateway limits per client
- * address too, but a caller on the service port bypasses the gateway). Two subjects are counted: the
- * account (normalised username or email, existing or not, so the answer does not reveal which
+ * address too, but a caller on the service port bypasses the gateway). Two subjects are counted:
+ * the account (normalised username or email, existing or not, so the answer does not reveal which
  * exist) and the source address. After a few free failures each further failure doubles a waiting
  * time, during which every attempt for that subject is answered 429 with {@code Retry-After}, even
  * with the right password (otherwise the throttle would tell a guesser when a guess was right).
@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * <p>There is no lockout: the account's wait is capped low ({@code account-max-delay}), so an
  * attacker can slow a victim's logins but never lock the victim out, while the source's wait grows
  * much longer ({@code source-max-delay}). Failures are forgotten {@code window} after the last one;
- * a successful login clears its account's count (not its source's: one valid account must not
- * reset a guessing source). Counts live in Redis so that every instance shares them.
+ * a successful login clears its account's count (not its source's: one valid account must not reset
+ * a guessing source). Counts live in Redis so that every instance shares them.
  */
 @Component
 public class LoginThrottle {
@@ -55,9 +55,14 @@ public class LoginThrottle {
 
   /**
    * Runs {@code login} unless the account or the source is waiting; counts a failure when it throws
-   * what {@code wrongCredentials} accepts (not, e.g., "suspended"), clears the account when it succeeds.
+   * what {@code wrongCredentials} accepts (not, e.g., "suspended"), clears the account when it
+   * succeeds.
    */
-  public <T> T guard(String account, String source, Predicate<RuntimeException> wrongCredentials, Supplier<T> login) {
+  public <T> T guard(
+      String account,
+      String source,
+      Predicate<RuntimeException> wrongCredentials,
+      Supplier<T> login) {
     String accountKey = PREFIX + "account:" + normalise(account);
     String sourceKey = PREFIX + "source:" + (source == null ? "unknown" : source);
     long now = clock.millis();

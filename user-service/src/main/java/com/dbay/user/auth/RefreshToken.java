@@ -6,7 +6,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One refresh token, known only by its hash. Used once: refreshing revokes it and issues the next. */
+/**
+ * One refresh token, known only by its hash. Used once: refreshing revokes it and issues the next.
+ */
 @Entity
 @Table(name = "refresh_tokens")
 public class RefreshToken {

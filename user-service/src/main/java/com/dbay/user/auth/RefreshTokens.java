@@ -1,5 +1,6 @@
 package com.dbay.user.auth;
 
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -7,7 +8,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
-import jakarta.persistence.LockModeType;
 
 interface RefreshTokens extends JpaRepository<RefreshToken, UUID> {
 
@@ -16,10 +16,12 @@ interface RefreshTokens extends JpaRepository<RefreshToken, UUID> {
   Optional<RefreshToken> findByTokenHash(String tokenHash);
 
   @Modifying
-  @Query("update RefreshToken t set t.revokedAt = :now where t.familyId = :family and t.revokedAt is null")
+  @Query(
+      "update RefreshToken t set t.revokedAt = :now where t.familyId = :family and t.revokedAt is null")
   int revokeFamily(UUID family, Instant now);
 
   @Modifying
-  @Query("update RefreshToken t set t.revokedAt = :now where t.userId = :user and t.revokedAt is null")
+  @Query(
+      "update RefreshToken t set t.revokedAt = :now where t.userId = :user and t.revokedAt is null")
   int revokeAllOf(UUID user, Instant now);
 }

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The local issuer's RS256 key pair. Generated on first use and kept in the user database, so that
- * tokens stay valid across restarts and every instance signs with the same key. (In AWS, Cognito
- * is the issuer and this key is not used.)
+ * tokens stay valid across restarts and every instance signs with the same key. (In AWS, Cognito is
+ * the issuer and this key is not used.)
  */
 @Component
 public class SigningKeyStore {
@@ -54,15 +54,18 @@ public class SigningKeyStore {
       return existing;
     }
     try {
-      RSAKey generated = new RSAKeyGenerator(2048)
-          .keyUse(KeyUse.SIGNATURE)
-          .algorithm(JWSAlgorithm.RS256)
-          .keyIDFromThumbprint(true)
-          .generate();
+      RSAKey generated =
+          new RSAKeyGenerator(2048)
+              .keyUse(KeyUse.SIGNATURE)
+              .algorithm(JWSAlgorithm.RS256)
+              .keyIDFromThumbprint(true)
+              .generate();
       // Another instance may have won the race; whichever key is oldest is the one everybody uses.
       jdbc.update(
           "insert into signing_keys (kid, private_jwk, created_at) values (?, ?, ?) on conflict do nothing",
-          generated.getKeyID(), generated.toJSONString(), Timestamp.from(clock.instant()));
+          generated.getKeyID(),
+          generated.toJSONString(),
+          Timestamp.from(clock.instant()));
       return oldest();
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot generate the signing key", e);
@@ -70,8 +73,9 @@ public class SigningKeyStore {
   }
 
   private RSAKey oldest() {
-    List<String> rows = jdbc.queryForList(
-        "select private_jwk from signing_keys order by created_at, kid limit 1", String.class);
+    List<String> rows =
+        jdbc.queryForList(
+            "select private_jwk from signing_keys order by created_at, kid limit 1", String.class);
     if (rows.isEmpty()) {
       return null;
     }

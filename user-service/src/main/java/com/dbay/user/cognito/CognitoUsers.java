@@ -1,9 +1,9 @@
 package com.dbay.user.cognito;
 
 import com.dbay.platform.identity.Identity;
+import com.dbay.platform.problem.DomainException;
 import com.dbay.user.account.User;
 import com.dbay.user.account.Users;
-import com.dbay.platform.problem.DomainException;
 import java.time.Clock;
 import java.util.Locale;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -12,9 +12,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Maps a Cognito {@code sub} to the app user, creating the app user the first time a valid
- * Cognito identity shows up. "Valid" is the caller's job: the identity reaches here only with a
- * gateway proof, i.e. after the gateway or the Lambda authorizer checked the Cognito token.
+ * Maps a Cognito {@code sub} to the app user, creating the app user the first time a valid Cognito
+ * identity shows up. "Valid" is the caller's job: the identity reaches here only with a gateway
+ * proof, i.e. after the gateway or the Lambda authorizer checked the Cognito token.
  */
 @Service
 public class CognitoUsers implements com.dbay.user.account.ExternalIdentities {
@@ -45,14 +45,18 @@ public class CognitoUsers implements com.dbay.user.account.ExternalIdentities {
     if (users.existsByEmail(email)) {
       // Linking by email would let whoever controls a pool identity with that (maybe unverified)
       // email take over the local account; an operator links such accounts deliberately.
-      throw new DomainException(DomainException.Kind.CONFLICT, "email-in-use",
+      throw new DomainException(
+          DomainException.Kind.CONFLICT,
+          "email-in-use",
           "A local account already uses this email; it cannot be linked to the Cognito identity automatically.");
     }
     // Pools that sign in by email use the sub as cognito:username; the email reads better then.
-    boolean opaque = identity.username().isBlank() || identity.username().equals(identity.cognitoSub());
+    boolean opaque =
+        identity.username().isBlank() || identity.username().equals(identity.cognitoSub());
     String username = freeUsername(opaque ? email : identity.username());
     try {
-      return users.saveAndFlush(User.fromCognito(identity.cognitoSub(), email, username, clock.instant()));
+      return users.saveAndFlush(
+          User.fromCognito(identity.cognitoSub(), email, username, clock.instant()));
     } catch (DataIntegrityViolationException race) {
       return users.findByCognitoSub(identity.cognitoSub()).orElseThrow(() -> race);
     }

@@ -1,22 +1,19 @@
 package com.dbay.wallet.config;
 
 import com.dbay.dogecoin.DogecoinNetwork;
+import com.dbay.dogecoin.WatchOnlyAccount;
 import com.dbay.dogecoin.rpc.DogecoinRpcClient;
 import com.dbay.dogecoin.rpc.RpcConfig;
+import com.dbay.platform.money.Doge;
+import com.dbay.platform.starter.events.Outbox;
 import com.dbay.wallet.adapter.in.scheduling.DepositWatcherSchedule;
 import com.dbay.wallet.adapter.out.chain.DogecoinAddressValidator;
-import com.dbay.wallet.adapter.out.chain.NoDogecoinNode;
 import com.dbay.wallet.adapter.out.chain.DogecoinTransactionReader;
 import com.dbay.wallet.adapter.out.chain.HotWalletPlanner;
-import com.dbay.dogecoin.WatchOnlyAccount;
-import com.dbay.wallet.application.port.out.HotWalletCoins;
-import com.dbay.wallet.application.port.out.HotWallet;
+import com.dbay.wallet.adapter.out.chain.NoDogecoinNode;
 import com.dbay.wallet.adapter.out.chain.RpcChainClient;
 import com.dbay.wallet.adapter.out.chain.WatchOnlyDepositAddressDeriver;
-import com.dbay.platform.starter.events.Outbox;
 import com.dbay.wallet.adapter.out.persistence.JdbcChainCursor;
-import com.dbay.wallet.adapter.out.persistence.OutboxWalletEvents;
-import com.dbay.wallet.application.port.out.WalletEvents;
 import com.dbay.wallet.adapter.out.persistence.JdbcDepositAddresses;
 import com.dbay.wallet.adapter.out.persistence.JdbcDeposits;
 import com.dbay.wallet.adapter.out.persistence.JdbcEscrows;
@@ -24,12 +21,16 @@ import com.dbay.wallet.adapter.out.persistence.JdbcHolds;
 import com.dbay.wallet.adapter.out.persistence.JdbcIdempotencyStore;
 import com.dbay.wallet.adapter.out.persistence.JdbcLedger;
 import com.dbay.wallet.adapter.out.persistence.JdbcWithdrawals;
+import com.dbay.wallet.adapter.out.persistence.OutboxWalletEvents;
 import com.dbay.wallet.adapter.out.persistence.SpringUnitOfWork;
 import com.dbay.wallet.application.port.out.AddressValidator;
 import com.dbay.wallet.application.port.out.ChainClient;
 import com.dbay.wallet.application.port.out.DepositAddressDeriver;
+import com.dbay.wallet.application.port.out.HotWallet;
+import com.dbay.wallet.application.port.out.HotWalletCoins;
 import com.dbay.wallet.application.port.out.TransactionReader;
 import com.dbay.wallet.application.port.out.UnitOfWork;
+import com.dbay.wallet.application.port.out.WalletEvents;
 import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.application.service.DepositWatcher;
 import com.dbay.wallet.application.service.EscrowService;
@@ -38,7 +39,6 @@ import com.dbay.wallet.application.service.LedgerQueries;
 import com.dbay.wallet.application.service.WithdrawalService;
 import com.dbay.wallet.domain.ConfirmationPolicy;
 import com.dbay.wallet.domain.FeePolicy;
-import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.WithdrawalPolicy;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -59,8 +59,10 @@ public class WalletConfiguration {
   }
 
   @Bean
-  UnitOfWork walletUnitOfWork(PlatformTransactionManager transactions, WalletProperties properties) {
-    return new SpringUnitOfWork(new TransactionTemplate(transactions), properties.holds().maxPerCommit());
+  UnitOfWork walletUnitOfWork(
+      PlatformTransactionManager transactions, WalletProperties properties) {
+    return new SpringUnitOfWork(
+        new TransactionTemplate(transactions), properties.holds().maxPerCommit());
   }
 
   @Bean
@@ -98,14 +100,18 @@ public class WalletConfiguration {
     return new JdbcDepositAddresses(jdbc);
   }
 
-  /** m/44'/3'/0' without its private part: all this service needs to hand out addresses and plan. */
+  /**
+   * m/44'/3'/0' without its private part: all this service needs to hand out addresses and plan.
+   */
   @Bean
   WatchOnlyAccount walletAccount(WalletProperties properties) {
     WalletProperties.Chain chain = properties.chain();
     if (chain.accountXpub() == null || chain.accountXpub().isBlank()) {
-      throw new IllegalStateException("dbay.wallet.chain.account-xpub (DBAY_WALLET_ACCOUNT_XPUB) is required");
+      throw new IllegalStateException(
+          "dbay.wallet.chain.account-xpub (DBAY_WALLET_ACCOUNT_XPUB) is required");
     }
-    return WatchOnlyAccount.fromXpub(chain.accountXpub().strip(), DogecoinNetwork.of(chain.network()));
+    return WatchOnlyAccount.fromXpub(
+        chain.accountXpub().strip(), DogecoinNetwork.of(chain.network()));
   }
 
   @Bean
@@ -134,7 +140,13 @@ public class WalletConfiguration {
     if (chain.rpcUrl().isBlank()) {
       return new NoDogecoinNode();
     }
-    return new RpcChainClient(new DogecoinRpcClient(RpcConfig.of(chain.rpcUrl(), chain.rpcUser(), chain.rpcPassword(), DogecoinNetwork.of(chain.network()))));
+    return new RpcChainClient(
+        new DogecoinRpcClient(
+            RpcConfig.of(
+                chain.rpcUrl(),
+                chain.rpcUser(),
+                chain.rpcPassword(),
+                DogecoinNetwork.of(chain.network()))));
   }
 
   /**
@@ -143,8 +155,11 @@ public class WalletConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  HotWalletCoins hotWalletCoins(JdbcTemplate jdbc, WalletProperties properties, WatchOnlyAccount account) {
-    return properties.chain().hotWallet() ? new HotWalletPlanner(jdbc, account) : HotWalletCoins.NONE;
+  HotWalletCoins hotWalletCoins(
+      JdbcTemplate jdbc, WalletProperties properties, WatchOnlyAccount account) {
+    return properties.chain().hotWallet()
+        ? new HotWalletPlanner(jdbc, account)
+        : HotWalletCoins.NONE;
   }
 
   @Bean
@@ -158,7 +173,8 @@ public class WalletConfiguration {
   }
 
   @Bean
-  DepositWatcherSchedule depositWatcherSchedule(DepositWatcher watcher, JdbcChainCursor cursor, WalletProperties properties) {
+  DepositWatcherSchedule depositWatcherSchedule(
+      DepositWatcher watcher, JdbcChainCursor cursor, WalletProperties properties) {
     WalletProperties.Chain chain = properties.chain();
     return new DepositWatcherSchedule(watcher, cursor, chain.watchInterval(), chain.startHeight()) {
       @Override
@@ -169,30 +185,81 @@ public class WalletConfiguration {
   }
 
   @Bean
-  HoldService holdService(UnitOfWork unitOfWork, JdbcIdempotencyStore idempotency, JdbcHolds holds, JdbcLedger ledger) {
+  HoldService holdService(
+      UnitOfWork unitOfWork, JdbcIdempotencyStore idempotency, JdbcHolds holds, JdbcLedger ledger) {
     return new HoldService(unitOfWork, idempotency, holds, ledger);
   }
 
   @Bean
-  EscrowService escrowService(UnitOfWork unitOfWork, JdbcIdempotencyStore idempotency, JdbcHolds holds, JdbcEscrows escrows, JdbcLedger ledger,
-      WalletProperties properties, WalletEvents events) {
-    return new EscrowService(unitOfWork, idempotency, holds, escrows, ledger, new FeePolicy(properties.feeBasisPoints()), events);
+  EscrowService escrowService(
+      UnitOfWork unitOfWork,
+      JdbcIdempotencyStore idempotency,
+      JdbcHolds holds,
+      JdbcEscrows escrows,
+      JdbcLedger ledger,
+      WalletProperties properties,
+      WalletEvents events) {
+    return new EscrowService(
+        unitOfWork,
+        idempotency,
+        holds,
+        escrows,
+        ledger,
+        new FeePolicy(properties.feeBasisPoints()),
+        events);
   }
 
   @Bean
-  WithdrawalService withdrawalService(UnitOfWork unitOfWork, JdbcIdempotencyStore idempotency, JdbcWithdrawals withdrawals, JdbcLedger ledger,
-      AddressValidator addresses, HotWalletCoins coins, TransactionReader transactions, ChainClient chain, WalletProperties properties, Clock clock) {
+  WithdrawalService withdrawalService(
+      UnitOfWork unitOfWork,
+      JdbcIdempotencyStore idempotency,
+      JdbcWithdrawals withdrawals,
+      JdbcLedger ledger,
+      AddressValidator addresses,
+      HotWalletCoins coins,
+      TransactionReader transactions,
+      ChainClient chain,
+      WalletProperties properties,
+      Clock clock) {
     WalletProperties.Withdrawals limits = properties.withdrawals();
-    WithdrawalPolicy policy = new WithdrawalPolicy(Doge.parse(limits.minimum()), Doge.parse(limits.dailyLimit()),
-        Doge.parse(limits.approvalThreshold()), Doge.parse(limits.feeReserve()));
-    return new WithdrawalService(unitOfWork, idempotency, withdrawals, ledger, addresses, coins, transactions, chain, policy, clock);
+    WithdrawalPolicy policy =
+        new WithdrawalPolicy(
+            Doge.parse(limits.minimum()),
+            Doge.parse(limits.dailyLimit()),
+            Doge.parse(limits.approvalThreshold()),
+            Doge.parse(limits.feeReserve()));
+    return new WithdrawalService(
+        unitOfWork,
+        idempotency,
+        withdrawals,
+        ledger,
+        addresses,
+        coins,
+        transactions,
+        chain,
+        policy,
+        clock);
   }
 
   @Bean
-  DepositService depositService(UnitOfWork unitOfWork, JdbcDepositAddresses addresses, DepositAddressDeriver deriver, JdbcDeposits deposits,
-      JdbcLedger ledger, WalletEvents events, HotWalletCoins coins) {
+  DepositService depositService(
+      UnitOfWork unitOfWork,
+      JdbcDepositAddresses addresses,
+      DepositAddressDeriver deriver,
+      JdbcDeposits deposits,
+      JdbcLedger ledger,
+      WalletEvents events,
+      HotWalletCoins coins) {
     HotWallet hotWallet = coins instanceof HotWallet tracked ? tracked : HotWallet.NONE;
-    return new DepositService(unitOfWork, addresses, deriver, deposits, ledger, ConfirmationPolicy.standard(), events, hotWallet);
+    return new DepositService(
+        unitOfWork,
+        addresses,
+        deriver,
+        deposits,
+        ledger,
+        ConfirmationPolicy.standard(),
+        events,
+        hotWallet);
   }
 
   @Bean

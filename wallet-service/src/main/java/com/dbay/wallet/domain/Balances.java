@@ -1,6 +1,7 @@
 package com.dbay.wallet.domain;
 
 import com.dbay.platform.money.Doge;
+
 /** A user's three balances. */
 public record Balances(Doge available, Doge held, Doge escrow) {
 

@@ -1,17 +1,17 @@
 package com.dbay.wallet.domain;
 
-import com.dbay.platform.money.Doge;
 import static com.dbay.wallet.domain.AccountKind.AVAILABLE;
 import static com.dbay.wallet.domain.AccountKind.HOT_WALLET;
 import static com.dbay.wallet.domain.AccountKind.PENDING_DEPOSITS;
 
+import com.dbay.platform.money.Doge;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Coins sent to a user's deposit address. When seen on chain they enter custody but wait in
- * PENDING_DEPOSITS; once confirmed deeply enough they are credited to the user's AVAILABLE,
- * exactly once. A reorg that drops the transaction before then cancels it.
+ * PENDING_DEPOSITS; once confirmed deeply enough they are credited to the user's AVAILABLE, exactly
+ * once. A reorg that drops the transaction before then cancels it.
  */
 public final class Deposit {
 
@@ -31,8 +31,16 @@ public final class Deposit {
   private String blockHash;
   private long blockHeight;
 
-  public Deposit(DepositId id, UserId user, String address, Doge amount, int requiredConfirmations, int confirmations, Status status,
-      String blockHash, long blockHeight) {
+  public Deposit(
+      DepositId id,
+      UserId user,
+      String address,
+      Doge amount,
+      int requiredConfirmations,
+      int confirmations,
+      Status status,
+      String blockHash,
+      long blockHeight) {
     this.id = Objects.requireNonNull(id);
     this.user = Objects.requireNonNull(user);
     this.address = Objects.requireNonNull(address);
@@ -44,17 +52,34 @@ public final class Deposit {
     this.blockHeight = blockHeight;
   }
 
-  public static Deposit detected(DepositId id, UserId user, String address, Doge amount, ConfirmationPolicy policy, String blockHash, long blockHeight) {
+  public static Deposit detected(
+      DepositId id,
+      UserId user,
+      String address,
+      Doge amount,
+      ConfirmationPolicy policy,
+      String blockHash,
+      long blockHeight) {
     if (!amount.isPositive()) {
-      throw new WalletException.InvalidRequest("invalid-amount", "amount", "a deposit must be positive");
+      throw new WalletException.InvalidRequest(
+          "invalid-amount", "amount", "a deposit must be positive");
     }
-    return new Deposit(id, user, address, amount, policy.required(amount), 0, Status.PENDING, blockHash, blockHeight);
+    return new Deposit(
+        id,
+        user,
+        address,
+        amount,
+        policy.required(amount),
+        0,
+        Status.PENDING,
+        blockHash,
+        blockHeight);
   }
 
   /**
    * The transaction was seen (again) in a block of the best chain. A pending deposit follows it to
-   * its new block; a deposit cancelled by a reorg and mined again comes back to life (the
-   * detection is posted again), so the user is not robbed by a reorg that merely reorders blocks.
+   * its new block; a deposit cancelled by a reorg and mined again comes back to life (the detection
+   * is posted again), so the user is not robbed by a reorg that merely reorders blocks.
    */
   public Optional<Posting> seenIn(String hash, long height) {
     if (status == Status.CREDITED || (hash.equals(blockHash) && status == Status.PENDING)) {
@@ -86,9 +111,10 @@ public final class Deposit {
       return Optional.empty();
     }
     status = Status.CREDITED;
-    return Optional.of(Posting.builder(PostingType.DEPOSIT_CREDITED, postingReference())
-        .move(AccountId.platform(PENDING_DEPOSITS), AccountId.user(user, AVAILABLE), amount)
-        .build());
+    return Optional.of(
+        Posting.builder(PostingType.DEPOSIT_CREDITED, postingReference())
+            .move(AccountId.platform(PENDING_DEPOSITS), AccountId.user(user, AVAILABLE), amount)
+            .build());
   }
 
   /** The transaction left the best chain before it was credited: it never happened. */
@@ -97,13 +123,15 @@ public final class Deposit {
       return Optional.empty();
     }
     if (status == Status.CREDITED) {
-      throw new WalletException.InvalidState("deposit-credited",
+      throw new WalletException.InvalidState(
+          "deposit-credited",
           "deposit " + id + " was already credited; a reorg this deep needs an operator");
     }
     status = Status.CANCELLED;
-    return Optional.of(Posting.builder(PostingType.DEPOSIT_REORGED, postingReference())
-        .move(AccountId.platform(PENDING_DEPOSITS), AccountId.platform(HOT_WALLET), amount)
-        .build());
+    return Optional.of(
+        Posting.builder(PostingType.DEPOSIT_REORGED, postingReference())
+            .move(AccountId.platform(PENDING_DEPOSITS), AccountId.platform(HOT_WALLET), amount)
+            .build());
   }
 
   private String postingReference() {

@@ -11,7 +11,8 @@ public record DepositId(String txid, int vout) {
   public DepositId {
     txid = txid == null ? null : txid.toLowerCase(Locale.ROOT);
     if (txid == null || !TXID.matcher(txid).matches()) {
-      throw new WalletException.InvalidRequest("invalid-txid", "txid", "txid must be 64 hex characters");
+      throw new WalletException.InvalidRequest(
+          "invalid-txid", "txid", "txid must be 64 hex characters");
     }
     if (vout < 0) {
       throw new WalletException.InvalidRequest("invalid-vout", "vout", "vout must not be negative");

@@ -1,16 +1,16 @@
 package com.dbay.wallet.domain;
 
-import com.dbay.platform.money.Doge;
 import static com.dbay.wallet.domain.AccountKind.AVAILABLE;
 import static com.dbay.wallet.domain.AccountKind.ESCROW;
 import static com.dbay.wallet.domain.AccountKind.FEES;
 
+import com.dbay.platform.money.Doge;
 import java.util.Objects;
 
 /**
- * A buyer's payment for one order, kept by the platform until it is released to the seller
- * (minus the platform fee), refunded to the buyer, or split between them by an admin ruling.
- * It is settled exactly once.
+ * A buyer's payment for one order, kept by the platform until it is released to the seller (minus
+ * the platform fee), refunded to the buyer, or split between them by an admin ruling. It is settled
+ * exactly once.
  */
 public final class Escrow {
 
@@ -30,7 +30,15 @@ public final class Escrow {
   private Doge sellerPayout;
   private Doge fee;
 
-  public Escrow(String orderId, UserId buyer, UserId seller, Doge amount, Status status, Doge buyerRefund, Doge sellerPayout, Doge fee) {
+  public Escrow(
+      String orderId,
+      UserId buyer,
+      UserId seller,
+      Doge amount,
+      Status status,
+      Doge buyerRefund,
+      Doge sellerPayout,
+      Doge fee) {
     this.orderId = requireOrderId(orderId);
     this.buyer = Objects.requireNonNull(buyer);
     this.seller = Objects.requireNonNull(seller);
@@ -44,10 +52,12 @@ public final class Escrow {
   /** A new escrow; the caller posts the funding (from a hold or from AVAILABLE). */
   public static Escrow open(String orderId, UserId buyer, UserId seller, Doge amount) {
     if (buyer.equals(seller)) {
-      throw new WalletException.InvalidRequest("invalid-parties", "sellerId", "buyer and seller must differ");
+      throw new WalletException.InvalidRequest(
+          "invalid-parties", "sellerId", "buyer and seller must differ");
     }
     if (!amount.isPositive()) {
-      throw new WalletException.InvalidRequest("invalid-amount", "amount", "the escrow amount must be greater than zero");
+      throw new WalletException.InvalidRequest(
+          "invalid-amount", "amount", "the escrow amount must be greater than zero");
     }
     return new Escrow(orderId, buyer, seller, amount, Status.FUNDED, null, null, null);
   }
@@ -82,7 +92,8 @@ public final class Escrow {
   public Posting split(int buyerBasisPoints, FeePolicy fees) {
     requireFunded();
     if (buyerBasisPoints < 0 || buyerBasisPoints > 10_000) {
-      throw new WalletException.InvalidRequest("invalid-split", "buyerPercent", "the buyer's share must be between 0 and 100 percent");
+      throw new WalletException.InvalidRequest(
+          "invalid-split", "buyerPercent", "the buyer's share must be between 0 and 100 percent");
     }
     Doge toBuyer = new Doge(FeePolicy.ceilFraction(amount.koinu(), buyerBasisPoints));
     Posting posting = payOut(PostingType.ESCROW_SPLIT, toBuyer, fees);
@@ -98,11 +109,12 @@ public final class Escrow {
     }
     Doge toSeller = sellerGross.minus(platformFee);
     AccountId escrow = AccountId.user(buyer, ESCROW);
-    Posting posting = Posting.builder(type, postingReference(orderId))
-        .move(escrow, AccountId.user(buyer, AVAILABLE), toBuyer)
-        .move(escrow, AccountId.user(seller, AVAILABLE), toSeller)
-        .move(escrow, AccountId.platform(FEES), platformFee)
-        .build();
+    Posting posting =
+        Posting.builder(type, postingReference(orderId))
+            .move(escrow, AccountId.user(buyer, AVAILABLE), toBuyer)
+            .move(escrow, AccountId.user(seller, AVAILABLE), toSeller)
+            .move(escrow, AccountId.platform(FEES), platformFee)
+            .build();
     buyerRefund = toBuyer;
     sellerPayout = toSeller;
     fee = platformFee;
@@ -111,7 +123,12 @@ public final class Escrow {
 
   private void requireFunded() {
     if (status != Status.FUNDED) {
-      throw new WalletException.InvalidState("escrow-settled", "the escrow of order " + orderId + " was already " + status.name().toLowerCase(java.util.Locale.ROOT));
+      throw new WalletException.InvalidState(
+          "escrow-settled",
+          "the escrow of order "
+              + orderId
+              + " was already "
+              + status.name().toLowerCase(java.util.Locale.ROOT));
     }
   }
 
@@ -121,7 +138,8 @@ public final class Escrow {
 
   static String requireOrderId(String orderId) {
     if (orderId == null || orderId.isBlank() || orderId.length() > 128) {
-      throw new WalletException.InvalidRequest("invalid-order", "orderId", "orderId must be 1 to 128 characters");
+      throw new WalletException.InvalidRequest(
+          "invalid-order", "orderId", "orderId must be 1 to 128 characters");
     }
     return orderId;
   }

@@ -25,7 +25,10 @@ public record FeePolicy(int basisPoints) {
 
   /** ceil(amount * bps / 10000) without overflow. */
   static long ceilFraction(long amount, long basisPoints) {
-    BigInteger[] qr = BigInteger.valueOf(amount).multiply(BigInteger.valueOf(basisPoints)).divideAndRemainder(BigInteger.valueOf(10_000));
+    BigInteger[] qr =
+        BigInteger.valueOf(amount)
+            .multiply(BigInteger.valueOf(basisPoints))
+            .divideAndRemainder(BigInteger.valueOf(10_000));
     return qr[0].longValueExact() + (qr[1].signum() > 0 ? 1 : 0);
   }
 }

@@ -1,10 +1,10 @@
 package com.dbay.wallet.domain;
 
-import com.dbay.platform.money.Doge;
 import static com.dbay.wallet.domain.AccountKind.AVAILABLE;
 import static com.dbay.wallet.domain.AccountKind.ESCROW;
 import static com.dbay.wallet.domain.AccountKind.HELD;
 
+import com.dbay.platform.money.Doge;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -43,7 +43,8 @@ public final class Hold {
 
   static String requireReference(String reference) {
     if (reference == null || reference.isBlank() || reference.length() > 128) {
-      throw new WalletException.InvalidRequest("invalid-reference", "reference", "reference must be 1 to 128 characters");
+      throw new WalletException.InvalidRequest(
+          "invalid-reference", "reference", "reference must be 1 to 128 characters");
     }
     return reference;
   }
@@ -52,10 +53,14 @@ public final class Hold {
   public Optional<Posting> changeTo(Doge target) {
     requireOpen();
     if (target.isNegative()) {
-      throw new WalletException.InvalidRequest("invalid-amount", "amount", "a hold cannot be negative");
+      throw new WalletException.InvalidRequest(
+          "invalid-amount", "amount", "a hold cannot be negative");
     }
     Doge difference = target.minus(amount);
-    PostingType type = target.isZero() ? PostingType.HOLD_RELEASED : amount.isZero() ? PostingType.HOLD_PLACED : PostingType.HOLD_CHANGED;
+    PostingType type =
+        target.isZero()
+            ? PostingType.HOLD_RELEASED
+            : amount.isZero() ? PostingType.HOLD_PLACED : PostingType.HOLD_CHANGED;
     Posting.Builder posting = Posting.builder(type, postingReference());
     if (difference.isPositive()) {
       posting.move(account(AVAILABLE), account(HELD), difference);
@@ -68,7 +73,8 @@ public final class Hold {
 
   public Optional<Posting> release() {
     if (status == Status.CAPTURED) {
-      // Releasing after the money went to escrow is a late duplicate from the caller: nothing to do.
+      // Releasing after the money went to escrow is a late duplicate from the caller: nothing to
+      // do.
       return Optional.empty();
     }
     return changeTo(Doge.ZERO);
@@ -81,15 +87,23 @@ public final class Hold {
   public Posting capture(Doge price, String orderId) {
     requireOpen();
     if (!price.isPositive()) {
-      throw new WalletException.InvalidRequest("invalid-amount", "amount", "the escrow amount must be greater than zero");
+      throw new WalletException.InvalidRequest(
+          "invalid-amount", "amount", "the escrow amount must be greater than zero");
     }
     if (price.isGreaterThan(amount)) {
-      throw new WalletException.InvalidState("hold-too-small", "the hold of " + amount.toString() + " DOGE does not cover " + price.toString() + " DOGE");
+      throw new WalletException.InvalidState(
+          "hold-too-small",
+          "the hold of "
+              + amount.toString()
+              + " DOGE does not cover "
+              + price.toString()
+              + " DOGE");
     }
-    Posting posting = Posting.builder(PostingType.ESCROW_FUNDED, Escrow.postingReference(orderId))
-        .move(account(HELD), account(ESCROW), price)
-        .move(account(HELD), account(AVAILABLE), amount.minus(price))
-        .build();
+    Posting posting =
+        Posting.builder(PostingType.ESCROW_FUNDED, Escrow.postingReference(orderId))
+            .move(account(HELD), account(ESCROW), price)
+            .move(account(HELD), account(AVAILABLE), amount.minus(price))
+            .build();
     amount = Doge.ZERO;
     status = Status.CAPTURED;
     return posting;
@@ -97,7 +111,8 @@ public final class Hold {
 
   private void requireOpen() {
     if (status == Status.CAPTURED) {
-      throw new WalletException.InvalidState("hold-captured", "hold " + reference + " was already turned into escrow");
+      throw new WalletException.InvalidState(
+          "hold-captured", "hold " + reference + " was already turned into escrow");
     }
   }
 

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A balanced set of entries: the only way money moves. The entries sum to zero (no koinu created
- * or lost), there are at least two, each account appears once, and they are sorted in lock order.
+ * A balanced set of entries: the only way money moves. The entries sum to zero (no koinu created or
+ * lost), there are at least two, each account appears once, and they are sorted in lock order.
  */
 public record Posting(PostingType type, String reference, List<Entry> entries) {
 
@@ -31,7 +31,8 @@ public record Posting(PostingType type, String reference, List<Entry> entries) {
       previous = entry.account();
     }
     if (sum != 0) {
-      throw new IllegalArgumentException("posting " + type + " does not balance: entries sum to " + sum);
+      throw new IllegalArgumentException(
+          "posting " + type + " does not balance: entries sum to " + sum);
     }
   }
 
@@ -71,16 +72,20 @@ public record Posting(PostingType type, String reference, List<Entry> entries) {
     /** The posting, or empty when nothing moves at all. */
     public Optional<Posting> buildIfAny() {
       List<Entry> entries = new ArrayList<>();
-      net.forEach((account, amount) -> {
-        if (amount != 0) {
-          entries.add(new Entry(account, amount));
-        }
-      });
-      return entries.isEmpty() ? Optional.empty() : Optional.of(new Posting(type, reference, entries));
+      net.forEach(
+          (account, amount) -> {
+            if (amount != 0) {
+              entries.add(new Entry(account, amount));
+            }
+          });
+      return entries.isEmpty()
+          ? Optional.empty()
+          : Optional.of(new Posting(type, reference, entries));
     }
 
     public Posting build() {
-      return buildIfAny().orElseThrow(() -> new IllegalStateException("posting " + type + " moves nothing"));
+      return buildIfAny()
+          .orElseThrow(() -> new IllegalStateException("posting " + type + " moves nothing"));
     }
   }
 }

@@ -26,7 +26,11 @@ public abstract class WalletException extends DomainException {
     private final String field;
 
     public InvalidRequest(String code, String field, String message) {
-      super(Kind.INVALID, code, message, field == null ? List.of() : List.of(new FieldProblem(field, message)));
+      super(
+          Kind.INVALID,
+          code,
+          message,
+          field == null ? List.of() : List.of(new FieldProblem(field, message)));
       this.field = field;
     }
 
@@ -40,8 +44,13 @@ public abstract class WalletException extends DomainException {
     private final AccountId account;
 
     public InsufficientFunds(AccountId account) {
-      super(Kind.CONFLICT, "insufficient-funds",
-          "not enough funds in " + account.kind().name().toLowerCase(java.util.Locale.ROOT) + " balance", List.of());
+      super(
+          Kind.CONFLICT,
+          "insufficient-funds",
+          "not enough funds in "
+              + account.kind().name().toLowerCase(java.util.Locale.ROOT)
+              + " balance",
+          List.of());
       this.account = account;
     }
 
@@ -50,7 +59,10 @@ public abstract class WalletException extends DomainException {
     }
   }
 
-  /** The object is not in a state that allows the operation (escrow already released, hold captured...). */
+  /**
+   * The object is not in a state that allows the operation (escrow already released, hold
+   * captured...).
+   */
   public static final class InvalidState extends WalletException {
     public InvalidState(String code, String message) {
       super(Kind.CONFLICT, code, message, List.of());
@@ -73,7 +85,11 @@ public abstract class WalletException extends DomainException {
   /** The same idempotency key came back with other parameters. */
   public static final class IdempotencyKeyReused extends WalletException {
     public IdempotencyKeyReused() {
-      super(Kind.UNPROCESSABLE, "idempotency-key-reused", "this Idempotency-Key was already used with different parameters", List.of());
+      super(
+          Kind.UNPROCESSABLE,
+          "idempotency-key-reused",
+          "this Idempotency-Key was already used with different parameters",
+          List.of());
     }
   }
 }

@@ -1,27 +1,27 @@
 package com.dbay.wallet.domain;
 
-import com.dbay.platform.money.Doge;
 import static com.dbay.wallet.domain.AccountKind.AVAILABLE;
 import static com.dbay.wallet.domain.AccountKind.HOT_WALLET;
 import static com.dbay.wallet.domain.AccountKind.WITHDRAWALS_IN_FLIGHT;
 
 import com.dbay.platform.events.AggregateRoot;
+import com.dbay.platform.money.Doge;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A user's request to send coins to an outside address. The funds (amount + fee reserve) leave
- * AVAILABLE at request time and wait in WITHDRAWALS_IN_FLIGHT. Once approved the wallet plans its one
- * transaction (coins, outputs, fee) and the signer signs exactly that plan; the first signed
+ * AVAILABLE at request time and wait in WITHDRAWALS_IN_FLIGHT. Once approved the wallet plans its
+ * one transaction (coins, outputs, fee) and the signer signs exactly that plan; the first signed
  * transaction that matches the plan is kept, any other is refused, so retries re-broadcast the same
  * bytes, never a new transaction with other inputs (which could pay twice). Before planning it may
  * still be rejected (funds back); after that only settlement remains. A transaction that does not
  * confirm for long is flagged STUCK for an operator: its funds stay in flight and it still settles
  * (once) if it confirms later.
  *
- * <p>Every state change records its event ({@link WithdrawalEvent}) in the method that makes it; the
- * repository publishes them when it saves the withdrawal, in the same transaction.
+ * <p>Every state change records its event ({@link WithdrawalEvent}) in the method that makes it;
+ * the repository publishes them when it saves the withdrawal, in the same transaction.
  */
 public final class Withdrawal extends AggregateRoot {
 
@@ -32,7 +32,9 @@ public final class Withdrawal extends AggregateRoot {
     PLANNED,
     SIGNED,
     BROADCAST,
-    /** Signed and sent, but unconfirmed for longer than expected; still watched, never re-signed. */
+    /**
+     * Signed and sent, but unconfirmed for longer than expected; still watched, never re-signed.
+     */
     STUCK,
     COMPLETED,
     REJECTED
@@ -51,8 +53,19 @@ public final class Withdrawal extends AggregateRoot {
   private String rejectionReason;
   private WithdrawalPlan plan;
 
-  private Withdrawal(WithdrawalId id, UserId user, String address, Doge amount, Doge feeReserve, Instant requestedAt, Status status,
-      String txid, String rawTransaction, Doge networkFee, String rejectionReason, WithdrawalPlan plan) {
+  private Withdrawal(
+      WithdrawalId id,
+      UserId user,
+      String address,
+      Doge amount,
+      Doge feeReserve,
+      Instant requestedAt,
+      Status status,
+      String txid,
+      String rawTransaction,
+      Doge networkFee,
+      String rejectionReason,
+      WithdrawalPlan plan) {
     this.id = Objects.requireNonNull(id);
     this.user = Objects.requireNonNull(user);
     this.address = Objects.requireNonNull(address);
@@ -67,24 +80,72 @@ public final class Withdrawal extends AggregateRoot {
     this.plan = plan;
   }
 
-  /** A new request (records WithdrawalRequested); its funds are reserved by posting {@link #reservation()}. */
-  public static Withdrawal request(WithdrawalId id, UserId user, String address, Doge amount, Doge feeReserve, boolean needsApproval, Instant now) {
-    Withdrawal withdrawal = new Withdrawal(id, user, address, amount, feeReserve, now, needsApproval ? Status.PENDING_APPROVAL : Status.APPROVED,
-        null, null, null, null, null);
-    withdrawal.registerEvent(new WithdrawalRequested(id.toString(), user.value(), withdrawal.status.name(), amount, address, null));
+  /**
+   * A new request (records WithdrawalRequested); its funds are reserved by posting {@link
+   * #reservation()}.
+   */
+  public static Withdrawal request(
+      WithdrawalId id,
+      UserId user,
+      String address,
+      Doge amount,
+      Doge feeReserve,
+      boolean needsApproval,
+      Instant now) {
+    Withdrawal withdrawal =
+        new Withdrawal(
+            id,
+            user,
+            address,
+            amount,
+            feeReserve,
+            now,
+            needsApproval ? Status.PENDING_APPROVAL : Status.APPROVED,
+            null,
+            null,
+            null,
+            null,
+            null);
+    withdrawal.registerEvent(
+        new WithdrawalRequested(
+            id.toString(), user.value(), withdrawal.status.name(), amount, address, null));
     return withdrawal;
   }
 
   /** A stored withdrawal as it was saved (records nothing); {@code plan} is null before PLANNED. */
-  public static Withdrawal restore(WithdrawalId id, UserId user, String address, Doge amount, Doge feeReserve, Instant requestedAt, Status status,
-      String txid, String rawTransaction, Doge networkFee, String rejectionReason, WithdrawalPlan plan) {
-    return new Withdrawal(id, user, address, amount, feeReserve, requestedAt, status, txid, rawTransaction, networkFee, rejectionReason, plan);
+  public static Withdrawal restore(
+      WithdrawalId id,
+      UserId user,
+      String address,
+      Doge amount,
+      Doge feeReserve,
+      Instant requestedAt,
+      Status status,
+      String txid,
+      String rawTransaction,
+      Doge networkFee,
+      String rejectionReason,
+      WithdrawalPlan plan) {
+    return new Withdrawal(
+        id,
+        user,
+        address,
+        amount,
+        feeReserve,
+        requestedAt,
+        status,
+        txid,
+        rawTransaction,
+        networkFee,
+        rejectionReason,
+        plan);
   }
 
   /** Takes amount + fee reserve from AVAILABLE into WITHDRAWALS_IN_FLIGHT. */
   public Posting reservation() {
     return Posting.builder(PostingType.WITHDRAWAL_RESERVED, postingReference())
-        .move(AccountId.user(user, AVAILABLE), AccountId.platform(WITHDRAWALS_IN_FLIGHT), reserved())
+        .move(
+            AccountId.user(user, AVAILABLE), AccountId.platform(WITHDRAWALS_IN_FLIGHT), reserved())
         .build();
   }
 
@@ -95,19 +156,24 @@ public final class Withdrawal extends AggregateRoot {
     requireStatus(Status.PENDING_APPROVAL, "approve");
     status = Status.APPROVED;
     // WithdrawalRequested again, now APPROVED: the bus rule starts the WithdrawalWorkflow on it.
-    registerEvent(new WithdrawalRequested(id.toString(), user.value(), status.name(), amount, address, txid));
+    registerEvent(
+        new WithdrawalRequested(id.toString(), user.value(), status.name(), amount, address, txid));
   }
 
   /** Refuses the withdrawal before its coins were chosen and gives the reserved funds back. */
   public Posting reject(String reason) {
     if (status != Status.PENDING_APPROVAL && status != Status.APPROVED) {
-      throw new WalletException.InvalidState("withdrawal-state", "withdrawal " + id + " is " + status + " and can no longer be rejected");
+      throw new WalletException.InvalidState(
+          "withdrawal-state",
+          "withdrawal " + id + " is " + status + " and can no longer be rejected");
     }
     status = Status.REJECTED;
     rejectionReason = reason;
-    registerEvent(new WithdrawalRejected(id.toString(), user.value(), status.name(), amount, address, txid));
+    registerEvent(
+        new WithdrawalRejected(id.toString(), user.value(), status.name(), amount, address, txid));
     return Posting.builder(PostingType.WITHDRAWAL_CANCELLED, postingReference())
-        .move(AccountId.platform(WITHDRAWALS_IN_FLIGHT), AccountId.user(user, AVAILABLE), reserved())
+        .move(
+            AccountId.platform(WITHDRAWALS_IN_FLIGHT), AccountId.user(user, AVAILABLE), reserved())
         .build();
   }
 
@@ -117,23 +183,32 @@ public final class Withdrawal extends AggregateRoot {
    */
   public void plan(WithdrawalPlan planned) {
     requireStatus(Status.APPROVED, "plan");
-    List<WithdrawalPlan.Output> payments = planned.outputs().stream().filter(o -> !o.isChange()).toList();
-    if (payments.size() != 1 || !payments.getFirst().address().equals(address) || !payments.getFirst().amount().equals(amount)) {
-      throw new WalletException.InvalidState("withdrawal-plan", "the plan does not pay " + amount.toString() + " DOGE to " + address);
+    List<WithdrawalPlan.Output> payments =
+        planned.outputs().stream().filter(o -> !o.isChange()).toList();
+    if (payments.size() != 1
+        || !payments.getFirst().address().equals(address)
+        || !payments.getFirst().amount().equals(amount)) {
+      throw new WalletException.InvalidState(
+          "withdrawal-plan", "the plan does not pay " + amount.toString() + " DOGE to " + address);
     }
     if (planned.fee().isNegative() || planned.fee().isGreaterThan(feeReserve)) {
-      throw new WalletException.InvalidState("fee-above-reserve",
-          "network fee " + planned.fee().toString() + " exceeds the reserve " + feeReserve.toString());
+      throw new WalletException.InvalidState(
+          "fee-above-reserve",
+          "network fee "
+              + planned.fee().toString()
+              + " exceeds the reserve "
+              + feeReserve.toString());
     }
     this.plan = planned;
     this.networkFee = planned.fee();
     status = Status.PLANNED;
-    registerEvent(new WithdrawalPlanned(id.toString(), user.value(), status.name(), amount, address, txid));
+    registerEvent(
+        new WithdrawalPlanned(id.toString(), user.value(), status.name(), amount, address, txid));
   }
 
   /**
-   * Records the signed transaction if it is exactly the planned one. The first accepted signature is
-   * the only one: the same bytes again change nothing (false), other bytes are refused.
+   * Records the signed transaction if it is exactly the planned one. The first accepted signature
+   * is the only one: the same bytes again change nothing (false), other bytes are refused.
    *
    * @return true when this call recorded it
    */
@@ -142,26 +217,34 @@ public final class Withdrawal extends AggregateRoot {
       if (rawTransaction.equalsIgnoreCase(signed.rawHex())) {
         return false;
       }
-      throw new WalletException.InvalidState("withdrawal-signed",
-          "withdrawal " + id + " already has its signed transaction " + txid + "; another one is never accepted");
+      throw new WalletException.InvalidState(
+          "withdrawal-signed",
+          "withdrawal "
+              + id
+              + " already has its signed transaction "
+              + txid
+              + "; another one is never accepted");
     }
     requireStatus(Status.PLANNED, "record a signature for");
     List<String> differences = plan.differences(signed);
     if (!differences.isEmpty()) {
-      throw new WalletException.InvalidRequest("signature-not-as-planned", "rawTransaction",
+      throw new WalletException.InvalidRequest(
+          "signature-not-as-planned",
+          "rawTransaction",
           "the signed transaction is not the planned one: " + String.join("; ", differences));
     }
     this.txid = Objects.requireNonNull(signed.txid());
     this.rawTransaction = signed.rawHex().toLowerCase(java.util.Locale.ROOT);
     this.networkFee = plan.fee();
     status = Status.SIGNED;
-    registerEvent(new WithdrawalSigned(id.toString(), user.value(), status.name(), amount, address, txid));
+    registerEvent(
+        new WithdrawalSigned(id.toString(), user.value(), status.name(), amount, address, txid));
     return true;
   }
 
   /**
-   * Its transaction has not confirmed for too long: flagged for an operator. Nothing is re-signed and
-   * the funds stay in flight; it still settles if the transaction confirms later.
+   * Its transaction has not confirmed for too long: flagged for an operator. Nothing is re-signed
+   * and the funds stay in flight; it still settles if the transaction confirms later.
    *
    * @return true when this call flagged it (false: already flagged)
    */
@@ -170,10 +253,13 @@ public final class Withdrawal extends AggregateRoot {
       return false;
     }
     if (status != Status.SIGNED && status != Status.BROADCAST) {
-      throw new WalletException.InvalidState("withdrawal-state", "cannot flag withdrawal " + id + " in status " + status + " as stuck");
+      throw new WalletException.InvalidState(
+          "withdrawal-state",
+          "cannot flag withdrawal " + id + " in status " + status + " as stuck");
     }
     status = Status.STUCK;
-    registerEvent(new WithdrawalStuck(id.toString(), user.value(), status.name(), amount, address, txid));
+    registerEvent(
+        new WithdrawalStuck(id.toString(), user.value(), status.name(), amount, address, txid));
     return true;
   }
 
@@ -183,7 +269,8 @@ public final class Withdrawal extends AggregateRoot {
     }
     requireStatus(Status.SIGNED, "broadcast");
     status = Status.BROADCAST;
-    registerEvent(new WithdrawalBroadcast(id.toString(), user.value(), status.name(), amount, address, txid));
+    registerEvent(
+        new WithdrawalBroadcast(id.toString(), user.value(), status.name(), amount, address, txid));
   }
 
   /**
@@ -192,19 +279,28 @@ public final class Withdrawal extends AggregateRoot {
    */
   public Posting settle() {
     if (status != Status.SIGNED && status != Status.BROADCAST && status != Status.STUCK) {
-      throw new WalletException.InvalidState("withdrawal-not-broadcast", "withdrawal " + id + " is " + status + " and cannot settle");
+      throw new WalletException.InvalidState(
+          "withdrawal-not-broadcast", "withdrawal " + id + " is " + status + " and cannot settle");
     }
     status = Status.COMPLETED;
-    registerEvent(new WithdrawalCompleted(id.toString(), user.value(), status.name(), amount, address, txid));
+    registerEvent(
+        new WithdrawalCompleted(id.toString(), user.value(), status.name(), amount, address, txid));
     return Posting.builder(PostingType.WITHDRAWAL_SETTLED, postingReference())
-        .move(AccountId.platform(WITHDRAWALS_IN_FLIGHT), AccountId.platform(HOT_WALLET), amount.plus(networkFee))
-        .move(AccountId.platform(WITHDRAWALS_IN_FLIGHT), AccountId.user(user, AVAILABLE), feeReserve.minus(networkFee))
+        .move(
+            AccountId.platform(WITHDRAWALS_IN_FLIGHT),
+            AccountId.platform(HOT_WALLET),
+            amount.plus(networkFee))
+        .move(
+            AccountId.platform(WITHDRAWALS_IN_FLIGHT),
+            AccountId.user(user, AVAILABLE),
+            feeReserve.minus(networkFee))
         .build();
   }
 
   private void requireStatus(Status expected, String action) {
     if (status != expected) {
-      throw new WalletException.InvalidState("withdrawal-state", "cannot " + action + " withdrawal " + id + " in status " + status);
+      throw new WalletException.InvalidState(
+          "withdrawal-state", "cannot " + action + " withdrawal " + id + " in status " + status);
     }
   }
 

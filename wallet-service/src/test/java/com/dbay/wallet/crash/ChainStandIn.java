@@ -17,12 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The Dogecoin node as far as a withdrawal's settlement needs one: the JSON-RPC
- * {@code sendrawtransaction} and {@code getrawtransaction txid true} (how the wallet reads a
- * transaction's confirmations). The dev node cannot serve here, as the crash tests' deposits have
- * made-up txids, so the withdrawals that spend them would be refused by a validating node. A
- * transaction is unknown until sent (the node's error -5), has 0 confirmations once sent, and
- * {@code depth} once {@link #mine mined}.
+ * The Dogecoin node as far as a withdrawal's settlement needs one: the JSON-RPC {@code
+ * sendrawtransaction} and {@code getrawtransaction txid true} (how the wallet reads a transaction's
+ * confirmations). The dev node cannot serve here, as the crash tests' deposits have made-up txids,
+ * so the withdrawals that spend them would be refused by a validating node. A transaction is
+ * unknown until sent (the node's error -5), has 0 confirmations once sent, and {@code depth} once
+ * {@link #mine mined}.
  */
 final class ChainStandIn implements AutoCloseable {
 
@@ -56,7 +56,8 @@ final class ChainStandIn implements AutoCloseable {
 
   /** A block (and more on top) includes the sent transaction. */
   void mine(String txid, int depth) {
-    transactions.computeIfPresent(txid, (id, known) -> new Known(known.rawHex(), Math.max(known.confirmations(), depth)));
+    transactions.computeIfPresent(
+        txid, (id, known) -> new Known(known.rawHex(), Math.max(known.confirmations(), depth)));
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -92,7 +93,8 @@ final class ChainStandIn implements AutoCloseable {
     }
   }
 
-  private void error(HttpExchange exchange, ObjectNode response, int code, String message) throws IOException {
+  private void error(HttpExchange exchange, ObjectNode response, int code, String message)
+      throws IOException {
     response.putNull("result");
     response.putObject("error").put("code", code).put("message", message);
     write(exchange, 500, response);

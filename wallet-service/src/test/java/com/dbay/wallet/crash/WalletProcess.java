@@ -3,8 +3,8 @@ package com.dbay.wallet.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dbay.platform.identity.GatewayProof;
-import com.dbay.platform.test.TestCallers;
 import com.dbay.platform.identity.Identity;
+import com.dbay.platform.test.TestCallers;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -30,8 +30,8 @@ import java.util.stream.Stream;
  * The built wallet-service jar as an operating-system process on a fixed port, the way it runs in
  * production: started, killed with SIGKILL (no shutdown hook, no graceful close of the pool or of
  * in-flight transactions) and started again on the same database. Plus the HTTP calls the crash
- * tests make: internal ones (a calling service, an idempotency key) and public ones as a user,
- * with the proof the gateway would add.
+ * tests make: internal ones (a calling service, an idempotency key) and public ones as a user, with
+ * the proof the gateway would add.
  */
 final class WalletProcess implements AutoCloseable {
 
@@ -40,12 +40,24 @@ final class WalletProcess implements AutoCloseable {
 
   private static final Pattern POSTINGS = Pattern.compile("\"postings\":(\\d+)");
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
-  // The jar has no test flag, so it refuses the committed development secret: a random one unless the run gave one.
-  private final String gatewaySecret = System.getenv().getOrDefault("DBAY_GATEWAY_SECRET", "crash-test-" + java.util.UUID.randomUUID());
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
+  // The jar has no test flag, so it refuses the committed development secret: a random one unless
+  // the run gave one.
+  private final String gatewaySecret =
+      System.getenv()
+          .getOrDefault("DBAY_GATEWAY_SECRET", "crash-test-" + java.util.UUID.randomUUID());
   private final GatewayProof proof = new GatewayProof(gatewaySecret);
-  /** Random keys for the parts the wallet trusts; each internal call is signed as a part allowed on it. */
+
+  /**
+   * Random keys for the parts the wallet trusts; each internal call is signed as a part allowed on
+   * it.
+   */
   private final TestCallers callers = TestCallers.forPart("wallet-service");
+
   private final Map<String, String> environment;
   private final String log;
   private final int port;
@@ -67,14 +79,32 @@ final class WalletProcess implements AutoCloseable {
     assertThat(process == null || !process.isAlive()).as("the wallet is already running").isTrue();
     Path jar;
     try (Stream<Path> files = Files.list(Path.of("target"))) {
-      jar = files.filter(p -> p.getFileName().toString().matches("wallet-service-[0-9][^-]*(-SNAPSHOT)?\\.jar")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("run after `package`: the wallet's executable jar is missing"));
+      jar =
+          files
+              .filter(
+                  p ->
+                      p.getFileName()
+                          .toString()
+                          .matches("wallet-service-[0-9][^-]*(-SNAPSHOT)?\\.jar"))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "run after `package`: the wallet's executable jar is missing"));
     }
     // The JVM flags of `./dbay up` (C1 only, SerialGC): a restart is what is being measured, and
     // the machine is shared.
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-        "-XX:+UseSerialGC", "-Xmx512m", "-Dspring.jmx.enabled=false", "-jar", jar.toString())
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(new File(log)));
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xmx512m",
+                "-Dspring.jmx.enabled=false",
+                "-jar",
+                jar.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(log)));
     builder.environment().put("DBAY_WALLET_PORT", Integer.toString(port));
     builder.environment().put("DBAY_GATEWAY_SECRET", gatewaySecret);
     builder.environment().put("DBAY_TRUSTED_CALLERS_FILE", callers.trustedCallersFile());
@@ -103,7 +133,9 @@ final class WalletProcess implements AutoCloseable {
   void kill9() throws InterruptedException {
     process.destroyForcibly();
     assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("the wallet died").isTrue();
-    assertThat(process.exitValue()).as("the wallet was ended by SIGKILL, not by a shutdown").isEqualTo(KILLED_BY_SIGKILL);
+    assertThat(process.exitValue())
+        .as("the wallet was ended by SIGKILL, not by a shutdown")
+        .isEqualTo(KILLED_BY_SIGKILL);
   }
 
   /** How long each start took until the first HTTP answer. */
@@ -125,35 +157,61 @@ final class WalletProcess implements AutoCloseable {
   // ---- HTTP ----
 
   /**
-   * An internal call, with a key unless null, signed as the part the endpoint table allows on it (which scopes the
-   * idempotency keys); {@code caller} says who would make it in production.
+   * An internal call, with a key unless null, signed as the part the endpoint table allows on it
+   * (which scopes the idempotency keys); {@code caller} says who would make it in production.
    */
-  HttpResponse<String> internal(String method, String path, String caller, String key, String body) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json");
+  HttpResponse<String> internal(String method, String path, String caller, String key, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json");
     callers.headersFor(method, path, body).forEach(request::header);
     if (key != null) {
       request.header("Idempotency-Key", key);
     }
-    return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        request.method(
+            method,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  /** A public call as {@code user} (roles USER, plus ADMIN when {@code admin}), signed as the gateway signs it. */
-  HttpResponse<String> asUser(String user, boolean admin, String method, String path, String key, String body) throws IOException, InterruptedException {
+  /**
+   * A public call as {@code user} (roles USER, plus ADMIN when {@code admin}), signed as the
+   * gateway signs it.
+   */
+  HttpResponse<String> asUser(
+      String user, boolean admin, String method, String path, String key, String body)
+      throws IOException, InterruptedException {
     Set<String> roles = admin ? Set.of("USER", "ADMIN") : Set.of("USER");
     Identity identity = new Identity(user, null, user, null, roles);
     long now = proof.now();
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-        .header("X-User-ID", user).header("X-Cognito-Username", user).header("X-User-Roles", String.join(",", new TreeSet<>(roles)))
-        .header("X-Gateway-Timestamp", Long.toString(now)).header("X-Gateway-Signature", proof.sign(identity, method, path, now));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .header("X-User-ID", user)
+            .header("X-Cognito-Username", user)
+            .header("X-User-Roles", String.join(",", new TreeSet<>(roles)))
+            .header("X-Gateway-Timestamp", Long.toString(now))
+            .header("X-Gateway-Signature", proof.sign(identity, method, path, now));
     if (key != null) {
       request.header("Idempotency-Key", key);
     }
-    return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        request.method(
+            method,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
   }
 
   /** The user's deposit address (derived on first use). */
   String depositAddress(String user) throws IOException, InterruptedException {
-    HttpResponse<String> response = asUser(user, false, "GET", "/api/v1/wallet/deposit-address", null, null);
+    HttpResponse<String> response =
+        asUser(user, false, "GET", "/api/v1/wallet/deposit-address", null, null);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     Matcher matcher = Pattern.compile("\"address\":\"([^\"]+)\"").matcher(response.body());
     assertThat(matcher.find()).isTrue();
@@ -161,7 +219,8 @@ final class WalletProcess implements AutoCloseable {
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
     if (path.startsWith("/api/v1/wallet/internal/")) {
       callers.headersFor("GET", path, null).forEach(request::header);
     }
@@ -177,7 +236,8 @@ final class WalletProcess implements AutoCloseable {
     return Long.parseLong(matcher.group(1));
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+  private HttpResponse<String> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 

@@ -1,9 +1,9 @@
 package com.dbay.wallet.domain;
 
-import com.dbay.platform.money.Doge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.dbay.platform.money.Doge;
 import org.junit.jupiter.api.Test;
 
 class DepositTest {
@@ -29,7 +29,8 @@ class DepositTest {
     Deposit deposit = deposit(Doge.ofDoge(10));
     assertThat(deposit.observe(5)).isEmpty();
     Posting credit = deposit.observe(6).orElseThrow();
-    assertThat(credit.amountFor(AccountId.user(bob, AccountKind.AVAILABLE))).isEqualTo(Doge.ofDoge(10).koinu());
+    assertThat(credit.amountFor(AccountId.user(bob, AccountKind.AVAILABLE)))
+        .isEqualTo(Doge.ofDoge(10).koinu());
     assertThat(deposit.observe(7)).isEmpty();
     assertThat(deposit.observe(100)).isEmpty();
   }
@@ -38,7 +39,8 @@ class DepositTest {
   void aReorgBeforeCreditingCancelsAndAReminedTransactionComesBack() {
     Deposit deposit = deposit(Doge.ofDoge(10));
     Posting cancel = deposit.cancelOnReorg().orElseThrow();
-    assertThat(cancel.amountFor(AccountId.platform(AccountKind.PENDING_DEPOSITS))).isEqualTo(-Doge.ofDoge(10).koinu());
+    assertThat(cancel.amountFor(AccountId.platform(AccountKind.PENDING_DEPOSITS)))
+        .isEqualTo(-Doge.ofDoge(10).koinu());
     assertThat(deposit.cancelOnReorg()).isEmpty();
     assertThat(deposit.observe(10)).isEmpty();
     assertThat(deposit.seenIn("hash-2", 11)).isPresent();

@@ -1,9 +1,9 @@
 package com.dbay.wallet.domain;
 
-import com.dbay.platform.money.Doge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.dbay.platform.money.Doge;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +17,12 @@ class EscrowTest {
   void releasePaysTheSellerMinusTheFee() {
     Escrow escrow = Escrow.open("o1", bob, alice, Doge.ofDoge(100));
     Posting posting = escrow.release(twoAndAHalfPercent);
-    assertThat(posting.amountFor(AccountId.user(alice, AccountKind.AVAILABLE))).isEqualTo(Doge.parse("97.5").koinu());
-    assertThat(posting.amountFor(AccountId.platform(AccountKind.FEES))).isEqualTo(Doge.parse("2.5").koinu());
-    assertThat(posting.amountFor(AccountId.user(bob, AccountKind.ESCROW))).isEqualTo(-Doge.ofDoge(100).koinu());
+    assertThat(posting.amountFor(AccountId.user(alice, AccountKind.AVAILABLE)))
+        .isEqualTo(Doge.parse("97.5").koinu());
+    assertThat(posting.amountFor(AccountId.platform(AccountKind.FEES)))
+        .isEqualTo(Doge.parse("2.5").koinu());
+    assertThat(posting.amountFor(AccountId.user(bob, AccountKind.ESCROW)))
+        .isEqualTo(-Doge.ofDoge(100).koinu());
   }
 
   @Test
@@ -34,7 +37,8 @@ class EscrowTest {
   void refundGivesEverythingBackWithoutFee() {
     Escrow escrow = Escrow.open("o1", bob, alice, Doge.ofDoge(100));
     Posting posting = escrow.refund();
-    assertThat(posting.amountFor(AccountId.user(bob, AccountKind.AVAILABLE))).isEqualTo(Doge.ofDoge(100).koinu());
+    assertThat(posting.amountFor(AccountId.user(bob, AccountKind.AVAILABLE)))
+        .isEqualTo(Doge.ofDoge(100).koinu());
     assertThat(posting.entries()).hasSize(2);
   }
 
@@ -43,7 +47,8 @@ class EscrowTest {
     Escrow escrow = Escrow.open("o1", bob, alice, Doge.ofDoge(100));
     escrow.release(twoAndAHalfPercent);
     assertThatThrownBy(escrow::refund).isInstanceOf(WalletException.InvalidState.class);
-    assertThatThrownBy(() -> escrow.split(5000, twoAndAHalfPercent)).isInstanceOf(WalletException.InvalidState.class);
+    assertThatThrownBy(() -> escrow.split(5000, twoAndAHalfPercent))
+        .isInstanceOf(WalletException.InvalidState.class);
   }
 
   @Test
@@ -64,26 +69,38 @@ class EscrowTest {
   void noSplitOrReleaseEverCreatesOrLosesAKoinu() {
     Random random = new Random(42);
     for (int i = 0; i < 20_000; i++) {
-      long amount = 1 + (random.nextBoolean() ? random.nextInt(1000) : Math.abs(random.nextLong() % 1_000_000_000_000_000L));
+      long amount =
+          1
+              + (random.nextBoolean()
+                  ? random.nextInt(1000)
+                  : Math.abs(random.nextLong() % 1_000_000_000_000_000L));
       int bps = random.nextInt(10_001);
       FeePolicy fees = new FeePolicy(random.nextInt(2_000));
       Escrow escrow = Escrow.open("o" + i, bob, alice, Doge.ofKoinu(amount));
       Posting posting = escrow.split(bps, fees);
-      assertThat(escrow.buyerRefund().plus(escrow.sellerPayout()).plus(escrow.fee()).koinu()).isEqualTo(amount);
-      assertThat(escrow.buyerRefund().isNegative() || escrow.sellerPayout().isNegative() || escrow.fee().isNegative()).isFalse();
+      assertThat(escrow.buyerRefund().plus(escrow.sellerPayout()).plus(escrow.fee()).koinu())
+          .isEqualTo(amount);
+      assertThat(
+              escrow.buyerRefund().isNegative()
+                  || escrow.sellerPayout().isNegative()
+                  || escrow.fee().isNegative())
+          .isFalse();
       assertThat(posting.entries().stream().mapToLong(Entry::amount).sum()).isZero();
     }
   }
 
   @Test
   void buyerAndSellerMustDiffer() {
-    assertThatThrownBy(() -> Escrow.open("o1", bob, bob, Doge.ofDoge(1))).isInstanceOf(WalletException.InvalidRequest.class);
+    assertThatThrownBy(() -> Escrow.open("o1", bob, bob, Doge.ofDoge(1)))
+        .isInstanceOf(WalletException.InvalidRequest.class);
   }
 
   @Test
   void aSplitPercentageOutsideZeroToHundredIsRefused() {
     Escrow escrow = Escrow.open("o1", bob, alice, Doge.ofDoge(100));
-    assertThatThrownBy(() -> escrow.split(10_001, twoAndAHalfPercent)).isInstanceOf(WalletException.InvalidRequest.class);
-    assertThatThrownBy(() -> escrow.split(-1, twoAndAHalfPercent)).isInstanceOf(WalletException.InvalidRequest.class);
+    assertThatThrownBy(() -> escrow.split(10_001, twoAndAHalfPercent))
+        .isInstanceOf(WalletException.InvalidRequest.class);
+    assertThatThrownBy(() -> escrow.split(-1, twoAndAHalfPercent))
+        .isInstanceOf(WalletException.InvalidRequest.class);
   }
 }

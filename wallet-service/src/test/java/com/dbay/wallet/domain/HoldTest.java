@@ -1,9 +1,9 @@
 package com.dbay.wallet.domain;
 
-import com.dbay.platform.money.Doge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.dbay.platform.money.Doge;
 import org.junit.jupiter.api.Test;
 
 class HoldTest {
@@ -49,7 +49,8 @@ class HoldTest {
     Hold hold = new Hold(bob, "auction-1", Doge.ofDoge(100), Hold.Status.OPEN);
     assertThat(hold.release().orElseThrow().type()).isEqualTo(PostingType.HOLD_RELEASED);
     assertThat(hold.amount()).isEqualTo(Doge.ZERO);
-    assertThat(hold.changeTo(Doge.ofDoge(120)).orElseThrow().type()).isEqualTo(PostingType.HOLD_PLACED);
+    assertThat(hold.changeTo(Doge.ofDoge(120)).orElseThrow().type())
+        .isEqualTo(PostingType.HOLD_PLACED);
   }
 
   @Test
@@ -67,13 +68,15 @@ class HoldTest {
   void aCapturedHoldCannotChangeAndALateReleaseDoesNothing() {
     Hold hold = new Hold(bob, "auction-1", Doge.ofDoge(150), Hold.Status.OPEN);
     hold.capture(Doge.ofDoge(150), "order-9");
-    assertThatThrownBy(() -> hold.changeTo(Doge.ofDoge(10))).isInstanceOf(WalletException.InvalidState.class);
+    assertThatThrownBy(() -> hold.changeTo(Doge.ofDoge(10)))
+        .isInstanceOf(WalletException.InvalidState.class);
     assertThat(hold.release()).isEmpty();
   }
 
   @Test
   void aHoldCannotPayForMoreThanItHolds() {
     Hold hold = new Hold(bob, "auction-1", Doge.ofDoge(100), Hold.Status.OPEN);
-    assertThatThrownBy(() -> hold.capture(Doge.ofDoge(101), "order-9")).isInstanceOf(WalletException.InvalidState.class);
+    assertThatThrownBy(() -> hold.capture(Doge.ofDoge(101), "order-9"))
+        .isInstanceOf(WalletException.InvalidState.class);
   }
 }

@@ -44,7 +44,8 @@ class AuctionController {
   }
 
   /**
-   * @param serverTime the server's clock at the answer, so that a countdown never trusts the browser's
+   * @param serverTime the server's clock at the answer, so that a countdown never trusts the
+   *     browser's
    * @param yourMaxBid the caller's own maximum, only when the caller leads
    */
   record AuctionView(
@@ -65,12 +66,20 @@ class AuctionController {
 
   record PlaceBid(@NotNull Doge maxBid) {}
 
-  record BidView(String listingId, long sequence, boolean leading, Doge currentPrice, Doge minNextBid,
-      Instant endsAt, boolean extended) {}
+  record BidView(
+      String listingId,
+      long sequence,
+      boolean leading,
+      Doge currentPrice,
+      Doge minNextBid,
+      Instant endsAt,
+      boolean extended) {}
 
   @GetMapping("/{listingId}")
-  ResponseEntity<AuctionView> auction(@PathVariable String listingId, @CurrentUser(required = false) Identity caller) {
-    return bidding.find(listingId)
+  ResponseEntity<AuctionView> auction(
+      @PathVariable String listingId, @CurrentUser(required = false) Identity caller) {
+    return bidding
+        .find(listingId)
         .map(a -> ResponseEntity.ok(view(a, caller)))
         .orElseThrow(() -> notFound(listingId));
   }
@@ -82,32 +91,74 @@ class AuctionController {
       @Valid @RequestBody PlaceBid body,
       @CurrentUser Identity bidder) {
     if (key == null || !IDEMPOTENCY_KEY.matcher(key).matches()) {
-      throw new DomainException(Kind.INVALID, "idempotency-key-required", "Idempotency-Key required",
-          "A bid needs an Idempotency-Key header of 1 to 128 visible ASCII characters, so that a retry never bids twice.", List.of(), Map.of());
+      throw new DomainException(
+          Kind.INVALID,
+          "idempotency-key-required",
+          "Idempotency-Key required",
+          "A bid needs an Idempotency-Key header of 1 to 128 visible ASCII characters, so that a retry never bids twice.",
+          List.of(),
+          Map.of());
     }
     if (!body.maxBid().isPositive()) {
-      throw new DomainException(Kind.INVALID, "validation", "Invalid request", "The maximum bid must be positive.",
-          List.of(new FieldProblem("maxBid", "must be positive")), Map.of());
+      throw new DomainException(
+          Kind.INVALID,
+          "validation",
+          "Invalid request",
+          "The maximum bid must be positive.",
+          List.of(new FieldProblem("maxBid", "must be positive")),
+          Map.of());
     }
-    BidAnswer answer = bidding.placeBid(listingId, bidder.userId(), bidder.username(), body.maxBid(), key);
+    BidAnswer answer =
+        bidding.placeBid(listingId, bidder.userId(), bidder.username(), body.maxBid(), key);
     return switch (answer.outcome()) {
-      case ACCEPTED -> ResponseEntity.status(HttpStatus.CREATED).body(new BidView(listingId, answer.sequence(),
-          answer.leading(), answer.currentPrice(), answer.minNextBid(), answer.endsAt(), answer.extended()));
-      case REFUSED -> throw new DomainException(Kind.CONFLICT, "bid-refused", "Bid refused",
-          answer.refusal().detail(), List.of(),
-          Map.of("reason", answer.refusal().name(), "minNextBid", answer.minNextBid().toString(),
-              "endsAt", answer.endsAt().toString()));
+      case ACCEPTED ->
+          ResponseEntity.status(HttpStatus.CREATED)
+              .body(
+                  new BidView(
+                      listingId,
+                      answer.sequence(),
+                      answer.leading(),
+                      answer.currentPrice(),
+                      answer.minNextBid(),
+                      answer.endsAt(),
+                      answer.extended()));
+      case REFUSED ->
+          throw new DomainException(
+              Kind.CONFLICT,
+              "bid-refused",
+              "Bid refused",
+              answer.refusal().detail(),
+              List.of(),
+              Map.of(
+                  "reason",
+                  answer.refusal().name(),
+                  "minNextBid",
+                  answer.minNextBid().toString(),
+                  "endsAt",
+                  answer.endsAt().toString()));
       case NO_SUCH_AUCTION -> throw notFound(listingId);
-      case KEY_REUSED -> throw new DomainException(Kind.UNPROCESSABLE, "idempotency-key-reused", "Idempotency-Key reused",
-          "This Idempotency-Key was already used for a bid with another maximum.", List.of(), Map.of());
+      case KEY_REUSED ->
+          throw new DomainException(
+              Kind.UNPROCESSABLE,
+              "idempotency-key-reused",
+              "Idempotency-Key reused",
+              "This Idempotency-Key was already used for a bid with another maximum.",
+              List.of(),
+              Map.of());
     };
   }
 
   @GetMapping("/{listingId}/bids")
-  ResponseEntity<History> history(@PathVariable String listingId, @RequestParam(defaultValue = "50") int limit) {
+  ResponseEntity<History> history(
+      @PathVariable String listingId, @RequestParam(defaultValue = "50") int limit) {
     if (limit < 1 || limit > 200) {
-      throw new DomainException(Kind.INVALID, "validation", "Invalid request", "limit must be between 1 and 200.",
-          List.of(new FieldProblem("limit", "must be between 1 and 200")), Map.of());
+      throw new DomainException(
+          Kind.INVALID,
+          "validation",
+          "Invalid request",
+          "limit must be between 1 and 200.",
+          List.of(new FieldProblem("limit", "must be between 1 and 200")),
+          Map.of());
     }
     if (bidding.find(listingId).isEmpty()) {
       throw notFound(listingId);
@@ -119,17 +170,34 @@ class AuctionController {
   record History(String listingId, List<PublicBid> bids) {}
 
   private AuctionView view(Auction a, Identity caller) {
-    boolean leads = caller != null && a.leaderId().filter(l -> l.equals(caller.userId())).isPresent();
-    String alias = a.leaderId().map(leader -> bidding.aliasOf(a.terms().listingId(), leader)).orElse(null);
+    boolean leads =
+        caller != null && a.leaderId().filter(l -> l.equals(caller.userId())).isPresent();
+    String alias =
+        a.leaderId().map(leader -> bidding.aliasOf(a.terms().listingId(), leader)).orElse(null);
     return new AuctionView(
-        a.terms().listingId(), a.status().name(), a.currentPrice(), a.minNextBid(), a.bidCount(), alias,
-        a.isReserveMet(), a.terms().reserve().isPresent(),
+        a.terms().listingId(),
+        a.status().name(),
+        a.currentPrice(),
+        a.minNextBid(),
+        a.bidCount(),
+        alias,
+        a.isReserveMet(),
+        a.terms().reserve().isPresent(),
         a.isBuyItNowAvailable() ? a.terms().buyItNow().orElse(null) : null,
-        a.terms().startsAt(), a.endsAt(), clock.instant(),
-        caller == null ? null : leads, leads ? a.leaderMax().orElse(null) : null);
+        a.terms().startsAt(),
+        a.endsAt(),
+        clock.instant(),
+        caller == null ? null : leads,
+        leads ? a.leaderMax().orElse(null) : null);
   }
 
   private static DomainException notFound(String listingId) {
-    return new DomainException(Kind.NOT_FOUND, "not-found", "Not found", "There is no auction for listing " + listingId + ".", List.of(), Map.of());
+    return new DomainException(
+        Kind.NOT_FOUND,
+        "not-found",
+        "Not found",
+        "There is no auction for listing " + listingId + ".",
+        List.of(),
+        Map.of());
   }
 }

@@ -1,5 +1,13 @@
 package com.dbay.devstack.dogecoin;
 
+import com.dbay.dogecoin.BlockCodec;
+import com.dbay.dogecoin.DecodedBlock;
+import com.dbay.dogecoin.DecodedTransaction;
+import com.dbay.dogecoin.DogecoinAddress;
+import com.dbay.dogecoin.DogecoinFormatException;
+import com.dbay.dogecoin.FeePolicy;
+import com.dbay.dogecoin.TransactionCodec;
+import com.dbay.platform.money.Doge;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.bitcoinj.base.Coin;
 import org.bitcoinj.base.Sha256Hash;
 import org.bitcoinj.core.Transaction;
@@ -30,24 +37,17 @@ import org.bitcoinj.script.ScriptPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.dbay.dogecoin.BlockCodec;
-import com.dbay.dogecoin.DecodedBlock;
-import com.dbay.dogecoin.DecodedTransaction;
-import com.dbay.dogecoin.DogecoinAddress;
-import com.dbay.dogecoin.DogecoinFormatException;
-import com.dbay.dogecoin.FeePolicy;
-import com.dbay.platform.money.Doge;
-import com.dbay.dogecoin.TransactionCodec;
-
 /**
- * The chain: blocks on the main chain, the UTXO set, a mempool and a full transaction index, with Dogecoin Core's
- * mempool rules for legacy transactions (signatures checked by bitcoinj's script interpreter, inputs unspent, no
- * double spends, outputs in range and above the hard dust limit, fee at least the configured rate of the exact size
- * plus the soft-dust surcharge). Blocks are real: an 80-byte header whose double SHA-256 is the block id, a merkle
- * root over the transactions, a BIP34 coinbase. There is no proof of work.
+ * The chain: blocks on the main chain, the UTXO set, a mempool and a full transaction index, with
+ * Dogecoin Core's mempool rules for legacy transactions (signatures checked by bitcoinj's script
+ * interpreter, inputs unspent, no double spends, outputs in range and above the hard dust limit,
+ * fee at least the configured rate of the exact size plus the soft-dust surcharge). Blocks are
+ * real: an 80-byte header whose double SHA-256 is the block id, a merkle root over the
+ * transactions, a BIP34 coinbase. There is no proof of work.
  *
- * <p>Dev-only: the faucet creates coinbase-like transactions (one input with a null outpoint) that enter the mempool
- * and the next block; {@link #reorg} replaces the last blocks. All methods are synchronized: one writer at a time.
+ * <p>Dev-only: the faucet creates coinbase-like transactions (one input with a null outpoint) that
+ * enter the mempool and the next block; {@link #reorg} replaces the last blocks. All methods are
+ * synchronized: one writer at a time.
  */
 public final class DevChain {
 
@@ -56,21 +56,23 @@ public final class DevChain {
   static final long BITS = 0x207fffffL;
   static final long GENESIS_TIME = 1386325540L;
 
-  record OutPoint(String txid, int vout) {
-  }
+  record OutPoint(String txid, int vout) {}
 
-  record UtxoEntry(long value, byte[] script, int height, boolean coinbase) {
-  }
+  record UtxoEntry(long value, byte[] script, int height, boolean coinbase) {}
 
-  record Tx(String txid, byte[] raw, Transaction tx, boolean faucet) {
-  }
+  record Tx(String txid, byte[] raw, Transaction tx, boolean faucet) {}
 
-  record Block(String hash, int height, long time, String previousHash, String merkleRoot, long nonce, byte[] raw,
-      List<Tx> txs) {
-  }
+  record Block(
+      String hash,
+      int height,
+      long time,
+      String previousHash,
+      String merkleRoot,
+      long nonce,
+      byte[] raw,
+      List<Tx> txs) {}
 
-  record MempoolEntry(Tx tx, long fee, long time) {
-  }
+  record MempoolEntry(Tx tx, long fee, long time) {}
 
   private final DevNodeConfig config;
   private final Clock clock;
@@ -92,9 +94,11 @@ public final class DevChain {
   public DevChain(DevNodeConfig config, Clock clock) {
     this.config = config;
     this.clock = clock;
-    this.relayFee = new FeePolicy(config.minFeePerKb(), FeePolicy.Rounding.EXACT_SIZE, config.softDust());
-    this.minerHash160 = org.bitcoinj.crypto.internal.CryptoUtils.sha256hash160(
-        "dbay-devnode-miner".getBytes(StandardCharsets.UTF_8));
+    this.relayFee =
+        new FeePolicy(config.minFeePerKb(), FeePolicy.Rounding.EXACT_SIZE, config.softDust());
+    this.minerHash160 =
+        org.bitcoinj.crypto.internal.CryptoUtils.sha256hash160(
+            "dbay-devnode-miner".getBytes(StandardCharsets.UTF_8));
   }
 
   // ---------------------------------------------------------------- startup and persistence
@@ -118,13 +122,19 @@ public final class DevChain {
           loadBlock(HexFormat.of().parseHex(line.strip()));
         }
       } catch (IOException | RuntimeException e) {
-        log.warn("chain file {} is damaged at line {} ({}); keeping the {} blocks before it", chainFile, lineNo,
-            e.toString(), chain.size());
+        log.warn(
+            "chain file {} is damaged at line {} ({}); keeping the {} blocks before it",
+            chainFile,
+            lineNo,
+            e.toString(),
+            chain.size());
         rewriteChain = true;
       }
     }
     if (chain.isEmpty()) {
-      Block genesis = buildBlock(List.of(), null, GENESIS_TIME, DogecoinAddress.p2pkh(config.network(), minerHash160));
+      Block genesis =
+          buildBlock(
+              List.of(), null, GENESIS_TIME, DogecoinAddress.p2pkh(config.network(), minerHash160));
       connect(genesis);
       rewriteChain = true;
     } else {
@@ -153,7 +163,10 @@ public final class DevChain {
       }
     }
     persist();
-    log.info("chain open: height {}, tip {}, {} transactions in the mempool", tipHeight(), tip().hash(),
+    log.info(
+        "chain open: height {}, tip {}, {} transactions in the mempool",
+        tipHeight(),
+        tip().hash(),
         mempool.size());
   }
 
@@ -169,8 +182,16 @@ public final class DevChain {
       byte[] txRaw = HexFormat.of().parseHex(dt.hex());
       txs.add(new Tx(dt.txid(), txRaw, TransactionCodec.parse(txRaw), i > 0 && dt.isCoinbase()));
     }
-    Block b = new Block(d.hash(), chain.size(), d.time(), chain.isEmpty() ? null : tip().hash(), d.merkleRoot(),
-        d.nonce(), raw, txs);
+    Block b =
+        new Block(
+            d.hash(),
+            chain.size(),
+            d.time(),
+            chain.isEmpty() ? null : tip().hash(),
+            d.merkleRoot(),
+            d.nonce(),
+            raw,
+            txs);
     connect(b);
     extraNonce = Math.max(extraNonce, chain.size());
   }
@@ -183,7 +204,10 @@ public final class DevChain {
     return config.dataDir().resolve("mempool.dat");
   }
 
-  /** Appends new blocks, or rewrites the file after blocks were disconnected; the mempool is rewritten. */
+  /**
+   * Appends new blocks, or rewrites the file after blocks were disconnected; the mempool is
+   * rewritten.
+   */
   private void persist() {
     try {
       HexFormat hex = HexFormat.of();
@@ -198,7 +222,11 @@ public final class DevChain {
         for (int h = persistedHeight + 1; h <= tipHeight(); h++) {
           sb.append(hex.formatHex(chain.get(h).raw())).append('\n');
         }
-        Files.writeString(chainFile(), sb.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+        Files.writeString(
+            chainFile(),
+            sb.toString(),
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND,
             StandardOpenOption.WRITE);
       }
       rewriteChain = false;
@@ -230,7 +258,9 @@ public final class DevChain {
   }
 
   public synchronized Optional<Block> blockAt(long height) {
-    return height >= 0 && height < chain.size() ? Optional.of(chain.get((int) height)) : Optional.empty();
+    return height >= 0 && height < chain.size()
+        ? Optional.of(chain.get((int) height))
+        : Optional.empty();
   }
 
   public synchronized Optional<Block> block(String hash) {
@@ -247,10 +277,14 @@ public final class DevChain {
   }
 
   public synchronized Optional<Block> next(Block b) {
-    return isOnMainChain(b) && b.height() < tipHeight() ? Optional.of(chain.get(b.height() + 1)) : Optional.empty();
+    return isOnMainChain(b) && b.height() < tipHeight()
+        ? Optional.of(chain.get(b.height() + 1))
+        : Optional.empty();
   }
 
-  /** The transaction and the main-chain block holding it (null block while it is in the mempool). */
+  /**
+   * The transaction and the main-chain block holding it (null block while it is in the mempool).
+   */
   public synchronized Optional<Map.Entry<Tx, Block>> transaction(String txid) {
     MempoolEntry m = mempool.get(txid);
     if (m != null) {
@@ -261,7 +295,9 @@ public final class DevChain {
       return Optional.empty();
     }
     Block b = blocksByHash.get(blockHash);
-    return b.txs().stream().filter(t -> t.txid().equals(txid)).findFirst()
+    return b.txs().stream()
+        .filter(t -> t.txid().equals(txid))
+        .findFirst()
         .map(t -> new java.util.AbstractMap.SimpleEntry<>(t, b));
   }
 
@@ -353,7 +389,8 @@ public final class DevChain {
     long inTotal = 0;
     List<Script> spentScripts = new ArrayList<>();
     for (TransactionInput in : tx.getInputs()) {
-      OutPoint op = new OutPoint(in.getOutpoint().hash().toString(), (int) in.getOutpoint().index());
+      OutPoint op =
+          new OutPoint(in.getOutpoint().hash().toString(), (int) in.getOutpoint().index());
       if (!seen.add(op)) {
         throw RpcError.rejected(16, "bad-txns-inputs-duplicate");
       }
@@ -369,18 +406,29 @@ public final class DevChain {
       spentScripts.add(Script.parse(coin.get().script()));
     }
     if (inTotal < outTotal) {
-      throw RpcError.rejected(16, "bad-txns-in-belowout, value in (" + Doge.ofKoinu(inTotal).toString() + ") < value out ("
-          + Doge.ofKoinu(outTotal).toString() + ")");
+      throw RpcError.rejected(
+          16,
+          "bad-txns-in-belowout, value in ("
+              + Doge.ofKoinu(inTotal).toString()
+              + ") < value out ("
+              + Doge.ofKoinu(outTotal).toString()
+              + ")");
     }
     long fee = inTotal - outTotal;
     long required = relayFee.feeFor(raw.length) + softDustOutputs * config.softDust();
     if (fee < required) {
-      throw RpcError.rejected(66, "min relay fee not met, " + Doge.ofKoinu(fee).toString() + " < " + Doge.ofKoinu(required).toString());
+      throw RpcError.rejected(
+          66,
+          "min relay fee not met, "
+              + Doge.ofKoinu(fee).toString()
+              + " < "
+              + Doge.ofKoinu(required).toString());
     }
     for (int i = 0; i < tx.getInputs().size(); i++) {
       try {
-        tx.getInput(i).getScriptSig().correctlySpends(tx, i, null, null, spentScripts.get(i),
-            Script.ALL_VERIFY_FLAGS);
+        tx.getInput(i)
+            .getScriptSig()
+            .correctlySpends(tx, i, null, null, spentScripts.get(i), Script.ALL_VERIFY_FLAGS);
       } catch (ScriptException e) {
         throw RpcError.rejected(16, "mandatory-script-verify-flag-failed (" + e.getMessage() + ")");
       }
@@ -389,7 +437,10 @@ public final class DevChain {
     return txid;
   }
 
-  /** A confirmed unspent output, or an output of a mempool transaction that no other mempool tx spends. */
+  /**
+   * A confirmed unspent output, or an output of a mempool transaction that no other mempool tx
+   * spends.
+   */
   private Optional<UtxoEntry> spendable(OutPoint op) {
     UtxoEntry e = utxo.get(op);
     if (e != null) {
@@ -407,7 +458,8 @@ public final class DevChain {
     mempool.put(tx.txid(), new MempoolEntry(tx, fee, clock.instant().getEpochSecond()));
     if (!tx.faucet()) {
       for (TransactionInput in : tx.tx().getInputs()) {
-        mempoolSpends.put(new OutPoint(in.getOutpoint().hash().toString(), (int) in.getOutpoint().index()),
+        mempoolSpends.put(
+            new OutPoint(in.getOutpoint().hash().toString(), (int) in.getOutpoint().index()),
             tx.txid());
       }
     }
@@ -422,8 +474,8 @@ public final class DevChain {
   }
 
   /**
-   * Dev faucet: a coinbase-like transaction (null outpoint input, unique script) paying {@code koinu} to
-   * {@code address}; it enters the mempool and the next block. Returns its txid.
+   * Dev faucet: a coinbase-like transaction (null outpoint input, unique script) paying {@code
+   * koinu} to {@code address}; it enters the mempool and the next block. Returns its txid.
    */
   public synchronized String faucet(DogecoinAddress address, long koinu) {
     if (koinu <= 0 || koinu > MAX_MONEY) {
@@ -433,8 +485,11 @@ public final class DevChain {
       throw new RpcError(RpcError.INVALID_PARAMETER, "amount below the dust limit");
     }
     Transaction tx = new Transaction();
-    byte[] tag = ("dbay-faucet/" + (++faucetCounter) + "/" + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
-    tx.addInput(TransactionInput.coinbaseInput(tx, new ScriptBuilder().data(tag).build().program()));
+    byte[] tag =
+        ("dbay-faucet/" + (++faucetCounter) + "/" + System.nanoTime())
+            .getBytes(StandardCharsets.UTF_8);
+    tx.addInput(
+        TransactionInput.coinbaseInput(tx, new ScriptBuilder().data(tag).build().program()));
     tx.addOutput(Coin.valueOf(koinu), address.scriptPubKey());
     byte[] raw = tx.serialize();
     addToMempool(new Tx(tx.getTxId().toString(), raw, tx, true), 0);
@@ -444,12 +499,16 @@ public final class DevChain {
 
   // ---------------------------------------------------------------- mining
 
-  /** Mines {@code count} blocks holding the whole mempool, the coinbase paying {@code rewardTo} (null: the miner). */
+  /**
+   * Mines {@code count} blocks holding the whole mempool, the coinbase paying {@code rewardTo}
+   * (null: the miner).
+   */
   public synchronized List<String> generate(int count, DogecoinAddress rewardTo) {
     if (count < 0 || count > 10_000) {
       throw new RpcError(RpcError.INVALID_PARAMETER, "nblocks must be between 0 and 10000");
     }
-    DogecoinAddress to = rewardTo != null ? rewardTo : DogecoinAddress.p2pkh(config.network(), minerHash160);
+    DogecoinAddress to =
+        rewardTo != null ? rewardTo : DogecoinAddress.p2pkh(config.network(), minerHash160);
     List<String> hashes = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       List<Tx> txs = mempool.values().stream().map(MempoolEntry::tx).toList();
@@ -464,20 +523,42 @@ public final class DevChain {
 
   private Block buildBlock(List<Tx> txs, Block prev, long time, DogecoinAddress rewardTo) {
     int height = prev == null ? 0 : prev.height() + 1;
-    long fees = txs.stream().mapToLong(t -> mempool.containsKey(t.txid()) ? mempool.get(t.txid()).fee() : 0).sum();
+    long fees =
+        txs.stream()
+            .mapToLong(t -> mempool.containsKey(t.txid()) ? mempool.get(t.txid()).fee() : 0)
+            .sum();
     Transaction coinbase = new Transaction();
-    byte[] script = new ScriptBuilder().number(height).number(++extraNonce)
-        .data("dbay-devnode".getBytes(StandardCharsets.UTF_8)).build().program();
+    byte[] script =
+        new ScriptBuilder()
+            .number(height)
+            .number(++extraNonce)
+            .data("dbay-devnode".getBytes(StandardCharsets.UTF_8))
+            .build()
+            .program();
     coinbase.addInput(TransactionInput.coinbaseInput(coinbase, script));
     coinbase.addOutput(Coin.valueOf(config.blockReward() + fees), rewardTo.scriptPubKey());
     byte[] coinbaseRaw = coinbase.serialize();
     List<Tx> all = new ArrayList<>();
     all.add(new Tx(coinbase.getTxId().toString(), coinbaseRaw, coinbase, false));
     all.addAll(txs);
-    byte[] raw = BlockCodec.serialize(1, prev == null ? Sha256Hash.ZERO_HASH.toString() : prev.hash(), time, BITS,
-        extraNonce, all.stream().map(Tx::raw).toList());
+    byte[] raw =
+        BlockCodec.serialize(
+            1,
+            prev == null ? Sha256Hash.ZERO_HASH.toString() : prev.hash(),
+            time,
+            BITS,
+            extraNonce,
+            all.stream().map(Tx::raw).toList());
     DecodedBlock d = BlockCodec.decode(raw, config.network());
-    return new Block(d.hash(), height, time, prev == null ? null : prev.hash(), d.merkleRoot(), d.nonce(), raw, all);
+    return new Block(
+        d.hash(),
+        height,
+        time,
+        prev == null ? null : prev.hash(),
+        d.merkleRoot(),
+        d.nonce(),
+        raw,
+        all);
   }
 
   /** Applies a block to the UTXO set, keeping what it spent to undo it on a reorg. */
@@ -488,7 +569,8 @@ public final class DevChain {
       boolean coinbaseLike = i == 0 || t.faucet();
       if (!coinbaseLike) {
         for (TransactionInput in : t.tx().getInputs()) {
-          OutPoint op = new OutPoint(in.getOutpoint().hash().toString(), (int) in.getOutpoint().index());
+          OutPoint op =
+              new OutPoint(in.getOutpoint().hash().toString(), (int) in.getOutpoint().index());
           UtxoEntry e = utxo.remove(op);
           if (e == null) {
             throw new IllegalStateException("block " + b.hash() + " spends missing " + op);
@@ -500,8 +582,13 @@ public final class DevChain {
         List<TransactionOutput> outs = t.tx().getOutputs();
         for (int v = 0; v < outs.size(); v++) {
           if (!ScriptPattern.isOpReturn(outs.get(v).getScriptPubKey())) {
-            utxo.put(new OutPoint(t.txid(), v), new UtxoEntry(outs.get(v).getValue().value,
-                outs.get(v).getScriptBytes(), b.height(), coinbaseLike));
+            utxo.put(
+                new OutPoint(t.txid(), v),
+                new UtxoEntry(
+                    outs.get(v).getValue().value,
+                    outs.get(v).getScriptBytes(),
+                    b.height(),
+                    coinbaseLike));
           }
         }
       }
@@ -509,7 +596,8 @@ public final class DevChain {
       MempoolEntry m = mempool.remove(t.txid());
       if (m != null && !t.faucet()) {
         for (TransactionInput in : t.tx().getInputs()) {
-          mempoolSpends.remove(new OutPoint(in.getOutpoint().hash().toString(), (int) in.getOutpoint().index()));
+          mempoolSpends.remove(
+              new OutPoint(in.getOutpoint().hash().toString(), (int) in.getOutpoint().index()));
         }
       }
     }
@@ -518,7 +606,10 @@ public final class DevChain {
     blocksByHash.put(b.hash(), b);
   }
 
-  /** Takes the tip off the main chain, restoring what it spent; returns its non-coinbase transactions. */
+  /**
+   * Takes the tip off the main chain, restoring what it spent; returns its non-coinbase
+   * transactions.
+   */
   private List<Tx> disconnectTip() {
     if (chain.size() <= 1) {
       throw new RpcError(RpcError.INVALID_PARAMETER, "cannot disconnect the genesis block");
@@ -538,8 +629,8 @@ public final class DevChain {
   }
 
   /**
-   * Puts transactions of disconnected blocks back in front of the mempool (as Core does), dropping any that no
-   * longer fit, and re-checks the rest of the mempool.
+   * Puts transactions of disconnected blocks back in front of the mempool (as Core does), dropping
+   * any that no longer fit, and re-checks the rest of the mempool.
    */
   private void resurrect(List<Tx> txs) {
     List<MempoolEntry> old = new ArrayList<>(mempool.values());
@@ -560,7 +651,10 @@ public final class DevChain {
     }
   }
 
-  /** invalidateblock: disconnects the block and everything after it; their transactions return to the mempool. */
+  /**
+   * invalidateblock: disconnects the block and everything after it; their transactions return to
+   * the mempool.
+   */
   public synchronized void invalidateBlock(String hash) {
     Block b = blocksByHash.get(hash);
     if (b == null) {
@@ -579,9 +673,10 @@ public final class DevChain {
   }
 
   /**
-   * dev_reorg: replaces the last {@code depth} blocks with {@code depth + 1} new ones. With
-   * {@code orphanTransactions} false their transactions go back to the mempool and into the new blocks; with true
-   * they are dropped (as if a double spend had won), along with mempool transactions that depended on them.
+   * dev_reorg: replaces the last {@code depth} blocks with {@code depth + 1} new ones. With {@code
+   * orphanTransactions} false their transactions go back to the mempool and into the new blocks;
+   * with true they are dropped (as if a double spend had won), along with mempool transactions that
+   * depended on them.
    */
   public synchronized Map<String, Object> reorg(int depth, boolean orphanTransactions) {
     if (depth < 1 || depth > tipHeight()) {
@@ -612,8 +707,13 @@ public final class DevChain {
     result.put("connected", connected);
     result.put("reincluded", reincluded);
     result.put("orphaned", orphaned);
-    log.info("reorg of depth {}: {} -> {}, {} transactions re-included, {} orphaned", depth, oldTip, tip().hash(),
-        reincluded.size(), orphaned.size());
+    log.info(
+        "reorg of depth {}: {} -> {}, {} transactions re-included, {} orphaned",
+        depth,
+        oldTip,
+        tip().hash(),
+        reincluded.size(),
+        orphaned.size());
     return result;
   }
 

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,21 +31,31 @@ public final class DevNode implements AutoCloseable {
     ScheduledExecutorService miner = null;
     long ms = config.blockInterval().toMillis();
     if (ms > 0) {
-      miner = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "devnode-miner");
-        t.setDaemon(true);
-        return t;
-      });
-      miner.scheduleAtFixedRate(() -> {
-        try {
-          chain.generate(1, null);
-        } catch (RuntimeException e) {
-          log.warn("mining failed", e);
-        }
-      }, ms, ms, TimeUnit.MILLISECONDS);
+      miner =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "devnode-miner");
+                t.setDaemon(true);
+                return t;
+              });
+      miner.scheduleAtFixedRate(
+          () -> {
+            try {
+              chain.generate(1, null);
+            } catch (RuntimeException e) {
+              log.warn("mining failed", e);
+            }
+          },
+          ms,
+          ms,
+          TimeUnit.MILLISECONDS);
     }
-    log.info("Dogecoin dev node ({}) listening on {}:{}, a block every {}", config.network().chainName(),
-        config.bindAddress(), server.port(), ms > 0 ? config.blockInterval() : "request");
+    log.info(
+        "Dogecoin dev node ({}) listening on {}:{}, a block every {}",
+        config.network().chainName(),
+        config.bindAddress(),
+        server.port(),
+        ms > 0 ? config.blockInterval() : "request");
     return new DevNode(chain, server, miner);
   }
 

@@ -1,11 +1,10 @@
 package com.dbay.devstack.dogecoin;
 
+import com.dbay.dogecoin.DogecoinNetwork;
+import com.dbay.platform.money.Doge;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
-import com.dbay.dogecoin.DogecoinNetwork;
-import com.dbay.platform.money.Doge;
 
 /**
  * Settings, from environment variables (all optional).
@@ -23,8 +22,17 @@ import com.dbay.platform.money.Doge;
  * DBAY_DOGE_BLOCK_REWARD    10000            DOGE paid by each block's coinbase to the miner address
  * </pre>
  */
-public record DevNodeConfig(int port, String bindAddress, String rpcUser, String rpcPassword, Path dataDir,
-    Duration blockInterval, DogecoinNetwork network, long minFeePerKb, long hardDust, long softDust,
+public record DevNodeConfig(
+    int port,
+    String bindAddress,
+    String rpcUser,
+    String rpcPassword,
+    Path dataDir,
+    Duration blockInterval,
+    DogecoinNetwork network,
+    long minFeePerKb,
+    long hardDust,
+    long softDust,
     long blockReward) {
 
   public static DevNodeConfig fromEnv(Map<String, String> env) {
@@ -34,7 +42,8 @@ public record DevNodeConfig(int port, String bindAddress, String rpcUser, String
         env.getOrDefault("DBAY_DOGE_RPC_USER", "dbay"),
         password(env),
         Path.of(env.getOrDefault("DBAY_DOGE_DATA_DIR", ".dbay/dogecoin")),
-        Duration.ofMillis((long) (Double.parseDouble(env.getOrDefault("DBAY_DOGE_BLOCK_SECONDS", "5")) * 1000)),
+        Duration.ofMillis(
+            (long) (Double.parseDouble(env.getOrDefault("DBAY_DOGE_BLOCK_SECONDS", "5")) * 1000)),
         DogecoinNetwork.of(env.getOrDefault("DBAY_DOGE_NETWORK", "regtest")),
         Doge.parse(env.getOrDefault("DBAY_DOGE_MIN_FEE_PER_KB", "0.01")).koinu(),
         Doge.parse("0.001").koinu(),
@@ -48,7 +57,8 @@ public record DevNodeConfig(int port, String bindAddress, String rpcUser, String
       try {
         return java.nio.file.Files.readString(Path.of(file.strip())).strip();
       } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("cannot read DBAY_DOGE_RPC_PASSWORD_FILE " + file, e);
+        throw new java.io.UncheckedIOException(
+            "cannot read DBAY_DOGE_RPC_PASSWORD_FILE " + file, e);
       }
     }
     return env.getOrDefault("DBAY_DOGE_RPC_PASSWORD", "dbay");
@@ -56,8 +66,23 @@ public record DevNodeConfig(int port, String bindAddress, String rpcUser, String
 
   @Override
   public String toString() {
-    return "DevNodeConfig[port=" + port + ", bind=" + bindAddress + ", user=" + rpcUser + ", password=<redacted>"
-        + ", dataDir=" + dataDir + ", blockInterval=" + blockInterval + ", network=" + network.chainName()
-        + ", minFeePerKb=" + Doge.ofKoinu(minFeePerKb).toString() + ", blockReward=" + Doge.ofKoinu(blockReward).toString() + "]";
+    return "DevNodeConfig[port="
+        + port
+        + ", bind="
+        + bindAddress
+        + ", user="
+        + rpcUser
+        + ", password=<redacted>"
+        + ", dataDir="
+        + dataDir
+        + ", blockInterval="
+        + blockInterval
+        + ", network="
+        + network.chainName()
+        + ", minFeePerKb="
+        + Doge.ofKoinu(minFeePerKb).toString()
+        + ", blockReward="
+        + Doge.ofKoinu(blockReward).toString()
+        + "]";
   }
 }

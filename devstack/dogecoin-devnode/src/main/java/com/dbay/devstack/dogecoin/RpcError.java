@@ -26,7 +26,9 @@ public class RpcError extends RuntimeException {
     return code;
   }
 
-  /** sendrawtransaction rejections read "&lt;reject code&gt;: &lt;reason&gt;" like Dogecoin Core's. */
+  /**
+   * sendrawtransaction rejections read "&lt;reject code&gt;: &lt;reason&gt;" like Dogecoin Core's.
+   */
   static RpcError rejected(int rejectCode, String reason) {
     return new RpcError(VERIFY_REJECTED, rejectCode + ": " + reason);
   }

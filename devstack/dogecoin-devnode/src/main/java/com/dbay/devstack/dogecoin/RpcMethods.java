@@ -1,31 +1,47 @@
 package com.dbay.devstack.dogecoin;
 
+import com.dbay.dogecoin.DogecoinAddress;
+import com.dbay.dogecoin.DogecoinFormatException;
+import com.dbay.platform.money.Doge;
 import java.util.HexFormat;
 import java.util.List;
-
 import org.bitcoinj.core.Transaction;
 import org.bitcoinj.core.TransactionInput;
 import org.bitcoinj.core.TransactionOutput;
 import org.bitcoinj.script.Script;
 import org.bitcoinj.script.ScriptPattern;
-
-import com.dbay.dogecoin.DogecoinAddress;
-import com.dbay.dogecoin.DogecoinFormatException;
-import com.dbay.platform.money.Doge;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The JSON-RPC methods, shaped like Dogecoin Core's answers (amounts as JSON numbers with 8 decimals). */
+/**
+ * The JSON-RPC methods, shaped like Dogecoin Core's answers (amounts as JSON numbers with 8
+ * decimals).
+ */
 final class RpcMethods {
 
-  static final List<String> METHODS = List.of("getblockcount", "getbestblockhash", "getblockhash", "getblock",
-      "getblockheader", "getblockchaininfo", "getnetworkinfo", "getrawtransaction", "sendrawtransaction",
-      "getmempoolinfo", "getrawmempool", "gettxout", "generate", "generatetoaddress", "faucet",
-      "invalidateblock", "dev_reorg", "help");
+  static final List<String> METHODS =
+      List.of(
+          "getblockcount",
+          "getbestblockhash",
+          "getblockhash",
+          "getblock",
+          "getblockheader",
+          "getblockchaininfo",
+          "getnetworkinfo",
+          "getrawtransaction",
+          "sendrawtransaction",
+          "getmempoolinfo",
+          "getrawmempool",
+          "gettxout",
+          "generate",
+          "generatetoaddress",
+          "faucet",
+          "invalidateblock",
+          "dev_reorg",
+          "help");
 
   private final DevChain chain;
   private final JsonMapper json;
@@ -41,8 +57,13 @@ final class RpcMethods {
     return switch (method) {
       case "getblockcount" -> nodes.numberNode(chain.tipHeight());
       case "getbestblockhash" -> nodes.stringNode(chain.tip().hash());
-      case "getblockhash" -> nodes.stringNode(chain.blockAt(p.longAt(0))
-          .orElseThrow(() -> new RpcError(RpcError.INVALID_PARAMETER, "Block height out of range")).hash());
+      case "getblockhash" ->
+          nodes.stringNode(
+              chain
+                  .blockAt(p.longAt(0))
+                  .orElseThrow(
+                      () -> new RpcError(RpcError.INVALID_PARAMETER, "Block height out of range"))
+                  .hash());
       case "getblock" -> getBlock(p.stringAt(0), p.verbosity(1, 1));
       case "getblockheader" -> getBlockHeader(p.stringAt(0), p.boolAt(1, true));
       case "getblockchaininfo" -> blockchainInfo();
@@ -53,7 +74,8 @@ final class RpcMethods {
       case "getrawmempool" -> rawMempool(p.boolAt(0, false));
       case "gettxout" -> txOut(p.stringAt(0), (int) p.longAt(1));
       case "generate" -> strings(chain.generate((int) p.longAt(0), null));
-      case "generatetoaddress" -> strings(chain.generate((int) p.longAt(0), address(p.stringAt(1))));
+      case "generatetoaddress" ->
+          strings(chain.generate((int) p.longAt(0), address(p.stringAt(1))));
       case "faucet" -> faucet(p);
       case "invalidateblock" -> {
         chain.invalidateBlock(p.stringAt(0));
@@ -98,8 +120,10 @@ final class RpcMethods {
   }
 
   private JsonNode getBlock(String hash, int verbosity) {
-    DevChain.Block b = chain.block(hash).orElseThrow(() -> new RpcError(RpcError.INVALID_ADDRESS_OR_KEY,
-        "Block not found"));
+    DevChain.Block b =
+        chain
+            .block(hash)
+            .orElseThrow(() -> new RpcError(RpcError.INVALID_ADDRESS_OR_KEY, "Block not found"));
     if (verbosity == 0) {
       return nodes.stringNode(HexFormat.of().formatHex(b.raw()));
     }
@@ -117,8 +141,10 @@ final class RpcMethods {
   }
 
   private JsonNode getBlockHeader(String hash, boolean verbose) {
-    DevChain.Block b = chain.block(hash).orElseThrow(() -> new RpcError(RpcError.INVALID_ADDRESS_OR_KEY,
-        "Block not found"));
+    DevChain.Block b =
+        chain
+            .block(hash)
+            .orElseThrow(() -> new RpcError(RpcError.INVALID_ADDRESS_OR_KEY, "Block not found"));
     if (!verbose) {
       return nodes.stringNode(HexFormat.of().formatHex(java.util.Arrays.copyOf(b.raw(), 80)));
     }
@@ -178,14 +204,18 @@ final class RpcMethods {
       ObjectNode s = v.putObject("scriptPubKey");
       s.put("asm", safeAsm(out.getScriptBytes()));
       s.put("hex", hex.formatHex(out.getScriptBytes()));
-      var address = DogecoinAddress.fromScriptPubKey(out.getScriptBytes(), chain.config().network());
-      String type = address.map(a -> a.type() == DogecoinAddress.Type.P2PKH ? "pubkeyhash" : "scripthash")
-          .orElseGet(() -> isOpReturn(out.getScriptBytes()) ? "nulldata" : "nonstandard");
+      var address =
+          DogecoinAddress.fromScriptPubKey(out.getScriptBytes(), chain.config().network());
+      String type =
+          address
+              .map(a -> a.type() == DogecoinAddress.Type.P2PKH ? "pubkeyhash" : "scripthash")
+              .orElseGet(() -> isOpReturn(out.getScriptBytes()) ? "nulldata" : "nonstandard");
       s.put("type", type);
-      address.ifPresent(a -> {
-        s.put("reqSigs", 1);
-        s.putArray("addresses").add(a.toBase58());
-      });
+      address.ifPresent(
+          a -> {
+            s.put("reqSigs", 1);
+            s.putArray("addresses").add(a.toBase58());
+          });
     }
     return o;
   }
@@ -207,8 +237,14 @@ final class RpcMethods {
   }
 
   private JsonNode getRawTransaction(String txid, boolean verbose) {
-    var found = chain.transaction(txid).orElseThrow(() -> new RpcError(RpcError.INVALID_ADDRESS_OR_KEY,
-        "No such mempool or blockchain transaction. Use gettransaction for wallet transactions."));
+    var found =
+        chain
+            .transaction(txid)
+            .orElseThrow(
+                () ->
+                    new RpcError(
+                        RpcError.INVALID_ADDRESS_OR_KEY,
+                        "No such mempool or blockchain transaction. Use gettransaction for wallet transactions."));
     DevChain.Tx t = found.getKey();
     if (!verbose) {
       return nodes.stringNode(HexFormat.of().formatHex(t.raw()));

@@ -1,5 +1,7 @@
 package com.dbay.devstack.dogecoin;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,13 +11,8 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -25,9 +22,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * JSON-RPC 1.0 over HTTP POST with basic auth, on the JDK's HTTP server. Like Dogecoin Core: a failed single call
- * answers HTTP 500 (404 for an unknown method) with {@code {"result":null,"error":{"code","message"},"id"}}; a batch
- * (JSON array) answers 200 with one response per call; wrong credentials answer 401.
+ * JSON-RPC 1.0 over HTTP POST with basic auth, on the JDK's HTTP server. Like Dogecoin Core: a
+ * failed single call answers HTTP 500 (404 for an unknown method) with {@code
+ * {"result":null,"error":{"code","message"},"id"}}; a batch (JSON array) answers 200 with one
+ * response per call; wrong credentials answer 401.
  */
 public final class RpcServer implements AutoCloseable {
 
@@ -35,18 +33,23 @@ public final class RpcServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-  private final JsonMapper json = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-      .build();
+  private final JsonMapper json =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .build();
   private final RpcMethods methods;
   private final byte[] expectedAuth;
 
   public RpcServer(DevChain chain, DevNodeConfig config) throws IOException {
     this.methods = new RpcMethods(chain, json);
-    this.expectedAuth = ("Basic " + Base64.getEncoder().encodeToString(
-        (config.rpcUser() + ":" + config.rpcPassword()).getBytes(StandardCharsets.UTF_8)))
-        .getBytes(StandardCharsets.UTF_8);
+    this.expectedAuth =
+        ("Basic "
+                + Base64.getEncoder()
+                    .encodeToString(
+                        (config.rpcUser() + ":" + config.rpcPassword())
+                            .getBytes(StandardCharsets.UTF_8)))
+            .getBytes(StandardCharsets.UTF_8);
     this.server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 64);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
@@ -63,7 +66,8 @@ public final class RpcServer implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       String auth = ex.getRequestHeaders().getFirst("Authorization");
-      if (auth == null || !MessageDigest.isEqual(auth.getBytes(StandardCharsets.UTF_8), expectedAuth)) {
+      if (auth == null
+          || !MessageDigest.isEqual(auth.getBytes(StandardCharsets.UTF_8), expectedAuth)) {
         ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"jsonrpc\"");
         ex.sendResponseHeaders(401, -1);
         return;
@@ -90,7 +94,8 @@ public final class RpcServer implements AutoCloseable {
       ObjectNode response = execute(request);
       int status = 200;
       if (!response.path("error").isNull()) {
-        status = response.path("error").path("code").asInt() == RpcError.METHOD_NOT_FOUND ? 404 : 500;
+        status =
+            response.path("error").path("code").asInt() == RpcError.METHOD_NOT_FOUND ? 404 : 500;
       }
       send(ex, status, response);
     }

@@ -3,15 +3,6 @@ package com.dbay.devstack.dogecoin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import com.dbay.dogecoin.Bip44Path;
 import com.dbay.dogecoin.BlockCodec;
 import com.dbay.dogecoin.DecodedTransaction;
@@ -19,7 +10,6 @@ import com.dbay.dogecoin.DogecoinAddress;
 import com.dbay.dogecoin.DogecoinNetwork;
 import com.dbay.dogecoin.FeePolicy;
 import com.dbay.dogecoin.HdSigner;
-import com.dbay.platform.money.Doge;
 import com.dbay.dogecoin.Payment;
 import com.dbay.dogecoin.SignedTransaction;
 import com.dbay.dogecoin.TransactionPlanner;
@@ -32,23 +22,43 @@ import com.dbay.dogecoin.rpc.RpcAuthenticationException;
 import com.dbay.dogecoin.rpc.RpcConfig;
 import com.dbay.dogecoin.rpc.RpcErrorException;
 import com.dbay.dogecoin.rpc.RpcUnavailableException;
+import com.dbay.platform.money.Doge;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The library's JSON-RPC client against a running dev node over real HTTP. */
 class DevNodeRpcIT {
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static DevNode node;
   static DogecoinRpcClient rpc;
   static HdSigner signer;
 
   @BeforeAll
   static void start() throws Exception {
-    node = DevNode.start(DevNodeConfig.fromEnv(Map.of("DBAY_DOGE_DATA_DIR", dir.toString(),
-        "DBAY_DOGE_BLOCK_SECONDS", "0", "DBAY_DOGE_RPC_PORT", "0", "DBAY_DOGE_RPC_USER", "u",
-        "DBAY_DOGE_RPC_PASSWORD", "p")));
-    rpc = new DogecoinRpcClient(RpcConfig.of("http://127.0.0.1:" + node.port() + "/", "u", "p",
-        DogecoinNetwork.REGTEST));
+    node =
+        DevNode.start(
+            DevNodeConfig.fromEnv(
+                Map.of(
+                    "DBAY_DOGE_DATA_DIR",
+                    dir.toString(),
+                    "DBAY_DOGE_BLOCK_SECONDS",
+                    "0",
+                    "DBAY_DOGE_RPC_PORT",
+                    "0",
+                    "DBAY_DOGE_RPC_USER",
+                    "u",
+                    "DBAY_DOGE_RPC_PASSWORD",
+                    "p")));
+    rpc =
+        new DogecoinRpcClient(
+            RpcConfig.of(
+                "http://127.0.0.1:" + node.port() + "/", "u", "p", DogecoinNetwork.REGTEST));
     signer = HdSigner.fromMnemonic(DevChainTest.PHRASE, "", DogecoinNetwork.REGTEST);
   }
 
@@ -60,7 +70,8 @@ class DevNodeRpcIT {
 
   @Test
   void aDepositFoundByTheWatchOnlyAccountCanBeSpentAndTheSpendConfirms() {
-    WatchOnlyAccount watch = WatchOnlyAccount.fromXpub(signer.accountXpub(0), DogecoinNetwork.REGTEST);
+    WatchOnlyAccount watch =
+        WatchOnlyAccount.fromXpub(signer.accountXpub(0), DogecoinNetwork.REGTEST);
     DogecoinAddress deposit = watch.receiveAddress(7);
 
     String faucetTxid = rpc.faucet(deposit.toBase58(), Doge.ofDoge(10_000).koinu());
@@ -74,19 +85,29 @@ class DevNodeRpcIT {
 
     ChainBlock block = rpc.getBlock(blockHash);
     assertThat(block.confirmations()).isEqualTo(1);
-    DecodedTransaction found = block.transactions().stream()
-        .filter(t -> t.outputs().stream().anyMatch(o -> deposit.equals(o.address()))).findFirst().orElseThrow();
+    DecodedTransaction found =
+        block.transactions().stream()
+            .filter(t -> t.outputs().stream().anyMatch(o -> deposit.equals(o.address())))
+            .findFirst()
+            .orElseThrow();
     assertThat(found.txid()).isEqualTo(faucetTxid);
     assertThat(found.outputs().getFirst().value()).isEqualTo(Doge.ofDoge(10_000).koinu());
 
     // the raw block the fallback path parses says the same
-    assertThat(BlockCodec.decode(rpc.getRawBlock(blockHash), DogecoinNetwork.REGTEST).transactions())
+    assertThat(
+            BlockCodec.decode(rpc.getRawBlock(blockHash), DogecoinNetwork.REGTEST).transactions())
         .isEqualTo(block.transactions());
 
-    Utxo utxo = new Utxo(faucetTxid, 0, Doge.ofDoge(10_000).koinu(), deposit, Bip44Path.receive(0, 7));
+    Utxo utxo =
+        new Utxo(faucetTxid, 0, Doge.ofDoge(10_000).koinu(), deposit, Bip44Path.receive(0, 7));
     DogecoinAddress outside = signer.address(Bip44Path.receive(3, 0));
-    SignedTransaction tx = signer.sign(TransactionPlanner.plan(List.of(utxo),
-        List.of(new Payment(outside, Doge.ofDoge(2_500).koinu())), watch.changeAddress(0), FeePolicy.DEFAULT));
+    SignedTransaction tx =
+        signer.sign(
+            TransactionPlanner.plan(
+                List.of(utxo),
+                List.of(new Payment(outside, Doge.ofDoge(2_500).koinu())),
+                watch.changeAddress(0),
+                FeePolicy.DEFAULT));
     assertThat(rpc.sendRawTransaction(tx.rawHex())).isEqualTo(tx.txid());
     // re-broadcasting the same bytes is harmless
     assertThat(rpc.sendRawTransaction(tx.rawHex())).isEqualTo(tx.txid());
@@ -99,7 +120,8 @@ class DevNodeRpcIT {
     assertThat(rpc.getRawTransactionHex(tx.txid())).isEqualTo(tx.rawHex());
 
     assertThatThrownBy(() -> rpc.sendRawTransaction(tx.rawHex()))
-        .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.isAlreadyInChain()).isTrue());
+        .isInstanceOfSatisfying(
+            RpcErrorException.class, e -> assertThat(e.isAlreadyInChain()).isTrue());
     // the idempotent broadcast treats "already mined" as success
     assertThat(rpc.broadcast(tx.rawHex())).isEqualTo(tx.txid());
     assertThat(rpc.confirmations(tx.txid())).hasValue(2);
@@ -112,27 +134,42 @@ class DevNodeRpcIT {
     String txid = rpc.faucet(mine.toBase58(), Doge.ofDoge(50).koinu());
     rpc.generateToAddress(1, mine.toBase58());
     Utxo utxo = new Utxo(txid, 0, Doge.ofDoge(50).koinu(), mine, Bip44Path.receive(0, 20));
-    SignedTransaction a = signer.sign(TransactionPlanner.plan(List.of(utxo),
-        List.of(new Payment(signer.address(Bip44Path.receive(2, 0)), Doge.ofDoge(20).koinu())), null,
-        FeePolicy.DEFAULT));
-    SignedTransaction b = signer.sign(TransactionPlanner.plan(List.of(utxo),
-        List.of(new Payment(signer.address(Bip44Path.receive(2, 1)), Doge.ofDoge(20).koinu())), null,
-        FeePolicy.DEFAULT));
-    String tampered = a.rawHex().substring(0, 100) + (a.rawHex().charAt(100) == '0' ? '1' : '0')
-        + a.rawHex().substring(101);
+    SignedTransaction a =
+        signer.sign(
+            TransactionPlanner.plan(
+                List.of(utxo),
+                List.of(
+                    new Payment(signer.address(Bip44Path.receive(2, 0)), Doge.ofDoge(20).koinu())),
+                null,
+                FeePolicy.DEFAULT));
+    SignedTransaction b =
+        signer.sign(
+            TransactionPlanner.plan(
+                List.of(utxo),
+                List.of(
+                    new Payment(signer.address(Bip44Path.receive(2, 1)), Doge.ofDoge(20).koinu())),
+                null,
+                FeePolicy.DEFAULT));
+    String tampered =
+        a.rawHex().substring(0, 100)
+            + (a.rawHex().charAt(100) == '0' ? '1' : '0')
+            + a.rawHex().substring(101);
 
     assertThatThrownBy(() -> rpc.sendRawTransaction(tampered))
         .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.isRejected()).isTrue());
     rpc.sendRawTransaction(a.rawHex());
     assertThatThrownBy(() -> rpc.sendRawTransaction(b.rawHex()))
-        .isInstanceOfSatisfying(RpcErrorException.class, e -> {
-          assertThat(e.code()).isEqualTo(RpcErrorException.RPC_VERIFY_REJECTED);
-          assertThat(e.nodeMessage()).contains("txn-mempool-conflict");
-        });
+        .isInstanceOfSatisfying(
+            RpcErrorException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(RpcErrorException.RPC_VERIFY_REJECTED);
+              assertThat(e.nodeMessage()).contains("txn-mempool-conflict");
+            });
     assertThatThrownBy(() -> rpc.getBlock("00".repeat(32)))
         .isInstanceOfSatisfying(RpcErrorException.class, e -> assertThat(e.isNotFound()).isTrue());
     assertThatThrownBy(() -> rpc.call("getdifficultyofdoge"))
-        .isInstanceOfSatisfying(RpcErrorException.class,
+        .isInstanceOfSatisfying(
+            RpcErrorException.class,
             e -> assertThat(e.code()).isEqualTo(RpcErrorException.RPC_METHOD_NOT_FOUND));
   }
 
@@ -153,13 +190,17 @@ class DevNodeRpcIT {
 
   @Test
   void wrongCredentialsAndADeadPortAreTypedToo() {
-    DogecoinRpcClient wrong = new DogecoinRpcClient(RpcConfig.of("http://127.0.0.1:" + node.port() + "/", "u",
-        "nope", DogecoinNetwork.REGTEST));
+    DogecoinRpcClient wrong =
+        new DogecoinRpcClient(
+            RpcConfig.of(
+                "http://127.0.0.1:" + node.port() + "/", "u", "nope", DogecoinNetwork.REGTEST));
     assertThatThrownBy(wrong::getBlockCount).isInstanceOf(RpcAuthenticationException.class);
-    DogecoinRpcClient dead = new DogecoinRpcClient(RpcConfig.of("http://127.0.0.1:1/", "u", "p",
-        DogecoinNetwork.REGTEST));
-    assertThatThrownBy(dead::getBlockCount).isInstanceOfSatisfying(RpcUnavailableException.class,
-        e -> assertThat(e.isTransient()).isTrue());
+    DogecoinRpcClient dead =
+        new DogecoinRpcClient(
+            RpcConfig.of("http://127.0.0.1:1/", "u", "p", DogecoinNetwork.REGTEST));
+    assertThatThrownBy(dead::getBlockCount)
+        .isInstanceOfSatisfying(
+            RpcUnavailableException.class, e -> assertThat(e.isTransient()).isTrue());
   }
 
   @Test
@@ -175,22 +216,37 @@ class DevNodeRpcIT {
     var v2 = rpc.call("getblock", hash, 2);
     var out = v2.path("tx").get(1).path("vout").get(0);
     assertThat(out.path("value").decimalValue()).isEqualByComparingTo("3");
-    assertThat(out.path("scriptPubKey").path("addresses").get(0).asString()).isEqualTo(mine.toBase58());
+    assertThat(out.path("scriptPubKey").path("addresses").get(0).asString())
+        .isEqualTo(mine.toBase58());
     assertThat(out.path("scriptPubKey").path("type").asString()).isEqualTo("pubkeyhash");
     assertThat(v2.path("tx").get(0).path("vin").get(0).has("coinbase")).isTrue();
     assertThat(rpc.call("getblockheader", hash, false).asString()).hasSize(160);
     // a mainnet address is refused on the regtest chain
     assertThatThrownBy(() -> rpc.call("faucet", "DBus3bamQjgJULBJtYXpEzDWQRwF5iwxgC", "1"))
-        .isInstanceOfSatisfying(RpcErrorException.class,
+        .isInstanceOfSatisfying(
+            RpcErrorException.class,
             e -> assertThat(e.code()).isEqualTo(RpcErrorException.RPC_INVALID_ADDRESS_OR_KEY));
   }
 
   @Test
   void theNodeMinesOnItsOwnTimer(@TempDir Path other) throws Exception {
-    try (DevNode timed = DevNode.start(DevNodeConfig.fromEnv(Map.of("DBAY_DOGE_DATA_DIR", other.toString(),
-        "DBAY_DOGE_BLOCK_SECONDS", "0.2", "DBAY_DOGE_RPC_PORT", "0")))) {
-      DogecoinRpcClient client = new DogecoinRpcClient(RpcConfig.of("http://127.0.0.1:" + timed.port() + "/",
-          "dbay", "dbay", DogecoinNetwork.REGTEST));
+    try (DevNode timed =
+        DevNode.start(
+            DevNodeConfig.fromEnv(
+                Map.of(
+                    "DBAY_DOGE_DATA_DIR",
+                    other.toString(),
+                    "DBAY_DOGE_BLOCK_SECONDS",
+                    "0.2",
+                    "DBAY_DOGE_RPC_PORT",
+                    "0")))) {
+      DogecoinRpcClient client =
+          new DogecoinRpcClient(
+              RpcConfig.of(
+                  "http://127.0.0.1:" + timed.port() + "/",
+                  "dbay",
+                  "dbay",
+                  DogecoinNetwork.REGTEST));
       long deadline = System.nanoTime() + 10_000_000_000L;
       while (client.getBlockCount() < 3 && System.nanoTime() < deadline) {
         Thread.sleep(100);
@@ -219,8 +275,10 @@ class DevNodeRpcIT {
     assertThat(follower.next(cursor)).isInstanceOf(com.dbay.dogecoin.rpc.BlockFollower.AtTip.class);
   }
 
-  private static com.dbay.dogecoin.rpc.ChainPoint drain(com.dbay.dogecoin.rpc.BlockFollower follower,
-      com.dbay.dogecoin.rpc.ChainPoint cursor, List<String> undone) {
+  private static com.dbay.dogecoin.rpc.ChainPoint drain(
+      com.dbay.dogecoin.rpc.BlockFollower follower,
+      com.dbay.dogecoin.rpc.ChainPoint cursor,
+      List<String> undone) {
     for (int i = 0; i < 100; i++) {
       switch (follower.next(cursor)) {
         case com.dbay.dogecoin.rpc.BlockFollower.Advance a -> cursor = a.to();
@@ -239,17 +297,23 @@ class DevNodeRpcIT {
   @Test
   void answersABatchWithOneResponsePerCallAndNamesItsChainLikeCore() throws Exception {
     var http = java.net.http.HttpClient.newHttpClient();
-    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + node.port() + "/"))
-        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("u:p".getBytes()))
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-            "[{\"id\":1,\"method\":\"getblockcount\",\"params\":[]},{\"id\":2,\"method\":\"nope\"}]"))
-        .build();
+    var request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + node.port() + "/"))
+            .header(
+                "Authorization",
+                "Basic " + java.util.Base64.getEncoder().encodeToString("u:p".getBytes()))
+            .POST(
+                java.net.http.HttpRequest.BodyPublishers.ofString(
+                    "[{\"id\":1,\"method\":\"getblockcount\",\"params\":[]},{\"id\":2,\"method\":\"nope\"}]"))
+            .build();
     var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     var body = tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
     assertThat(body.size()).isEqualTo(2);
     assertThat(body.get(0).path("result").asLong()).isEqualTo(rpc.getBlockCount());
     assertThat(body.get(1).path("error").path("code").asInt()).isEqualTo(-32601);
-    assertThat(DogecoinNetwork.of(rpc.getBlockchainInfo().chain())).isEqualTo(DogecoinNetwork.REGTEST);
+    assertThat(DogecoinNetwork.of(rpc.getBlockchainInfo().chain()))
+        .isEqualTo(DogecoinNetwork.REGTEST);
   }
 }

@@ -7,9 +7,9 @@ import io.netty.channel.Channel;
 
 /**
  * mongo-java-server 1.47 knows the legacy {@code isMaster} but not its successor {@code hello},
- * which current drivers and Spring Boot's Mongo health indicator send. Both backends answer
- * {@code hello} as {@code isMaster} plus the field newer clients read. Subclasses (not a proxy),
- * because OP_MSG commands reach {@code handleCommand} from inside the backend itself.
+ * which current drivers and Spring Boot's Mongo health indicator send. Both backends answer {@code
+ * hello} as {@code isMaster} plus the field newer clients read. Subclasses (not a proxy), because
+ * OP_MSG commands reach {@code handleCommand} from inside the backend itself.
  */
 final class HelloAwareBackends {
 
@@ -19,7 +19,8 @@ final class HelloAwareBackends {
     }
 
     @Override
-    public Document handleCommand(Channel channel, String database, String command, Document query) {
+    public Document handleCommand(
+        Channel channel, String database, String command, Document query) {
       return isHello(command)
           ? asHello(super.handleCommand(channel, database, "isMaster", query))
           : super.handleCommand(channel, database, command, query);
@@ -28,7 +29,8 @@ final class HelloAwareBackends {
 
   static final class Memory extends MemoryBackend {
     @Override
-    public Document handleCommand(Channel channel, String database, String command, Document query) {
+    public Document handleCommand(
+        Channel channel, String database, String command, Document query) {
       return isHello(command)
           ? asHello(super.handleCommand(channel, database, "isMaster", query))
           : super.handleCommand(channel, database, command, query);

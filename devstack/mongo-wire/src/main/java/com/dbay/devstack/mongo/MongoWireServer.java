@@ -15,14 +15,21 @@ public final class MongoWireServer {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 27017;
     String file = args.length > 1 ? args[1] : null;
     MongoServer server = start("127.0.0.1", port, file);
-    System.out.println("mongo-wire listening on " + server.getLocalAddress() + (file != null ? " file " + file : " in memory"));
+    System.out.println(
+        "mongo-wire listening on "
+            + server.getLocalAddress()
+            + (file != null ? " file " + file : " in memory"));
     Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "mongo-wire-shutdown"));
     new CountDownLatch(1).await();
   }
 
-  /** Binds a server on {@code host:port} (port 0 picks a free one); {@code file} null keeps data in memory. */
+  /**
+   * Binds a server on {@code host:port} (port 0 picks a free one); {@code file} null keeps data in
+   * memory.
+   */
   public static MongoServer start(String host, int port, String file) {
-    MongoBackend backend = file != null ? new HelloAwareBackends.H2(file) : new HelloAwareBackends.Memory();
+    MongoBackend backend =
+        file != null ? new HelloAwareBackends.H2(file) : new HelloAwareBackends.Memory();
     MongoServer server = new MongoServer(backend);
     server.bind(new InetSocketAddress(host, port));
     return server;

@@ -30,14 +30,22 @@ class MongoWireServerTest {
     String file = dir.resolve("mongo").toString();
     MongoServer first = MongoWireServer.start("127.0.0.1", 0, file);
     try (MongoClient client = MongoClients.create(first.getConnectionString())) {
-      client.getDatabase("dbay_messaging").getCollection("threads").insertOne(new Document("_id", "t1").append("subject", "Shipping?"));
+      client
+          .getDatabase("dbay_messaging")
+          .getCollection("threads")
+          .insertOne(new Document("_id", "t1").append("subject", "Shipping?"));
     } finally {
       first.shutdown();
     }
 
     MongoServer second = MongoWireServer.start("127.0.0.1", 0, file);
     try (MongoClient client = MongoClients.create(second.getConnectionString())) {
-      Document thread = client.getDatabase("dbay_messaging").getCollection("threads").find(new Document("_id", "t1")).first();
+      Document thread =
+          client
+              .getDatabase("dbay_messaging")
+              .getCollection("threads")
+              .find(new Document("_id", "t1"))
+              .first();
 
       assertThat(thread).isNotNull();
       assertThat(thread.getString("subject")).isEqualTo("Shipping?");

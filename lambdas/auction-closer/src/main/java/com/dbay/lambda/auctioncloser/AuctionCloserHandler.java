@@ -14,23 +14,24 @@ import java.util.Map;
  */
 public class AuctionCloserHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
-    private final DueAuctions auctions;
+  private final DueAuctions auctions;
 
-    public AuctionCloserHandler() {
-        this(DueAuctions.notYetImplemented());
-    }
+  public AuctionCloserHandler() {
+    this(DueAuctions.notYetImplemented());
+  }
 
-    public AuctionCloserHandler(DueAuctions auctions) {
-        this.auctions = auctions;
-    }
+  public AuctionCloserHandler(DueAuctions auctions) {
+    this.auctions = auctions;
+  }
 
-    @Override
-    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        Instant asOf = event.getTime() == null ? Instant.now() : Instant.ofEpochMilli(event.getTime().getMillis());
-        int closed = auctions.closeDue(asOf);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("asOf", asOf.toString());
-        result.put("closed", closed);
-        return result;
-    }
+  @Override
+  public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+    Instant asOf =
+        event.getTime() == null ? Instant.now() : Instant.ofEpochMilli(event.getTime().getMillis());
+    int closed = auctions.closeDue(asOf);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("asOf", asOf.toString());
+    result.put("closed", closed);
+    return result;
+  }
 }

@@ -1,2 +1,5 @@
-/** auction-closer: closes auctions whose end has passed; settles a closed auction for AuctionCloseWorkflow. */
+/**
+ * auction-closer: closes auctions whose end has passed; settles a closed auction for
+ * AuctionCloseWorkflow.
+ */
 package com.dbay.lambda.auctioncloser;

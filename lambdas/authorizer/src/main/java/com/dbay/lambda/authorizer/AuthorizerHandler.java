@@ -19,22 +19,23 @@ import java.util.TreeSet;
 
 /**
  * The API Gateway (REST API, v1 payload) REQUEST authorizer. It reads the bearer token from the
- * {@code Authorization} header (or the {@code token} query parameter on a WebSocket
- * {@code $connect}), validates it against the Cognito pool, resolves the app user, and returns an
- * Allow policy for exactly this method ARN plus a context that the API maps to the identity
- * headers: {@code X-User-ID = context.userId}, {@code X-Cognito-Sub = context.cognitoSub},
- * {@code X-Cognito-Username = context.username}, {@code X-Cognito-Email = context.email},
- * {@code X-User-Roles = context.roles}, {@code X-Gateway-Timestamp = context.gatewayTimestamp},
- * {@code X-Gateway-Signature = context.gatewaySignature}. The signature is the same gateway proof
- * the local gateway sends, over this request's method and path, so the services check both paths
- * with the same code. Because the proof names the path and the time, the API must not cache
- * authorizer results (TTL 0); the JWKS cache keeps that cheap.
+ * {@code Authorization} header (or the {@code token} query parameter on a WebSocket {@code
+ * $connect}), validates it against the Cognito pool, resolves the app user, and returns an Allow
+ * policy for exactly this method ARN plus a context that the API maps to the identity headers:
+ * {@code X-User-ID = context.userId}, {@code X-Cognito-Sub = context.cognitoSub}, {@code
+ * X-Cognito-Username = context.username}, {@code X-Cognito-Email = context.email}, {@code
+ * X-User-Roles = context.roles}, {@code X-Gateway-Timestamp = context.gatewayTimestamp}, {@code
+ * X-Gateway-Signature = context.gatewaySignature}. The signature is the same gateway proof the
+ * local gateway sends, over this request's method and path, so the services check both paths with
+ * the same code. Because the proof names the path and the time, the API must not cache authorizer
+ * results (TTL 0); the JWKS cache keeps that cheap.
  *
  * <p>Why the v1 REQUEST type rather than HTTP API v2: the seed's API Gateway is REST + WebSocket,
  * and a WebSocket {@code $connect} authorizer receives this same v1 REQUEST shape, so one handler
  * serves both; REST request-parameter mapping overwrites any client-sent header of the same name.
  */
-public class AuthorizerHandler implements RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponse> {
+public class AuthorizerHandler
+    implements RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponse> {
 
   private final TokenVerifier verifier;
   private final UserResolver resolver;
@@ -58,9 +59,10 @@ public class AuthorizerHandler implements RequestHandler<APIGatewayCustomAuthori
   private static Object[] fromEnvironment(Map<String, String> env) {
     AuthorizerConfig config = AuthorizerConfig.from(env);
     GatewayProof proof = new GatewayProof(GatewaySecret.from(env));
-    UserResolver resolver = config.userServiceUrl() == null
-        ? null
-        : new HttpUserResolver(config.userServiceUrl(), proof, Duration.ofMinutes(5));
+    UserResolver resolver =
+        config.userServiceUrl() == null
+            ? null
+            : new HttpUserResolver(config.userServiceUrl(), proof, Duration.ofMinutes(5));
     return new Object[] {new TokenVerifier(config), resolver, proof};
   }
 
@@ -98,19 +100,23 @@ public class AuthorizerHandler implements RequestHandler<APIGatewayCustomAuthori
     out.put("roles", String.join(",", roles));
     out.put("gatewayTimestamp", Long.toString(now));
     out.put("gatewaySignature", proof.sign(identity, target[0], target[1], now));
-    return policy(userId.isEmpty() ? sub : userId, IamPolicyResponse.ALLOW, event.getMethodArn(), out);
+    return policy(
+        userId.isEmpty() ? sub : userId, IamPolicyResponse.ALLOW, event.getMethodArn(), out);
   }
 
-  private static IamPolicyResponse policy(String principal, String effect, String methodArn, Map<String, Object> context) {
-    IamPolicyResponse.Statement statement = IamPolicyResponse.ALLOW.equals(effect)
-        ? IamPolicyResponse.allowStatement(methodArn)
-        : IamPolicyResponse.denyStatement(methodArn);
+  private static IamPolicyResponse policy(
+      String principal, String effect, String methodArn, Map<String, Object> context) {
+    IamPolicyResponse.Statement statement =
+        IamPolicyResponse.ALLOW.equals(effect)
+            ? IamPolicyResponse.allowStatement(methodArn)
+            : IamPolicyResponse.denyStatement(methodArn);
     return IamPolicyResponse.builder()
         .withPrincipalId(principal)
-        .withPolicyDocument(IamPolicyResponse.PolicyDocument.builder()
-            .withVersion(IamPolicyResponse.VERSION_2012_10_17)
-            .withStatement(List.of(statement))
-            .build())
+        .withPolicyDocument(
+            IamPolicyResponse.PolicyDocument.builder()
+                .withVersion(IamPolicyResponse.VERSION_2012_10_17)
+                .withStatement(List.of(statement))
+                .build())
         .withContext(context)
         .build();
   }
@@ -134,7 +140,8 @@ public class AuthorizerHandler implements RequestHandler<APIGatewayCustomAuthori
     }
     // Browsers cannot set headers on a WebSocket: the token comes in the query of $connect.
     if (event.getQueryStringParameters() != null) {
-      return Optional.ofNullable(event.getQueryStringParameters().get("token")).filter(t -> !t.isBlank());
+      return Optional.ofNullable(event.getQueryStringParameters().get("token"))
+          .filter(t -> !t.isBlank());
     }
     return Optional.empty();
   }
@@ -142,8 +149,8 @@ public class AuthorizerHandler implements RequestHandler<APIGatewayCustomAuthori
   /**
    * The method and the target (path and query) the service will see. REQUEST events carry all of
    * it, the query already decoded, which {@link GatewayProof#target(String, Map)} canonicalises as
-   * the service does the raw query; TOKEN events only the method ARN
-   * ({@code arn:aws:execute-api:region:account:api/stage/METHOD/path}), and with no query.
+   * the service does the raw query; TOKEN events only the method ARN ({@code
+   * arn:aws:execute-api:region:account:api/stage/METHOD/path}), and with no query.
    *
    * <p>The event's {@code queryStringParameters} keep the last value of a repeated name, so a
    * request repeating a parameter carries a proof that does not verify and reaches the service
@@ -153,9 +160,13 @@ public class AuthorizerHandler implements RequestHandler<APIGatewayCustomAuthori
     if (event.getHttpMethod() != null && event.getPath() != null) {
       Map<String, List<String>> query = new LinkedHashMap<>();
       if (event.getQueryStringParameters() != null) {
-        event.getQueryStringParameters().forEach((name, value) -> query.put(name, List.of(value == null ? "" : value)));
+        event
+            .getQueryStringParameters()
+            .forEach((name, value) -> query.put(name, List.of(value == null ? "" : value)));
       }
-      return new String[] {event.getHttpMethod().toUpperCase(Locale.ROOT), GatewayProof.target(event.getPath(), query)};
+      return new String[] {
+        event.getHttpMethod().toUpperCase(Locale.ROOT), GatewayProof.target(event.getPath(), query)
+      };
     }
     String arn = event.getMethodArn();
     // After the account: <api id>/<stage>/<METHOD>/<path>

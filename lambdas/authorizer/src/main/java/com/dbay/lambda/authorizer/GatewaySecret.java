@@ -19,9 +19,11 @@ final class GatewaySecret {
     }
     String arn = env.get("DBAY_GATEWAY_SECRET_ARN");
     if (arn == null || arn.isBlank()) {
-      throw new IllegalStateException("the authorizer needs DBAY_GATEWAY_SECRET or DBAY_GATEWAY_SECRET_ARN");
+      throw new IllegalStateException(
+          "the authorizer needs DBAY_GATEWAY_SECRET or DBAY_GATEWAY_SECRET_ARN");
     }
-    try (SecretsManagerClient client = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
+    try (SecretsManagerClient client =
+        SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
       return client.getSecretValue(r -> r.secretId(arn)).secretString();
     }
   }

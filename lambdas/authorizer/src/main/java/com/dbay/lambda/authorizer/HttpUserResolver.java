@@ -28,7 +28,8 @@ public final class HttpUserResolver implements UserResolver {
 
   private record Cached(Resolved resolved, long until) {}
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final String baseUrl;
   private final GatewayProof proof;
   private final long ttlMillis;
@@ -58,12 +59,13 @@ public final class HttpUserResolver implements UserResolver {
   private Resolved fetch(String sub, String username, String email) {
     long ts = proof.now();
     Identity caller = new Identity("", sub, username, email, Set.of());
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + PATH))
-        .timeout(Duration.ofSeconds(3))
-        .POST(HttpRequest.BodyPublishers.noBody())
-        .header(IdentityHeaders.COGNITO_SUB, sub)
-        .header(IdentityHeaders.PROOF_TIMESTAMP, Long.toString(ts))
-        .header(IdentityHeaders.PROOF_SIGNATURE, proof.sign(caller, "POST", PATH, ts));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + PATH))
+            .timeout(Duration.ofSeconds(3))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .header(IdentityHeaders.COGNITO_SUB, sub)
+            .header(IdentityHeaders.PROOF_TIMESTAMP, Long.toString(ts))
+            .header(IdentityHeaders.PROOF_SIGNATURE, proof.sign(caller, "POST", PATH, ts));
     if (!username.isEmpty()) {
       request.header(IdentityHeaders.COGNITO_USERNAME, username);
     }
@@ -71,9 +73,11 @@ public final class HttpUserResolver implements UserResolver {
       request.header(IdentityHeaders.COGNITO_EMAIL, email);
     }
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new IllegalStateException("user-service answered " + response.statusCode() + " to resolve");
+        throw new IllegalStateException(
+            "user-service answered " + response.statusCode() + " to resolve");
       }
       JsonNode body = JSON.readTree(response.body());
       List<String> roles = new ArrayList<>();

@@ -32,9 +32,10 @@ public final class TokenVerifier {
     this.tokenUses = config.tokenUses();
     DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
     p.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256), keys));
-    DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
-        new JWTClaimsSet.Builder().issuer(config.issuer()).build(),
-        Set.of("sub", "exp", "iat", "token_use"));
+    DefaultJWTClaimsVerifier<SecurityContext> claims =
+        new DefaultJWTClaimsVerifier<>(
+            new JWTClaimsSet.Builder().issuer(config.issuer()).build(),
+            Set.of("sub", "exp", "iat", "token_use"));
     claims.setMaxClockSkew((int) config.clockSkew().toSeconds());
     p.setJWTClaimsSetVerifier(claims);
     this.processor = p;
@@ -47,7 +48,9 @@ public final class TokenVerifier {
   static JWKSource<SecurityContext> remote(String url) {
     try {
       // Cached (5 minutes), refreshed ahead of expiry and on an unknown kid (rate limited).
-      return JWKSourceBuilder.<SecurityContext>create(URI.create(url).toURL()).retrying(true).build();
+      return JWKSourceBuilder.<SecurityContext>create(URI.create(url).toURL())
+          .retrying(true)
+          .build();
     } catch (MalformedURLException e) {
       throw new IllegalArgumentException("not a JWKS URL: " + url, e);
     }
@@ -62,7 +65,9 @@ public final class TokenVerifier {
       }
       List<String> aud = claims.getAudience();
       String clientId = claims.getStringClaim("client_id");
-      boolean audienceOk = aud.stream().anyMatch(audiences::contains) || (clientId != null && audiences.contains(clientId));
+      boolean audienceOk =
+          aud.stream().anyMatch(audiences::contains)
+              || (clientId != null && audiences.contains(clientId));
       return audienceOk ? Optional.of(claims) : Optional.empty();
     } catch (Exception invalid) {
       return Optional.empty();

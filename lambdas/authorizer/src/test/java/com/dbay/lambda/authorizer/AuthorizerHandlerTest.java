@@ -45,8 +45,11 @@ class AuthorizerHandlerTest {
   void start() throws IOException {
     cognito = new FakeCognito(SECRET);
     AuthorizerConfig config = AuthorizerConfig.from(FakeCognito.env(cognito, SECRET));
-    handler = new AuthorizerHandler(
-        new TokenVerifier(config), new HttpUserResolver(config.userServiceUrl(), proof, Duration.ofMinutes(5)), proof);
+    handler =
+        new AuthorizerHandler(
+            new TokenVerifier(config),
+            new HttpUserResolver(config.userServiceUrl(), proof, Duration.ofMinutes(5)),
+            proof);
   }
 
   @AfterEach
@@ -56,11 +59,14 @@ class AuthorizerHandlerTest {
 
   static APIGatewayCustomAuthorizerEvent event(String file, String token) {
     try (InputStream in = AuthorizerHandlerTest.class.getResourceAsStream("/events/" + file)) {
-      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${TOKEN}", token == null ? "" : token);
+      String json =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .replace("${TOKEN}", token == null ? "" : token);
       if (token == null) {
         json = json.replace("\"Bearer \"", "\"\"");
       }
-      return LambdaEventSerializers.serializerFor(APIGatewayCustomAuthorizerEvent.class, AuthorizerHandlerTest.class.getClassLoader())
+      return LambdaEventSerializers.serializerFor(
+              APIGatewayCustomAuthorizerEvent.class, AuthorizerHandlerTest.class.getClassLoader())
           .fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -72,16 +78,20 @@ class AuthorizerHandlerTest {
   }
 
   String with(UnaryOperator<JWTClaimsSet.Builder> change) {
-    return FakeCognito.sign(cognito.key, change.apply(FakeCognito.idToken(UUID.randomUUID().toString())).build());
+    return FakeCognito.sign(
+        cognito.key, change.apply(FakeCognito.idToken(UUID.randomUUID().toString())).build());
   }
 
   void assertUnauthorized(String token) {
-    assertThatThrownBy(() -> authorize(token)).isInstanceOf(Unauthorized.class).hasMessage("Unauthorized");
+    assertThatThrownBy(() -> authorize(token))
+        .isInstanceOf(Unauthorized.class)
+        .hasMessage("Unauthorized");
   }
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> statement(IamPolicyResponse response) {
-    Map<String, Object>[] statements = (Map<String, Object>[]) response.getPolicyDocument().get("Statement");
+    Map<String, Object>[] statements =
+        (Map<String, Object>[]) response.getPolicyDocument().get("Statement");
     assertThat(statements).hasSize(1);
     return statements[0];
   }
@@ -99,30 +109,67 @@ class AuthorizerHandlerTest {
     assertThat(effect(response)).isEqualTo("Allow");
     assertThat(response.getPrincipalId()).isEqualTo("app-" + sub);
     Map<String, Object> context = response.getContext();
-    assertThat(context).containsEntry("userId", "app-" + sub).containsEntry("cognitoSub", sub)
-        .containsEntry("username", "carol").containsEntry("email", "carol@demo.dbay").containsEntry("roles", "USER");
+    assertThat(context)
+        .containsEntry("userId", "app-" + sub)
+        .containsEntry("cognitoSub", sub)
+        .containsEntry("username", "carol")
+        .containsEntry("email", "carol@demo.dbay")
+        .containsEntry("roles", "USER");
     // What the platform starter's filter does with the mapped headers:
-    Identity claimed = new Identity((String) context.get("userId"), (String) context.get("cognitoSub"),
-        (String) context.get("username"), (String) context.get("email"),
-        Arrays.stream(((String) context.get("roles")).split(",")).collect(Collectors.toSet()));
-    assertThat(proof.verify(claimed, "GET", "/api/v1/user/users/me/", (String) context.get("gatewayTimestamp"),
-        (String) context.get("gatewaySignature"))).contains(claimed);
-    assertThat(proof.verify(claimed, "GET", "/api/v1/wallet/balance", (String) context.get("gatewayTimestamp"),
-        (String) context.get("gatewaySignature"))).isEmpty();
+    Identity claimed =
+        new Identity(
+            (String) context.get("userId"),
+            (String) context.get("cognitoSub"),
+            (String) context.get("username"),
+            (String) context.get("email"),
+            Arrays.stream(((String) context.get("roles")).split(",")).collect(Collectors.toSet()));
+    assertThat(
+            proof.verify(
+                claimed,
+                "GET",
+                "/api/v1/user/users/me/",
+                (String) context.get("gatewayTimestamp"),
+                (String) context.get("gatewaySignature")))
+        .contains(claimed);
+    assertThat(
+            proof.verify(
+                claimed,
+                "GET",
+                "/api/v1/wallet/balance",
+                (String) context.get("gatewayTimestamp"),
+                (String) context.get("gatewaySignature")))
+        .isEmpty();
   }
 
   @Test
   void theProofCoversTheQueryAsTheServiceReceivesIt() {
     String sub = UUID.randomUUID().toString();
 
-    Map<String, Object> context = handler.handleRequest(event("rest-request-with-query-authorizer.json", cognito.token(sub)), null)
-        .getContext();
+    Map<String, Object> context =
+        handler
+            .handleRequest(
+                event("rest-request-with-query-authorizer.json", cognito.token(sub)), null)
+            .getContext();
 
     Identity claimed = new Identity("app-" + sub, sub, "carol", "carol@demo.dbay", Set.of("USER"));
     String ts = (String) context.get("gatewayTimestamp");
     String signature = (String) context.get("gatewaySignature");
-    assertThat(proof.verify(claimed, "GET", "/api/v1/order/orders?role=buyer&q=red+shoe+%26+socks", ts, signature)).isPresent();
-    assertThat(proof.verify(claimed, "GET", "/api/v1/order/orders?role=seller&q=red+shoe+%26+socks", ts, signature)).isEmpty();
+    assertThat(
+            proof.verify(
+                claimed,
+                "GET",
+                "/api/v1/order/orders?role=buyer&q=red+shoe+%26+socks",
+                ts,
+                signature))
+        .isPresent();
+    assertThat(
+            proof.verify(
+                claimed,
+                "GET",
+                "/api/v1/order/orders?role=seller&q=red+shoe+%26+socks",
+                ts,
+                signature))
+        .isEmpty();
     assertThat(proof.verify(claimed, "GET", "/api/v1/order/orders", ts, signature)).isEmpty();
   }
 
@@ -133,8 +180,12 @@ class AuthorizerHandlerTest {
     Map<String, Object> statement = statement(response);
     assertThat(statement.get("Action")).isEqualTo("execute-api:Invoke");
     Object resource = statement.get("Resource");
-    List<Object> resources = resource instanceof Object[] array ? List.of(array) : List.copyOf((List<?>) resource);
-    assertThat(resources).containsExactly((Object) "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod/GET/api/v1/user/users/me/");
+    List<Object> resources =
+        resource instanceof Object[] array ? List.of(array) : List.copyOf((List<?>) resource);
+    assertThat(resources)
+        .containsExactly(
+            (Object)
+                "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod/GET/api/v1/user/users/me/");
   }
 
   @Test
@@ -143,7 +194,9 @@ class AuthorizerHandlerTest {
 
     IamPolicyResponse response = authorize(cognito.token(sub));
 
-    assertThat(response.getContext().get("userId")).isEqualTo("app-" + sub).isNotEqualTo("someone-else");
+    assertThat(response.getContext().get("userId"))
+        .isEqualTo("app-" + sub)
+        .isNotEqualTo("someone-else");
     assertThat(response.getContext().get("roles")).isEqualTo("USER");
   }
 
@@ -151,7 +204,8 @@ class AuthorizerHandlerTest {
   void aWebSocketConnectTakesTheTokenFromTheQuery() {
     String sub = UUID.randomUUID().toString();
 
-    IamPolicyResponse response = handler.handleRequest(event("websocket-connect-authorizer.json", cognito.token(sub)), null);
+    IamPolicyResponse response =
+        handler.handleRequest(event("websocket-connect-authorizer.json", cognito.token(sub)), null);
 
     assertThat(effect(response)).isEqualTo("Allow");
     assertThat(response.getContext()).containsEntry("cognitoSub", sub);
@@ -161,11 +215,20 @@ class AuthorizerHandlerTest {
   void aTokenTypeEventIsSignedForTheMethodAndPathOfItsArn() {
     String sub = UUID.randomUUID().toString();
 
-    Map<String, Object> context = handler.handleRequest(event("rest-token-authorizer.json", cognito.token(sub)), null).getContext();
+    Map<String, Object> context =
+        handler
+            .handleRequest(event("rest-token-authorizer.json", cognito.token(sub)), null)
+            .getContext();
 
     Identity claimed = new Identity("app-" + sub, sub, "carol", "carol@demo.dbay", Set.of("USER"));
-    assertThat(proof.verify(claimed, "PATCH", "/api/v1/user/users/me/", (String) context.get("gatewayTimestamp"),
-        (String) context.get("gatewaySignature"))).isPresent();
+    assertThat(
+            proof.verify(
+                claimed,
+                "PATCH",
+                "/api/v1/user/users/me/",
+                (String) context.get("gatewayTimestamp"),
+                (String) context.get("gatewaySignature")))
+        .isPresent();
   }
 
   @Test
@@ -175,8 +238,11 @@ class AuthorizerHandlerTest {
 
   @Test
   void anExpiredTokenIsUnauthorized() {
-    assertUnauthorized(with(c -> c.issueTime(Date.from(Instant.now().minusSeconds(7200)))
-        .expirationTime(Date.from(Instant.now().minusSeconds(120)))));
+    assertUnauthorized(
+        with(
+            c ->
+                c.issueTime(Date.from(Instant.now().minusSeconds(7200)))
+                    .expirationTime(Date.from(Instant.now().minusSeconds(120)))));
   }
 
   @Test
@@ -186,7 +252,8 @@ class AuthorizerHandlerTest {
 
   @Test
   void aTokenFromAnotherPoolIsUnauthorized() {
-    assertUnauthorized(with(c -> c.issuer("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_OtherPool")));
+    assertUnauthorized(
+        with(c -> c.issuer("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_OtherPool")));
   }
 
   @Test
@@ -196,21 +263,31 @@ class AuthorizerHandlerTest {
 
   @Test
   void anAccessTokenIsUnauthorizedWhereIdTokensAreExpected() {
-    assertUnauthorized(with(c -> c.audience((String) null).claim("client_id", FakeCognito.CLIENT_ID).claim("token_use", "access")));
+    assertUnauthorized(
+        with(
+            c ->
+                c.audience((String) null)
+                    .claim("client_id", FakeCognito.CLIENT_ID)
+                    .claim("token_use", "access")));
   }
 
   @Test
   void anUnsignedAlgNoneTokenIsUnauthorized() {
-    assertUnauthorized(new PlainJWT(FakeCognito.idToken(UUID.randomUUID().toString()).build()).serialize());
+    assertUnauthorized(
+        new PlainJWT(FakeCognito.idToken(UUID.randomUUID().toString()).build()).serialize());
   }
 
   @Test
   void anHs256TokenKeyedWithThePublicKeyIsUnauthorized() throws Exception {
-    String pem = "-----BEGIN PUBLIC KEY-----\n"
-        + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(cognito.key.toRSAPublicKey().getEncoded())
-        + "\n-----END PUBLIC KEY-----\n";
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(cognito.key.getKeyID()).build(),
-        FakeCognito.idToken(UUID.randomUUID().toString()).build());
+    String pem =
+        "-----BEGIN PUBLIC KEY-----\n"
+            + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(cognito.key.toRSAPublicKey().getEncoded())
+            + "\n-----END PUBLIC KEY-----\n";
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(cognito.key.getKeyID()).build(),
+            FakeCognito.idToken(UUID.randomUUID().toString()).build());
     jwt.sign(new MACSigner(pem.getBytes(StandardCharsets.US_ASCII)));
 
     assertUnauthorized(jwt.serialize());
@@ -219,19 +296,24 @@ class AuthorizerHandlerTest {
   @Test
   void aTamperedTokenIsUnauthorized() {
     String[] parts = cognito.token(UUID.randomUUID().toString()).split("\\.");
-    JWTClaimsSet forged = FakeCognito.idToken("victim-sub").claim("cognito:groups", List.of("ADMIN")).build();
+    JWTClaimsSet forged =
+        FakeCognito.idToken("victim-sub").claim("cognito:groups", List.of("ADMIN")).build();
 
     assertUnauthorized(parts[0] + "." + Base64URL.encode(forged.toString()) + "." + parts[2]);
   }
 
   @Test
   void aTokenWithAnUnknownKidIsUnauthorized() {
-    assertUnauthorized(FakeCognito.sign(FakeCognito.generate("not-in-the-pool"), FakeCognito.idToken("x").build()));
+    assertUnauthorized(
+        FakeCognito.sign(
+            FakeCognito.generate("not-in-the-pool"), FakeCognito.idToken("x").build()));
   }
 
   @Test
   void aTokenFromAnImpostorKeyUnderThePoolsKidIsUnauthorized() {
-    assertUnauthorized(FakeCognito.sign(FakeCognito.generate(cognito.key.getKeyID()), FakeCognito.idToken("x").build()));
+    assertUnauthorized(
+        FakeCognito.sign(
+            FakeCognito.generate(cognito.key.getKeyID()), FakeCognito.idToken("x").build()));
   }
 
   @Test

@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeCognito implements AutoCloseable {
 
-  static final String POOL_ISSUER = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_TestPool1";
+  static final String POOL_ISSUER =
+      "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_TestPool1";
   static final String CLIENT_ID = "5hn1test0client0id0abcdefg";
 
   final RSAKey key = generate("pool-key-1");
@@ -43,10 +44,12 @@ final class FakeCognito implements AutoCloseable {
   FakeCognito(String secret) throws IOException {
     this.proof = new GatewayProof(secret);
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/jwks.json", exchange -> {
-      jwksFetches.incrementAndGet();
-      respond(exchange, 200, new JWKSet(key.toPublicJWK()).toString());
-    });
+    server.createContext(
+        "/jwks.json",
+        exchange -> {
+          jwksFetches.incrementAndGet();
+          respond(exchange, 200, new JWKSet(key.toPublicJWK()).toString());
+        });
     server.createContext("/api/v1/user/internal/resolve/", this::resolve);
     server.start();
   }
@@ -57,17 +60,30 @@ final class FakeCognito implements AutoCloseable {
 
   private void resolve(HttpExchange exchange) throws IOException {
     var h = exchange.getRequestHeaders();
-    Identity claimed = new Identity("", h.getFirst(IdentityHeaders.COGNITO_SUB), h.getFirst(IdentityHeaders.COGNITO_USERNAME),
-        h.getFirst(IdentityHeaders.COGNITO_EMAIL), Set.of());
-    Optional<Identity> verified = proof.verify(claimed, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-        h.getFirst(IdentityHeaders.PROOF_TIMESTAMP), h.getFirst(IdentityHeaders.PROOF_SIGNATURE));
+    Identity claimed =
+        new Identity(
+            "",
+            h.getFirst(IdentityHeaders.COGNITO_SUB),
+            h.getFirst(IdentityHeaders.COGNITO_USERNAME),
+            h.getFirst(IdentityHeaders.COGNITO_EMAIL),
+            Set.of());
+    Optional<Identity> verified =
+        proof.verify(
+            claimed,
+            exchange.getRequestMethod(),
+            exchange.getRequestURI().getRawPath(),
+            h.getFirst(IdentityHeaders.PROOF_TIMESTAMP),
+            h.getFirst(IdentityHeaders.PROOF_SIGNATURE));
     if (verified.isEmpty()) {
       respond(exchange, 401, "{}");
       return;
     }
     String sub = verified.get().cognitoSub();
     String status = suspendedSubs.contains(sub) ? "SUSPENDED" : "ACTIVE";
-    respond(exchange, 200, "{\"userId\":\"app-" + sub + "\",\"roles\":[\"USER\"],\"status\":\"" + status + "\"}");
+    respond(
+        exchange,
+        200,
+        "{\"userId\":\"app-" + sub + "\",\"roles\":[\"USER\"],\"status\":\"" + status + "\"}");
   }
 
   private static void respond(HttpExchange exchange, int status, String body) throws IOException {
@@ -104,7 +120,9 @@ final class FakeCognito implements AutoCloseable {
 
   static String sign(RSAKey key, JWTClaimsSet claims) {
     try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
       jwt.sign(new RSASSASigner(key));
       return jwt.serialize();
     } catch (JOSEException e) {

@@ -14,39 +14,42 @@ import java.util.Objects;
  */
 public final class WalletSeed implements AutoCloseable {
 
-    private final char[] mnemonic;
-    private final char[] passphrase;
-    private final String source;
-    private volatile boolean closed;
+  private final char[] mnemonic;
+  private final char[] passphrase;
+  private final String source;
+  private volatile boolean closed;
 
-    WalletSeed(char[] mnemonic, char[] passphrase, String source) {
-        this.mnemonic = Objects.requireNonNull(mnemonic);
-        this.passphrase = passphrase == null ? new char[0] : passphrase;
-        this.source = source;
-    }
+  WalletSeed(char[] mnemonic, char[] passphrase, String source) {
+    this.mnemonic = Objects.requireNonNull(mnemonic);
+    this.passphrase = passphrase == null ? new char[0] : passphrase;
+    this.source = source;
+  }
 
-    /** Where the seed came from (an environment variable's name, a file path, a secret id): never the seed. */
-    public String source() {
-        return source;
-    }
+  /**
+   * Where the seed came from (an environment variable's name, a file path, a secret id): never the
+   * seed.
+   */
+  public String source() {
+    return source;
+  }
 
-    /** The signing keys, m/44'/3'/account'/chain/index; validates the mnemonic (checksum, words). */
-    public HdSigner signer(DogecoinNetwork network) {
-        if (closed) {
-            throw new IllegalStateException("the wallet seed was closed");
-        }
-        return HdSigner.fromMnemonic(new String(mnemonic), new String(passphrase), network);
+  /** The signing keys, m/44'/3'/account'/chain/index; validates the mnemonic (checksum, words). */
+  public HdSigner signer(DogecoinNetwork network) {
+    if (closed) {
+      throw new IllegalStateException("the wallet seed was closed");
     }
+    return HdSigner.fromMnemonic(new String(mnemonic), new String(passphrase), network);
+  }
 
-    @Override
-    public void close() {
-        closed = true;
-        Arrays.fill(mnemonic, '\0');
-        Arrays.fill(passphrase, '\0');
-    }
+  @Override
+  public void close() {
+    closed = true;
+    Arrays.fill(mnemonic, '\0');
+    Arrays.fill(passphrase, '\0');
+  }
 
-    @Override
-    public String toString() {
-        return "WalletSeed[from " + source + ", <redacted>]";
-    }
+  @Override
+  public String toString() {
+    return "WalletSeed[from " + source + ", <redacted>]";
+  }
 }

@@ -8,18 +8,18 @@ import java.util.Map;
 /** Fired every block interval; each firing follows the chain from where the last one stopped. */
 public class DepositWatcherHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
-    private final Chain chain;
+  private final Chain chain;
 
-    public DepositWatcherHandler() {
-        this(DogecoinChain.fromEnvironment());
-    }
+  public DepositWatcherHandler() {
+    this(DogecoinChain.fromEnvironment());
+  }
 
-    public DepositWatcherHandler(Chain chain) {
-        this.chain = chain;
-    }
+  public DepositWatcherHandler(Chain chain) {
+    this.chain = chain;
+  }
 
-    @Override
-    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        return chain.followTip();
-    }
+  @Override
+  public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+    return chain.followTip();
+  }
 }

@@ -10,65 +10,74 @@ import java.time.Duration;
 
 /**
  * Reports to listing-service's internal endpoint as the caller {@code image-processor} with its own
- * token. A failed report throws, so the invocation fails and is retried (Lambda's async retries; the
- * listing service ignores a repeated report). An unknown photo (404: deleted meanwhile) is not an error.
+ * token. A failed report throws, so the invocation fails and is retried (Lambda's async retries;
+ * the listing service ignores a repeated report). An unknown photo (404: deleted meanwhile) is not
+ * an error.
  */
 public class HttpPhotoResults implements PhotoResults {
 
-    static final String CALLER = "image-processor";
+  static final String CALLER = "image-processor";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String baseUrl;
-    private final String token;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String baseUrl;
+  private final String token;
 
-    public HttpPhotoResults(String baseUrl, String token) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.token = token;
+  public HttpPhotoResults(String baseUrl, String token) {
+    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.token = token;
+  }
+
+  @Override
+  public void ready(String photoId) {
+    send(photoId, "{\"status\":\"ready\"}");
+  }
+
+  @Override
+  public void rejected(String photoId, String reason) {
+    send(photoId, "{\"status\":\"rejected\",\"reason\":\"" + escape(reason) + "\"}");
+  }
+
+  private void send(String photoId, String body) {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(baseUrl + "/api/v1/listing/internal/photos/" + photoId + "/result"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .header("X-Caller-Service", CALLER)
+            .header("X-Internal-Token", token)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() / 100 != 2 && response.statusCode() != 404) {
+        throw new IllegalStateException(
+            "listing-service answered "
+                + response.statusCode()
+                + " to the result of photo "
+                + photoId
+                + ": "
+                + response.body());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
     }
+  }
 
-    @Override
-    public void ready(String photoId) {
-        send(photoId, "{\"status\":\"ready\"}");
+  static String escape(String s) {
+    StringBuilder out = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
     }
-
-    @Override
-    public void rejected(String photoId, String reason) {
-        send(photoId, "{\"status\":\"rejected\",\"reason\":\"" + escape(reason) + "\"}");
-    }
-
-    private void send(String photoId, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/listing/internal/photos/" + photoId + "/result"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("X-Caller-Service", CALLER)
-                .header("X-Internal-Token", token)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2 && response.statusCode() != 404) {
-                throw new IllegalStateException("listing-service answered " + response.statusCode() + " to the result of photo "
-                        + photoId + ": " + response.body());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    static String escape(String s) {
-        StringBuilder out = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
+    return out.toString();
+  }
 }

@@ -14,41 +14,46 @@ import java.util.List;
  */
 public class ImageProcessorHandler implements RequestHandler<S3Event, List<String>> {
 
-    static final String ORIGINALS_PREFIX = "listings/";
+  static final String ORIGINALS_PREFIX = "listings/";
 
-    private volatile ImageVariants variants;
+  private volatile ImageVariants variants;
 
-    /** Used by the Lambda runtime (and the local one): adapters from the environment, built on first use. */
-    public ImageProcessorHandler() {
-        this.variants = null;
-    }
+  /**
+   * Used by the Lambda runtime (and the local one): adapters from the environment, built on first
+   * use.
+   */
+  public ImageProcessorHandler() {
+    this.variants = null;
+  }
 
-    public ImageProcessorHandler(ImageVariants variants) {
-        this.variants = variants;
-    }
+  public ImageProcessorHandler(ImageVariants variants) {
+    this.variants = variants;
+  }
 
-    /** @return the keys of the originals it processed */
-    @Override
-    public List<String> handleRequest(S3Event event, Context context) {
+  /**
+   * @return the keys of the originals it processed
+   */
+  @Override
+  public List<String> handleRequest(S3Event event, Context context) {
+    if (variants == null) {
+      synchronized (this) {
         if (variants == null) {
-            synchronized (this) {
-                if (variants == null) {
-                    variants = ImageVariants.fromEnvironment();
-                }
-            }
+          variants = ImageVariants.fromEnvironment();
         }
-        List<String> processed = new ArrayList<>();
-        for (S3EventNotificationRecord record : event.getRecords()) {
-            if (record.getEventName() == null || !record.getEventName().startsWith("ObjectCreated")) {
-                continue;
-            }
-            String key = record.getS3().getObject().getUrlDecodedKey();
-            if (!key.startsWith(ORIGINALS_PREFIX)) {
-                continue;
-            }
-            variants.create(record.getS3().getBucket().getName(), key);
-            processed.add(key);
-        }
-        return processed;
+      }
     }
+    List<String> processed = new ArrayList<>();
+    for (S3EventNotificationRecord record : event.getRecords()) {
+      if (record.getEventName() == null || !record.getEventName().startsWith("ObjectCreated")) {
+        continue;
+      }
+      String key = record.getS3().getObject().getUrlDecodedKey();
+      if (!key.startsWith(ORIGINALS_PREFIX)) {
+        continue;
+      }
+      variants.create(record.getS3().getBucket().getName(), key);
+      processed.add(key);
+    }
+    return processed;
+  }
 }

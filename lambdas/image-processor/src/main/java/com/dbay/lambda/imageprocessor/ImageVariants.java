@@ -3,23 +3,29 @@ package com.dbay.lambda.imageprocessor;
 /** Makes the display variants of one uploaded photo (or refuses it). */
 public interface ImageVariants {
 
-    void create(String bucket, String key);
+  void create(String bucket, String key);
 
-    /**
-     * The function's adapters from its environment: the store ({@code DBAY_S3_ENDPOINT} empty in AWS,
-     * {@code DBAY_S3_ACCESS_KEY}/{@code _SECRET_KEY}, {@code DBAY_S3_REGION}) and listing-service
-     * ({@code DBAY_LISTING_URL}, {@code DBAY_IMAGE_PROCESSOR_LISTING_TOKEN}).
-     */
-    static ImageVariants fromEnvironment() {
-        PhotoStorage storage = S3PhotoStorage.of(env("DBAY_S3_ENDPOINT", ""), env("DBAY_S3_REGION", "us-east-1"),
-                env("DBAY_S3_ACCESS_KEY", ""), env("DBAY_S3_SECRET_KEY", ""));
-        PhotoResults results = new HttpPhotoResults(env("DBAY_LISTING_URL", "http://127.0.0.1:8001"),
-                env("DBAY_IMAGE_PROCESSOR_LISTING_TOKEN", ""));
-        return new PhotoProcessor(storage, results, PhotoLimits.defaults());
-    }
+  /**
+   * The function's adapters from its environment: the store ({@code DBAY_S3_ENDPOINT} empty in AWS,
+   * {@code DBAY_S3_ACCESS_KEY}/{@code _SECRET_KEY}, {@code DBAY_S3_REGION}) and listing-service
+   * ({@code DBAY_LISTING_URL}, {@code DBAY_IMAGE_PROCESSOR_LISTING_TOKEN}).
+   */
+  static ImageVariants fromEnvironment() {
+    PhotoStorage storage =
+        S3PhotoStorage.of(
+            env("DBAY_S3_ENDPOINT", ""),
+            env("DBAY_S3_REGION", "us-east-1"),
+            env("DBAY_S3_ACCESS_KEY", ""),
+            env("DBAY_S3_SECRET_KEY", ""));
+    PhotoResults results =
+        new HttpPhotoResults(
+            env("DBAY_LISTING_URL", "http://127.0.0.1:8001"),
+            env("DBAY_IMAGE_PROCESSOR_LISTING_TOKEN", ""));
+    return new PhotoProcessor(storage, results, PhotoLimits.defaults());
+  }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
 }

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class LocalRuntimeApplication {
 
-    public static void main(String[] args) {
-        SpringApplication.run(LocalRuntimeApplication.class, args);
-    }
+  public static void main(String[] args) {
+    SpringApplication.run(LocalRuntimeApplication.class, args);
+  }
 }

@@ -8,40 +8,53 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 @ConfigurationProperties("dbay.serverless")
 public record ServerlessProperties(
-        @DefaultValue("local") String region,
-        @DefaultValue("000000000000") String account,
-        String workflowsDir,
-        @DefaultValue Executor executor,
-        Map<String, String> schedules,
-        @DefaultValue Events events,
-        @DefaultValue S3 s3) {
+    @DefaultValue("local") String region,
+    @DefaultValue("000000000000") String account,
+    String workflowsDir,
+    @DefaultValue Executor executor,
+    Map<String, String> schedules,
+    @DefaultValue Events events,
+    @DefaultValue S3 s3) {
 
-    public ServerlessProperties {
-        schedules = schedules == null ? Map.of() : schedules;
-    }
+  public ServerlessProperties {
+    schedules = schedules == null ? Map.of() : schedules;
+  }
 
-    /**
-     * @param reclaimLeasesOnStart take back, at start-up, the runs a killed process still held under lease
-     *        (right when one runtime owns the database, the local set-up; turn off to run several)
-     */
-    public record Executor(@DefaultValue("4") int workers, @DefaultValue("100ms") Duration pollInterval,
-            @DefaultValue("60s") Duration lease, @DefaultValue("true") boolean reclaimLeasesOnStart) {
-    }
+  /**
+   * @param reclaimLeasesOnStart take back, at start-up, the runs a killed process still held under
+   *     lease (right when one runtime owns the database, the local set-up; turn off to run several)
+   */
+  public record Executor(
+      @DefaultValue("4") int workers,
+      @DefaultValue("100ms") Duration pollInterval,
+      @DefaultValue("60s") Duration lease,
+      @DefaultValue("true") boolean reclaimLeasesOnStart) {}
 
-    public record Events(@DefaultValue("dbay:events") String stream, @DefaultValue("100ms") Duration pollInterval,
-            @DefaultValue("0") String startFrom, @DefaultValue("3") int maxAttempts, List<Rule> rules) {
-        public Events {
-            rules = rules == null ? List.of() : rules;
-        }
+  public record Events(
+      @DefaultValue("dbay:events") String stream,
+      @DefaultValue("100ms") Duration pollInterval,
+      @DefaultValue("0") String startFrom,
+      @DefaultValue("3") int maxAttempts,
+      List<Rule> rules) {
+    public Events {
+      rules = rules == null ? List.of() : rules;
     }
+  }
 
-    /** An EventBridge-style rule: a pattern on the envelope and a target "function:<name>" or "workflow:<name>". */
-    public record Rule(String name, String pattern, String target) {
-    }
+  /**
+   * An EventBridge-style rule: a pattern on the envelope and a target "function:<name>" or
+   * "workflow:<name>".
+   */
+  public record Rule(String name, String pattern, String target) {}
 
-    /** The S3-compatible store whose new objects are announced to {@code function} (image-processor). */
-    public record S3(String endpoint, @DefaultValue("dbay-images") List<String> buckets,
-            @DefaultValue("1s") Duration pollInterval, @DefaultValue("local") String accessKey,
-            @DefaultValue("local") String secretKey, @DefaultValue("image-processor") String function) {
-    }
+  /**
+   * The S3-compatible store whose new objects are announced to {@code function} (image-processor).
+   */
+  public record S3(
+      String endpoint,
+      @DefaultValue("dbay-images") List<String> buckets,
+      @DefaultValue("1s") Duration pollInterval,
+      @DefaultValue("local") String accessKey,
+      @DefaultValue("local") String secretKey,
+      @DefaultValue("image-processor") String function) {}
 }

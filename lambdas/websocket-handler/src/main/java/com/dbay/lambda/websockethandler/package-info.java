@@ -1,2 +1,5 @@
-/** websocket-handler: the API Gateway WebSocket routes ($connect, $disconnect, subscribe, unsubscribe). */
+/**
+ * websocket-handler: the API Gateway WebSocket routes ($connect, $disconnect, subscribe,
+ * unsubscribe).
+ */
 package com.dbay.lambda.websockethandler;

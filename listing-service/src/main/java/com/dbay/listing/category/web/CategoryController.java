@@ -41,7 +41,8 @@ class CategoryController {
   }
 
   @PutMapping("/{id}/specifics")
-  Category replaceSpecifics(@PathVariable long id, @RequestBody ReplaceSpecifics body, @CurrentUser Identity user) {
+  Category replaceSpecifics(
+      @PathVariable long id, @RequestBody ReplaceSpecifics body, @CurrentUser Identity user) {
     if (!user.isAdmin()) {
       throw Refusal.notAllowed("Only admins change category forms.");
     }

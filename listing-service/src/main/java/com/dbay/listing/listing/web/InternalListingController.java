@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** For other parts only (the caller check is {@code InternalCallerFilter}); never routed by the gateway. */
+/**
+ * For other parts only (the caller check is {@code InternalCallerFilter}); never routed by the
+ * gateway.
+ */
 @RestController
 @RequestMapping("/api/v1/listing/internal")
 class InternalListingController {
@@ -22,8 +25,17 @@ class InternalListingController {
   record Page(List<ListingSnapshot> items, String nextCursor) {}
 
   /** What the auction service needs to run the auction, including the hidden reserve. */
-  record AuctionTerms(String listingId, String sellerId, String format, String status, Doge startPrice, Doge reservePrice,
-      Doge buyItNowPrice, Instant startsAt, Instant endsAt, long version) {}
+  record AuctionTerms(
+      String listingId,
+      String sellerId,
+      String format,
+      String status,
+      Doge startPrice,
+      Doge reservePrice,
+      Doge buyItNowPrice,
+      Instant startsAt,
+      Instant endsAt,
+      long version) {}
 
   private final ListingService listings;
 
@@ -31,9 +43,12 @@ class InternalListingController {
     this.listings = listings;
   }
 
-  /** Every published listing's snapshot in id order, a page at a time: rebuilding the search index. */
+  /**
+   * Every published listing's snapshot in id order, a page at a time: rebuilding the search index.
+   */
   @GetMapping("/listings")
-  Page listings(@RequestParam(required = false) String after, @RequestParam(defaultValue = "500") int limit) {
+  Page listings(
+      @RequestParam(required = false) String after, @RequestParam(defaultValue = "500") int limit) {
     if (limit < 1 || limit > 1000) {
       throw Refusal.invalid("limit", "must be between 1 and 1000");
     }
@@ -52,7 +67,16 @@ class InternalListingController {
   @GetMapping("/auction-terms/{id}")
   AuctionTerms auctionTerms(@PathVariable UUID id) {
     Listing l = listings.visibleTo(id, "");
-    return new AuctionTerms(l.id().toString(), l.sellerId(), l.content().format().json(), l.status().json(), l.content().startPrice(),
-        l.content().reservePrice(), l.content().buyItNowPrice(), l.startsAt(), l.endsAt(), l.version());
+    return new AuctionTerms(
+        l.id().toString(),
+        l.sellerId(),
+        l.content().format().json(),
+        l.status().json(),
+        l.content().startPrice(),
+        l.content().reservePrice(),
+        l.content().buyItNowPrice(),
+        l.startsAt(),
+        l.endsAt(),
+        l.version());
   }
 }

@@ -47,15 +47,24 @@ class ListingController {
   @PostMapping({"/listings", "/listings/"})
   ResponseEntity<ListingView> create(@RequestBody ListingForm form, @CurrentUser Identity seller) {
     Listing listing = listings.createDraft(seller, form);
-    return ResponseEntity.created(URI.create("/api/v1/listing/listings/" + listing.id())).body(views.page(listing, seller));
+    return ResponseEntity.created(URI.create("/api/v1/listing/listings/" + listing.id()))
+        .body(views.page(listing, seller));
   }
 
   @GetMapping("/listings/mine")
-  Items<ListingSummary> mine(@RequestParam(required = false) String status, @CurrentUser Identity seller) {
+  Items<ListingSummary> mine(
+      @RequestParam(required = false) String status, @CurrentUser Identity seller) {
     ListingStatus wanted = null;
     if (status != null && !status.isBlank()) {
-      wanted = java.util.Arrays.stream(ListingStatus.values()).filter(s -> s.json().equals(status)).findFirst()
-          .orElseThrow(() -> Refusal.invalid("status", "must be one of draft, scheduled, active, ended, sold, cancelled"));
+      wanted =
+          java.util.Arrays.stream(ListingStatus.values())
+              .filter(s -> s.json().equals(status))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      Refusal.invalid(
+                          "status",
+                          "must be one of draft, scheduled, active, ended, sold, cancelled"));
     }
     return new Items<>(views.summaries(listings.mine(seller, wanted), true));
   }
@@ -67,7 +76,8 @@ class ListingController {
 
   /** Replaces the whole form (a draft or scheduled listing; a live one while it has no bids). */
   @PutMapping("/listings/{id}")
-  ListingView edit(@PathVariable UUID id, @RequestBody ListingForm form, @CurrentUser Identity seller) {
+  ListingView edit(
+      @PathVariable UUID id, @RequestBody ListingForm form, @CurrentUser Identity seller) {
     return views.page(listings.edit(id, seller, form), seller);
   }
 

@@ -20,7 +20,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Puts a listing's page together from the features: the listing, its photos, questions and watchers. */
+/**
+ * Puts a listing's page together from the features: the listing, its photos, questions and
+ * watchers.
+ */
 @Component
 public class ListingViews {
 
@@ -29,7 +32,11 @@ public class ListingViews {
   private final QuestionService questions;
   private final WatchService watches;
 
-  ListingViews(CategoryCatalog categories, PhotoService photos, QuestionService questions, WatchService watches) {
+  ListingViews(
+      CategoryCatalog categories,
+      PhotoService photos,
+      QuestionService questions,
+      WatchService watches) {
     this.categories = categories;
     this.photos = photos;
     this.questions = questions;
@@ -41,30 +48,65 @@ public class ListingViews {
     ListingContent c = l.content();
     List<ListingView.CategoryStep> path = new ArrayList<>();
     Optional<Category> category = categories.find(c.categoryId());
-    category.ifPresent(cat -> {
-      for (int i = 0; i < cat.path().size(); i++) {
-        path.add(new ListingView.CategoryStep(cat.path().get(i), cat.pathNames().get(i)));
-      }
-    });
-    List<PhotoView> photoViews = photos.ofListing(l.id()).stream()
-        .filter(p -> seller || p.status() == Photo.Status.READY)
-        .map(p -> PhotoView.of(p, photos.variantSizes()))
-        .toList();
-    String thumbnail = photoViews.stream().filter(p -> p.urls() != null).findFirst().map(p -> p.urls().get("300")).orElse(null);
+    category.ifPresent(
+        cat -> {
+          for (int i = 0; i < cat.path().size(); i++) {
+            path.add(new ListingView.CategoryStep(cat.path().get(i), cat.pathNames().get(i)));
+          }
+        });
+    List<PhotoView> photoViews =
+        photos.ofListing(l.id()).stream()
+            .filter(p -> seller || p.status() == Photo.Status.READY)
+            .map(p -> PhotoView.of(p, photos.variantSizes()))
+            .toList();
+    String thumbnail =
+        photoViews.stream()
+            .filter(p -> p.urls() != null)
+            .findFirst()
+            .map(p -> p.urls().get("300"))
+            .orElse(null);
     boolean fixed = c.format() == ListingFormat.FIXED;
     Duration d = c.duration();
     boolean wholeDays = d.toMinutes() % (24 * 60) == 0;
-    return new ListingView(l.id().toString(), l.sellerId(), l.sellerName(), c.title(), c.description(), c.condition().json(),
-        c.categoryId(), path, c.format().json(), l.status().json(), l.currentPrice(), c.startPrice(),
-        seller ? c.reservePrice() : null, fixed ? null : c.buyItNowPrice(), c.quantity(),
+    return new ListingView(
+        l.id().toString(),
+        l.sellerId(),
+        l.sellerName(),
+        c.title(),
+        c.description(),
+        c.condition().json(),
+        c.categoryId(),
+        path,
+        c.format().json(),
+        l.status().json(),
+        l.currentPrice(),
+        c.startPrice(),
+        seller ? c.reservePrice() : null,
+        fixed ? null : c.buyItNowPrice(),
+        c.quantity(),
         fixed ? c.quantity() - l.quantitySold() : null,
-        wholeDays ? d.toDays() : null, wholeDays ? null : d.toMinutes(), c.scheduledStart(), l.startsAt(), l.endsAt(), l.endedAt(),
-        c.itemSpecifics(), c.shipping().stream().map(s -> new ListingView.Shipping(s.service(), s.cost())).toList(), c.shipsTo(),
-        photoViews, thumbnail, l.bidCount(), l.hasBids(), watches.watchers(l.id()),
-        viewer == null || viewer.userId().isBlank() ? null : watches.isWatching(l.id(), viewer.userId()),
+        wholeDays ? d.toDays() : null,
+        wholeDays ? null : d.toMinutes(),
+        c.scheduledStart(),
+        l.startsAt(),
+        l.endsAt(),
+        l.endedAt(),
+        c.itemSpecifics(),
+        c.shipping().stream().map(s -> new ListingView.Shipping(s.service(), s.cost())).toList(),
+        c.shipsTo(),
+        photoViews,
+        thumbnail,
+        l.bidCount(),
+        l.hasBids(),
+        watches.watchers(l.id()),
+        viewer == null || viewer.userId().isBlank()
+            ? null
+            : watches.isWatching(l.id(), viewer.userId()),
         seller ? l.views() : null,
         questions.of(l, viewer).stream().map(QuestionView::of).toList(),
-        l.createdAt(), l.updatedAt(), l.version());
+        l.createdAt(),
+        l.updatedAt(),
+        l.version());
   }
 
   /** Rows for a list; {@code forSeller} adds views and unanswered questions. */
@@ -72,10 +114,23 @@ public class ListingViews {
     List<UUID> ids = listings.stream().map(Listing::id).toList();
     Map<UUID, Integer> watchers = watches.watchers(ids);
     Map<UUID, Integer> waiting = forSeller ? questions.waiting(ids) : Map.of();
-    return listings.stream().map(l -> new ListingSummary(l.id().toString(), l.content().title(), l.status().json(),
-            l.content().format().json(), l.currentPrice(), l.bidCount(), l.startsAt(), l.endsAt(),
-            photos.thumbnailUrl(l.id()), watchers.getOrDefault(l.id(), 0), forSeller ? l.views() : null,
-            forSeller ? waiting.getOrDefault(l.id(), 0) : null, l.createdAt()))
+    return listings.stream()
+        .map(
+            l ->
+                new ListingSummary(
+                    l.id().toString(),
+                    l.content().title(),
+                    l.status().json(),
+                    l.content().format().json(),
+                    l.currentPrice(),
+                    l.bidCount(),
+                    l.startsAt(),
+                    l.endsAt(),
+                    photos.thumbnailUrl(l.id()),
+                    watchers.getOrDefault(l.id(), 0),
+                    forSeller ? l.views() : null,
+                    forSeller ? waiting.getOrDefault(l.id(), 0) : null,
+                    l.createdAt()))
         .toList();
   }
 }

@@ -25,6 +25,8 @@ class InternalPhotoController {
     if (!"ready".equals(body.status()) && !"rejected".equals(body.status())) {
       throw Refusal.invalid("status", "must be ready or rejected");
     }
-    return PhotoView.of(photos.processed(photoId, "ready".equals(body.status()), body.reason()), photos.variantSizes());
+    return PhotoView.of(
+        photos.processed(photoId, "ready".equals(body.status()), body.reason()),
+        photos.variantSizes());
   }
 }

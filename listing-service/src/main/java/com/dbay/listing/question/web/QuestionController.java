@@ -45,7 +45,8 @@ class QuestionController {
   }
 
   @PostMapping("/api/v1/listing/questions/{questionId}/answer")
-  QuestionView answer(@PathVariable UUID questionId, @RequestBody Answer body, @CurrentUser Identity seller) {
+  QuestionView answer(
+      @PathVariable UUID questionId, @RequestBody Answer body, @CurrentUser Identity seller) {
     return view(questions.answer(questionId, seller, body.answer()));
   }
 

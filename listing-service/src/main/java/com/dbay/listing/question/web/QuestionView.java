@@ -5,9 +5,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record QuestionView(String id, String askerName, String text, String answer, Instant askedAt, Instant answeredAt) {
+public record QuestionView(
+    String id, String askerName, String text, String answer, Instant askedAt, Instant answeredAt) {
 
   public static QuestionView of(Question q) {
-    return new QuestionView(q.id().toString(), q.askerName(), q.text(), q.answer(), q.askedAt(), q.answeredAt());
+    return new QuestionView(
+        q.id().toString(), q.askerName(), q.text(), q.answer(), q.askedAt(), q.answeredAt());
   }
 }

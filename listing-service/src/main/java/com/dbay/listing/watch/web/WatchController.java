@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Watch and unwatch; the watchlist itself is a page of listings ({@code page.web.ListingController}). */
+/**
+ * Watch and unwatch; the watchlist itself is a page of listings ({@code
+ * page.web.ListingController}).
+ */
 @RestController
 class WatchController {
 

@@ -14,12 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * the order they joined the lane; different keys never wait for each other.
  *
  * <p>There is no thread of its own: a caller whose request opens a lane leads, runs one batch
- * (starting with its own request), then hands the lane to the oldest waiting caller, so nobody
- * runs everyone else's work for long and nothing is left behind when callers stop coming.
+ * (starting with its own request), then hands the lane to the oldest waiting caller, so nobody runs
+ * everyone else's work for long and nothing is left behind when callers stop coming.
  *
- * <p>The batch function answers every request of the batch, in order, or throws: then every
- * request of that batch fails with that exception (none of them was acknowledged, so a retry with
- * the same idempotency key is safe).
+ * <p>The batch function answers every request of the batch, in order, or throws: then every request
+ * of that batch fails with that exception (none of them was acknowledged, so a retry with the same
+ * idempotency key is safe).
  *
  * @param <K> the lane key
  * @param <Q> a request
@@ -45,18 +45,23 @@ public final class GroupCommitLanes<K, Q, A> {
     this.maxBatch = maxBatch;
   }
 
-  /** Handles {@code request} in its key's lane and returns its answer (or throws the batch's failure). */
+  /**
+   * Handles {@code request} in its key's lane and returns its answer (or throws the batch's
+   * failure).
+   */
   public A submit(K key, Q request) {
     Waiter<Q, A> me = new Waiter<>(request);
     boolean[] leads = {false};
-    lanes.compute(key, (k, queue) -> {
-      if (queue == null) {
-        queue = new ArrayDeque<>();
-        leads[0] = true;
-      }
-      queue.add(me);
-      return queue;
-    });
+    lanes.compute(
+        key,
+        (k, queue) -> {
+          if (queue == null) {
+            queue = new ArrayDeque<>();
+            leads[0] = true;
+          }
+          queue.add(me);
+          return queue;
+        });
     if (leads[0] || me.awaitTurnOrAnswer()) {
       lead(key);
     }
@@ -65,16 +70,19 @@ public final class GroupCommitLanes<K, Q, A> {
 
   private void lead(K key) {
     List<Waiter<Q, A>> taken = new ArrayList<>();
-    lanes.computeIfPresent(key, (k, queue) -> {
-      while (taken.size() < maxBatch && !queue.isEmpty()) {
-        taken.add(queue.poll());
-      }
-      return queue;
-    });
+    lanes.computeIfPresent(
+        key,
+        (k, queue) -> {
+          while (taken.size() < maxBatch && !queue.isEmpty()) {
+            taken.add(queue.poll());
+          }
+          return queue;
+        });
     try {
       List<A> answers = batch.run(key, taken.stream().map(w -> w.request).toList());
       if (answers.size() != taken.size()) {
-        throw new IllegalStateException("a batch of " + taken.size() + " gave " + answers.size() + " answers");
+        throw new IllegalStateException(
+            "a batch of " + taken.size() + " gave " + answers.size() + " answers");
       }
       for (int i = 0; i < taken.size(); i++) {
         taken.get(i).succeed(answers.get(i));
@@ -89,13 +97,15 @@ public final class GroupCommitLanes<K, Q, A> {
   private void handOver(K key) {
     @SuppressWarnings("unchecked")
     Waiter<Q, A>[] next = new Waiter[1];
-    lanes.compute(key, (k, queue) -> {
-      if (queue == null || queue.isEmpty()) {
-        return null;
-      }
-      next[0] = queue.peek();
-      return queue;
-    });
+    lanes.compute(
+        key,
+        (k, queue) -> {
+          if (queue == null || queue.isEmpty()) {
+            return null;
+          }
+          next[0] = queue.peek();
+          return queue;
+        });
     if (next[0] != null) {
       next[0].promote();
     }
@@ -114,7 +124,9 @@ public final class GroupCommitLanes<K, Q, A> {
       this.request = request;
     }
 
-    /** @return true when this caller must lead a batch; false when a leader answered it. */
+    /**
+     * @return true when this caller must lead a batch; false when a leader answered it.
+     */
     boolean awaitTurnOrAnswer() {
       return signal.join() == YOUR_TURN;
     }

@@ -10,11 +10,15 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * One domain event, shaped like an EventBridge event so that the same JSON travels over Redis
  * Streams locally and EventBridge in AWS: {@code {"id","source","detail-type","time","detail"}}.
- * {@code id} is the dedupe key of every consumer; {@code source} is the producing service
- * ({@code dbay.auction}); {@code detail-type} names what happened ({@code BidPlaced}).
+ * {@code id} is the dedupe key of every consumer; {@code source} is the producing service ({@code
+ * dbay.auction}); {@code detail-type} names what happened ({@code BidPlaced}).
  */
 public record EventEnvelope(
-    String id, String source, @JsonProperty("detail-type") String detailType, Instant time, JsonNode detail) {
+    String id,
+    String source,
+    @JsonProperty("detail-type") String detailType,
+    Instant time,
+    JsonNode detail) {
 
   public EventEnvelope {
     Objects.requireNonNull(id, "id");
@@ -26,7 +30,8 @@ public record EventEnvelope(
 
   /** A new event with a fresh id, happening now. */
   public static EventEnvelope create(String source, String detailType, JsonNode detail) {
-    return new EventEnvelope(UUID.randomUUID().toString(), source, detailType, Instant.now(), detail);
+    return new EventEnvelope(
+        UUID.randomUUID().toString(), source, detailType, Instant.now(), detail);
   }
 
   /** The detail bound to the consumer's own record of it. */

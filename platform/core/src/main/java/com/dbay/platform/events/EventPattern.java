@@ -3,9 +3,9 @@ package com.dbay.platform.events;
 import java.util.Set;
 
 /**
- * Which events a subscriber wants, matched like an EventBridge rule pattern
- * {@code {"source": [...], "detail-type": [...]}}: an event matches when its source is one of the
- * listed sources and its detail-type one of the listed types; an empty list matches anything.
+ * Which events a subscriber wants, matched like an EventBridge rule pattern {@code {"source":
+ * [...], "detail-type": [...]}}: an event matches when its source is one of the listed sources and
+ * its detail-type one of the listed types; an empty list matches anything.
  */
 public record EventPattern(Set<String> sources, Set<String> detailTypes) {
 

@@ -26,11 +26,11 @@ import javax.crypto.spec.SecretKeySpec;
  * query or after the skew window.
  *
  * <p>The target is {@code rawPath[?rawQuery]}. The path is signed byte for byte; the query is
- * canonicalised first (pairs percent-decoded, {@code +} read as a space, re-encoded strictly per RFC
- * 3986, sorted by name then value, empty pieces dropped), because the two signers see it in
+ * canonicalised first (pairs percent-decoded, {@code +} read as a space, re-encoded strictly per
+ * RFC 3986, sorted by name then value, empty pieces dropped), because the two signers see it in
  * different shapes: the gateway as the raw string it forwards, the Lambda authorizer as API
- * Gateway's already-decoded parameter map (see {@link #target(String, Map)}). Any change to a name or
- * a value changes the proof; only reordering, which no endpoint gives meaning to, does not.
+ * Gateway's already-decoded parameter map (see {@link #target(String, Map)}). Any change to a name
+ * or a value changes the proof; only reordering, which no endpoint gives meaning to, does not.
  */
 public final class GatewayProof {
 
@@ -59,10 +59,14 @@ public final class GatewayProof {
    * the raw path followed, when the request has one, by {@code ?} and the raw query.
    */
   public String sign(Identity identity, String method, String target, long epochSeconds) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(canonical(identity, method, target, epochSeconds)));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(mac(canonical(identity, method, target, epochSeconds)));
   }
 
-  /** {@code rawPath?rawQuery}, or the path alone when the query is null or empty (servlet style). */
+  /**
+   * {@code rawPath?rawQuery}, or the path alone when the query is null or empty (servlet style).
+   */
   public static String target(String rawPath, String rawQuery) {
     return rawQuery == null || rawQuery.isEmpty() ? rawPath : rawPath + "?" + rawQuery;
   }
@@ -72,18 +76,20 @@ public final class GatewayProof {
    * authorizer ({@code multiValueQueryStringParameters}); it canonicalises exactly as the raw query
    * the service receives.
    */
-  public static String target(String rawPath, Map<String, ? extends Collection<String>> decodedQuery) {
+  public static String target(
+      String rawPath, Map<String, ? extends Collection<String>> decodedQuery) {
     if (decodedQuery == null || decodedQuery.isEmpty()) {
       return rawPath;
     }
     List<String> pairs = new ArrayList<>();
-    decodedQuery.forEach((name, values) -> {
-      if (values == null || values.isEmpty()) {
-        pairs.add(encode(name) + "=");
-      } else {
-        values.forEach(v -> pairs.add(encode(name) + "=" + encode(v == null ? "" : v)));
-      }
-    });
+    decodedQuery.forEach(
+        (name, values) -> {
+          if (values == null || values.isEmpty()) {
+            pairs.add(encode(name) + "=");
+          } else {
+            values.forEach(v -> pairs.add(encode(name) + "=" + encode(v == null ? "" : v)));
+          }
+        });
     return target(rawPath, String.join("&", pairs));
   }
 
@@ -130,8 +136,13 @@ public final class GatewayProof {
     StringBuilder out = new StringBuilder();
     for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '.' || c == '_' || c == '~') {
+      if ((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~') {
         out.append(c);
       } else {
         out.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
@@ -150,7 +161,8 @@ public final class GatewayProof {
    * The identity, if the signature matches and the timestamp is within the skew window; empty for
    * anything else (missing, malformed, stale or forged), so that callers cannot tell which.
    */
-  public Optional<Identity> verify(Identity claimed, String method, String target, String timestamp, String signature) {
+  public Optional<Identity> verify(
+      Identity claimed, String method, String target, String timestamp, String signature) {
     if (claimed == null || timestamp == null || signature == null) {
       return Optional.empty();
     }
@@ -173,7 +185,8 @@ public final class GatewayProof {
     return MessageDigest.isEqual(expected, given) ? Optional.of(claimed) : Optional.empty();
   }
 
-  private static String canonical(Identity identity, String method, String target, long epochSeconds) {
+  private static String canonical(
+      Identity identity, String method, String target, long epochSeconds) {
     int question = target.indexOf('?');
     String path = question < 0 ? target : target.substring(0, question);
     String query = question < 0 ? "" : canonicalQuery(target.substring(question + 1));

@@ -7,7 +7,8 @@ import java.util.Set;
  * Who is calling, as established by the gateway. {@code userId} is the app user id; the Cognito
  * fields are empty strings when the token came from the local user-service issuer without them.
  */
-public record Identity(String userId, String cognitoSub, String username, String email, Set<String> roles) {
+public record Identity(
+    String userId, String cognitoSub, String username, String email, Set<String> roles) {
 
   public Identity {
     Objects.requireNonNull(userId, "userId");

@@ -30,7 +30,10 @@ public final class Revocations {
     return "dbay:revoked:session:" + sessionId;
   }
 
-  /** Whether a token issued at {@code issuedAtEpochSecond} is refused by a user entry of {@code revokedAt}. */
+  /**
+   * Whether a token issued at {@code issuedAtEpochSecond} is refused by a user entry of {@code
+   * revokedAt}.
+   */
   public static boolean revokedBy(String revokedAt, long issuedAtEpochSecond) {
     if (revokedAt == null) {
       return false;

@@ -6,14 +6,14 @@ import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * An amount of Dogecoin held as a whole number of koinu (1 DOGE = 100,000,000 koinu), so that no
- * arithmetic on money ever goes through floating point. Its text form, in JSON and everywhere
- * else, is a plain decimal string with exactly eight places ({@code "12.50000000"}); parsing
- * accepts up to eight places and nothing that could be misread: no exponent, no sign but a
- * leading minus, no grouping, no NaN or infinity, no blank.
+ * arithmetic on money ever goes through floating point. Its text form, in JSON and everywhere else,
+ * is a plain decimal string with exactly eight places ({@code "12.50000000"}); parsing accepts up
+ * to eight places and nothing that could be misread: no exponent, no sign but a leading minus, no
+ * grouping, no NaN or infinity, no blank.
  *
- * <p>Negative amounts exist (ledger deltas, refunds in arithmetic) but {@link #parse} refuses
- * them: what arrives from outside is never negative unless the caller asks for it with
- * {@link #parseSigned}.
+ * <p>Negative amounts exist (ledger deltas, refunds in arithmetic) but {@link #parse} refuses them:
+ * what arrives from outside is never negative unless the caller asks for it with {@link
+ * #parseSigned}.
  *
  * <p>The JSON form is bound by annotation, so every Jackson mapper (services, Lambda handlers,
  * tests) reads and writes it the same way without registering anything; see {@link DogeJson}.
@@ -25,6 +25,7 @@ public record Doge(long koinu) implements Comparable<Doge> {
   public static final long KOINU_PER_DOGE = 100_000_000L;
   public static final int SCALE = 8;
   public static final Doge ZERO = new Doge(0);
+
   /** Longest accepted text: a sign, 11 integer digits (> max long koinu / 10^8) and 8 places. */
   private static final int MAX_TEXT_LENGTH = 32;
 
@@ -70,7 +71,8 @@ public record Doge(long koinu) implements Comparable<Doge> {
       throw new InvalidAmountException("amount must be a decimal number like 12.5 or 12.50000000");
     }
     if (fraction.length() > SCALE) {
-      throw new InvalidAmountException("amount has more than 8 decimal places (1 koinu = 0.00000001 DOGE)");
+      throw new InvalidAmountException(
+          "amount has more than 8 decimal places (1 koinu = 0.00000001 DOGE)");
     }
     long koinu;
     try {
@@ -154,7 +156,11 @@ public record Doge(long koinu) implements Comparable<Doge> {
       return toBigDecimal().toPlainString();
     }
     String fraction = Long.toString(abs % KOINU_PER_DOGE);
-    return (koinu < 0 ? "-" : "") + abs / KOINU_PER_DOGE + "." + "0".repeat(SCALE - fraction.length()) + fraction;
+    return (koinu < 0 ? "-" : "")
+        + abs / KOINU_PER_DOGE
+        + "."
+        + "0".repeat(SCALE - fraction.length())
+        + fraction;
   }
 
   private static boolean allDigits(String s) {

@@ -12,8 +12,8 @@ import tools.jackson.databind.exc.InvalidFormatException;
 /**
  * The JSON form of {@link Doge}: a string with exactly 8 places on output. On input only a JSON
  * string is accepted: a JSON number has already been through a double in many clients (and in
- * JavaScript always), so {@code 0.1} might not be what the user typed. Negative amounts are
- * refused on input; a field that may be negative is not something a client sends.
+ * JavaScript always), so {@code 0.1} might not be what the user typed. Negative amounts are refused
+ * on input; a field that may be negative is not something a client sends.
  */
 public final class DogeJson {
 

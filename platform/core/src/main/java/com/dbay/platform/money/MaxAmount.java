@@ -10,10 +10,19 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The annotated {@link Doge} must be at most {@link #value()} (a DOGE decimal, e.g. "0.01"); null is valid. */
+/**
+ * The annotated {@link Doge} must be at most {@link #value()} (a DOGE decimal, e.g. "0.01"); null
+ * is valid.
+ */
 @Documented
 @Constraint(validatedBy = MaxAmount.Validator.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE, ElementType.METHOD})
+@Target({
+  ElementType.FIELD,
+  ElementType.PARAMETER,
+  ElementType.RECORD_COMPONENT,
+  ElementType.TYPE_USE,
+  ElementType.METHOD
+})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface MaxAmount {
   String value();

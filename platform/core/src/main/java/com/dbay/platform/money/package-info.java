@@ -1,2 +1,4 @@
-/** DOGE amounts as exact integers of koinu, and their one JSON form: a decimal string with 8 places. */
+/**
+ * DOGE amounts as exact integers of koinu, and their one JSON form: a decimal string with 8 places.
+ */
 package com.dbay.platform.money;

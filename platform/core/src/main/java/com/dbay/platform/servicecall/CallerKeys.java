@@ -15,14 +15,16 @@ import java.util.Set;
 
 /**
  * Where the key material of callers comes from: the port behind which a local file (written by
- * {@code ./dbay up}, mode 0600) and, in AWS, a Secrets Manager secret holding the same
- * {@code {"<caller>": "<base64 key>"}} map are only configuration. A verifier holds the keys of the
+ * {@code ./dbay up}, mode 0600) and, in AWS, a Secrets Manager secret holding the same {@code
+ * {"<caller>": "<base64 key>"}} map are only configuration. A verifier holds the keys of the
  * callers it accepts; a caller holds only its own.
  */
 @FunctionalInterface
 public interface CallerKeys {
 
-  /** At least this many bytes of key: an HMAC-SHA256 key shorter than its output is weaker than it. */
+  /**
+   * At least this many bytes of key: an HMAC-SHA256 key shorter than its output is weaker than it.
+   */
   int MIN_KEY_BYTES = 32;
 
   Optional<byte[]> key(String caller);
@@ -81,7 +83,14 @@ public interface CallerKeys {
       throw new IllegalArgumentException("the key of caller " + caller + " is not base64");
     }
     if (key.length < MIN_KEY_BYTES) {
-      throw new IllegalArgumentException("the key of caller " + caller + " has " + key.length + " bytes; at least " + MIN_KEY_BYTES + " are needed");
+      throw new IllegalArgumentException(
+          "the key of caller "
+              + caller
+              + " has "
+              + key.length
+              + " bytes; at least "
+              + MIN_KEY_BYTES
+              + " are needed");
     }
     return key;
   }

@@ -16,8 +16,16 @@ final class CanonicalCall {
 
   private CanonicalCall() {}
 
-  static String of(String caller, long epochSeconds, String nonce, String method, String path, String query, byte[] body) {
-    // Newlines cannot occur in header values, a path or a raw query, so fields cannot shift into each other.
+  static String of(
+      String caller,
+      long epochSeconds,
+      String nonce,
+      String method,
+      String path,
+      String query,
+      byte[] body) {
+    // Newlines cannot occur in header values, a path or a raw query, so fields cannot shift into
+    // each other.
     return String.join(
         "\n",
         "dbay-call-v1",

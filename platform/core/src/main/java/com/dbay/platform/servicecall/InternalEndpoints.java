@@ -3,7 +3,6 @@ package com.dbay.platform.servicecall;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,9 +12,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The one table of every part's internal endpoints and who may call each ({@code dbay/internal-endpoints.tsv}
- * in this jar): services check their {@code @InternalApi} declarations against it, {@code ./dbay} hands out
- * keys by it, the security suite attacks every row of it.
+ * The one table of every part's internal endpoints and who may call each ({@code
+ * dbay/internal-endpoints.tsv} in this jar): services check their {@code @InternalApi} declarations
+ * against it, {@code ./dbay} hands out keys by it, the security suite attacks every row of it.
  */
 public final class InternalEndpoints {
 
@@ -52,10 +51,18 @@ public final class InternalEndpoints {
         }
         String[] cells = line.split("\t");
         if (cells.length != 4) {
-          throw new IllegalStateException(RESOURCE + " line " + number + ": expected 4 tab-separated cells");
+          throw new IllegalStateException(
+              RESOURCE + " line " + number + ": expected 4 tab-separated cells");
         }
-        Set<String> callers = new LinkedHashSet<>(Arrays.stream(cells[3].split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList());
-        endpoints.add(new Endpoint(cells[0].strip(), cells[1].strip(), cells[2].strip(), Set.copyOf(callers)));
+        Set<String> callers =
+            new LinkedHashSet<>(
+                Arrays.stream(cells[3].split(","))
+                    .map(String::strip)
+                    .filter(c -> !c.isEmpty())
+                    .toList());
+        endpoints.add(
+            new Endpoint(
+                cells[0].strip(), cells[1].strip(), cells[2].strip(), Set.copyOf(callers)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -25,17 +25,27 @@ public final class ServiceCallSigner {
       throw new IllegalArgumentException("a caller name is 1-64 of [a-z0-9-], got " + caller);
     }
     if (key == null || key.length < CallerKeys.MIN_KEY_BYTES) {
-      throw new IllegalArgumentException("the key of " + caller + " must have at least " + CallerKeys.MIN_KEY_BYTES + " bytes");
+      throw new IllegalArgumentException(
+          "the key of " + caller + " must have at least " + CallerKeys.MIN_KEY_BYTES + " bytes");
     }
     this.caller = caller;
     this.key = key.clone();
     this.clock = clock;
   }
 
-  /** This caller's signer from its keys (e.g. {@code CallerKeys.fromEnvironment(System.getenv(), "DBAY_SERVICE_KEYS_FILE")}). */
+  /**
+   * This caller's signer from its keys (e.g. {@code CallerKeys.fromEnvironment(System.getenv(),
+   * "DBAY_SERVICE_KEYS_FILE")}).
+   */
   public static ServiceCallSigner of(String caller, CallerKeys keys) {
-    byte[] key = keys.key(caller).orElseThrow(() -> new IllegalStateException(
-        "no service key for " + caller + " (DBAY_SERVICE_KEYS_FILE, written by ./dbay up; Secrets Manager in AWS)"));
+    byte[] key =
+        keys.key(caller)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no service key for "
+                            + caller
+                            + " (DBAY_SERVICE_KEYS_FILE, written by ./dbay up; Secrets Manager in AWS)"));
     return new ServiceCallSigner(caller, key, Clock.systemUTC());
   }
 
@@ -51,7 +61,8 @@ public final class ServiceCallSigner {
       public ServiceCallSigner get() {
         ServiceCallSigner current = signer;
         if (current == null) {
-          current = of(caller, CallerKeys.fromEnvironment(System.getenv(), "DBAY_SERVICE_KEYS_FILE"));
+          current =
+              of(caller, CallerKeys.fromEnvironment(System.getenv(), "DBAY_SERVICE_KEYS_FILE"));
           signer = current;
         }
         return current;
@@ -65,7 +76,11 @@ public final class ServiceCallSigner {
 
   /** The headers that prove this call: method, path, raw query and body as they will be sent. */
   public Map<String, String> headers(String method, URI uri, byte[] body) {
-    return headers(method, uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath(), uri.getRawQuery(), body);
+    return headers(
+        method,
+        uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath(),
+        uri.getRawQuery(),
+        body);
   }
 
   public Map<String, String> headers(String method, String rawPath, String rawQuery, byte[] body) {
@@ -73,8 +88,12 @@ public final class ServiceCallSigner {
     byte[] nonceBytes = new byte[16];
     RANDOM.nextBytes(nonceBytes);
     String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(nonceBytes);
-    String signature = Base64.getUrlEncoder().withoutPadding().encodeToString(
-        CanonicalCall.mac(key, CanonicalCall.of(caller, now, nonce, method, rawPath, rawQuery, body)));
+    String signature =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                CanonicalCall.mac(
+                    key, CanonicalCall.of(caller, now, nonce, method, rawPath, rawQuery, body)));
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put(ServiceCallHeaders.CALLER, caller);
     headers.put(ServiceCallHeaders.TIMESTAMP, Long.toString(now));

@@ -52,10 +52,16 @@ public final class ServiceCallVerifier {
 
   /** True when the request carries any of the signature headers (so it claims to be a part). */
   public static boolean claimsCaller(Function<String, String> header) {
-    return header.apply(ServiceCallHeaders.CALLER) != null || header.apply(ServiceCallHeaders.SIGNATURE) != null;
+    return header.apply(ServiceCallHeaders.CALLER) != null
+        || header.apply(ServiceCallHeaders.SIGNATURE) != null;
   }
 
-  public Result verify(String method, String rawPath, String rawQuery, byte[] body, Function<String, String> header) {
+  public Result verify(
+      String method,
+      String rawPath,
+      String rawQuery,
+      byte[] body,
+      Function<String, String> header) {
     String caller = header.apply(ServiceCallHeaders.CALLER);
     String timestamp = header.apply(ServiceCallHeaders.TIMESTAMP);
     String nonce = header.apply(ServiceCallHeaders.NONCE);
@@ -86,11 +92,14 @@ public final class ServiceCallVerifier {
     } catch (IllegalArgumentException e) {
       return Result.refused(caller, "malformed signature");
     }
-    byte[] expected = CanonicalCall.mac(key, CanonicalCall.of(caller, epochSeconds, nonce, method, rawPath, rawQuery, body));
+    byte[] expected =
+        CanonicalCall.mac(
+            key, CanonicalCall.of(caller, epochSeconds, nonce, method, rawPath, rawQuery, body));
     if (!MessageDigest.isEqual(expected, given)) {
       return Result.refused(caller, "bad signature");
     }
-    // Only a correctly signed call spends its nonce, so nobody can fill the memory with made-up ones.
+    // Only a correctly signed call spends its nonce, so nobody can fill the memory with made-up
+    // ones.
     forgetExpired(now);
     if (seenNonces.putIfAbsent(caller + "\n" + nonce, epochSeconds) != null) {
       return Result.refused(caller, "replayed nonce");

@@ -23,20 +23,25 @@ class GroupCommitLanesTest {
     Map<String, List<Integer>> handled = new ConcurrentHashMap<>();
     AtomicInteger batches = new AtomicInteger();
     AtomicInteger overlaps = new AtomicInteger();
-    GroupCommitLanes<String, Integer, String> lanes = new GroupCommitLanes<>((key, requests) -> {
-      if (running.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() > 1) {
-        overlaps.incrementAndGet();
-      }
-      batches.incrementAndGet();
-      try {
-        Thread.sleep(2);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      handled.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>())).addAll(requests);
-      running.get(key).decrementAndGet();
-      return requests.stream().map(r -> key + ":" + r).toList();
-    }, 50);
+    GroupCommitLanes<String, Integer, String> lanes =
+        new GroupCommitLanes<>(
+            (key, requests) -> {
+              if (running.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() > 1) {
+                overlaps.incrementAndGet();
+              }
+              batches.incrementAndGet();
+              try {
+                Thread.sleep(2);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              handled
+                  .computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>()))
+                  .addAll(requests);
+              running.get(key).decrementAndGet();
+              return requests.stream().map(r -> key + ":" + r).toList();
+            },
+            50);
 
     int threads = 32, perThread = 100;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -44,18 +49,20 @@ class GroupCommitLanesTest {
     List<Future<List<String>>> results = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int id = t;
-      results.add(pool.submit(() -> {
-        go.await();
-        List<String> mine = new ArrayList<>();
-        for (int i = 0; i < perThread; i++) {
-          int request = id * perThread + i;
-          String key = "k" + (request % 3);
-          String answer = lanes.submit(key, request);
-          assertThat(answer).isEqualTo(key + ":" + request);
-          mine.add(answer);
-        }
-        return mine;
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                go.await();
+                List<String> mine = new ArrayList<>();
+                for (int i = 0; i < perThread; i++) {
+                  int request = id * perThread + i;
+                  String key = "k" + (request % 3);
+                  String answer = lanes.submit(key, request);
+                  assertThat(answer).isEqualTo(key + ":" + request);
+                  mine.add(answer);
+                }
+                return mine;
+              }));
     }
     go.countDown();
     int answered = 0;
@@ -80,21 +87,27 @@ class GroupCommitLanesTest {
   @Test
   void aFailingBatchFailsEveryRequestInItAndTheLaneGoesOn() {
     AtomicInteger calls = new AtomicInteger();
-    GroupCommitLanes<String, String, String> lanes = new GroupCommitLanes<>((key, requests) -> {
-      calls.incrementAndGet();
-      if (requests.contains("poison")) {
-        throw new IllegalStateException("commit failed");
-      }
-      return requests;
-    }, 10);
-    assertThatThrownBy(() -> lanes.submit("k", "poison")).isInstanceOf(IllegalStateException.class).hasMessage("commit failed");
+    GroupCommitLanes<String, String, String> lanes =
+        new GroupCommitLanes<>(
+            (key, requests) -> {
+              calls.incrementAndGet();
+              if (requests.contains("poison")) {
+                throw new IllegalStateException("commit failed");
+              }
+              return requests;
+            },
+            10);
+    assertThatThrownBy(() -> lanes.submit("k", "poison"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("commit failed");
     assertThat(lanes.submit("k", "fine")).isEqualTo("fine");
     assertThat(calls.get()).isEqualTo(2);
   }
 
   @Test
   void aBatchThatAnswersTheWrongNumberOfRequestsFailsThemAll() {
-    GroupCommitLanes<String, String, String> lanes = new GroupCommitLanes<>((key, requests) -> List.of(), 10);
+    GroupCommitLanes<String, String, String> lanes =
+        new GroupCommitLanes<>((key, requests) -> List.of(), 10);
     assertThatThrownBy(() -> lanes.submit("k", "a")).isInstanceOf(IllegalStateException.class);
   }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class GatewayProofTest {
 
   private final GatewayProof proof = new GatewayProof("gateway-proof-test-secret-0123456789abcdef");
-  private final Identity alice = new Identity("u-alice", "", "alice", "alice@demo.dbay", Set.of("USER"));
+  private final Identity alice =
+      new Identity("u-alice", "", "alice", "alice@demo.dbay", Set.of("USER"));
 
   private boolean verifies(String signedTarget, String receivedTarget) {
     long now = proof.now();
@@ -21,19 +22,27 @@ class GatewayProofTest {
 
   @Test
   void aProofVerifiesForTheSameQuery() {
-    assertThat(verifies("/api/v1/order/orders?role=buyer&limit=5", "/api/v1/order/orders?role=buyer&limit=5")).isTrue();
+    assertThat(
+            verifies(
+                "/api/v1/order/orders?role=buyer&limit=5",
+                "/api/v1/order/orders?role=buyer&limit=5"))
+        .isTrue();
   }
 
   @Test
   void aChangedQueryValueDoesNotVerify() {
-    assertThat(verifies("/api/v1/order/orders?role=buyer", "/api/v1/order/orders?role=seller")).isFalse();
+    assertThat(verifies("/api/v1/order/orders?role=buyer", "/api/v1/order/orders?role=seller"))
+        .isFalse();
   }
 
   @Test
   void anAddedOrRemovedParameterDoesNotVerify() {
     assertThat(verifies("/api/v1/order/orders", "/api/v1/order/orders?role=seller")).isFalse();
     assertThat(verifies("/api/v1/order/orders?role=buyer", "/api/v1/order/orders")).isFalse();
-    assertThat(verifies("/api/v1/order/orders?role=buyer", "/api/v1/order/orders?role=buyer&role=seller")).isFalse();
+    assertThat(
+            verifies(
+                "/api/v1/order/orders?role=buyer", "/api/v1/order/orders?role=buyer&role=seller"))
+        .isFalse();
   }
 
   @Test
@@ -56,12 +65,25 @@ class GatewayProofTest {
     decoded.put("q", List.of("red shoe & socks"));
     decoded.put("cat", List.of("été"));
     long now = proof.now();
-    String signature = proof.sign(alice, "GET", GatewayProof.target("/api/v1/search/listings", decoded), now);
+    String signature =
+        proof.sign(alice, "GET", GatewayProof.target("/api/v1/search/listings", decoded), now);
 
-    assertThat(proof.verify(alice, "GET", "/api/v1/search/listings?cat=%C3%A9t%C3%A9&q=red+shoe+%26+socks",
-        Long.toString(now), signature)).contains(alice);
-    assertThat(proof.verify(alice, "GET", "/api/v1/search/listings?cat=%C3%A9t%C3%A9&q=red+shoe",
-        Long.toString(now), signature)).isEmpty();
+    assertThat(
+            proof.verify(
+                alice,
+                "GET",
+                "/api/v1/search/listings?cat=%C3%A9t%C3%A9&q=red+shoe+%26+socks",
+                Long.toString(now),
+                signature))
+        .contains(alice);
+    assertThat(
+            proof.verify(
+                alice,
+                "GET",
+                "/api/v1/search/listings?cat=%C3%A9t%C3%A9&q=red+shoe",
+                Long.toString(now),
+                signature))
+        .isEmpty();
   }
 
   @Test

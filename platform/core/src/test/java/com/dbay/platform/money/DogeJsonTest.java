@@ -17,12 +17,14 @@ class DogeJsonTest {
 
   @Test
   void writesAmountsAsStringsWithEightPlaces() {
-    assertThat(mapper.writeValueAsString(new Bid(Doge.parse("12.5")))).isEqualTo("{\"maxBid\":\"12.50000000\"}");
+    assertThat(mapper.writeValueAsString(new Bid(Doge.parse("12.5"))))
+        .isEqualTo("{\"maxBid\":\"12.50000000\"}");
   }
 
   @Test
   void readsAmountsFromStrings() {
-    assertThat(mapper.readValue("{\"maxBid\":\"0.00000001\"}", Bid.class).maxBid().koinu()).isEqualTo(1);
+    assertThat(mapper.readValue("{\"maxBid\":\"0.00000001\"}", Bid.class).maxBid().koinu())
+        .isEqualTo(1);
   }
 
   @Test
@@ -40,10 +42,15 @@ class DogeJsonTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\"\"", "\"-1\"", "\"1.000000001\"", "\"NaN\"", "\"1e3\"", "\"99999999999999\""})
+  @ValueSource(
+      strings = {"\"\"", "\"-1\"", "\"1.000000001\"", "\"NaN\"", "\"1e3\"", "\"99999999999999\""})
   void refusesBadAmountTextNamingTheField(String json) {
     assertThatThrownBy(() -> mapper.readValue("{\"maxBid\":" + json + "}", Bid.class))
         .isInstanceOf(DatabindException.class)
-        .satisfies(e -> assertThat(((DatabindException) e).getPath()).extracting(r -> r.getPropertyName()).containsExactly("maxBid"));
+        .satisfies(
+            e ->
+                assertThat(((DatabindException) e).getPath())
+                    .extracting(r -> r.getPropertyName())
+                    .containsExactly("maxBid"));
   }
 }

@@ -27,8 +27,14 @@ class DogeTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"0, 0.00000000", "1, 0.00000001", "1250000000, 12.50000000", "-150000000, -1.50000000",
-      "9223372036854775807, 92233720368.54775807", "-9223372036854775808, -92233720368.54775808"})
+  @CsvSource({
+    "0, 0.00000000",
+    "1, 0.00000001",
+    "1250000000, 12.50000000",
+    "-150000000, -1.50000000",
+    "9223372036854775807, 92233720368.54775807",
+    "-9223372036854775808, -92233720368.54775808"
+  })
   void printsExactlyEightPlaces(long koinu, String text) {
     assertThat(Doge.ofKoinu(koinu)).hasToString(text);
   }
@@ -36,36 +42,69 @@ class DogeTest {
   @ParameterizedTest
   @ValueSource(strings = {"0.000000001", "1.123456789", "0.000000010"})
   void refusesMoreThanEightDecimalPlaces(String text) {
-    assertThatThrownBy(() -> Doge.parse(text)).isInstanceOf(InvalidAmountException.class).hasMessageContaining("8 decimal places");
+    assertThatThrownBy(() -> Doge.parse(text))
+        .isInstanceOf(InvalidAmountException.class)
+        .hasMessageContaining("8 decimal places");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1e3", "1E-2", "NaN", "Infinity", "-Infinity", "+1", " 1", "1 ", "1,000", "1.", ".5", "--1", "0x10", "１", "1_000", "-"})
+  @ValueSource(
+      strings = {
+        "1e3",
+        "1E-2",
+        "NaN",
+        "Infinity",
+        "-Infinity",
+        "+1",
+        " 1",
+        "1 ",
+        "1,000",
+        "1.",
+        ".5",
+        "--1",
+        "0x10",
+        "１",
+        "1_000",
+        "-"
+      })
   void refusesAnythingButAPlainDecimal(String text) {
     assertThatThrownBy(() -> Doge.parse(text)).isInstanceOf(InvalidAmountException.class);
   }
 
   @Test
   void refusesEmptyAndMissingText() {
-    assertThatThrownBy(() -> Doge.parse("")).isInstanceOf(InvalidAmountException.class).hasMessageContaining("empty");
+    assertThatThrownBy(() -> Doge.parse(""))
+        .isInstanceOf(InvalidAmountException.class)
+        .hasMessageContaining("empty");
     assertThatThrownBy(() -> Doge.parse(null)).isInstanceOf(InvalidAmountException.class);
   }
 
   @Test
   void refusesNegativeAmountsUnlessAskedForSigned() {
-    assertThatThrownBy(() -> Doge.parse("-1")).isInstanceOf(InvalidAmountException.class).hasMessageContaining("negative");
+    assertThatThrownBy(() -> Doge.parse("-1"))
+        .isInstanceOf(InvalidAmountException.class)
+        .hasMessageContaining("negative");
     assertThat(Doge.parseSigned("-1.5").koinu()).isEqualTo(-150_000_000L);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"92233720368.54775808", "92233720369", "99999999999999999999", "1000000000000000000000000000000000"})
+  @ValueSource(
+      strings = {
+        "92233720368.54775808",
+        "92233720369",
+        "99999999999999999999",
+        "1000000000000000000000000000000000"
+      })
   void refusesAmountsBeyondSixtyFourBits(String text) {
-    assertThatThrownBy(() -> Doge.parse(text)).isInstanceOf(InvalidAmountException.class).hasMessageContaining("too large");
+    assertThatThrownBy(() -> Doge.parse(text))
+        .isInstanceOf(InvalidAmountException.class)
+        .hasMessageContaining("too large");
   }
 
   @Test
   void roundTripsThroughText() {
-    for (long koinu : new long[] {0, 1, 99_999_999, 100_000_000, 123_456_789_012L, Long.MAX_VALUE}) {
+    for (long koinu :
+        new long[] {0, 1, 99_999_999, 100_000_000, 123_456_789_012L, Long.MAX_VALUE}) {
       assertThat(Doge.parse(Doge.ofKoinu(koinu).toString()).koinu()).isEqualTo(koinu);
     }
   }
@@ -77,7 +116,8 @@ class DogeTest {
     assertThat(a.plus(b)).isEqualTo(Doge.parse("0.3"));
     assertThat(b.minus(a).minus(a)).isEqualTo(Doge.ZERO);
     assertThat(Doge.ofDoge(3).times(4)).isEqualTo(Doge.ofDoge(12));
-    assertThatThrownBy(() -> Doge.ofKoinu(Long.MAX_VALUE).plus(Doge.ofKoinu(1))).isInstanceOf(ArithmeticException.class);
+    assertThatThrownBy(() -> Doge.ofKoinu(Long.MAX_VALUE).plus(Doge.ofKoinu(1)))
+        .isInstanceOf(ArithmeticException.class);
   }
 
   @Test
@@ -92,6 +132,7 @@ class DogeTest {
   void convertsToAndFromBigDecimalOnlyWhenExact() {
     assertThat(Doge.of(new BigDecimal("12.5")).koinu()).isEqualTo(1_250_000_000L);
     assertThat(Doge.parse("12.5").toBigDecimal()).isEqualByComparingTo("12.5");
-    assertThatThrownBy(() -> Doge.of(new BigDecimal("0.000000001"))).isInstanceOf(InvalidAmountException.class);
+    assertThatThrownBy(() -> Doge.of(new BigDecimal("0.000000001")))
+        .isInstanceOf(InvalidAmountException.class);
   }
 }

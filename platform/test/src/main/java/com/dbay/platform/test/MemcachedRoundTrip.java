@@ -6,7 +6,10 @@ import java.util.UUID;
 import net.rubyeye.xmemcached.MemcachedClient;
 import org.junit.jupiter.api.Test;
 
-/** For a {@link ServiceApplicationContract} of a service with a warm cache: a round trip to Memcached. */
+/**
+ * For a {@link ServiceApplicationContract} of a service with a warm cache: a round trip to
+ * Memcached.
+ */
 public interface MemcachedRoundTrip extends StoreRoundTrip {
 
   @Test

@@ -7,7 +7,10 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** For a {@link ServiceApplicationContract} of a service that keeps documents: a round trip to its own Mongo database. */
+/**
+ * For a {@link ServiceApplicationContract} of a service that keeps documents: a round trip to its
+ * own Mongo database.
+ */
 public interface MongoRoundTrip extends StoreRoundTrip {
 
   @Test

@@ -22,15 +22,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What every service promises once it boots against the real stores of the environment contract:
- * it reports itself ready with each of them, exposes Prometheus metrics, answers an unknown route
- * with a problem document, and writes to and reads back from PostgreSQL and Redis. A service's
- * {@code <X>ApplicationIT} extends this (with {@code @SpringBootTest(webEnvironment = RANDOM_PORT)})
- * and adds the round trips of the stores only it has ({@link MongoRoundTrip}, {@link MemcachedRoundTrip}, or its own).
+ * What every service promises once it boots against the real stores of the environment contract: it
+ * reports itself ready with each of them, exposes Prometheus metrics, answers an unknown route with
+ * a problem document, and writes to and reads back from PostgreSQL and Redis. A service's {@code
+ * <X>ApplicationIT} extends this (with {@code @SpringBootTest(webEnvironment = RANDOM_PORT)}) and
+ * adds the round trips of the stores only it has ({@link MongoRoundTrip}, {@link
+ * MemcachedRoundTrip}, or its own).
  */
 public abstract class ServiceApplicationContract {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   protected static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final String service;
@@ -43,7 +45,8 @@ public abstract class ServiceApplicationContract {
   @Autowired private ApplicationContext context;
 
   /**
-   * @param service the short name: database {@code <prefix><service>}, paths {@code /api/v1/<service>/}
+   * @param service the short name: database {@code <prefix><service>}, paths {@code
+   *     /api/v1/<service>/}
    * @param extraStores readiness components beyond {@code db} and {@code redis}, e.g. {@code mongo}
    */
   protected ServiceApplicationContract(String service, String... extraStores) {
@@ -59,7 +62,9 @@ public abstract class ServiceApplicationContract {
     JsonNode readiness = JSON.readTree(response.body());
     assertThat(readiness.at("/status").asString()).isEqualTo("UP");
     for (String store : readinessStores) {
-      assertThat(readiness.at("/components/" + store + "/status").asString()).as(store).isEqualTo("UP");
+      assertThat(readiness.at("/components/" + store + "/status").asString())
+          .as(store)
+          .isEqualTo("UP");
     }
     assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
   }
@@ -78,20 +83,27 @@ public abstract class ServiceApplicationContract {
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    assertThat(JSON.readTree(response.body()).at("/type").asString()).isEqualTo("https://dbay.dev/problems/not-found");
+    assertThat(JSON.readTree(response.body()).at("/type").asString())
+        .isEqualTo("https://dbay.dev/problems/not-found");
   }
 
   @Test
   void writesAndReadsBackFromPostgres() {
-    String value = new TransactionTemplate(transactions).execute(status -> {
-      jdbc.execute("CREATE TEMPORARY TABLE it_roundtrip (v TEXT) ON COMMIT DROP");
-      jdbc.update("INSERT INTO it_roundtrip (v) VALUES (?)", "round-trip");
-      return jdbc.queryForObject("SELECT v FROM it_roundtrip", String.class);
-    });
+    String value =
+        new TransactionTemplate(transactions)
+            .execute(
+                status -> {
+                  jdbc.execute("CREATE TEMPORARY TABLE it_roundtrip (v TEXT) ON COMMIT DROP");
+                  jdbc.update("INSERT INTO it_roundtrip (v) VALUES (?)", "round-trip");
+                  return jdbc.queryForObject("SELECT v FROM it_roundtrip", String.class);
+                });
 
     assertThat(value).isEqualTo("round-trip");
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history WHERE script LIKE 'V0_%'", Long.class))
-        .as("the platform's tables are migrated").isGreaterThanOrEqualTo(2);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM flyway_schema_history WHERE script LIKE 'V0_%'", Long.class))
+        .as("the platform's tables are migrated")
+        .isGreaterThanOrEqualTo(2);
   }
 
   @Test
@@ -113,7 +125,8 @@ public abstract class ServiceApplicationContract {
   }
 
   protected HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

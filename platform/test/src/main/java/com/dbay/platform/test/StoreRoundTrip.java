@@ -2,7 +2,10 @@ package com.dbay.platform.test;
 
 import org.springframework.context.ApplicationContext;
 
-/** What the round trips of the stores only some services have need from the {@link ServiceApplicationContract}. */
+/**
+ * What the round trips of the stores only some services have need from the {@link
+ * ServiceApplicationContract}.
+ */
 public interface StoreRoundTrip {
 
   ApplicationContext context();

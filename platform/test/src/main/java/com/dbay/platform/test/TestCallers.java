@@ -17,10 +17,11 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Random keys, per test run, for every part that may call a service (from
- * {@code dbay/internal-endpoints.tsv}), plus one part that may call nothing there ({@link #STRANGER}).
- * Point the service at {@link #trustedCallersFile()} ({@code dbay.service-calls.trusted-callers-file})
- * and sign calls with {@link #signer} or {@link #headersFor}:
+ * Random keys, per test run, for every part that may call a service (from {@code
+ * dbay/internal-endpoints.tsv}), plus one part that may call nothing there ({@link #STRANGER}).
+ * Point the service at {@link #trustedCallersFile()} ({@code
+ * dbay.service-calls.trusted-callers-file}) and sign calls with {@link #signer} or {@link
+ * #headersFor}:
  *
  * <pre>{@code
  * static final TestCallers CALLERS = TestCallers.forPart("wallet-service");
@@ -74,25 +75,38 @@ public final class TestCallers {
   public ServiceCallSigner signer(String caller) {
     byte[] key = keys.get(caller);
     if (key == null) {
-      throw new IllegalArgumentException(caller + " may call nothing on " + part + " (see " + InternalEndpoints.RESOURCE + ")");
+      throw new IllegalArgumentException(
+          caller + " may call nothing on " + part + " (see " + InternalEndpoints.RESOURCE + ")");
     }
     return new ServiceCallSigner(caller, key, Clock.systemUTC());
   }
 
-  /** The first caller the table allows on this method and path (a concrete path, e.g. {@code /internal/holds/u1/r1}). */
+  /**
+   * The first caller the table allows on this method and path (a concrete path, e.g. {@code
+   * /internal/holds/u1/r1}).
+   */
   public String allowedCaller(String method, String path) {
     String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
     return InternalEndpoints.of(part).stream()
-        .filter(e -> e.method().equalsIgnoreCase(method) && template(e.path()).matcher(pathOnly).matches())
+        .filter(
+            e ->
+                e.method().equalsIgnoreCase(method)
+                    && template(e.path()).matcher(pathOnly).matches())
         .map(e -> new TreeSet<>(e.callers()).first())
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no internal endpoint of " + part + " matches " + method + " " + path));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "no internal endpoint of " + part + " matches " + method + " " + path));
   }
 
   /** Headers that sign this call as a caller the table allows on it. */
   public Map<String, String> headersFor(String method, String pathAndQuery, String body) {
-    return signer(allowedCaller(method, pathAndQuery)).headers(method, URI.create("http://x" + pathAndQuery),
-        body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+    return signer(allowedCaller(method, pathAndQuery))
+        .headers(
+            method,
+            URI.create("http://x" + pathAndQuery),
+            body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
   }
 
   static Pattern template(String path) {

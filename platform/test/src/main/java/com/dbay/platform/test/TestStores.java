@@ -11,7 +11,8 @@ import java.util.function.Function;
  * ({@code DBAY_PG_*}, {@code DBAY_REDIS_URL}, {@code DBAY_MONGO_URI}, {@code DBAY_OPENSEARCH_URL},
  * {@code DBAY_MEMCACHED_SERVERS}), with the same defaults as the services' {@code application.yml}.
  * {@code ./dbay test} starts the stores once per run and exports these; a developer exports their
- * own (e.g. {@code DBAY_PG_DB_PREFIX=h1_ DBAY_PG_PORT=5432 DBAY_REDIS_URL=redis://127.0.0.1:6379/1}).
+ * own (e.g. {@code DBAY_PG_DB_PREFIX=h1_ DBAY_PG_PORT=5432
+ * DBAY_REDIS_URL=redis://127.0.0.1:6379/1}).
  */
 public final class TestStores {
 
@@ -101,8 +102,13 @@ public final class TestStores {
       if ("42P04".equals(e.getSQLState()) || "23505".equals(e.getSQLState())) {
         return; // created by a concurrent run meanwhile
       }
-      throw new IllegalStateException("cannot reach or prepare PostgreSQL database " + name + " at " + url
-          + " (set DBAY_PG_HOST/PORT/USER/PASSWORD/DB_PREFIX)", e);
+      throw new IllegalStateException(
+          "cannot reach or prepare PostgreSQL database "
+              + name
+              + " at "
+              + url
+              + " (set DBAY_PG_HOST/PORT/USER/PASSWORD/DB_PREFIX)",
+          e);
     }
   }
 }

@@ -1,2 +1,5 @@
-/** What integration tests share: the addresses of the real stores, read from the environment contract. */
+/**
+ * What integration tests share: the addresses of the real stores, read from the environment
+ * contract.
+ */
 package com.dbay.platform.test;

@@ -4,7 +4,10 @@ import com.dbay.search.index.IndexRebuild;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code ./dbay reindex}: rebuild the listings index from listing-service's snapshots, then swap the alias. */
+/**
+ * {@code ./dbay reindex}: rebuild the listings index from listing-service's snapshots, then swap
+ * the alias.
+ */
 @RestController
 class IndexAdminController {
 

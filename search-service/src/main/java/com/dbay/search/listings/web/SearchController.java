@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Public, anonymous: searching and suggestions. {@code X-Cache: hit|miss} tells whether Memcached answered. */
+/**
+ * Public, anonymous: searching and suggestions. {@code X-Cache: hit|miss} tells whether Memcached
+ * answered.
+ */
 @RestController
 class SearchController {
 
@@ -26,7 +29,9 @@ class SearchController {
   @GetMapping({"/api/v1/search/listings", "/api/v1/search/listings/"})
   ResponseEntity<SearchResults> listings(@RequestParam MultiValueMap<String, String> params) {
     ListingSearch.Answer<SearchResults> answer = search.search(SearchRequest.fromQuery(params));
-    return ResponseEntity.ok().header("X-Cache", answer.cached() ? "hit" : "miss").body(answer.body());
+    return ResponseEntity.ok()
+        .header("X-Cache", answer.cached() ? "hit" : "miss")
+        .body(answer.body());
   }
 
   @GetMapping({"/api/v1/search/suggest", "/api/v1/search/suggest/"})
@@ -54,6 +59,8 @@ class SearchController {
       }
     }
     ListingSearch.Answer<Suggestions> answer = search.suggest(q, size);
-    return ResponseEntity.ok().header("X-Cache", answer.cached() ? "hit" : "miss").body(answer.body());
+    return ResponseEntity.ok()
+        .header("X-Cache", answer.cached() ? "hit" : "miss")
+        .body(answer.body());
   }
 }

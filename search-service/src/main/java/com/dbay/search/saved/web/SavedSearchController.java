@@ -24,9 +24,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A signed-in user's saved searches. {@code params} are the search parameters of
- * {@code GET /api/v1/search/listings} without sort, size or cursor; a value is a string or a list of strings.
- * {@code newCount} counts the listings matched since the owner last looked ({@code POST .../{id}/seen}).
+ * A signed-in user's saved searches. {@code params} are the search parameters of {@code GET
+ * /api/v1/search/listings} without sort, size or cursor; a value is a string or a list of strings.
+ * {@code newCount} counts the listings matched since the owner last looked ({@code POST
+ * .../{id}/seen}).
  */
 @RestController
 @RequestMapping("/api/v1/search/saved-searches")
@@ -34,13 +35,27 @@ class SavedSearchController {
 
   record SavedSearchForm(String name, Map<String, Object> params) {}
 
-  record SavedSearchView(UUID id, String name, Map<String, List<String>> params, long newCount, long totalCount,
-      Instant createdAt, Instant updatedAt, Instant lastSeenAt) {
+  record SavedSearchView(
+      UUID id,
+      String name,
+      Map<String, List<String>> params,
+      long newCount,
+      long totalCount,
+      Instant createdAt,
+      Instant updatedAt,
+      Instant lastSeenAt) {
 
     static SavedSearchView of(SavedSearches.WithCounts w) {
       var s = w.search();
-      return new SavedSearchView(s.id(), s.name(), s.filters().filterParams(), w.newCount(), w.totalCount(), s.createdAt(),
-          s.updatedAt(), s.lastSeenAt());
+      return new SavedSearchView(
+          s.id(),
+          s.name(),
+          s.filters().filterParams(),
+          w.newCount(),
+          w.totalCount(),
+          s.createdAt(),
+          s.updatedAt(),
+          s.lastSeenAt());
     }
   }
 
@@ -56,11 +71,13 @@ class SavedSearchController {
 
   @GetMapping({"", "/"})
   SavedSearchList list(@CurrentUser Identity user) {
-    return new SavedSearchList(service.list(user.userId()).stream().map(SavedSearchView::of).toList());
+    return new SavedSearchList(
+        service.list(user.userId()).stream().map(SavedSearchView::of).toList());
   }
 
   @PostMapping({"", "/"})
-  ResponseEntity<SavedSearchView> create(@CurrentUser Identity user, @RequestBody SavedSearchForm form) {
+  ResponseEntity<SavedSearchView> create(
+      @CurrentUser Identity user, @RequestBody SavedSearchForm form) {
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(SavedSearchView.of(service.create(user.userId(), form.name(), filters(form))));
   }
@@ -71,7 +88,8 @@ class SavedSearchController {
   }
 
   @PutMapping("/{id}")
-  SavedSearchView change(@CurrentUser Identity user, @PathVariable UUID id, @RequestBody SavedSearchForm form) {
+  SavedSearchView change(
+      @CurrentUser Identity user, @PathVariable UUID id, @RequestBody SavedSearchForm form) {
     return SavedSearchView.of(service.change(user.userId(), id, form.name(), filters(form)));
   }
 

@@ -7,7 +7,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Internal, for the search-indexer function only (see InternalCallerFilter): the saved searches a listing matched. */
+/**
+ * Internal, for the search-indexer function only (see InternalCallerFilter): the saved searches a
+ * listing matched.
+ */
 @RestController
 class SavedSearchMatchesController {
 
@@ -23,13 +26,18 @@ class SavedSearchMatchesController {
 
   @PostMapping("/api/v1/search/internal/saved-search-matches")
   Recorded record(@RequestBody MatchReport report) {
-    if (report.listingId() == null || report.listingId().isBlank() || report.listingId().length() > 100) {
+    if (report.listingId() == null
+        || report.listingId().isBlank()
+        || report.listingId().length() > 100) {
       throw new InvalidSearch("listingId", "1 to 100 characters");
     }
     if (report.savedSearchIds() == null || report.savedSearchIds().size() > 1000) {
       throw new InvalidSearch("savedSearchIds", "a list of at most 1000 ids");
     }
-    String title = report.title() == null ? null : report.title().substring(0, Math.min(300, report.title().length()));
+    String title =
+        report.title() == null
+            ? null
+            : report.title().substring(0, Math.min(300, report.title().length()));
     return new Recorded(service.recordMatches(report.listingId(), title, report.savedSearchIds()));
   }
 }

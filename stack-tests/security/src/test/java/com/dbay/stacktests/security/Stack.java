@@ -17,13 +17,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The running stack as the suite contract describes it: {@code DBAY_STACK_GATEWAY_URL},
- * {@code DBAY_STACK_STATE_DIR} (its {@code secrets/}) and {@code DBAY_PORT_OFFSET}; each part's port is
+ * The running stack as the suite contract describes it: {@code DBAY_STACK_GATEWAY_URL}, {@code
+ * DBAY_STACK_STATE_DIR} (its {@code secrets/}) and {@code DBAY_PORT_OFFSET}; each part's port is
  * its port in {@code ./dbay}'s JVM_PARTS table plus the offset.
  */
 final class Stack {
 
-  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
   final URI gateway;
   final Path state;
@@ -41,14 +42,19 @@ final class Stack {
     String gateway = require("DBAY_STACK_GATEWAY_URL");
     String state = require("DBAY_STACK_STATE_DIR");
     int offset = Integer.parseInt(System.getenv().getOrDefault("DBAY_PORT_OFFSET", "0"));
-    return new Stack(URI.create(gateway.endsWith("/") ? gateway.substring(0, gateway.length() - 1) : gateway), Path.of(state), offset,
+    return new Stack(
+        URI.create(gateway.endsWith("/") ? gateway.substring(0, gateway.length() - 1) : gateway),
+        Path.of(state),
+        offset,
         partsTable(Path.of("../../dbay")));
   }
 
   private static String require(String name) {
     String value = System.getenv(name);
     if (value == null || value.isBlank()) {
-      throw new IllegalStateException(name + " is not set: run this suite against a stack (./dbay test's stack phase, or by hand after ./dbay up)");
+      throw new IllegalStateException(
+          name
+              + " is not set: run this suite against a stack (./dbay test's stack phase, or by hand after ./dbay up)");
     }
     return value;
   }
@@ -59,7 +65,8 @@ final class Stack {
     try {
       script = Files.readString(dbay, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("the suite reads the parts table of " + dbay.toAbsolutePath(), e);
+      throw new UncheckedIOException(
+          "the suite reads the parts table of " + dbay.toAbsolutePath(), e);
     }
     Matcher table = Pattern.compile("JVM_PARTS='(.*?)'", Pattern.DOTALL).matcher(script);
     if (!table.find()) {
@@ -99,15 +106,23 @@ final class Stack {
 
   byte[] callerKey(String caller) {
     try {
-      return Base64.getDecoder().decode(Files.readString(secret("callers/" + caller + ".key")).strip());
+      return Base64.getDecoder()
+          .decode(Files.readString(secret("callers/" + caller + ".key")).strip());
     } catch (IOException e) {
       throw new UncheckedIOException("the stack has no key for " + caller, e);
     }
   }
 
-  static HttpResponse<String> send(String method, URI uri, String body, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+  static HttpResponse<String> send(
+      String method, URI uri, String body, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(20))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
       request.header("Content-Type", "application/json");
     }

@@ -1,16 +1,16 @@
 package com.dbay.user.account.web;
 
 import com.dbay.platform.identity.Identity;
+import com.dbay.platform.problem.DomainException;
 import com.dbay.platform.starter.identity.CurrentUser;
 import com.dbay.user.account.AccountService;
 import com.dbay.user.account.AccountView;
+import com.dbay.user.account.ExternalIdentities;
 import com.dbay.user.account.ProfileUpdate;
 import com.dbay.user.account.PublicProfile;
 import com.dbay.user.account.Registration;
 import com.dbay.user.account.User;
 import com.dbay.user.account.UserId;
-import com.dbay.user.account.ExternalIdentities;
-import com.dbay.platform.problem.DomainException;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
@@ -31,7 +31,10 @@ class AccountController {
   private final ExternalIdentities cognitoUsers;
   private final com.dbay.user.account.AdminService admin;
 
-  AccountController(AccountService accounts, ExternalIdentities cognitoUsers, com.dbay.user.account.AdminService admin) {
+  AccountController(
+      AccountService accounts,
+      ExternalIdentities cognitoUsers,
+      com.dbay.user.account.AdminService admin) {
     this.accounts = accounts;
     this.cognitoUsers = cognitoUsers;
     this.admin = admin;
@@ -40,7 +43,8 @@ class AccountController {
   @PostMapping({"/register", "/register/"})
   ResponseEntity<AccountView> register(@Valid @RequestBody Registration registration) {
     User user = accounts.register(registration);
-    return ResponseEntity.created(URI.create("/api/v1/user/users/" + user.id())).body(AccountView.of(user));
+    return ResponseEntity.created(URI.create("/api/v1/user/users/" + user.id()))
+        .body(AccountView.of(user));
   }
 
   /**
@@ -53,12 +57,14 @@ class AccountController {
   }
 
   @PatchMapping({"/users/me", "/users/me/"})
-  AccountView updateMe(@CurrentUser(required = false) Identity caller, @Valid @RequestBody ProfileUpdate update) {
+  AccountView updateMe(
+      @CurrentUser(required = false) Identity caller, @Valid @RequestBody ProfileUpdate update) {
     return AccountView.of(accounts.updateProfile(self(caller).id(), update));
   }
 
   @PutMapping({"/users/me", "/users/me/"})
-  AccountView replaceMe(@CurrentUser(required = false) Identity caller, @Valid @RequestBody ProfileUpdate update) {
+  AccountView replaceMe(
+      @CurrentUser(required = false) Identity caller, @Valid @RequestBody ProfileUpdate update) {
     return updateMe(caller, update);
   }
 
@@ -78,7 +84,8 @@ class AccountController {
       return UserId.parse(caller.userId())
           .map(accounts::find)
           .flatMap(o -> o)
-          .orElseThrow(() -> DomainException.unauthenticated("The signed-in account no longer exists."));
+          .orElseThrow(
+              () -> DomainException.unauthenticated("The signed-in account no longer exists."));
     }
     if (caller != null && !caller.cognitoSub().isBlank()) {
       return cognitoUsers.resolve(caller);

@@ -1,11 +1,11 @@
 package com.dbay.user.account.web;
 
 import com.dbay.platform.identity.Identity;
+import com.dbay.platform.problem.DomainException;
 import com.dbay.platform.starter.identity.CurrentUser;
 import com.dbay.user.account.AccountView;
 import com.dbay.user.account.AdminService;
 import com.dbay.user.account.UserId;
-import com.dbay.platform.problem.DomainException;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,13 +32,22 @@ class AdminController {
 
   @GetMapping({"", "/"})
   AccountPage list(
-      @CurrentUser Identity caller, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+      @CurrentUser Identity caller,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
     var result = admin.list(caller, page, size);
-    return new AccountPage(result.map(AccountView::of).getContent(), result.getNumber(), result.getSize(), result.getTotalElements());
+    return new AccountPage(
+        result.map(AccountView::of).getContent(),
+        result.getNumber(),
+        result.getSize(),
+        result.getTotalElements());
   }
 
   @PostMapping({"/{id}/suspend", "/{id}/suspend/"})
-  AccountView suspend(@CurrentUser Identity caller, @PathVariable String id, @RequestBody(required = false) @jakarta.validation.Valid Suspension body) {
+  AccountView suspend(
+      @CurrentUser Identity caller,
+      @PathVariable String id,
+      @RequestBody(required = false) @jakarta.validation.Valid Suspension body) {
     return AccountView.of(admin.suspend(caller, target(id), body == null ? null : body.reason()));
   }
 

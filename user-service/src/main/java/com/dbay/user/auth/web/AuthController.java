@@ -1,12 +1,12 @@
 package com.dbay.user.auth.web;
 
+import com.dbay.platform.problem.DomainException;
 import com.dbay.platform.problem.ProblemTypes;
 import com.dbay.user.UserProperties;
 import com.dbay.user.auth.AccessTokens;
 import com.dbay.user.auth.LoginThrottle;
 import com.dbay.user.auth.TokenPair;
 import com.dbay.user.auth.TokenService;
-import com.dbay.platform.problem.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -33,7 +33,8 @@ class AuthController {
   private final LoginThrottle throttle;
   private final List<String> trustedProxies;
 
-  AuthController(TokenService tokens, AccessTokens keys, LoginThrottle throttle, UserProperties properties) {
+  AuthController(
+      TokenService tokens, AccessTokens keys, LoginThrottle throttle, UserProperties properties) {
     this.tokens = tokens;
     this.keys = keys;
     this.throttle = throttle;
@@ -41,22 +42,32 @@ class AuthController {
   }
 
   @PostMapping({"/login", "/login/"})
-  ResponseEntity<TokenPair> login(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
-    TokenPair pair = throttle.guard(credentials.username(), source(request),
-        e -> e instanceof DomainException d && d.kind() == DomainException.Kind.UNAUTHENTICATED,
-        () -> tokens.login(credentials.username(), credentials.password()));
+  ResponseEntity<TokenPair> login(
+      @Valid @RequestBody Credentials credentials, HttpServletRequest request) {
+    TokenPair pair =
+        throttle.guard(
+            credentials.username(),
+            source(request),
+            e -> e instanceof DomainException d && d.kind() == DomainException.Kind.UNAUTHENTICATED,
+            () -> tokens.login(credentials.username(), credentials.password()));
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(pair);
   }
 
   @ExceptionHandler(LoginThrottle.Throttled.class)
   ResponseEntity<ProblemDetail> throttled(LoginThrottle.Throttled e) {
     long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-        "Too many failed logins for this account or from this address. Try again in " + seconds + " s.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.TOO_MANY_REQUESTS,
+            "Too many failed logins for this account or from this address. Try again in "
+                + seconds
+                + " s.");
     problem.setType(ProblemTypes.of("login-throttled"));
     problem.setTitle("Too Many Requests");
-    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(problem);
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+        .body(problem);
   }
 
   /**
@@ -79,7 +90,9 @@ class AuthController {
 
   @PostMapping({"/token/refresh", "/token/refresh/", "/refresh", "/refresh/"})
   ResponseEntity<TokenPair> refresh(@Valid @RequestBody RefreshRequest request) {
-    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(tokens.refresh(request.refreshToken()));
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .body(tokens.refresh(request.refreshToken()));
   }
 
   /** Revokes the refresh token's family; the short-lived access token simply runs out. */
@@ -91,6 +104,8 @@ class AuthController {
 
   @GetMapping({"/.well-known/jwks.json"})
   ResponseEntity<Map<String, Object>> jwks() {
-    return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5))).body(keys.publicJwks().toJSONObject());
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)))
+        .body(keys.publicJwks().toJSONObject());
   }
 }

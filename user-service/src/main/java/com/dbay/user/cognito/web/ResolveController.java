@@ -21,7 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/user/internal")
 class ResolveController {
 
-  record Resolved(String userId, String cognitoSub, String username, String email, List<String> roles, String status) {}
+  record Resolved(
+      String userId,
+      String cognitoSub,
+      String username,
+      String email,
+      List<String> roles,
+      String status) {}
 
   private final CognitoUsers cognitoUsers;
 
@@ -29,7 +35,9 @@ class ResolveController {
     this.cognitoUsers = cognitoUsers;
   }
 
-  @RequestMapping(value = {"/resolve", "/resolve/"}, method = {RequestMethod.GET, RequestMethod.POST})
+  @RequestMapping(
+      value = {"/resolve", "/resolve/"},
+      method = {RequestMethod.GET, RequestMethod.POST})
   Resolved resolve(@CurrentUser(required = false) Identity caller) {
     if (caller == null || caller.cognitoSub().isBlank()) {
       throw new MissingIdentityException();

@@ -1,5 +1,6 @@
 package com.dbay.wallet.application.service;
 
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.application.port.out.DepositAddressDeriver;
 import com.dbay.wallet.application.port.out.DepositAddresses;
 import com.dbay.wallet.application.port.out.Deposits;
@@ -11,7 +12,6 @@ import com.dbay.wallet.domain.ConfirmationPolicy;
 import com.dbay.wallet.domain.Deposit;
 import com.dbay.wallet.domain.DepositAddress;
 import com.dbay.wallet.domain.DepositId;
-import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
 import java.util.List;
@@ -36,13 +36,33 @@ public final class DepositService {
   private final WalletEvents events;
   private final HotWallet hotWallet;
 
-  public DepositService(UnitOfWork unitOfWork, DepositAddresses addresses, DepositAddressDeriver deriver, Deposits deposits, Ledger ledger,
+  public DepositService(
+      UnitOfWork unitOfWork,
+      DepositAddresses addresses,
+      DepositAddressDeriver deriver,
+      Deposits deposits,
+      Ledger ledger,
       ConfirmationPolicy confirmations) {
-    this(unitOfWork, addresses, deriver, deposits, ledger, confirmations, WalletEvents.NONE, HotWallet.NONE);
+    this(
+        unitOfWork,
+        addresses,
+        deriver,
+        deposits,
+        ledger,
+        confirmations,
+        WalletEvents.NONE,
+        HotWallet.NONE);
   }
 
-  public DepositService(UnitOfWork unitOfWork, DepositAddresses addresses, DepositAddressDeriver deriver, Deposits deposits, Ledger ledger,
-      ConfirmationPolicy confirmations, WalletEvents events, HotWallet hotWallet) {
+  public DepositService(
+      UnitOfWork unitOfWork,
+      DepositAddresses addresses,
+      DepositAddressDeriver deriver,
+      Deposits deposits,
+      Ledger ledger,
+      ConfirmationPolicy confirmations,
+      WalletEvents events,
+      HotWallet hotWallet) {
     this.events = events;
     this.hotWallet = hotWallet;
     this.unitOfWork = unitOfWork;
@@ -59,66 +79,89 @@ public final class DepositService {
     if (existing.isPresent()) {
       return existing.get();
     }
-    return unitOfWork.inTransaction(() -> {
-      long index = addresses.nextIndex();
-      DepositAddress fresh = new DepositAddress(user, index, deriver.deriveAddress(index), deriver.network());
-      if (addresses.insert(fresh)) {
-        return fresh;
-      }
-      // Lost a race with another request of the same user: the index stays burnt, never reused.
-      return addresses.find(user).orElseThrow();
-    });
+    return unitOfWork.inTransaction(
+        () -> {
+          long index = addresses.nextIndex();
+          DepositAddress fresh =
+              new DepositAddress(user, index, deriver.deriveAddress(index), deriver.network());
+          if (addresses.insert(fresh)) {
+            return fresh;
+          }
+          // Lost a race with another request of the same user: the index stays burnt, never reused.
+          return addresses.find(user).orElseThrow();
+        });
   }
 
   /**
    * Records an output seen on chain. Outputs to addresses that are not users' deposit addresses
    * (change, strangers) are ignored. Returns the deposit, new or already known.
    */
-  public Optional<DepositView> recordDetected(DepositId id, String address, Doge amount, String blockHash, long blockHeight) {
+  public Optional<DepositView> recordDetected(
+      DepositId id, String address, Doge amount, String blockHash, long blockHeight) {
     Optional<DepositAddress> owner = addresses.findByAddress(address);
     if (owner.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(unitOfWork.inTransaction(() -> {
-      Deposit deposit = Deposit.detected(id, owner.get().user(), address, amount, confirmations, blockHash, blockHeight);
-      if (deposits.insert(deposit)) {
-        ledger.post(deposit.detection(), CALLER);
-        return DepositView.of(deposit);
-      }
-      Deposit known = deposits.lock(id).orElseThrow();
-      known.seenIn(blockHash, blockHeight).ifPresent(p -> ledger.post(p, CALLER));
-      deposits.save(known);
-      return DepositView.of(known);
-    }));
+    return Optional.of(
+        unitOfWork.inTransaction(
+            () -> {
+              Deposit deposit =
+                  Deposit.detected(
+                      id,
+                      owner.get().user(),
+                      address,
+                      amount,
+                      confirmations,
+                      blockHash,
+                      blockHeight);
+              if (deposits.insert(deposit)) {
+                ledger.post(deposit.detection(), CALLER);
+                return DepositView.of(deposit);
+              }
+              Deposit known = deposits.lock(id).orElseThrow();
+              known.seenIn(blockHash, blockHeight).ifPresent(p -> ledger.post(p, CALLER));
+              deposits.save(known);
+              return DepositView.of(known);
+            }));
   }
 
   /** Records the deposit's depth; credits the user exactly once when it is deep enough. */
   public DepositView observe(DepositId id, int currentConfirmations) {
-    return unitOfWork.inTransaction(() -> {
-      Deposit deposit = deposits.lock(id).orElseThrow(() -> new WalletException.NotFound("deposit"));
-      deposit.observe(currentConfirmations).ifPresent(p -> {
-        ledger.post(p, CALLER);
-        events.depositCredited(deposit);
-        hotWallet.credited(deposit, addresses.findByAddress(deposit.address()).orElseThrow().index());
-      });
-      deposits.save(deposit);
-      return DepositView.of(deposit);
-    });
+    return unitOfWork.inTransaction(
+        () -> {
+          Deposit deposit =
+              deposits.lock(id).orElseThrow(() -> new WalletException.NotFound("deposit"));
+          deposit
+              .observe(currentConfirmations)
+              .ifPresent(
+                  p -> {
+                    ledger.post(p, CALLER);
+                    events.depositCredited(deposit);
+                    hotWallet.credited(
+                        deposit, addresses.findByAddress(deposit.address()).orElseThrow().index());
+                  });
+          deposits.save(deposit);
+          return DepositView.of(deposit);
+        });
   }
 
   /** The deposit's transaction left the best chain before it was credited. */
   public DepositView cancelOnReorg(DepositId id) {
-    return unitOfWork.inTransaction(() -> {
-      Deposit deposit = deposits.lock(id).orElseThrow(() -> new WalletException.NotFound("deposit"));
-      deposit.cancelOnReorg().ifPresent(p -> ledger.post(p, CALLER));
-      deposits.save(deposit);
-      return DepositView.of(deposit);
-    });
+    return unitOfWork.inTransaction(
+        () -> {
+          Deposit deposit =
+              deposits.lock(id).orElseThrow(() -> new WalletException.NotFound("deposit"));
+          deposit.cancelOnReorg().ifPresent(p -> ledger.post(p, CALLER));
+          deposits.save(deposit);
+          return DepositView.of(deposit);
+        });
   }
 
   /** The user's deposits, newest first, for their wallet page. */
   public List<DepositView> depositsOf(UserId user, int limit) {
-    return deposits.ofUser(user, Math.max(1, Math.min(limit, MAX_PAGE))).stream().map(DepositView::of).toList();
+    return deposits.ofUser(user, Math.max(1, Math.min(limit, MAX_PAGE))).stream()
+        .map(DepositView::of)
+        .toList();
   }
 
   /** The sum of the user's deposits seen on chain and waiting for their confirmations. */
@@ -126,10 +169,25 @@ public final class DepositService {
     return deposits.pendingTotal(user);
   }
 
-  public record DepositView(String txid, int vout, String userId, String address, long amount, int confirmations, int requiredConfirmations, String status) {
+  public record DepositView(
+      String txid,
+      int vout,
+      String userId,
+      String address,
+      long amount,
+      int confirmations,
+      int requiredConfirmations,
+      String status) {
     static DepositView of(Deposit d) {
-      return new DepositView(d.id().txid(), d.id().vout(), d.user().value(), d.address(), d.amount().koinu(), d.confirmations(),
-          d.requiredConfirmations(), d.status().name());
+      return new DepositView(
+          d.id().txid(),
+          d.id().vout(),
+          d.user().value(),
+          d.address(),
+          d.amount().koinu(),
+          d.confirmations(),
+          d.requiredConfirmations(),
+          d.status().name());
     }
   }
 }

@@ -28,7 +28,10 @@ public final class DepositWatcher {
     this.store = store;
   }
 
-  /** Scans blocks from {@code fromHeight} (or lower, after a reorg) to the tip; returns the next height to scan from. */
+  /**
+   * Scans blocks from {@code fromHeight} (or lower, after a reorg) to the tip; returns the next
+   * height to scan from.
+   */
   public long pass(long fromHeight) {
     long tip = chain.tipHeight();
     Map<Long, String> best = new HashMap<>();
@@ -42,7 +45,12 @@ public final class DepositWatcher {
     for (long height = scanFrom; height <= tip; height++) {
       String hash = bestHash(best, height, tip);
       for (ChainClient.Output output : chain.outputs(height)) {
-        deposits.recordDetected(new DepositId(output.txid(), output.vout()), output.address(), output.amount(), hash, height);
+        deposits.recordDetected(
+            new DepositId(output.txid(), output.vout()),
+            output.address(),
+            output.amount(),
+            hash,
+            height);
       }
     }
     List<Deposit> stillPending = store.pending();

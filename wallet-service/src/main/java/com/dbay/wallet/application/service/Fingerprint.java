@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** What an idempotent request asked for, so that a reused key with other parameters is recognised. */
+/**
+ * What an idempotent request asked for, so that a reused key with other parameters is recognised.
+ */
 final class Fingerprint {
 
   private Fingerprint() {}
@@ -13,11 +15,15 @@ final class Fingerprint {
   static String of(String operation, Object... parameters) {
     StringBuilder canonical = new StringBuilder(operation);
     for (Object parameter : parameters) {
-      // The unit separator cannot occur in the parameters' text, so fields cannot shift into each other.
+      // The unit separator cannot occur in the parameters' text, so fields cannot shift into each
+      // other.
       canonical.append('\u001f').append(parameter);
     }
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
@@ -25,7 +31,9 @@ final class Fingerprint {
 
   static String requireKey(String key) {
     if (key == null || key.isBlank() || key.length() > 200) {
-      throw new com.dbay.wallet.domain.WalletException.InvalidRequest("idempotency-key-required", "Idempotency-Key",
+      throw new com.dbay.wallet.domain.WalletException.InvalidRequest(
+          "idempotency-key-required",
+          "Idempotency-Key",
           "an Idempotency-Key of 1 to 200 characters is required");
     }
     return key;

@@ -1,9 +1,9 @@
 package com.dbay.wallet.application.service;
 
-import com.dbay.wallet.domain.AuditReport;
-import com.dbay.wallet.domain.StatementLine;
 import com.dbay.wallet.application.port.out.Ledger;
+import com.dbay.wallet.domain.AuditReport;
 import com.dbay.wallet.domain.Balances;
+import com.dbay.wallet.domain.StatementLine;
 import com.dbay.wallet.domain.UserId;
 import java.util.List;
 

@@ -2,12 +2,12 @@ package com.dbay.wallet.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.application.port.out.ChainClient;
 import com.dbay.wallet.application.port.out.DepositAddressDeriver;
 import com.dbay.wallet.domain.AccountId;
 import com.dbay.wallet.domain.AccountKind;
 import com.dbay.wallet.domain.ConfirmationPolicy;
-import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.PostingType;
 import com.dbay.wallet.domain.UserId;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,9 @@ class DepositServiceTest {
 
   private final InMemoryWallet wallet = new InMemoryWallet();
   private final FakeChain chain = new FakeChain();
-  private final DepositService deposits = new DepositService(wallet, wallet, new SequentialDeriver(), wallet, wallet, ConfirmationPolicy.standard());
+  private final DepositService deposits =
+      new DepositService(
+          wallet, wallet, new SequentialDeriver(), wallet, wallet, ConfirmationPolicy.standard());
   private final DepositWatcher watcher = new DepositWatcher(chain, deposits, wallet);
   private final UserId bob = new UserId("bob");
 
@@ -55,7 +57,8 @@ class DepositServiceTest {
     chain.mine(pay(address, 100, "a1"));
     long next = watcher.pass(0);
     assertThat(wallet.balances(bob).available()).isEqualTo(Doge.ZERO);
-    assertThat(wallet.balance(AccountId.platform(AccountKind.PENDING_DEPOSITS))).isEqualTo(Doge.ofDoge(100));
+    assertThat(wallet.balance(AccountId.platform(AccountKind.PENDING_DEPOSITS)))
+        .isEqualTo(Doge.ofDoge(100));
 
     mineEmpty(4);
     next = watcher.pass(next);
@@ -69,7 +72,9 @@ class DepositServiceTest {
     mineEmpty(3);
     watcher.pass(next);
     assertThat(wallet.balances(bob).available()).isEqualTo(Doge.ofDoge(100));
-    assertThat(wallet.postings()).filteredOn(p -> p.type() == PostingType.DEPOSIT_CREDITED).hasSize(1);
+    assertThat(wallet.postings())
+        .filteredOn(p -> p.type() == PostingType.DEPOSIT_CREDITED)
+        .hasSize(1);
     assertThat(wallet.audit().problems()).isEmpty();
     assertThat(wallet.audit().ok()).isTrue();
   }
@@ -83,7 +88,8 @@ class DepositServiceTest {
     mineEmpty(8);
     watcher.pass(next);
     assertThat(wallet.balances(bob).available()).isEqualTo(Doge.ZERO);
-    assertThat(wallet.balance(AccountId.platform(AccountKind.PENDING_DEPOSITS))).isEqualTo(Doge.ZERO);
+    assertThat(wallet.balance(AccountId.platform(AccountKind.PENDING_DEPOSITS)))
+        .isEqualTo(Doge.ZERO);
     assertThat(wallet.balance(AccountId.platform(AccountKind.HOT_WALLET))).isEqualTo(Doge.ZERO);
     assertThat(wallet.audit().problems()).isEmpty();
     assertThat(wallet.audit().ok()).isTrue();
@@ -101,7 +107,9 @@ class DepositServiceTest {
     mineEmpty(10);
     watcher.pass(next);
     assertThat(wallet.balances(bob).available()).isEqualTo(Doge.ofDoge(100));
-    assertThat(wallet.postings()).filteredOn(p -> p.type() == PostingType.DEPOSIT_CREDITED).hasSize(1);
+    assertThat(wallet.postings())
+        .filteredOn(p -> p.type() == PostingType.DEPOSIT_CREDITED)
+        .hasSize(1);
     assertThat(wallet.audit().problems()).isEmpty();
     assertThat(wallet.audit().ok()).isTrue();
   }

@@ -1,7 +1,6 @@
 package com.dbay.wallet.application.service;
 
-import com.dbay.wallet.domain.AuditReport;
-import com.dbay.wallet.domain.StatementLine;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.application.port.out.DepositAddresses;
 import com.dbay.wallet.application.port.out.Deposits;
 import com.dbay.wallet.application.port.out.Escrows;
@@ -12,6 +11,7 @@ import com.dbay.wallet.application.port.out.UnitOfWork;
 import com.dbay.wallet.application.port.out.Withdrawals;
 import com.dbay.wallet.domain.AccountId;
 import com.dbay.wallet.domain.AccountKind;
+import com.dbay.wallet.domain.AuditReport;
 import com.dbay.wallet.domain.Balances;
 import com.dbay.wallet.domain.Deposit;
 import com.dbay.wallet.domain.DepositAddress;
@@ -19,8 +19,8 @@ import com.dbay.wallet.domain.DepositId;
 import com.dbay.wallet.domain.Entry;
 import com.dbay.wallet.domain.Escrow;
 import com.dbay.wallet.domain.Hold;
-import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.Posting;
+import com.dbay.wallet.domain.StatementLine;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
 import com.dbay.wallet.domain.Withdrawal;
@@ -39,7 +39,15 @@ import java.util.function.Supplier;
  * work and restored when it throws), so the use cases can be tested without a database. Objects are
  * stored as copies, like rows: changing one without saving it changes nothing.
  */
-final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Holds, Escrows, Withdrawals, Deposits, DepositAddresses {
+final class InMemoryWallet
+    implements UnitOfWork,
+        IdempotencyStore,
+        Ledger,
+        Holds,
+        Escrows,
+        Withdrawals,
+        Deposits,
+        DepositAddresses {
 
   private static final class State {
     Map<AccountId, Long> balances = new HashMap<>();
@@ -96,7 +104,8 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
   }
 
   @Override
-  public <R> Optional<R> claim(String caller, String key, String fingerprint, Class<R> resultType, R resultIfFirst) {
+  public <R> Optional<R> claim(
+      String caller, String key, String fingerprint, Class<R> resultType, R resultIfFirst) {
     Optional<R> first = claim(caller, key, fingerprint, resultType);
     if (first.isEmpty()) {
       remember(caller, key, resultIfFirst);
@@ -126,7 +135,9 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
 
   @Override
   public Balances balances(UserId user) {
-    return new Balances(balance(AccountId.user(user, AccountKind.AVAILABLE)), balance(AccountId.user(user, AccountKind.HELD)),
+    return new Balances(
+        balance(AccountId.user(user, AccountKind.AVAILABLE)),
+        balance(AccountId.user(user, AccountKind.HELD)),
         balance(AccountId.user(user, AccountKind.ESCROW)));
   }
 
@@ -145,19 +156,23 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
 
   @Override
   public AuditReport audit() {
-    long sum = state.postings.stream().flatMap(p -> p.entries().stream()).mapToLong(Entry::amount).sum();
+    long sum =
+        state.postings.stream().flatMap(p -> p.entries().stream()).mapToLong(Entry::amount).sum();
     List<String> problems = new ArrayList<>();
     Map<AccountId, Long> fromEntries = new HashMap<>();
-    state.postings.forEach(p -> p.entries().forEach(e -> fromEntries.merge(e.account(), e.amount(), Long::sum)));
-    state.balances.forEach((account, balance) -> {
-      if (balance.longValue() != fromEntries.getOrDefault(account, 0L).longValue()) {
-        problems.add(account + " snapshot differs from its entries");
-      }
-      if (balance < 0 && !account.kind().mayBeNegative()) {
-        problems.add(account + " is negative");
-      }
-    });
-    return new AuditReport(state.balances.size(), state.postings.size(), fromEntries.size(), sum, problems);
+    state.postings.forEach(
+        p -> p.entries().forEach(e -> fromEntries.merge(e.account(), e.amount(), Long::sum)));
+    state.balances.forEach(
+        (account, balance) -> {
+          if (balance.longValue() != fromEntries.getOrDefault(account, 0L).longValue()) {
+            problems.add(account + " snapshot differs from its entries");
+          }
+          if (balance < 0 && !account.kind().mayBeNegative()) {
+            problems.add(account + " is negative");
+          }
+        });
+    return new AuditReport(
+        state.balances.size(), state.postings.size(), fromEntries.size(), sum, problems);
   }
 
   // Holds
@@ -171,14 +186,16 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
   }
 
   private Hold lockOrCreate(UserId user, String reference) {
-    return copy(state.holds.computeIfAbsent(holdKey(user, reference), k -> Hold.none(user, reference)));
+    return copy(
+        state.holds.computeIfAbsent(holdKey(user, reference), k -> Hold.none(user, reference)));
   }
 
   @Override
   public Hold replaceAmount(UserId user, String reference, Doge amount) {
     Hold before = lockOrCreate(user, reference);
     if (before.status() == Hold.Status.OPEN) {
-      state.holds.put(holdKey(user, reference), new Hold(user, reference, amount, Hold.Status.OPEN));
+      state.holds.put(
+          holdKey(user, reference), new Hold(user, reference, amount, Hold.Status.OPEN));
     }
     return before;
   }
@@ -201,7 +218,15 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
   // Escrows
 
   private static Escrow copy(Escrow e) {
-    return new Escrow(e.orderId(), e.buyer(), e.seller(), e.amount(), e.status(), e.buyerRefund(), e.sellerPayout(), e.fee());
+    return new Escrow(
+        e.orderId(),
+        e.buyer(),
+        e.seller(),
+        e.amount(),
+        e.status(),
+        e.buyerRefund(),
+        e.sellerPayout(),
+        e.fee());
   }
 
   @Override
@@ -227,8 +252,19 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
   // Withdrawals
 
   private static Withdrawal copy(Withdrawal w) {
-    return Withdrawal.restore(w.id(), w.user(), w.address(), w.amount(), w.feeReserve(), w.requestedAt(), w.status(), w.txid(), w.rawTransaction(),
-        w.networkFee(), w.rejectionReason(), w.plan());
+    return Withdrawal.restore(
+        w.id(),
+        w.user(),
+        w.address(),
+        w.amount(),
+        w.feeReserve(),
+        w.requestedAt(),
+        w.status(),
+        w.txid(),
+        w.rawTransaction(),
+        w.networkFee(),
+        w.rejectionReason(),
+        w.plan());
   }
 
   @Override
@@ -236,9 +272,15 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
 
   @Override
   public Doge requestedOn(UserId user, LocalDate day) {
-    return new Doge(state.withdrawals.values().stream()
-        .filter(w -> w.user().equals(user) && w.status() != Withdrawal.Status.REJECTED && LocalDate.ofInstant(w.requestedAt(), ZoneOffset.UTC).equals(day))
-        .mapToLong(w -> w.amount().koinu()).sum());
+    return new Doge(
+        state.withdrawals.values().stream()
+            .filter(
+                w ->
+                    w.user().equals(user)
+                        && w.status() != Withdrawal.Status.REJECTED
+                        && LocalDate.ofInstant(w.requestedAt(), ZoneOffset.UTC).equals(day))
+            .mapToLong(w -> w.amount().koinu())
+            .sum());
   }
 
   @Override
@@ -261,19 +303,37 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
   public void save(Withdrawal withdrawal) {
     // as JdbcWithdrawals: a stored signed transaction or plan is never replaced by another
     Withdrawal stored = state.withdrawals.get(withdrawal.id());
-    if (stored != null && stored.rawTransaction() != null && !stored.rawTransaction().equals(withdrawal.rawTransaction())) {
-      throw new IllegalStateException("withdrawal " + withdrawal.id() + " changed its signed transaction meanwhile; not saved");
+    if (stored != null
+        && stored.rawTransaction() != null
+        && !stored.rawTransaction().equals(withdrawal.rawTransaction())) {
+      throw new IllegalStateException(
+          "withdrawal " + withdrawal.id() + " changed its signed transaction meanwhile; not saved");
     }
     Withdrawal copy = copy(withdrawal);
     if (stored != null && stored.plan() != null) {
-      copy = Withdrawal.restore(copy.id(), copy.user(), copy.address(), copy.amount(), copy.feeReserve(), copy.requestedAt(), copy.status(), copy.txid(),
-          copy.rawTransaction(), copy.networkFee(), copy.rejectionReason(), stored.plan());
+      copy =
+          Withdrawal.restore(
+              copy.id(),
+              copy.user(),
+              copy.address(),
+              copy.amount(),
+              copy.feeReserve(),
+              copy.requestedAt(),
+              copy.status(),
+              copy.txid(),
+              copy.rawTransaction(),
+              copy.networkFee(),
+              copy.rejectionReason(),
+              stored.plan());
     }
     state.withdrawals.put(withdrawal.id(), copy);
     state.published.addAll(withdrawal.pullEvents());
   }
 
-  /** The events saved aggregates handed over (the outbox's rows, in order); rolled back with their unit of work. */
+  /**
+   * The events saved aggregates handed over (the outbox's rows, in order); rolled back with their
+   * unit of work.
+   */
   synchronized List<Object> published() {
     return List.copyOf(state.published);
   }
@@ -284,19 +344,35 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
 
   @Override
   public List<WithdrawalId> withStatus(Withdrawal.Status status, int limit) {
-    return state.withdrawals.values().stream().filter(w -> w.status() == status).map(Withdrawal::id).limit(limit).toList();
+    return state.withdrawals.values().stream()
+        .filter(w -> w.status() == status)
+        .map(Withdrawal::id)
+        .limit(limit)
+        .toList();
   }
 
   @Override
   public List<Withdrawal> requestedBy(UserId user, int limit) {
-    return state.withdrawals.values().stream().filter(w -> w.user().equals(user))
-        .sorted(java.util.Comparator.comparing(Withdrawal::requestedAt).reversed()).limit(limit).toList();
+    return state.withdrawals.values().stream()
+        .filter(w -> w.user().equals(user))
+        .sorted(java.util.Comparator.comparing(Withdrawal::requestedAt).reversed())
+        .limit(limit)
+        .toList();
   }
 
   // Deposits
 
   private static Deposit copy(Deposit d) {
-    return new Deposit(d.id(), d.user(), d.address(), d.amount(), d.requiredConfirmations(), d.confirmations(), d.status(), d.blockHash(), d.blockHeight());
+    return new Deposit(
+        d.id(),
+        d.user(),
+        d.address(),
+        d.amount(),
+        d.requiredConfirmations(),
+        d.confirmations(),
+        d.status(),
+        d.blockHash(),
+        d.blockHeight());
   }
 
   @Override
@@ -321,18 +397,28 @@ final class InMemoryWallet implements UnitOfWork, IdempotencyStore, Ledger, Hold
 
   @Override
   public List<Deposit> pending() {
-    return state.deposits.values().stream().filter(d -> d.status() == Deposit.Status.PENDING).map(InMemoryWallet::copy).toList();
+    return state.deposits.values().stream()
+        .filter(d -> d.status() == Deposit.Status.PENDING)
+        .map(InMemoryWallet::copy)
+        .toList();
   }
 
   @Override
   public List<Deposit> ofUser(UserId user, int limit) {
-    return state.deposits.values().stream().filter(d -> d.user().equals(user)).map(InMemoryWallet::copy).limit(limit).toList();
+    return state.deposits.values().stream()
+        .filter(d -> d.user().equals(user))
+        .map(InMemoryWallet::copy)
+        .limit(limit)
+        .toList();
   }
 
   @Override
   public Doge pendingTotal(UserId user) {
-    return new Doge(state.deposits.values().stream().filter(d -> d.user().equals(user) && d.status() == Deposit.Status.PENDING)
-        .mapToLong(d -> d.amount().koinu()).sum());
+    return new Doge(
+        state.deposits.values().stream()
+            .filter(d -> d.user().equals(user) && d.status() == Deposit.Status.PENDING)
+            .mapToLong(d -> d.amount().koinu())
+            .sum());
   }
 
   // Deposit addresses

@@ -8,8 +8,6 @@ import com.dbay.lambda.localruntime.executor.StateMachineRegistry;
 import com.dbay.lambda.localruntime.functions.FunctionFailure;
 import com.dbay.lambda.localruntime.functions.FunctionRegistry;
 import com.dbay.lambda.localruntime.functions.LocalFunction;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,225 +24,290 @@ import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Routes bus events to functions and workflows by EventBridge-style rules. Each rule is a subscriber
- * with its own consumer group on the one stream; an event is acknowledged only once its delivery is
- * recorded (deduped by event id), so a crash redelivers it and the dedupe makes the redelivery harmless.
- * A workflow target starts an execution named after the event id, which is idempotent by itself.
+ * Routes bus events to functions and workflows by EventBridge-style rules. Each rule is a
+ * subscriber with its own consumer group on the one stream; an event is acknowledged only once its
+ * delivery is recorded (deduped by event id), so a crash redelivers it and the dedupe makes the
+ * redelivery harmless. A workflow target starts an execution named after the event id, which is
+ * idempotent by itself.
  */
 @Component
 public class EventRouter implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(EventRouter.class);
-    private static final String CONSUMER = "local-runtime";
+  private static final Logger log = LoggerFactory.getLogger(EventRouter.class);
+  private static final String CONSUMER = "local-runtime";
 
-    private record Subscription(String group, String ruleName, EventPattern pattern, String kind, String target,
-            boolean[] pendingDone) {
+  private record Subscription(
+      String group,
+      String ruleName,
+      EventPattern pattern,
+      String kind,
+      String target,
+      boolean[] pendingDone) {}
+
+  private final StringRedisTemplate redis;
+  private final JdbcTemplate jdbc;
+  private final FunctionRegistry functions;
+  private final DurableExecutor executor;
+  private final StateMachineRegistry machines;
+  private final ServerlessProperties properties;
+  private final List<Subscription> subscriptions = new ArrayList<>();
+  private volatile boolean running;
+  private Thread thread;
+
+  public EventRouter(
+      StringRedisTemplate redis,
+      JdbcTemplate jdbc,
+      FunctionRegistry functions,
+      DurableExecutor executor,
+      StateMachineRegistry machines,
+      ServerlessProperties properties) {
+    this.redis = redis;
+    this.jdbc = jdbc;
+    this.functions = functions;
+    this.executor = executor;
+    this.machines = machines;
+    this.properties = properties;
+    for (ServerlessProperties.Rule rule : properties.events().rules()) {
+      String[] target = rule.target().split(":", 2);
+      if (target.length != 2) {
+        throw new IllegalStateException(
+            "rule " + rule.name() + ": target must be function:<name> or workflow:<name>");
+      }
+      switch (target[0]) {
+        case "function" ->
+            functions
+                .find(target[1])
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "rule " + rule.name() + ": no function " + target[1]));
+        case "workflow" ->
+            machines
+                .byName(target[1])
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "rule " + rule.name() + ": no workflow " + target[1]));
+        default ->
+            throw new IllegalStateException(
+                "rule " + rule.name() + ": unknown target kind " + target[0]);
+      }
+      subscriptions.add(
+          new Subscription(
+              "serverless." + rule.name(),
+              rule.name(),
+              EventPattern.parse(rule.pattern()),
+              target[0],
+              target[1],
+              new boolean[] {false}));
     }
+  }
 
-    private final StringRedisTemplate redis;
-    private final JdbcTemplate jdbc;
-    private final FunctionRegistry functions;
-    private final DurableExecutor executor;
-    private final StateMachineRegistry machines;
-    private final ServerlessProperties properties;
-    private final List<Subscription> subscriptions = new ArrayList<>();
-    private volatile boolean running;
-    private Thread thread;
+  @Override
+  public void start() {
+    running = true;
+    thread = Thread.ofPlatform().daemon().name("event-router").start(this::loop);
+  }
 
-    public EventRouter(StringRedisTemplate redis, JdbcTemplate jdbc, FunctionRegistry functions, DurableExecutor executor,
-            StateMachineRegistry machines, ServerlessProperties properties) {
-        this.redis = redis;
-        this.jdbc = jdbc;
-        this.functions = functions;
-        this.executor = executor;
-        this.machines = machines;
-        this.properties = properties;
-        for (ServerlessProperties.Rule rule : properties.events().rules()) {
-            String[] target = rule.target().split(":", 2);
-            if (target.length != 2) {
-                throw new IllegalStateException("rule " + rule.name() + ": target must be function:<name> or workflow:<name>");
-            }
-            switch (target[0]) {
-                case "function" -> functions.find(target[1]).orElseThrow(() ->
-                        new IllegalStateException("rule " + rule.name() + ": no function " + target[1]));
-                case "workflow" -> machines.byName(target[1]).orElseThrow(() ->
-                        new IllegalStateException("rule " + rule.name() + ": no workflow " + target[1]));
-                default -> throw new IllegalStateException("rule " + rule.name() + ": unknown target kind " + target[0]);
-            }
-            subscriptions.add(new Subscription("serverless." + rule.name(), rule.name(), EventPattern.parse(rule.pattern()),
-                    target[0], target[1], new boolean[] {false}));
+  @Override
+  public void stop() {
+    running = false;
+    if (thread != null) {
+      thread.interrupt();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private void loop() {
+    String stream = properties.events().stream();
+    boolean groupsReady = false;
+    long failures = 0;
+    while (running) {
+      try {
+        if (!groupsReady) {
+          for (Subscription s : subscriptions) {
+            createGroup(stream, s.group());
+          }
+          groupsReady = true;
         }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        thread = Thread.ofPlatform().daemon().name("event-router").start(this::loop);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
+        int handled = 0;
+        for (Subscription s : subscriptions) {
+          handled += poll(stream, s);
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void loop() {
-        String stream = properties.events().stream();
-        boolean groupsReady = false;
-        long failures = 0;
-        while (running) {
-            try {
-                if (!groupsReady) {
-                    for (Subscription s : subscriptions) {
-                        createGroup(stream, s.group());
-                    }
-                    groupsReady = true;
-                }
-                int handled = 0;
-                for (Subscription s : subscriptions) {
-                    handled += poll(stream, s);
-                }
-                failures = 0;
-                if (handled == 0) {
-                    Thread.sleep(properties.events().pollInterval().toMillis());
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (failures++ % 60 == 0) {
-                    log.warn("event bus unavailable ({}): {}", stream, e.getMessage());
-                }
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
+        failures = 0;
+        if (handled == 0) {
+          Thread.sleep(properties.events().pollInterval().toMillis());
         }
-    }
-
-    private void createGroup(String stream, String group) {
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        if (failures++ % 60 == 0) {
+          log.warn("event bus unavailable ({}): {}", stream, e.getMessage());
+        }
         try {
-            redis.execute((RedisCallback<Object>) c -> {
-                c.streamCommands().xGroupCreate(stream.getBytes(StandardCharsets.UTF_8), group,
-                        ReadOffset.from(properties.events().startFrom()), true);
+          Thread.sleep(1000);
+        } catch (InterruptedException ie) {
+          return;
+        }
+      }
+    }
+  }
+
+  private void createGroup(String stream, String group) {
+    try {
+      redis.execute(
+          (RedisCallback<Object>)
+              c -> {
+                c.streamCommands()
+                    .xGroupCreate(
+                        stream.getBytes(StandardCharsets.UTF_8),
+                        group,
+                        ReadOffset.from(properties.events().startFrom()),
+                        true);
                 return null;
-            });
-        } catch (RuntimeException e) {
-            if (!String.valueOf(e.getMessage()).contains("BUSYGROUP")
-                    && !(e.getCause() != null && String.valueOf(e.getCause().getMessage()).contains("BUSYGROUP"))) {
-                throw e;
-            }
-        }
+              });
+    } catch (RuntimeException e) {
+      if (!String.valueOf(e.getMessage()).contains("BUSYGROUP")
+          && !(e.getCause() != null
+              && String.valueOf(e.getCause().getMessage()).contains("BUSYGROUP"))) {
+        throw e;
+      }
     }
+  }
 
-    @SuppressWarnings("unchecked")
-    private int poll(String stream, Subscription s) {
-        // First this consumer's own unacknowledged entries (a previous process died mid-delivery), then new ones.
-        ReadOffset offset = s.pendingDone()[0] ? ReadOffset.lastConsumed() : ReadOffset.from("0");
-        List<MapRecord<String, Object, Object>> records = redis.opsForStream().read(Consumer.from(s.group(), CONSUMER),
-                StreamReadOptions.empty().count(50), StreamOffset.create(stream, offset));
-        if (records == null || records.isEmpty()) {
-            s.pendingDone()[0] = true;
-            return 0;
-        }
-        for (MapRecord<String, Object, Object> record : records) {
-            deliver(s, record.getValue());
-            redis.opsForStream().acknowledge(stream, s.group(), record.getId());
-        }
-        return records.size();
+  @SuppressWarnings("unchecked")
+  private int poll(String stream, Subscription s) {
+    // First this consumer's own unacknowledged entries (a previous process died mid-delivery), then
+    // new ones.
+    ReadOffset offset = s.pendingDone()[0] ? ReadOffset.lastConsumed() : ReadOffset.from("0");
+    List<MapRecord<String, Object, Object>> records =
+        redis
+            .opsForStream()
+            .read(
+                Consumer.from(s.group(), CONSUMER),
+                StreamReadOptions.empty().count(50),
+                StreamOffset.create(stream, offset));
+    if (records == null || records.isEmpty()) {
+      s.pendingDone()[0] = true;
+      return 0;
     }
+    for (MapRecord<String, Object, Object> record : records) {
+      deliver(s, record.getValue());
+      redis.opsForStream().acknowledge(stream, s.group(), record.getId());
+    }
+    return records.size();
+  }
 
-    private void deliver(Subscription s, Map<Object, Object> fields) {
-        Object raw = fields.get("envelope");
-        JsonNode envelope;
+  private void deliver(Subscription s, Map<Object, Object> fields) {
+    Object raw = fields.get("envelope");
+    JsonNode envelope;
+    try {
+      envelope = Json.parse(raw == null ? null : raw.toString());
+    } catch (IllegalArgumentException e) {
+      log.warn("{}: skipping an entry whose envelope is not JSON", s.ruleName());
+      return;
+    }
+    if (!envelope.isObject() || !s.pattern().matches(envelope)) {
+      return;
+    }
+    String id = envelope.path("id").asText(null);
+    if (id == null) {
+      log.warn("{}: skipping an event without id", s.ruleName());
+      return;
+    }
+    Integer seen =
+        jdbc.queryForObject(
+            "select count(*) from event_deliveries where subscriber = ? and event_id = ?",
+            Integer.class,
+            s.group(),
+            id);
+    if (seen != null && seen > 0) {
+      return;
+    }
+    ObjectNode event = eventBridgeEvent(envelope);
+    String outcome;
+    String detail = null;
+    if (s.kind().equals("workflow")) {
+      try {
+        String name = id.replaceAll("[^A-Za-z0-9_-]", "-");
+        detail =
+            executor
+                .start(
+                    machines.arn(s.target()),
+                    name.length() > 80 ? name.substring(0, 80) : name,
+                    Json.write(event))
+                .executionArn();
+        outcome = "STARTED";
+      } catch (ApiException e) {
+        outcome = e.type().equals("ExecutionAlreadyExists") ? "STARTED" : "FAILED";
+        detail = e.getMessage();
+      }
+    } else {
+      LocalFunction function = functions.find(s.target()).orElseThrow();
+      outcome = "FAILED";
+      for (int attempt = 1; attempt <= properties.events().maxAttempts(); attempt++) {
         try {
-            envelope = Json.parse(raw == null ? null : raw.toString());
-        } catch (IllegalArgumentException e) {
-            log.warn("{}: skipping an entry whose envelope is not JSON", s.ruleName());
-            return;
+          functions.invoke(function, event, id);
+          outcome = "SUCCEEDED";
+          detail = null;
+          break;
+        } catch (FunctionFailure e) {
+          detail = e.errorType() + ": " + e.getMessage();
+          if (attempt < properties.events().maxAttempts()) {
+            sleep(200L << attempt);
+          }
         }
-        if (!envelope.isObject() || !s.pattern().matches(envelope)) {
-            return;
-        }
-        String id = envelope.path("id").asText(null);
-        if (id == null) {
-            log.warn("{}: skipping an event without id", s.ruleName());
-            return;
-        }
-        Integer seen = jdbc.queryForObject("select count(*) from event_deliveries where subscriber = ? and event_id = ?",
-                Integer.class, s.group(), id);
-        if (seen != null && seen > 0) {
-            return;
-        }
-        ObjectNode event = eventBridgeEvent(envelope);
-        String outcome;
-        String detail = null;
-        if (s.kind().equals("workflow")) {
-            try {
-                String name = id.replaceAll("[^A-Za-z0-9_-]", "-");
-                detail = executor.start(machines.arn(s.target()), name.length() > 80 ? name.substring(0, 80) : name,
-                        Json.write(event)).executionArn();
-                outcome = "STARTED";
-            } catch (ApiException e) {
-                outcome = e.type().equals("ExecutionAlreadyExists") ? "STARTED" : "FAILED";
-                detail = e.getMessage();
-            }
-        } else {
-            LocalFunction function = functions.find(s.target()).orElseThrow();
-            outcome = "FAILED";
-            for (int attempt = 1; attempt <= properties.events().maxAttempts(); attempt++) {
-                try {
-                    functions.invoke(function, event, id);
-                    outcome = "SUCCEEDED";
-                    detail = null;
-                    break;
-                } catch (FunctionFailure e) {
-                    detail = e.errorType() + ": " + e.getMessage();
-                    if (attempt < properties.events().maxAttempts()) {
-                        sleep(200L << attempt);
-                    }
-                }
-            }
-            if (outcome.equals("FAILED")) {
-                log.warn("{}: event {} ({} {}) failed after {} attempts: {}", s.ruleName(), id,
-                        envelope.path("source").asString(""), envelope.path("detail-type").asString(""),
-                        properties.events().maxAttempts(), detail);
-            }
-        }
-        jdbc.update("insert into event_deliveries (subscriber, event_id, outcome, detail) values (?, ?, ?, ?)"
-                + " on conflict do nothing", s.group(), id, outcome, detail);
+      }
+      if (outcome.equals("FAILED")) {
+        log.warn(
+            "{}: event {} ({} {}) failed after {} attempts: {}",
+            s.ruleName(),
+            id,
+            envelope.path("source").asString(""),
+            envelope.path("detail-type").asString(""),
+            properties.events().maxAttempts(),
+            detail);
+      }
     }
+    jdbc.update(
+        "insert into event_deliveries (subscriber, event_id, outcome, detail) values (?, ?, ?, ?)"
+            + " on conflict do nothing",
+        s.group(),
+        id,
+        outcome,
+        detail);
+  }
 
-    /** The event as EventBridge hands it to a target: the envelope plus the fields EventBridge adds. */
-    private ObjectNode eventBridgeEvent(JsonNode envelope) {
-        ObjectNode event = Json.NODES.objectNode();
-        event.put("version", "0");
-        event.put("id", envelope.path("id").asString(""));
-        event.put("detail-type", envelope.path("detail-type").asString(""));
-        event.put("source", envelope.path("source").asString(""));
-        event.put("account", properties.account());
-        event.put("time", envelope.path("time").asString(""));
-        event.put("region", properties.region());
-        event.putArray("resources");
-        event.set("detail", envelope.has("detail") ? envelope.get("detail") : Json.NODES.objectNode());
-        return event;
-    }
+  /**
+   * The event as EventBridge hands it to a target: the envelope plus the fields EventBridge adds.
+   */
+  private ObjectNode eventBridgeEvent(JsonNode envelope) {
+    ObjectNode event = Json.NODES.objectNode();
+    event.put("version", "0");
+    event.put("id", envelope.path("id").asString(""));
+    event.put("detail-type", envelope.path("detail-type").asString(""));
+    event.put("source", envelope.path("source").asString(""));
+    event.put("account", properties.account());
+    event.put("time", envelope.path("time").asString(""));
+    event.put("region", properties.region());
+    event.putArray("resources");
+    event.set("detail", envelope.has("detail") ? envelope.get("detail") : Json.NODES.objectNode());
+    return event;
+  }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+  }
 }

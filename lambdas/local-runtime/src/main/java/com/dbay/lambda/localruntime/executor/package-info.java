@@ -1,2 +1,5 @@
-/** The durable ASL executor: executions, runs and timers in PostgreSQL, task integrations, the definitions. */
+/**
+ * The durable ASL executor: executions, runs and timers in PostgreSQL, task integrations, the
+ * definitions.
+ */
 package com.dbay.lambda.localruntime.executor;

@@ -6,8 +6,7 @@ import java.util.List;
 /** Lists a bucket's objects. */
 public interface ObjectLister {
 
-    record StoredObject(String key, String etag, long size, Instant lastModified) {
-    }
+  record StoredObject(String key, String etag, long size, Instant lastModified) {}
 
-    List<StoredObject> list(String bucket);
+  List<StoredObject> list(String bucket);
 }

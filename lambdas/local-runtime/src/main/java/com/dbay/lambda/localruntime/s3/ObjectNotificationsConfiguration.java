@@ -8,20 +8,28 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Watches the object store only when one is configured (dbay.serverless.s3.endpoint) or a lister is given. */
+/**
+ * Watches the object store only when one is configured (dbay.serverless.s3.endpoint) or a lister is
+ * given.
+ */
 @Configuration(proxyBeanMethods = false)
 class ObjectNotificationsConfiguration {
 
-    @Bean
-    @ConditionalOnExpression("!'${dbay.serverless.s3.endpoint:}'.isBlank()")
-    S3ObjectLister s3ObjectLister(ServerlessProperties properties) {
-        return new S3ObjectLister(properties.s3());
-    }
+  @Bean
+  @ConditionalOnExpression("!'${dbay.serverless.s3.endpoint:}'.isBlank()")
+  S3ObjectLister s3ObjectLister(ServerlessProperties properties) {
+    return new S3ObjectLister(properties.s3());
+  }
 
-    @Bean
-    ObjectCreatedNotifier objectCreatedNotifier(ObjectProvider<ObjectLister> lister, JdbcTemplate jdbc,
-            FunctionRegistry functions, ServerlessProperties properties) {
-        ObjectLister available = lister.getIfAvailable();
-        return available == null ? null : new ObjectCreatedNotifier(available, jdbc, functions, properties);
-    }
+  @Bean
+  ObjectCreatedNotifier objectCreatedNotifier(
+      ObjectProvider<ObjectLister> lister,
+      JdbcTemplate jdbc,
+      FunctionRegistry functions,
+      ServerlessProperties properties) {
+    ObjectLister available = lister.getIfAvailable();
+    return available == null
+        ? null
+        : new ObjectCreatedNotifier(available, jdbc, functions, properties);
+  }
 }

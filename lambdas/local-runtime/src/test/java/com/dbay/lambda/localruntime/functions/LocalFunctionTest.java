@@ -10,13 +10,14 @@ import org.junit.jupiter.api.Test;
 
 class LocalFunctionTest {
 
-    @Test
-    void the_input_type_is_read_from_the_handler_and_the_substitution_key_from_the_name() {
-        LocalFunction images = LocalFunction.of("image-processor", new ImageProcessorHandler());
-        LocalFunction settlement = LocalFunction.of("auction-settlement", new AuctionSettlementHandler());
+  @Test
+  void the_input_type_is_read_from_the_handler_and_the_substitution_key_from_the_name() {
+    LocalFunction images = LocalFunction.of("image-processor", new ImageProcessorHandler());
+    LocalFunction settlement =
+        LocalFunction.of("auction-settlement", new AuctionSettlementHandler());
 
-        assertThat(images.inputType()).isEqualTo(S3Event.class);
-        assertThat(settlement.inputType()).isEqualTo(Map.class);
-        assertThat(settlement.substitutionKey()).isEqualTo("AuctionSettlementFunctionArn");
-    }
+    assertThat(images.inputType()).isEqualTo(S3Event.class);
+    assertThat(settlement.inputType()).isEqualTo(Map.class);
+    assertThat(settlement.substitutionKey()).isEqualTo("AuctionSettlementFunctionArn");
+  }
 }

@@ -20,18 +20,21 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
 
   public static final String HEADER = "X-Correlation-ID";
   public static final String MDC_KEY = "correlationId";
+
   /** Request attribute holding the id, for code that has the request but not the MDC. */
   public static final String ATTRIBUTE = CorrelationIdFilter.class.getName() + ".id";
 
   private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String id = (String) request.getAttribute(ATTRIBUTE); // set already on an error dispatch
     if (id == null) {
       String given = request.getHeader(HEADER);
-      id = given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
+      id =
+          given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
     request.setAttribute(ATTRIBUTE, id);
     response.setHeader(HEADER, id);

@@ -11,22 +11,24 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Adds {@code dbay-defaults.properties} as the LAST property source, so a service's own
- * {@code application.yml}, its environment variables and command line all override it. Runs before
- * the logging system starts, so the structured log format applies from the first line.
+ * Adds {@code dbay-defaults.properties} as the LAST property source, so a service's own {@code
+ * application.yml}, its environment variables and command line all override it. Runs before the
+ * logging system starts, so the structured log format applies from the first line.
  */
 public class DbayDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
   public static final String NAME = "dbay-defaults";
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
     if (environment.getPropertySources().contains(NAME)) {
       return;
     }
     try {
       for (PropertySource<?> source :
-          new PropertiesPropertySourceLoader().load(NAME, new ClassPathResource("dbay-defaults.properties"))) {
+          new PropertiesPropertySourceLoader()
+              .load(NAME, new ClassPathResource("dbay-defaults.properties"))) {
         environment.getPropertySources().addLast(source);
       }
     } catch (IOException e) {

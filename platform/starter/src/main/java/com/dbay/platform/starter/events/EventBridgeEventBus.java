@@ -8,9 +8,9 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The AWS bus: one {@code PutEvents} entry per event (Source, DetailType, Detail, Time). EventBridge
- * assigns its own id, so the envelope id travels inside the detail as {@code _eventId}, which
- * consumers behind EventBridge rules use to dedupe ({@link #envelopeFrom}).
+ * The AWS bus: one {@code PutEvents} entry per event (Source, DetailType, Detail, Time).
+ * EventBridge assigns its own id, so the envelope id travels inside the detail as {@code _eventId},
+ * which consumers behind EventBridge rules use to dedupe ({@link #envelopeFrom}).
  */
 public class EventBridgeEventBus implements EventBus {
 
@@ -32,18 +32,27 @@ public class EventBridgeEventBus implements EventBus {
     if (detail instanceof tools.jackson.databind.node.ObjectNode object) {
       object.put(EVENT_ID_FIELD, event.id());
     }
-    PutEventsResponse response = client.putEvents(PutEventsRequest.builder()
-        .entries(PutEventsRequestEntry.builder()
-            .eventBusName(busName)
-            .source(event.source())
-            .detailType(event.detailType())
-            .time(event.time())
-            .detail(mapper.writeValueAsString(detail))
-            .build())
-        .build());
+    PutEventsResponse response =
+        client.putEvents(
+            PutEventsRequest.builder()
+                .entries(
+                    PutEventsRequestEntry.builder()
+                        .eventBusName(busName)
+                        .source(event.source())
+                        .detailType(event.detailType())
+                        .time(event.time())
+                        .detail(mapper.writeValueAsString(detail))
+                        .build())
+                .build());
     if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
       var entry = response.entries().getFirst();
-      throw new IllegalStateException("EventBridge refused event " + event.id() + ": " + entry.errorCode() + " " + entry.errorMessage());
+      throw new IllegalStateException(
+          "EventBridge refused event "
+              + event.id()
+              + ": "
+              + entry.errorCode()
+              + " "
+              + entry.errorMessage());
     }
   }
 
@@ -55,9 +64,11 @@ public class EventBridgeEventBus implements EventBus {
     EventEnvelope delivered = mapper.readValue(eventBridgeJson, EventEnvelope.class);
     var detail = delivered.detail().deepCopy();
     String id = delivered.id();
-    if (detail instanceof tools.jackson.databind.node.ObjectNode object && object.has(EVENT_ID_FIELD)) {
+    if (detail instanceof tools.jackson.databind.node.ObjectNode object
+        && object.has(EVENT_ID_FIELD)) {
       id = object.remove(EVENT_ID_FIELD).asString();
     }
-    return new EventEnvelope(id, delivered.source(), delivered.detailType(), delivered.time(), detail);
+    return new EventEnvelope(
+        id, delivered.source(), delivered.detailType(), delivered.time(), detail);
   }
 }

@@ -33,22 +33,26 @@ public class EventDispatcher {
    * those events again: the Redis stream is trimmed and SQS keeps messages at most 14 days.
    */
   public int forgetProcessedBefore(Instant cutoff) {
-    return jdbc.update("DELETE FROM platform_processed_events WHERE processed_at < ?", Timestamp.from(cutoff));
+    return jdbc.update(
+        "DELETE FROM platform_processed_events WHERE processed_at < ?", Timestamp.from(cutoff));
   }
 
   public Outcome deliver(EventSubscriber subscriber, EventEnvelope event) {
     if (!subscriber.pattern().matches(event)) {
       return Outcome.NOT_MATCHED;
     }
-    return transactions.execute(status -> {
-      int fresh = jdbc.update(
-          "INSERT INTO platform_processed_events (subscriber, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-          subscriber.name(), event.id());
-      if (fresh == 0) {
-        return Outcome.DUPLICATE;
-      }
-      subscriber.handle(event);
-      return Outcome.HANDLED;
-    });
+    return transactions.execute(
+        status -> {
+          int fresh =
+              jdbc.update(
+                  "INSERT INTO platform_processed_events (subscriber, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                  subscriber.name(),
+                  event.id());
+          if (fresh == 0) {
+            return Outcome.DUPLICATE;
+          }
+          subscriber.handle(event);
+          return Outcome.HANDLED;
+        });
   }
 }

@@ -5,10 +5,10 @@ import com.dbay.platform.events.EventPattern;
 import java.util.function.Consumer;
 
 /**
- * A consumer of events, declared as a bean. Each subscriber has its own consumer group (its
- * {@link #name()}), receives the events its {@link #pattern()} matches, and handles each event id
- * once: {@link #handle} runs inside a transaction that also records the id, so a redelivered event
- * is skipped and a failing handler changes nothing and is retried.
+ * A consumer of events, declared as a bean. Each subscriber has its own consumer group (its {@link
+ * #name()}), receives the events its {@link #pattern()} matches, and handles each event id once:
+ * {@link #handle} runs inside a transaction that also records the id, so a redelivered event is
+ * skipped and a failing handler changes nothing and is retried.
  *
  * <pre>{@code
  * @Bean
@@ -20,7 +20,10 @@ import java.util.function.Consumer;
  */
 public interface EventSubscriber {
 
-  /** Unique and stable: the Redis consumer group and the dedupe scope. e.g. {@code notification.outbid}. */
+  /**
+   * Unique and stable: the Redis consumer group and the dedupe scope. e.g. {@code
+   * notification.outbid}.
+   */
   String name();
 
   EventPattern pattern();

@@ -4,7 +4,6 @@ import com.dbay.platform.starter.retention.PeriodicPurge;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -26,16 +25,18 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Outbox, relay, bus and subscribers for every service with a database. The bus is chosen by
- * {@code dbay.events.bus} ({@code DBAY_EVENTS_BUS}): {@code redis} (default) or {@code eventbridge}.
+ * Outbox, relay, bus and subscribers for every service with a database. The bus is chosen by {@code
+ * dbay.events.bus} ({@code DBAY_EVENTS_BUS}): {@code redis} (default) or {@code eventbridge}.
  */
-@AutoConfiguration(afterName = {
-    "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
-    "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-    "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
-    "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
-    "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
-    "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+      "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+      "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
+      "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+      "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
+    })
 @ConditionalOnBean({JdbcTemplate.class, PlatformTransactionManager.class})
 @EnableConfigurationProperties(EventsProperties.class)
 public class EventsAutoConfiguration {
@@ -48,7 +49,11 @@ public class EventsAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  Outbox outbox(JdbcTemplate jdbc, JsonMapper mapper, EventsProperties properties, Environment environment,
+  Outbox outbox(
+      JdbcTemplate jdbc,
+      JsonMapper mapper,
+      EventsProperties properties,
+      Environment environment,
       OutboxRelayHolder relay) {
     return new Outbox(jdbc, mapper, source(properties, environment), relay::wakeUp);
   }
@@ -64,17 +69,26 @@ public class EventsAutoConfiguration {
   @ConditionalOnBean(EventSubscriber.class)
   PeriodicPurge processedEventsPurge(EventDispatcher dispatcher, EventsProperties properties) {
     Duration retention = properties.consumer().dedupeRetention();
-    return new PeriodicPurge("processed event ids older than " + retention,
-        () -> dispatcher.forgetProcessedBefore(Instant.now().minus(retention)), Duration.ofHours(1));
+    return new PeriodicPurge(
+        "processed event ids older than " + retention,
+        () -> dispatcher.forgetProcessedBefore(Instant.now().minus(retention)),
+        Duration.ofHours(1));
   }
 
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(EventBus.class)
   @ConditionalOnBooleanProperty(name = "dbay.events.relay.enabled", matchIfMissing = true)
-  OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactions, EventBus bus, JsonMapper mapper,
-      EventsProperties properties, OutboxRelayHolder holder) {
-    OutboxRelay relay = new OutboxRelay(jdbc, new TransactionTemplate(transactions), bus, mapper, properties.relay());
+  OutboxRelay outboxRelay(
+      JdbcTemplate jdbc,
+      PlatformTransactionManager transactions,
+      EventBus bus,
+      JsonMapper mapper,
+      EventsProperties properties,
+      OutboxRelayHolder holder) {
+    OutboxRelay relay =
+        new OutboxRelay(
+            jdbc, new TransactionTemplate(transactions), bus, mapper, properties.relay());
     holder.set(relay);
     return relay;
   }
@@ -95,7 +109,8 @@ public class EventsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(EventBus.class)
     @ConditionalOnBean(StringRedisTemplate.class)
-    RedisStreamsEventBus redisStreamsEventBus(StringRedisTemplate redis, JsonMapper mapper, EventsProperties properties) {
+    RedisStreamsEventBus redisStreamsEventBus(
+        StringRedisTemplate redis, JsonMapper mapper, EventsProperties properties) {
       return new RedisStreamsEventBus(redis, mapper, properties.stream());
     }
 
@@ -103,10 +118,21 @@ public class EventsAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean({RedisConnectionFactory.class, EventSubscriber.class})
     @ConditionalOnBooleanProperty(name = "dbay.events.consumer.enabled", matchIfMissing = true)
-    RedisStreamsEventConsumer redisStreamsEventConsumer(RedisConnectionFactory connections, EventDispatcher dispatcher,
-        JsonMapper mapper, List<EventSubscriber> subscribers, EventsProperties properties, Environment environment) {
-      return new RedisStreamsEventConsumer(connections, dispatcher, mapper, subscribers, properties.stream(),
-          properties.consumer(), environment.getProperty("spring.application.name", "dbay"));
+    RedisStreamsEventConsumer redisStreamsEventConsumer(
+        RedisConnectionFactory connections,
+        EventDispatcher dispatcher,
+        JsonMapper mapper,
+        List<EventSubscriber> subscribers,
+        EventsProperties properties,
+        Environment environment) {
+      return new RedisStreamsEventConsumer(
+          connections,
+          dispatcher,
+          mapper,
+          subscribers,
+          properties.stream(),
+          properties.consumer(),
+          environment.getProperty("spring.application.name", "dbay"));
     }
   }
 
@@ -131,7 +157,8 @@ public class EventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(EventBus.class)
-    EventBridgeEventBus eventBridgeEventBus(EventBridgeClient client, JsonMapper mapper, EventsProperties properties) {
+    EventBridgeEventBus eventBridgeEventBus(
+        EventBridgeClient client, JsonMapper mapper, EventsProperties properties) {
       return new EventBridgeEventBus(client, mapper, properties.eventbridge().busName());
     }
   }

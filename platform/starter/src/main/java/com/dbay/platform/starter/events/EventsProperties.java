@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Configuration of {@code dbay.events.*}.
  *
- * @param bus {@code redis} (local: Redis Streams) or {@code eventbridge} (AWS); env {@code DBAY_EVENTS_BUS}
+ * @param bus {@code redis} (local: Redis Streams) or {@code eventbridge} (AWS); env {@code
+ *     DBAY_EVENTS_BUS}
  * @param stream the one Redis stream every service publishes to and reads from
  * @param source this service's event source, e.g. {@code dbay.auction}; by default {@code dbay.}
  *     followed by the application name without {@code -service}
@@ -45,9 +46,10 @@ public record EventsProperties(
    * @param reclaimAfter entries pending this long (their consumer crashed or failed) are claimed
    *     again with XAUTOCLAIM
    * @param maxDeliveries after this many failed deliveries an entry goes to the dead-letter stream
-   * @param startFrom where a new consumer group starts: {@code earliest} (no event is missed) or {@code latest}
-   * @param dedupeRetention how long the ids of handled events are kept to skip redeliveries; longer than any
-   *     transport keeps an event (SQS: 14 days at most)
+   * @param startFrom where a new consumer group starts: {@code earliest} (no event is missed) or
+   *     {@code latest}
+   * @param dedupeRetention how long the ids of handled events are kept to skip redeliveries; longer
+   *     than any transport keeps an event (SQS: 14 days at most)
    */
   public record Consumer(
       @DefaultValue("true") boolean enabled,

@@ -2,8 +2,8 @@ package com.dbay.platform.starter.events;
 
 import com.dbay.platform.events.AggregateRoot;
 import com.dbay.platform.events.EventEnvelope;
-import java.util.List;
 import java.sql.Timestamp;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -55,7 +55,9 @@ public class Outbox {
    * }</pre>
    */
   public List<EventEnvelope> publishRecorded(AggregateRoot aggregate) {
-    return aggregate.pullEvents().stream().map(event -> publish(event.getClass().getSimpleName(), event)).toList();
+    return aggregate.pullEvents().stream()
+        .map(event -> publish(event.getClass().getSimpleName(), event))
+        .toList();
   }
 
   public EventEnvelope publish(EventEnvelope event) {
@@ -65,14 +67,19 @@ public class Outbox {
     }
     jdbc.update(
         "INSERT INTO platform_outbox (event_id, source, detail_type, occurred_at, detail) VALUES (?, ?, ?, ?, ?)",
-        event.id(), event.source(), event.detailType(), Timestamp.from(event.time()), mapper.writeValueAsString(event.detail()));
+        event.id(),
+        event.source(),
+        event.detailType(),
+        Timestamp.from(event.time()),
+        mapper.writeValueAsString(event.detail()));
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          afterCommit.run();
-        }
-      });
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              afterCommit.run();
+            }
+          });
     }
     return event;
   }

@@ -25,8 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class OutboxRelay implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-  /** Advisory lock key: "dbay-outbox" folded into a long; any fixed number shared by all instances works. */
+
+  /**
+   * Advisory lock key: "dbay-outbox" folded into a long; any fixed number shared by all instances
+   * works.
+   */
   private static final long LOCK_KEY = 0x6462_6179_6f75_7462L;
+
   private static final java.time.Duration PURGE_EVERY = java.time.Duration.ofMinutes(10);
 
   private final JdbcTemplate jdbc;
@@ -38,7 +43,11 @@ public class OutboxRelay implements SmartLifecycle {
   private volatile Thread worker;
   private volatile boolean running;
 
-  public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, EventBus bus, JsonMapper mapper,
+  public OutboxRelay(
+      JdbcTemplate jdbc,
+      TransactionTemplate transactions,
+      EventBus bus,
+      JsonMapper mapper,
       EventsProperties.Relay settings) {
     this.jdbc = jdbc;
     this.transactions = transactions;
@@ -52,34 +61,48 @@ public class OutboxRelay implements SmartLifecycle {
    * refused an event (those before it stay published, it and those after stay pending).
    */
   public int relayOnce() {
-    Round round = transactions.execute(status -> {
-      Boolean mine = jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY);
-      if (!Boolean.TRUE.equals(mine)) {
-        return new Round(0, null);
-      }
-      List<Row> rows = jdbc.query(
-          "SELECT seq, event_id, source, detail_type, occurred_at, detail FROM platform_outbox "
-              + "WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED",
-          (rs, n) -> new Row(rs.getLong(1), new EventEnvelope(rs.getString(2), rs.getString(3), rs.getString(4),
-              rs.getTimestamp(5).toInstant(), mapper.readTree(rs.getString(6)))),
-          settings.batchSize());
-      List<Object[]> done = new ArrayList<>();
-      RuntimeException failure = null;
-      for (Row row : rows) {
-        try {
-          bus.publish(row.event());
-        } catch (RuntimeException e) {
-          failure = e;
-          break;
-        }
-        done.add(new Object[] {row.seq()});
-      }
-      if (!done.isEmpty()) {
-        jdbc.batchUpdate("UPDATE platform_outbox SET published_at = now() WHERE seq = ?", done);
-      }
-      // Those published are committed as such; the failed one is retried next round, in order.
-      return new Round(done.size(), failure);
-    });
+    Round round =
+        transactions.execute(
+            status -> {
+              Boolean mine =
+                  jdbc.queryForObject(
+                      "SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY);
+              if (!Boolean.TRUE.equals(mine)) {
+                return new Round(0, null);
+              }
+              List<Row> rows =
+                  jdbc.query(
+                      "SELECT seq, event_id, source, detail_type, occurred_at, detail FROM platform_outbox "
+                          + "WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED",
+                      (rs, n) ->
+                          new Row(
+                              rs.getLong(1),
+                              new EventEnvelope(
+                                  rs.getString(2),
+                                  rs.getString(3),
+                                  rs.getString(4),
+                                  rs.getTimestamp(5).toInstant(),
+                                  mapper.readTree(rs.getString(6)))),
+                      settings.batchSize());
+              List<Object[]> done = new ArrayList<>();
+              RuntimeException failure = null;
+              for (Row row : rows) {
+                try {
+                  bus.publish(row.event());
+                } catch (RuntimeException e) {
+                  failure = e;
+                  break;
+                }
+                done.add(new Object[] {row.seq()});
+              }
+              if (!done.isEmpty()) {
+                jdbc.batchUpdate(
+                    "UPDATE platform_outbox SET published_at = now() WHERE seq = ?", done);
+              }
+              // Those published are committed as such; the failed one is retried next round, in
+              // order.
+              return new Round(done.size(), failure);
+            });
     if (round == null) {
       return 0;
     }
@@ -91,17 +114,23 @@ public class OutboxRelay implements SmartLifecycle {
 
   /** Deletes rows published longer ago than the retention; returns how many. */
   public int purgePublished() {
-    return jdbc.update("DELETE FROM platform_outbox WHERE published_at < ?",
+    return jdbc.update(
+        "DELETE FROM platform_outbox WHERE published_at < ?",
         java.sql.Timestamp.from(java.time.Instant.now().minus(settings.retention())));
   }
 
   /** Unpublished rows, for health and tests. */
   public long backlog() {
-    Long n = jdbc.queryForObject("SELECT count(*) FROM platform_outbox WHERE published_at IS NULL", Long.class);
+    Long n =
+        jdbc.queryForObject(
+            "SELECT count(*) FROM platform_outbox WHERE published_at IS NULL", Long.class);
     return n == null ? 0 : n;
   }
 
-  /** Called after a transaction with outbox rows commits, so events leave without waiting for the poll. */
+  /**
+   * Called after a transaction with outbox rows commits, so events leave without waiting for the
+   * poll.
+   */
   public void wakeUp() {
     if (wakeUp.availablePermits() == 0) {
       wakeUp.release();

@@ -24,8 +24,13 @@ public class RedisStreamsEventBus implements EventBus {
 
   @Override
   public void publish(EventEnvelope event) {
-    RecordId id = redis.opsForStream()
-        .add(StreamRecords.newRecord().in(stream).ofMap(Map.of(FIELD, mapper.writeValueAsString(event))));
+    RecordId id =
+        redis
+            .opsForStream()
+            .add(
+                StreamRecords.newRecord()
+                    .in(stream)
+                    .ofMap(Map.of(FIELD, mapper.writeValueAsString(event))));
     if (id == null) {
       throw new IllegalStateException("Redis did not accept event " + event.id());
     }

@@ -55,8 +55,14 @@ public class RedisStreamsEventConsumer implements SmartLifecycle {
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running;
 
-  public RedisStreamsEventConsumer(RedisConnectionFactory connections, EventDispatcher dispatcher, JsonMapper mapper,
-      List<EventSubscriber> subscribers, String stream, EventsProperties.Consumer settings, String instanceName) {
+  public RedisStreamsEventConsumer(
+      RedisConnectionFactory connections,
+      EventDispatcher dispatcher,
+      JsonMapper mapper,
+      List<EventSubscriber> subscribers,
+      String stream,
+      EventsProperties.Consumer settings,
+      String instanceName) {
     this.connections = connections;
     this.dispatcher = dispatcher;
     this.mapper = mapper;
@@ -64,7 +70,8 @@ public class RedisStreamsEventConsumer implements SmartLifecycle {
     this.settings = settings;
     this.stream = stream.getBytes(StandardCharsets.UTF_8);
     this.deadLetters = (stream + ":dead").getBytes(StandardCharsets.UTF_8);
-    // Unique per process: a restarted instance is a new consumer and reclaims what the old one left.
+    // Unique per process: a restarted instance is a new consumer and reclaims what the old one
+    // left.
     this.consumerName = instanceName + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
@@ -72,7 +79,11 @@ public class RedisStreamsEventConsumer implements SmartLifecycle {
   public void start() {
     running = true;
     for (EventSubscriber subscriber : subscribers) {
-      threads.add(Thread.ofPlatform().name("dbay-events-" + subscriber.name()).daemon().start(() -> run(subscriber)));
+      threads.add(
+          Thread.ofPlatform()
+              .name("dbay-events-" + subscriber.name())
+              .daemon()
+              .start(() -> run(subscriber)));
     }
   }
 
@@ -115,13 +126,17 @@ public class RedisStreamsEventConsumer implements SmartLifecycle {
             reclaim(connection, subscriber);
             lastReclaim = System.nanoTime();
           }
-          List<ByteRecord> records = connection.streamCommands().xReadGroup(
-              Consumer.from(subscriber.name(), consumerName),
-              StreamReadOptions.empty().count(BATCH).block(settings.block()),
-              StreamOffset.create(stream, ReadOffset.lastConsumed()));
+          List<ByteRecord> records =
+              connection
+                  .streamCommands()
+                  .xReadGroup(
+                      Consumer.from(subscriber.name(), consumerName),
+                      StreamReadOptions.empty().count(BATCH).block(settings.block()),
+                      StreamOffset.create(stream, ReadOffset.lastConsumed()));
           if (records != null) {
             for (ByteRecord record : records) {
-              process(connection, subscriber, record.getId().getValue(), envelopeOf(record.getValue()));
+              process(
+                  connection, subscriber, record.getId().getValue(), envelopeOf(record.getValue()));
             }
           }
         }
@@ -137,7 +152,10 @@ public class RedisStreamsEventConsumer implements SmartLifecycle {
 
   private void ensureGroup(RedisConnection connection, String group) {
     try {
-      ReadOffset start = "latest".equalsIgnoreCase(settings.startFrom()) ? ReadOffset.latest() : ReadOffset.from("0-0");
+      ReadOffset start =
+          "latest".equalsIgnoreCase(settings.startFrom())
+              ? ReadOffset.latest()
+              : ReadOffset.from("0-0");
       connection.streamCommands().xGroupCreate(stream, group, start, true);
     } catch (RuntimeException e) {
       if (!String.valueOf(rootMessage(e)).contains("BUSYGROUP")) {
@@ -148,19 +166,26 @@ public class RedisStreamsEventConsumer implements SmartLifecycle {
 
   /** Takes over entries another consumer (or this one) left pending for too long. */
   @SuppressWarnings("unchecked")
-  private void reclaim(RedisConnection connection, EventSubscriber subscriber) throws RuntimeException {
+  private void reclaim(RedisConnection connection, EventSubscriber subscriber)
+      throws RuntimeException {
     var commands = (RedisStreamAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
     String cursor = "0-0";
     do {
       ClaimedMessages<byte[], byte[]> claimed;
       try {
-        claimed = commands.xautoclaim(stream, new XAutoClaimArgs<byte[]>()
-                .consumer(io.lettuce.core.Consumer.from(subscriber.name().getBytes(StandardCharsets.UTF_8),
-                    consumerName.getBytes(StandardCharsets.UTF_8)))
-                .minIdleTime(settings.reclaimAfter())
-                .startId(cursor)
-                .count(BATCH))
-            .get(10, TimeUnit.SECONDS);
+        claimed =
+            commands
+                .xautoclaim(
+                    stream,
+                    new XAutoClaimArgs<byte[]>()
+                        .consumer(
+                            io.lettuce.core.Consumer.from(
+                                subscriber.name().getBytes(StandardCharsets.UTF_8),
+                                consumerName.getBytes(StandardCharsets.UTF_8)))
+                        .minIdleTime(settings.reclaimAfter())
+                        .startId(cursor)
+                        .count(BATCH))
+                .get(10, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -178,10 +203,22 @@ public class RedisStreamsEventConsumer implements SmartLifecycle {
           String json = envelopeOf(message.getBody());
           long delivered = deliveries.getOrDefault(id, 0L);
           if (delivered > settings.maxDeliveries()) {
-            log.error("subscriber {} gives up on stream entry {} after {} deliveries", subscriber.name(), id, delivered);
-            deadLetter(connection, subscriber.name(), id, json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+            log.error(
+                "subscriber {} gives up on stream entry {} after {} deliveries",
+                subscriber.name(),
+                id,
+                delivered);
+            deadLetter(
+                connection,
+                subscriber.name(),
+                id,
+                json == null ? null : json.getBytes(StandardCharsets.UTF_8));
           } else {
-            log.info("subscriber {} reclaimed pending event entry {} (delivery {})", subscriber.name(), id, delivered);
+            log.info(
+                "subscriber {} reclaimed pending event entry {} (delivery {})",
+                subscriber.name(),
+                id,
+                delivered);
             process(connection, subscriber, id, json);
           }
         }
@@ -190,10 +227,18 @@ public class RedisStreamsEventConsumer implements SmartLifecycle {
     } while (running && !"0-0".equals(cursor));
   }
 
-  private Map<String, Long> deliveryCounts(RedisConnection connection, String group, List<StreamMessage<byte[], byte[]>> messages) {
-    PendingMessages pending = connection.streamCommands().xPending(stream, group,
-        XPendingOptions.range(Range.closed(messages.getFirst().getId(), messages.getLast().getId()), (long) messages.size())
-            .consumer(consumerName));
+  private Map<String, Long> deliveryCounts(
+      RedisConnection connection, String group, List<StreamMessage<byte[], byte[]>> messages) {
+    PendingMessages pending =
+        connection
+            .streamCommands()
+            .xPending(
+                stream,
+                group,
+                XPendingOptions.range(
+                        Range.closed(messages.getFirst().getId(), messages.getLast().getId()),
+                        (long) messages.size())
+                    .consumer(consumerName));
     Map<String, Long> counts = new java.util.HashMap<>();
     if (pending != null) {
       for (PendingMessage message : pending) {
@@ -203,21 +248,40 @@ public class RedisStreamsEventConsumer implements SmartLifecycle {
     return counts;
   }
 
-  private void process(RedisConnection connection, EventSubscriber subscriber, String entryId, String json) {
+  private void process(
+      RedisConnection connection, EventSubscriber subscriber, String entryId, String json) {
     EventEnvelope event;
     try {
       event = mapper.readValue(json, EventEnvelope.class);
     } catch (RuntimeException e) {
-      log.error("subscriber {} cannot read stream entry {}; moving it to the dead letters", subscriber.name(), entryId, e);
-      deadLetter(connection, subscriber.name(), entryId, json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+      log.error(
+          "subscriber {} cannot read stream entry {}; moving it to the dead letters",
+          subscriber.name(),
+          entryId,
+          e);
+      deadLetter(
+          connection,
+          subscriber.name(),
+          entryId,
+          json == null ? null : json.getBytes(StandardCharsets.UTF_8));
       return;
     }
     try {
       EventDispatcher.Outcome outcome = dispatcher.deliver(subscriber, event);
-      log.debug("subscriber {} event {} ({}): {}", subscriber.name(), event.id(), event.detailType(), outcome);
+      log.debug(
+          "subscriber {} event {} ({}): {}",
+          subscriber.name(),
+          event.id(),
+          event.detailType(),
+          outcome);
     } catch (RuntimeException e) {
       // Not acknowledged: it stays pending and comes back through XAUTOCLAIM.
-      log.warn("subscriber {} failed on event {} ({}); it will be retried", subscriber.name(), event.id(), event.detailType(), e);
+      log.warn(
+          "subscriber {} failed on event {} ({}); it will be retried",
+          subscriber.name(),
+          event.id(),
+          event.detailType(),
+          e);
       return;
     }
     connection.streamCommands().xAck(stream, subscriber.name(), RecordId.of(entryId));
@@ -225,12 +289,19 @@ public class RedisStreamsEventConsumer implements SmartLifecycle {
 
   private void deadLetter(RedisConnection connection, String group, String entryId, byte[] raw) {
     Map<byte[], byte[]> fields = new java.util.LinkedHashMap<>();
-    fields.put("subscriber".getBytes(StandardCharsets.UTF_8), group.getBytes(StandardCharsets.UTF_8));
+    fields.put(
+        "subscriber".getBytes(StandardCharsets.UTF_8), group.getBytes(StandardCharsets.UTF_8));
     fields.put("entry".getBytes(StandardCharsets.UTF_8), entryId.getBytes(StandardCharsets.UTF_8));
-    fields.put(RedisStreamsEventBus.FIELD.getBytes(StandardCharsets.UTF_8), raw == null ? new byte[0] : raw);
+    fields.put(
+        RedisStreamsEventBus.FIELD.getBytes(StandardCharsets.UTF_8),
+        raw == null ? new byte[0] : raw);
     connection.streamCommands().xAdd(StreamRecords.newRecord().in(deadLetters).ofMap(fields));
     connection.streamCommands().xAck(stream, group, RecordId.of(entryId));
-    log.error("subscriber {} moved stream entry {} to {}", group, entryId, new String(deadLetters, StandardCharsets.UTF_8));
+    log.error(
+        "subscriber {} moved stream entry {} to {}",
+        group,
+        entryId,
+        new String(deadLetters, StandardCharsets.UTF_8));
   }
 
   private static String envelopeOf(Map<byte[], byte[]> fields) {

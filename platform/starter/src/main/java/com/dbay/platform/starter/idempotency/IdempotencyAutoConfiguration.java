@@ -14,13 +14,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** {@link Idempotent} for every servlet service with a database (the keys live in its PostgreSQL). */
+/**
+ * {@link Idempotent} for every servlet service with a database (the keys live in its PostgreSQL).
+ */
 @AutoConfiguration(
     after = DbayWebAutoConfiguration.class,
-    afterName = {"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-        "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
-        "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"})
+    afterName = {
+      "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+      "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+      "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"
+    })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean({JdbcTemplate.class, PlatformTransactionManager.class})
 @EnableConfigurationProperties(IdempotencyProperties.class)
@@ -38,15 +42,22 @@ public class IdempotencyAutoConfiguration {
     return IdempotencyScopeResolver.standard();
   }
 
-  /** Forgets keys past their retention, every ten minutes, on every instance (deletes are idempotent). */
+  /**
+   * Forgets keys past their retention, every ten minutes, on every instance (deletes are
+   * idempotent).
+   */
   @Bean
-  org.springframework.context.SmartLifecycle idempotencyKeyPurger(IdempotencyStore store, IdempotencyProperties properties) {
-    return new PeriodicPurge("idempotency keys older than " + properties.retention(), () -> store.purgeOlderThan(properties.retention()),
+  org.springframework.context.SmartLifecycle idempotencyKeyPurger(
+      IdempotencyStore store, IdempotencyProperties properties) {
+    return new PeriodicPurge(
+        "idempotency keys older than " + properties.retention(),
+        () -> store.purgeOlderThan(properties.retention()),
         java.time.Duration.ofMinutes(10));
   }
 
   @Bean
-  FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, PlatformTransactionManager transactions) {
+  FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
+      IdempotencyStore store, PlatformTransactionManager transactions) {
     var registration = new FilterRegistrationBean<>(new IdempotencyFilter(store, transactions));
     registration.setOrder(DbayWebAutoConfiguration.IDEMPOTENCY_ORDER);
     return registration;
@@ -54,8 +65,12 @@ public class IdempotencyAutoConfiguration {
 
   @Bean
   WebMvcConfigurer idempotencyInterceptorConfigurer(
-      IdempotencyStore store, IdempotencyScopeResolver scopes, IdempotencyProperties properties, PlatformTransactionManager transactions) {
-    IdempotencyInterceptor interceptor = new IdempotencyInterceptor(store, scopes, properties, transactions);
+      IdempotencyStore store,
+      IdempotencyScopeResolver scopes,
+      IdempotencyProperties properties,
+      PlatformTransactionManager transactions) {
+    IdempotencyInterceptor interceptor =
+        new IdempotencyInterceptor(store, scopes, properties, transactions);
     return new WebMvcConfigurer() {
       @Override
       public void addInterceptors(InterceptorRegistry registry) {

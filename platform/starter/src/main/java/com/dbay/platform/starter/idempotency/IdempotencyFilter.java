@@ -20,13 +20,14 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * carry an {@code Idempotency-Key} (so the interceptor can fingerprint it) and, once the handler
  * and any error handling are done, ends the transaction the {@link IdempotencyInterceptor} began
  * with the claim:
+ *
  * <ul>
  *   <li>success (below 400): the answer is stored in that transaction and it commits, so the work,
  *       the claim and the answer exist together or not at all; nothing reaches the client before
- *       the commit (the body is buffered), and a failed commit becomes a 500;</li>
+ *       the commit (the body is buffered), and a failed commit becomes a 500;
  *   <li>a refusal (4xx): the transaction rolls back (a refusal changes nothing) and the answer is
- *       remembered on its own, so a repeat gets the same refusal;</li>
- *   <li>a server error or an exception: the transaction rolls back and the key is free again.</li>
+ *       remembered on its own, so a repeat gets the same refusal;
+ *   <li>a server error or an exception: the transaction rolls back and the key is free again.
  * </ul>
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
@@ -51,7 +52,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     CachedBodyRequest cached = new CachedBodyRequest(request);
     ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
@@ -79,7 +81,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     if (status >= 400) {
       rollback(transaction, claim);
       try {
-        store.rememberRefusal(claim, status, recorded.getContentType(), recorded.getContentAsByteArray());
+        store.rememberRefusal(
+            claim, status, recorded.getContentType(), recorded.getContentAsByteArray());
       } catch (RuntimeException e) {
         // The refusal changed nothing: a repeat runs again and is refused again.
         log.warn("could not remember the refusal for idempotency key {}", claim.key(), e);
@@ -89,7 +92,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     if (transaction.isRollbackOnly()) {
       // The handler answered success although its work was marked for rollback: nothing happened.
       rollback(transaction, claim);
-      log.error("the work for idempotency key {} was rolled back although the handler answered {}", claim.key(), status);
+      log.error(
+          "the work for idempotency key {} was rolled back although the handler answered {}",
+          claim.key(),
+          status);
       internalError(recorded);
       return;
     }
@@ -118,8 +124,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     recorded.resetBuffer();
     recorded.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
     recorded.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    String body = "{\"type\":\"" + ProblemTypes.INTERNAL + "\",\"title\":\"Internal Server Error\",\"status\":500,"
-        + "\"detail\":\"Something went wrong on our side. The request may be retried with the same Idempotency-Key.\"}";
+    String body =
+        "{\"type\":\""
+            + ProblemTypes.INTERNAL
+            + "\",\"title\":\"Internal Server Error\",\"status\":500,"
+            + "\"detail\":\"Something went wrong on our side. The request may be retried with the same Idempotency-Key.\"}";
     try {
       recorded.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {

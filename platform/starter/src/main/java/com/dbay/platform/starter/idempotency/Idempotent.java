@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a controller method whose requests carry an {@code Idempotency-Key} header. Per calling user
- * and key, the first request runs and its response (status and body) is stored; a repeat with the
- * same method, path and body gets that response again (with {@code Idempotent-Replayed: true})
+ * Marks a controller method whose requests carry an {@code Idempotency-Key} header. Per calling
+ * user and key, the first request runs and its response (status and body) is stored; a repeat with
+ * the same method, path and body gets that response again (with {@code Idempotent-Replayed: true})
  * without running the method; a repeat with a different request gets 422; a repeat while the first
  * is still running waits briefly for it and otherwise gets 409. Server errors (5xx) are not stored,
  * so the client may retry them with the same key.

@@ -1,2 +1,5 @@
-/** Idempotency-Key handling for requests that move money or place bids: the first result is replayed to repeats. */
+/**
+ * Idempotency-Key handling for requests that move money or place bids: the first result is replayed
+ * to repeats.
+ */
 package com.dbay.platform.starter.idempotency;

@@ -9,8 +9,9 @@ import java.lang.annotation.Target;
 /**
  * Injects the caller's {@link com.dbay.platform.identity.Identity} into a controller method. By
  * default the endpoint needs a user: without a proven identity carrying an app user id the request
- * ends in 401 problem+json. With {@code required = false} the argument is {@code null} for anonymous
- * callers, and may carry only Cognito fields (an empty user id) when nobody resolved the sub yet.
+ * ends in 401 problem+json. With {@code required = false} the argument is {@code null} for
+ * anonymous callers, and may carry only Cognito fields (an empty user id) when nobody resolved the
+ * sub yet.
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)

@@ -13,14 +13,19 @@ public class CurrentUserArgumentResolver implements HandlerMethodArgumentResolve
 
   @Override
   public boolean supportsParameter(MethodParameter parameter) {
-    return parameter.hasParameterAnnotation(CurrentUser.class) && parameter.getParameterType().equals(Identity.class);
+    return parameter.hasParameterAnnotation(CurrentUser.class)
+        && parameter.getParameterType().equals(Identity.class);
   }
 
   @Override
   public Object resolveArgument(
-      MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest webRequest, WebDataBinderFactory binders) {
+      MethodParameter parameter,
+      ModelAndViewContainer mav,
+      NativeWebRequest webRequest,
+      WebDataBinderFactory binders) {
     HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-    Identity identity = request == null ? null : GatewayIdentityFilter.current(request).orElse(null);
+    Identity identity =
+        request == null ? null : GatewayIdentityFilter.current(request).orElse(null);
     CurrentUser annotation = parameter.getParameterAnnotation(CurrentUser.class);
     boolean required = annotation == null || annotation.required();
     if (required && (identity == null || identity.userId().isBlank())) {

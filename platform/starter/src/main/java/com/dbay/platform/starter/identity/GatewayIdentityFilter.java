@@ -44,31 +44,40 @@ public class GatewayIdentityFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String signature = request.getHeader(IdentityHeaders.PROOF_SIGNATURE);
     String userId = request.getHeader(IdentityHeaders.USER_ID);
     String sub = request.getHeader(IdentityHeaders.COGNITO_SUB);
     if (signature != null && (userId != null || sub != null)) {
-      Identity claimed = new Identity(
-          userId == null ? "" : userId,
-          sub,
-          request.getHeader(IdentityHeaders.COGNITO_USERNAME),
-          request.getHeader(IdentityHeaders.COGNITO_EMAIL),
-          roles(request.getHeader(IdentityHeaders.ROLES)));
-      Optional<Identity> verified = proof.verify(
-          claimed,
-          request.getMethod(),
-          GatewayProof.target(request.getRequestURI(), request.getQueryString()),
-          request.getHeader(IdentityHeaders.PROOF_TIMESTAMP),
-          signature);
+      Identity claimed =
+          new Identity(
+              userId == null ? "" : userId,
+              sub,
+              request.getHeader(IdentityHeaders.COGNITO_USERNAME),
+              request.getHeader(IdentityHeaders.COGNITO_EMAIL),
+              roles(request.getHeader(IdentityHeaders.ROLES)));
+      Optional<Identity> verified =
+          proof.verify(
+              claimed,
+              request.getMethod(),
+              GatewayProof.target(request.getRequestURI(), request.getQueryString()),
+              request.getHeader(IdentityHeaders.PROOF_TIMESTAMP),
+              signature);
       if (verified.isPresent()) {
         request.setAttribute(ATTRIBUTE, verified.get());
       } else {
-        log.warn("Ignoring identity headers without a valid gateway proof on {} {}", request.getMethod(), request.getRequestURI());
+        log.warn(
+            "Ignoring identity headers without a valid gateway proof on {} {}",
+            request.getMethod(),
+            request.getRequestURI());
       }
     } else if (userId != null || sub != null) {
-      log.warn("Ignoring unsigned identity headers on {} {}", request.getMethod(), request.getRequestURI());
+      log.warn(
+          "Ignoring unsigned identity headers on {} {}",
+          request.getMethod(),
+          request.getRequestURI());
     }
     chain.doFilter(request, response);
   }
@@ -78,7 +87,10 @@ public class GatewayIdentityFilter extends OncePerRequestFilter {
       return Set.of();
     }
     Set<String> roles = new LinkedHashSet<>();
-    Arrays.stream(header.split(",")).map(String::trim).filter(r -> !r.isEmpty()).forEach(roles::add);
+    Arrays.stream(header.split(","))
+        .map(String::trim)
+        .filter(r -> !r.isEmpty())
+        .forEach(roles::add);
     return roles;
   }
 }

@@ -16,8 +16,10 @@ public class MissingIdentityException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-        HttpStatus.UNAUTHORIZED, "This needs a signed-in user: send a valid bearer token through the gateway.");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.UNAUTHORIZED,
+            "This needs a signed-in user: send a valid bearer token through the gateway.");
     problem.setType(TYPE);
     problem.setTitle("Unauthenticated");
     return problem;

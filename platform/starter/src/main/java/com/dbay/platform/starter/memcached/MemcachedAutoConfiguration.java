@@ -6,16 +6,16 @@ import net.rubyeye.xmemcached.XMemcachedClientBuilder;
 import net.rubyeye.xmemcached.utils.AddrUtil;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
  * A shared {@link MemcachedClient} and the {@code memcached} health indicator, when xmemcached is
  * on the classpath and {@code dbay.memcached.servers} ({@code DBAY_MEMCACHED_SERVERS}) is set. The
- * client connects lazily and reconnects by itself, so a cache that is down at start-up does not stop
- * the service; readiness reports it.
+ * client connects lazily and reconnects by itself, so a cache that is down at start-up does not
+ * stop the service; readiness reports it.
  */
 @AutoConfiguration
 @ConditionalOnClass(MemcachedClient.class)
@@ -27,7 +27,8 @@ public class MemcachedAutoConfiguration {
   @Bean(destroyMethod = "shutdown")
   @ConditionalOnMissingBean
   MemcachedClient memcachedClient(MemcachedProperties properties) throws IOException {
-    XMemcachedClientBuilder builder = new XMemcachedClientBuilder(AddrUtil.getAddresses(normalized(properties.servers())));
+    XMemcachedClientBuilder builder =
+        new XMemcachedClientBuilder(AddrUtil.getAddresses(normalized(properties.servers())));
     builder.setOpTimeout(properties.opTimeout().toMillis());
     builder.setConnectTimeout(2_000);
     return builder.build();
@@ -35,8 +36,10 @@ public class MemcachedAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(name = "memcachedHealthIndicator")
-  MemcachedHealthIndicator memcachedHealthIndicator(MemcachedClient client, MemcachedProperties properties) {
-    return new MemcachedHealthIndicator(client, AddrUtil.getAddresses(normalized(properties.servers())).size());
+  MemcachedHealthIndicator memcachedHealthIndicator(
+      MemcachedClient client, MemcachedProperties properties) {
+    return new MemcachedHealthIndicator(
+        client, AddrUtil.getAddresses(normalized(properties.servers())).size());
   }
 
   /** xmemcached separates servers by spaces; accept commas too, as env lists usually use them. */

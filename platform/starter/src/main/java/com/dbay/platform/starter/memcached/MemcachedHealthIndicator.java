@@ -22,7 +22,9 @@ public class MemcachedHealthIndicator extends AbstractHealthIndicator {
   protected void doHealthCheck(Health.Builder builder) throws Exception {
     Map<InetSocketAddress, String> versions = client.getVersions(2_000);
     builder.withDetail("servers", versions.size() + "/" + expectedServers);
-    versions.forEach((address, version) -> builder.withDetail(address.getHostString() + ":" + address.getPort(), version));
+    versions.forEach(
+        (address, version) ->
+            builder.withDetail(address.getHostString() + ":" + address.getPort(), version));
     if (versions.size() < expectedServers) {
       builder.down();
     } else {

@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param servers {@code host:port} list separated by spaces or commas ({@code DBAY_MEMCACHED_SERVERS})
+ * @param servers {@code host:port} list separated by spaces or commas ({@code
+ *     DBAY_MEMCACHED_SERVERS})
  * @param opTimeout how long one cache operation may take before it counts as a miss/failure
  */
 @ConfigurationProperties("dbay.memcached")

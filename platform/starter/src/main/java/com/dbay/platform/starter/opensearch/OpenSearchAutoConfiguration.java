@@ -12,8 +12,8 @@ import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBui
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,10 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An {@link OpenSearchClient} and the {@code opensearch} health indicator, when opensearch-java and
  * HttpClient 5 are on the classpath and {@code dbay.opensearch.url} ({@code DBAY_OPENSEARCH_URL})
- * is set. Documents are mapped with the service's own Jackson 3 mapper, so {@code Doge} and
- * {@code Instant} fields look the same in the index as in the API.
+ * is set. Documents are mapped with the service's own Jackson 3 mapper, so {@code Doge} and {@code
+ * Instant} fields look the same in the index as in the API.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@AutoConfiguration(
+    afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnClass({OpenSearchClient.class, ApacheHttpClient5TransportBuilder.class})
 // Blank counts as unset, so DBAY_OPENSEARCH_URL= switches it off.
 @ConditionalOnExpression("!'${dbay.opensearch.url:}'.isBlank()")
@@ -33,21 +34,29 @@ public class OpenSearchAutoConfiguration {
 
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  OpenSearchTransport openSearchTransport(OpenSearchProperties properties, ObjectProvider<JsonMapper> mapper)
+  OpenSearchTransport openSearchTransport(
+      OpenSearchProperties properties, ObjectProvider<JsonMapper> mapper)
       throws URISyntaxException {
     HttpHost host = HttpHost.create(properties.url());
     return ApacheHttpClient5TransportBuilder.builder(host)
-        .setMapper(new JacksonJsonpMapper(documentMapper(mapper.getIfAvailable(() -> JsonMapper.builder().build()))))
-        .setHttpClientConfigCallback(http -> {
-          if (properties.username() != null && !properties.username().isBlank()) {
-            var credentials = new BasicCredentialsProvider();
-            credentials.setCredentials(new AuthScope(host),
-                new UsernamePasswordCredentials(properties.username(),
-                    properties.password() == null ? new char[0] : properties.password().toCharArray()));
-            http.setDefaultCredentialsProvider(credentials);
-          }
-          return http;
-        })
+        .setMapper(
+            new JacksonJsonpMapper(
+                documentMapper(mapper.getIfAvailable(() -> JsonMapper.builder().build()))))
+        .setHttpClientConfigCallback(
+            http -> {
+              if (properties.username() != null && !properties.username().isBlank()) {
+                var credentials = new BasicCredentialsProvider();
+                credentials.setCredentials(
+                    new AuthScope(host),
+                    new UsernamePasswordCredentials(
+                        properties.username(),
+                        properties.password() == null
+                            ? new char[0]
+                            : properties.password().toCharArray()));
+                http.setDefaultCredentialsProvider(credentials);
+              }
+              return http;
+            })
         .build();
   }
 
@@ -56,7 +65,8 @@ public class OpenSearchAutoConfiguration {
    * a response (so tokens follow), and documents may carry fields a reader does not know.
    */
   static JsonMapper documentMapper(JsonMapper mapper) {
-    return mapper.rebuild()
+    return mapper
+        .rebuild()
         .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .build();

@@ -5,7 +5,10 @@ import org.opensearch.client.opensearch._types.HealthStatus;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
-/** UP when the cluster is green or yellow (a single dev node is yellow once it has replicas to place). */
+/**
+ * UP when the cluster is green or yellow (a single dev node is yellow once it has replicas to
+ * place).
+ */
 public class OpenSearchHealthIndicator extends AbstractHealthIndicator {
 
   private final OpenSearchClient client;
@@ -18,7 +21,8 @@ public class OpenSearchHealthIndicator extends AbstractHealthIndicator {
   @Override
   protected void doHealthCheck(Health.Builder builder) throws Exception {
     var health = client.cluster().health();
-    builder.withDetail("cluster", health.clusterName())
+    builder
+        .withDetail("cluster", health.clusterName())
         .withDetail("status", health.status().jsonValue())
         .withDetail("nodes", health.numberOfNodes());
     if (health.status() == HealthStatus.Red) {

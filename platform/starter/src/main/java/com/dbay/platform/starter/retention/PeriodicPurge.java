@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Deletes rows past their retention every so often, on every instance (deletes by age are idempotent),
- * so that tables that only grow (idempotency keys, processed event ids) stay small.
+ * Deletes rows past their retention every so often, on every instance (deletes by age are
+ * idempotent), so that tables that only grow (idempotency keys, processed event ids) stay small.
  */
 public class PeriodicPurge implements SmartLifecycle {
 
@@ -34,8 +34,11 @@ public class PeriodicPurge implements SmartLifecycle {
 
   @Override
   public void start() {
-    scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("dbay-purge").daemon().factory());
-    scheduler.scheduleWithFixedDelay(this::purge, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("dbay-purge").daemon().factory());
+    scheduler.scheduleWithFixedDelay(
+        this::purge, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void purge() {

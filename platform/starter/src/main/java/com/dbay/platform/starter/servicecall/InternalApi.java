@@ -7,11 +7,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * An internal endpoint: only a signed call from one of {@link #callers} reaches it (401 when the call
- * proves no caller, 403 when it proves another). On a controller it covers every handler method; on
- * a method it replaces the controller's list. Every declaration must match a row of
- * {@code dbay/internal-endpoints.tsv} (checked at start-up), and a handler under an {@code /internal/}
- * path without one is refused to everybody.
+ * An internal endpoint: only a signed call from one of {@link #callers} reaches it (401 when the
+ * call proves no caller, 403 when it proves another). On a controller it covers every handler
+ * method; on a method it replaces the controller's list. Every declaration must match a row of
+ * {@code dbay/internal-endpoints.tsv} (checked at start-up), and a handler under an {@code
+ * /internal/} path without one is refused to everybody.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

@@ -15,10 +15,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Lets a call reach an {@link InternalApi} handler only when it proved one of the named callers:
- * 401 {@code caller-unauthenticated} without a valid proof, 403 {@code caller-forbidden} for a part not
- * on the list. Every refusal is logged with what the caller claimed. A handler under an
- * {@code /internal/} path that declares no callers is refused to everybody: forgetting the
- * declaration closes the endpoint rather than opening it.
+ * 401 {@code caller-unauthenticated} without a valid proof, 403 {@code caller-forbidden} for a part
+ * not on the list. Every refusal is logged with what the caller claimed. A handler under an {@code
+ * /internal/} path that declares no callers is refused to everybody: forgetting the declaration
+ * closes the endpoint rather than opening it.
  */
 public class InternalApiInterceptor implements HandlerInterceptor {
 
@@ -30,8 +30,9 @@ public class InternalApiInterceptor implements HandlerInterceptor {
   private final boolean closeUndeclared;
 
   /**
-   * @param closeUndeclared refuse {@code /internal/} handlers without a declaration ({@code dbay.service-calls.close-undeclared-internal},
-   *     true by default; a service still guarding its internal API by other means may turn it off while it moves over)
+   * @param closeUndeclared refuse {@code /internal/} handlers without a declaration ({@code
+   *     dbay.service-calls.close-undeclared-internal}, true by default; a service still guarding
+   *     its internal API by other means may turn it off while it moves over)
    */
   public InternalApiInterceptor(ProblemWriter problems, boolean closeUndeclared) {
     this.problems = problems;
@@ -39,27 +40,36 @@ public class InternalApiInterceptor implements HandlerInterceptor {
   }
 
   static Optional<InternalApi> declaration(HandlerMethod method) {
-    InternalApi onMethod = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), InternalApi.class);
+    InternalApi onMethod =
+        AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), InternalApi.class);
     if (onMethod != null) {
       return Optional.of(onMethod);
     }
-    return Optional.ofNullable(AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), InternalApi.class));
+    return Optional.ofNullable(
+        AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), InternalApi.class));
   }
 
   @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
+  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+      throws Exception {
     if (!(handler instanceof HandlerMethod method)) {
       return true;
     }
     Optional<InternalApi> declared = declaration(method);
     String claimed = request.getHeader(com.dbay.platform.servicecall.ServiceCallHeaders.CALLER);
     if (declared.isEmpty()) {
-      boolean proofOnly = method.hasMethodAnnotation(GatewayProofOnly.class)
-          || AnnotatedElementUtils.hasAnnotation(method.getBeanType(), GatewayProofOnly.class);
+      boolean proofOnly =
+          method.hasMethodAnnotation(GatewayProofOnly.class)
+              || AnnotatedElementUtils.hasAnnotation(method.getBeanType(), GatewayProofOnly.class);
       if (closeUndeclared && request.getRequestURI().contains("/internal/") && !proofOnly) {
-        log.warn("Refused {} {}: internal handler {} declares no @InternalApi callers (claimed caller: {})", request.getMethod(),
-            request.getRequestURI(), method.getShortLogMessage(), claimed);
-        refuse(response, HttpStatus.FORBIDDEN, FORBIDDEN, "This internal endpoint accepts no caller.");
+        log.warn(
+            "Refused {} {}: internal handler {} declares no @InternalApi callers (claimed caller: {})",
+            request.getMethod(),
+            request.getRequestURI(),
+            method.getShortLogMessage(),
+            claimed);
+        refuse(
+            response, HttpStatus.FORBIDDEN, FORBIDDEN, "This internal endpoint accepts no caller.");
         return false;
       }
       return true;
@@ -67,21 +77,35 @@ public class InternalApiInterceptor implements HandlerInterceptor {
     Optional<String> caller = VerifiedCaller.of(request);
     if (caller.isEmpty()) {
       Object why = request.getAttribute(VerifiedCaller.FAILURE_ATTRIBUTE);
-      log.warn("Refused {} {}: no authenticated calling part (claimed caller: {}, {})", request.getMethod(), request.getRequestURI(), claimed,
+      log.warn(
+          "Refused {} {}: no authenticated calling part (claimed caller: {}, {})",
+          request.getMethod(),
+          request.getRequestURI(),
+          claimed,
           why == null ? "no caller headers" : why);
-      refuse(response, HttpStatus.UNAUTHORIZED, UNAUTHENTICATED, "This internal endpoint needs a signed call from an allowed part.");
+      refuse(
+          response,
+          HttpStatus.UNAUTHORIZED,
+          UNAUTHENTICATED,
+          "This internal endpoint needs a signed call from an allowed part.");
       return false;
     }
     if (Arrays.stream(declared.get().callers()).noneMatch(caller.get()::equals)) {
-      log.warn("Refused {} {}: caller {} is not allowed (allowed: {})", request.getMethod(), request.getRequestURI(), caller.get(),
+      log.warn(
+          "Refused {} {}: caller {} is not allowed (allowed: {})",
+          request.getMethod(),
+          request.getRequestURI(),
+          caller.get(),
           String.join(",", declared.get().callers()));
-      refuse(response, HttpStatus.FORBIDDEN, FORBIDDEN, "The calling part may not use this endpoint.");
+      refuse(
+          response, HttpStatus.FORBIDDEN, FORBIDDEN, "The calling part may not use this endpoint.");
       return false;
     }
     return true;
   }
 
-  private void refuse(HttpServletResponse response, HttpStatus status, String type, String detail) throws java.io.IOException {
+  private void refuse(HttpServletResponse response, HttpStatus status, String type, String detail)
+      throws java.io.IOException {
     problems.write(response, ProblemWriter.problem(status, ProblemTypes.of(type), detail));
   }
 }

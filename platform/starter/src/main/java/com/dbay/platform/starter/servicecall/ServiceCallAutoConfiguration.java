@@ -24,11 +24,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Service-to-service authentication for every servlet service.
  *
  * <ul>
- *   <li>Verifying: the keys of the callers this part accepts come from {@code DBAY_TRUSTED_CALLERS_FILE}
- *       ({@code dbay.service-calls.trusted-callers-file}); a {@link CallerKeys} bean replaces the file (e.g. one
- *       reading Secrets Manager in AWS).</li>
- *   <li>Calling: this part's own key from {@code DBAY_SERVICE_KEYS_FILE} ({@code dbay.service-calls.own-keys-file}),
- *       under its {@code spring.application.name}; a {@link ServiceCallSigningInterceptor} bean exists when it does.</li>
+ *   <li>Verifying: the keys of the callers this part accepts come from {@code
+ *       DBAY_TRUSTED_CALLERS_FILE} ({@code dbay.service-calls.trusted-callers-file}); a {@link
+ *       CallerKeys} bean replaces the file (e.g. one reading Secrets Manager in AWS).
+ *   <li>Calling: this part's own key from {@code DBAY_SERVICE_KEYS_FILE} ({@code
+ *       dbay.service-calls.own-keys-file}), under its {@code spring.application.name}; a {@link
+ *       ServiceCallSigningInterceptor} bean exists when it does.
  * </ul>
  */
 @AutoConfiguration(after = DbayWebAutoConfiguration.class)
@@ -52,26 +53,39 @@ public class ServiceCallAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   ServiceCallVerifier serviceCallVerifier(Environment env, ObjectProvider<CallerKeys> customKeys) {
-    CallerKeys keys = customKeys.getIfAvailable(() -> fileKeys(env, "dbay.service-calls.trusted-callers-file", "DBAY_TRUSTED_CALLERS_FILE"));
-    Duration window = env.getProperty("dbay.service-calls.window", Duration.class, ServiceCallVerifier.DEFAULT_WINDOW);
-    log.info("Internal endpoints of {} accept signed calls from: {}", part(env), keys.callers().isEmpty() ? "(none configured)" : keys.callers());
+    CallerKeys keys =
+        customKeys.getIfAvailable(
+            () ->
+                fileKeys(
+                    env, "dbay.service-calls.trusted-callers-file", "DBAY_TRUSTED_CALLERS_FILE"));
+    Duration window =
+        env.getProperty(
+            "dbay.service-calls.window", Duration.class, ServiceCallVerifier.DEFAULT_WINDOW);
+    log.info(
+        "Internal endpoints of {} accept signed calls from: {}",
+        part(env),
+        keys.callers().isEmpty() ? "(none configured)" : keys.callers());
     return new ServiceCallVerifier(keys, Clock.systemUTC(), window);
   }
 
   @Bean
   FilterRegistrationBean<ServiceCallFilter> serviceCallFilter(ServiceCallVerifier verifier) {
-    FilterRegistrationBean<ServiceCallFilter> registration = new FilterRegistrationBean<>(new ServiceCallFilter(verifier));
+    FilterRegistrationBean<ServiceCallFilter> registration =
+        new FilterRegistrationBean<>(new ServiceCallFilter(verifier));
     registration.setOrder(SERVICE_CALL_ORDER);
     return registration;
   }
 
   @Bean
   WebMvcConfigurer internalApiConfigurer(ProblemWriter problems, Environment env) {
-    boolean closeUndeclared = env.getProperty("dbay.service-calls.close-undeclared-internal", Boolean.class, true);
+    boolean closeUndeclared =
+        env.getProperty("dbay.service-calls.close-undeclared-internal", Boolean.class, true);
     return new WebMvcConfigurer() {
       @Override
       public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new InternalApiInterceptor(problems, closeUndeclared)).order(Integer.MIN_VALUE);
+        registry
+            .addInterceptor(new InternalApiInterceptor(problems, closeUndeclared))
+            .order(Integer.MIN_VALUE);
       }
     };
   }
@@ -86,8 +100,13 @@ public class ServiceCallAutoConfiguration {
   ServiceCallSigningInterceptor serviceCallSigningInterceptor(Environment env) {
     CallerKeys own = fileKeys(env, "dbay.service-calls.own-keys-file", "DBAY_SERVICE_KEYS_FILE");
     String part = part(env);
-    // A part that calls nobody has no key; signing then fails loudly at the first call, not at start-up.
-    return own.key(part).map(key -> new ServiceCallSigningInterceptor(new ServiceCallSigner(part, key, Clock.systemUTC())))
+    // A part that calls nobody has no key; signing then fails loudly at the first call, not at
+    // start-up.
+    return own.key(part)
+        .map(
+            key ->
+                new ServiceCallSigningInterceptor(
+                    new ServiceCallSigner(part, key, Clock.systemUTC())))
         .orElseGet(() -> new ServiceCallSigningInterceptor(null));
   }
 }

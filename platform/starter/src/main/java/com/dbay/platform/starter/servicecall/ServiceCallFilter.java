@@ -16,9 +16,9 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Verifies a request that claims to come from a part (it carries the caller headers) and records the
- * proven caller, or why it was not proven, for {@link InternalApiInterceptor} to decide on. It does not
- * refuse by itself: whether a caller is needed at all is the endpoint's declaration.
+ * Verifies a request that claims to come from a part (it carries the caller headers) and records
+ * the proven caller, or why it was not proven, for {@link InternalApiInterceptor} to decide on. It
+ * does not refuse by itself: whether a caller is needed at all is the endpoint's declaration.
  */
 public class ServiceCallFilter extends OncePerRequestFilter {
 
@@ -29,7 +29,8 @@ public class ServiceCallFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (!ServiceCallVerifier.claimsCaller(request::getHeader)) {
       chain.doFilter(request, response);
@@ -38,7 +39,13 @@ public class ServiceCallFilter extends OncePerRequestFilter {
     // The body limit filter runs first, so this read is bounded by dbay.web.max-body-size.
     byte[] body = request.getInputStream().readAllBytes();
     BodyReadAgain wrapped = new BodyReadAgain(request, body);
-    ServiceCallVerifier.Result result = verifier.verify(request.getMethod(), request.getRequestURI(), request.getQueryString(), body, request::getHeader);
+    ServiceCallVerifier.Result result =
+        verifier.verify(
+            request.getMethod(),
+            request.getRequestURI(),
+            request.getQueryString(),
+            body,
+            request::getHeader);
     if (result.verified()) {
       wrapped.setAttribute(VerifiedCaller.ATTRIBUTE, result.caller());
     } else {
@@ -89,8 +96,12 @@ public class ServiceCallFilter extends OncePerRequestFilter {
     @Override
     public BufferedReader getReader() {
       String encoding = getCharacterEncoding();
-      return new BufferedReader(new InputStreamReader(getInputStream(),
-          encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+      return new BufferedReader(
+          new InputStreamReader(
+              getInputStream(),
+              encoding == null
+                  ? StandardCharsets.UTF_8
+                  : java.nio.charset.Charset.forName(encoding)));
     }
   }
 }

@@ -8,8 +8,8 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Signs every request of a {@code RestClient} as this part:
- * {@code RestClient.builder().requestInterceptor(signing)}. The body is signed as it is sent.
+ * Signs every request of a {@code RestClient} as this part: {@code
+ * RestClient.builder().requestInterceptor(signing)}. The body is signed as it is sent.
  */
 public class ServiceCallSigningInterceptor implements ClientHttpRequestInterceptor {
 
@@ -20,12 +20,19 @@ public class ServiceCallSigningInterceptor implements ClientHttpRequestIntercept
   }
 
   @Override
-  public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution) throws IOException {
+  public ClientHttpResponse intercept(
+      HttpRequest request, byte[] body, ClientHttpRequestExecution execution) throws IOException {
     if (signer == null) {
-      throw new IllegalStateException("this part has no service key to sign " + request.getMethod() + " " + request.getURI()
-          + " (DBAY_SERVICE_KEYS_FILE, written by ./dbay up; Secrets Manager in AWS)");
+      throw new IllegalStateException(
+          "this part has no service key to sign "
+              + request.getMethod()
+              + " "
+              + request.getURI()
+              + " (DBAY_SERVICE_KEYS_FILE, written by ./dbay up; Secrets Manager in AWS)");
     }
-    signer.headers(request.getMethod().name(), request.getURI(), body).forEach((name, value) -> request.getHeaders().set(name, value));
+    signer
+        .headers(request.getMethod().name(), request.getURI(), body)
+        .forEach((name, value) -> request.getHeaders().set(name, value));
     return execution.execute(request, body);
   }
 }

@@ -3,7 +3,10 @@ package com.dbay.platform.starter.servicecall;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
-/** The calling part a request proved (set by {@link ServiceCallFilter}); use it e.g. to scope idempotency keys. */
+/**
+ * The calling part a request proved (set by {@link ServiceCallFilter}); use it e.g. to scope
+ * idempotency keys.
+ */
 public final class VerifiedCaller {
 
   static final String ATTRIBUTE = VerifiedCaller.class.getName();
@@ -15,8 +18,13 @@ public final class VerifiedCaller {
     return Optional.ofNullable((String) request.getAttribute(ATTRIBUTE));
   }
 
-  /** The proven caller; only call this inside an {@link InternalApi} handler, where one is guaranteed. */
+  /**
+   * The proven caller; only call this inside an {@link InternalApi} handler, where one is
+   * guaranteed.
+   */
   public static String require(HttpServletRequest request) {
-    return of(request).orElseThrow(() -> new IllegalStateException("no verified caller: is the handler an @InternalApi?"));
+    return of(request)
+        .orElseThrow(
+            () -> new IllegalStateException("no verified caller: is the handler an @InternalApi?"));
   }
 }

@@ -33,25 +33,33 @@ public class AccountStanding {
   }
 
   public boolean isSuspended(String userId) {
-    List<Boolean> rows = jdbc.queryForList(
-        "SELECT suspended FROM platform_account_standing WHERE user_id = ?", Boolean.class, userId);
+    List<Boolean> rows =
+        jdbc.queryForList(
+            "SELECT suspended FROM platform_account_standing WHERE user_id = ?",
+            Boolean.class,
+            userId);
     return !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0));
   }
 
   /** Throws a 403 {@code account-suspended} problem when the account is suspended. */
   public void requireActive(String userId) {
     if (userId != null && isSuspended(userId)) {
-      throw new DomainException(DomainException.Kind.FORBIDDEN, "account-suspended",
+      throw new DomainException(
+          DomainException.Kind.FORBIDDEN,
+          "account-suspended",
           "This account is suspended: it cannot move money or bid.");
     }
   }
 
   /** Records a change unless a newer one is already known (events may arrive late or twice). */
   public void record(String userId, boolean suspended, Instant changedAt) {
-    jdbc.update("""
+    jdbc.update(
+        """
         INSERT INTO platform_account_standing (user_id, suspended, changed_at) VALUES (?, ?, ?)
         ON CONFLICT (user_id) DO UPDATE SET suspended = EXCLUDED.suspended, changed_at = EXCLUDED.changed_at
         WHERE platform_account_standing.changed_at < EXCLUDED.changed_at""",
-        userId, suspended, Timestamp.from(changedAt));
+        userId,
+        suspended,
+        Timestamp.from(changedAt));
   }
 }

@@ -15,11 +15,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@link AccountStanding} and the subscriber that keeps it, for services that set
- * {@code dbay.account-standing.enabled=true} (those with money or bidding paths). Before the events
+ * {@link AccountStanding} and the subscriber that keeps it, for services that set {@code
+ * dbay.account-standing.enabled=true} (those with money or bidding paths). Before the events
  * auto-configuration, so that the event consumer sees this subscriber.
  */
-@AutoConfiguration(before = EventsAutoConfiguration.class,
+@AutoConfiguration(
+    before = EventsAutoConfiguration.class,
     afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration")
 @ConditionalOnBooleanProperty("dbay.account-standing.enabled")
 @ConditionalOnBean(JdbcTemplate.class)
@@ -36,8 +37,10 @@ public class AccountStandingAutoConfiguration {
 
   /** The name is the consumer group: one per service, so every service gets every event. */
   @Bean
-  EventSubscriber accountStandingSubscriber(AccountStanding standing, @Value("${spring.application.name:app}") String app) {
-    return EventSubscriber.of(app.replace("-service", "") + ".account-standing",
+  EventSubscriber accountStandingSubscriber(
+      AccountStanding standing, @Value("${spring.application.name:app}") String app) {
+    return EventSubscriber.of(
+        app.replace("-service", "") + ".account-standing",
         EventPattern.source("dbay.user").detailType(SUSPENDED, REINSTATED),
         event -> apply(standing, event));
   }
@@ -52,7 +55,10 @@ public class AccountStandingAutoConfiguration {
     } else if (at.isNumber()) {
       // A mapper that writes instants as epoch seconds with a fraction.
       java.math.BigDecimal seconds = at.decimalValue();
-      changedAt = Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(java.math.BigDecimal.ONE).movePointRight(9).longValue());
+      changedAt =
+          Instant.ofEpochSecond(
+              seconds.longValue(),
+              seconds.remainder(java.math.BigDecimal.ONE).movePointRight(9).longValue());
     } else {
       changedAt = Instant.parse(at.asString());
     }

@@ -1,14 +1,14 @@
 package com.dbay.platform.starter.web;
 
-import org.springframework.context.annotation.Configuration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import com.dbay.platform.starter.correlation.CorrelationIdFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,6 +27,7 @@ public class DbayWebAutoConfiguration {
 
   /** Filter order: correlation id first (so every later log line has it), then the size limit. */
   public static final int CORRELATION_ORDER = Ordered.HIGHEST_PRECEDENCE;
+
   public static final int BODY_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
   public static final int IDEMPOTENCY_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
 
@@ -44,7 +45,8 @@ public class DbayWebAutoConfiguration {
 
   /** Tomcat's own errors (before the application sees the request) as problem documents too. */
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(name = "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory")
+  @ConditionalOnClass(
+      name = "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory")
   static class TomcatProblems {
 
     @Bean
@@ -61,8 +63,11 @@ public class DbayWebAutoConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(DbayWebProperties properties, ProblemWriter problems) {
-    var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodySize().toBytes(), problems));
+  FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
+      DbayWebProperties properties, ProblemWriter problems) {
+    var registration =
+        new FilterRegistrationBean<>(
+            new BodySizeLimitFilter(properties.maxBodySize().toBytes(), problems));
     registration.setOrder(BODY_LIMIT_ORDER);
     return registration;
   }

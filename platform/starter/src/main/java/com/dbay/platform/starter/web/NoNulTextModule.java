@@ -18,13 +18,18 @@ public class NoNulTextModule extends SimpleModule {
 
   public NoNulTextModule() {
     super("dbay-no-nul-text");
-    setDeserializerModifier(new ValueDeserializerModifier() {
-      @Override
-      public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier description,
-          ValueDeserializer<?> deserializer) {
-        return description.getBeanClass() == String.class ? new NoNul(deserializer) : deserializer;
-      }
-    });
+    setDeserializerModifier(
+        new ValueDeserializerModifier() {
+          @Override
+          public ValueDeserializer<?> modifyDeserializer(
+              DeserializationConfig config,
+              BeanDescription.Supplier description,
+              ValueDeserializer<?> deserializer) {
+            return description.getBeanClass() == String.class
+                ? new NoNul(deserializer)
+                : deserializer;
+          }
+        });
   }
 
   static final class NoNul extends ValueDeserializer<String> {
@@ -39,7 +44,8 @@ public class NoNulTextModule extends SimpleModule {
       Object value = delegate.deserialize(parser, context);
       String text = (String) value;
       if (text != null && text.indexOf('\u0000') >= 0) {
-        throw InvalidFormatException.from(parser, "must not contain a NUL character", text, String.class);
+        throw InvalidFormatException.from(
+            parser, "must not contain a NUL character", text, String.class);
       }
       return text;
     }

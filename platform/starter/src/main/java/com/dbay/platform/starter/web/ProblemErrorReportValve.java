@@ -13,9 +13,9 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Tomcat's own error page, for what fails before a request reaches the application (a request line
- * or URI Tomcat cannot parse or normalise, e.g. {@code /%C0%AE/}, a URI or headers above the limits):
- * a problem document like every other error instead of Tomcat's HTML. The text is fixed per status
- * and never echoes the request.
+ * or URI Tomcat cannot parse or normalise, e.g. {@code /%C0%AE/}, a URI or headers above the
+ * limits): a problem document like every other error instead of Tomcat's HTML. The text is fixed
+ * per status and never echoes the request.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -56,9 +56,16 @@ public class ProblemErrorReportValve extends ErrorReportValve {
    * not fit (no URI was parsed), else 431.
    */
   private static int tooLarge(Request request, Throwable throwable, int status) {
-    Throwable cause = throwable != null ? throwable
-        : (Throwable) request.getCoyoteRequest().getAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION);
-    if (status != 400 || !(cause instanceof IllegalArgumentException) || cause.getMessage() == null
+    Throwable cause =
+        throwable != null
+            ? throwable
+            : (Throwable)
+                request
+                    .getCoyoteRequest()
+                    .getAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION);
+    if (status != 400
+        || !(cause instanceof IllegalArgumentException)
+        || cause.getMessage() == null
         || !cause.getMessage().toLowerCase(java.util.Locale.ROOT).contains("too large")) {
       return status;
     }
@@ -69,17 +76,31 @@ public class ProblemErrorReportValve extends ErrorReportValve {
   static String body(int status) {
     HttpStatus known = HttpStatus.resolve(status);
     String title = known == null ? "Error" : known.getReasonPhrase();
-    URI type = switch (status) {
-      case 414 -> ProblemTypes.of("uri-too-long");
-      case 431 -> ProblemTypes.of("headers-too-large");
-      default -> ProblemExceptionHandler.typeFor(status);
-    };
-    String detail = switch (status) {
-      case 400 -> "The request could not be read: its request line, path or headers are malformed.";
-      case 414 -> "The request URI is too long.";
-      case 431 -> "The request headers are too large.";
-      default -> status >= 500 ? "Something went wrong on our side. The request may be retried." : title + ".";
-    };
-    return "{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
+    URI type =
+        switch (status) {
+          case 414 -> ProblemTypes.of("uri-too-long");
+          case 431 -> ProblemTypes.of("headers-too-large");
+          default -> ProblemExceptionHandler.typeFor(status);
+        };
+    String detail =
+        switch (status) {
+          case 400 ->
+              "The request could not be read: its request line, path or headers are malformed.";
+          case 414 -> "The request URI is too long.";
+          case 431 -> "The request headers are too large.";
+          default ->
+              status >= 500
+                  ? "Something went wrong on our side. The request may be retried."
+                  : title + ".";
+        };
+    return "{\"type\":\""
+        + type
+        + "\",\"title\":\""
+        + title
+        + "\",\"status\":"
+        + status
+        + ",\"detail\":\""
+        + detail
+        + "\"}";
   }
 }

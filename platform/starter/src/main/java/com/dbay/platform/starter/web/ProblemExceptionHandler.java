@@ -34,13 +34,14 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
 /**
- * Turns every failure into an RFC 9457 problem document with a stable {@code type} from
- * {@link ProblemTypes}. Spring MVC's own exceptions (404 unknown route, 405, 415, 406, bad
- * parameters) keep their status and get our type; validation failures list each field in
- * {@code errors}; unreadable bodies are 400 (or 413 when too large); {@link DomainException}s carry
- * their own status and type; anything unexpected is a 500 whose detail reveals nothing.
+ * Turns every failure into an RFC 9457 problem document with a stable {@code type} from {@link
+ * ProblemTypes}. Spring MVC's own exceptions (404 unknown route, 405, 415, 406, bad parameters)
+ * keep their status and get our type; validation failures list each field in {@code errors};
+ * unreadable bodies are 400 (or 413 when too large); {@link DomainException}s carry their own
+ * status and type; anything unexpected is a 500 whose detail reveals nothing.
  *
- * <p>Ordered late, so a service's own {@code @RestControllerAdvice} wins where it declares a handler.
+ * <p>Ordered late, so a service's own {@code @RestControllerAdvice} wins where it declares a
+ * handler.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE - 100)
@@ -85,10 +86,11 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ConstraintViolationException.class)
   public ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
-    List<FieldProblem> errors = e.getConstraintViolations().stream()
-        .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
-        .sorted(java.util.Comparator.comparing(FieldProblem::field))
-        .toList();
+    List<FieldProblem> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+            .sorted(java.util.Comparator.comparing(FieldProblem::field))
+            .toList();
     return problem(validation(errors), null);
   }
 
@@ -97,15 +99,23 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     // A unique or foreign key said no: the request conflicts with what is stored. The constraint's
     // name may describe the schema, so it goes to the log and not to the client.
     log.info("conflict from the database: {}", e.getMostSpecificCause().getMessage());
-    return problem(ProblemWriter.problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT,
-        "The request conflicts with the current state of the resource."), null);
+    return problem(
+        ProblemWriter.problem(
+            HttpStatus.CONFLICT,
+            ProblemTypes.CONFLICT,
+            "The request conflicts with the current state of the resource."),
+        null);
   }
 
   @ExceptionHandler(ConcurrencyFailureException.class)
   public ResponseEntity<ProblemDetail> concurrency(ConcurrencyFailureException e) {
     log.info("concurrent modification: {}", e.getMessage());
-    return problem(ProblemWriter.problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT,
-        "The resource was changed by another request at the same time; retry."), null);
+    return problem(
+        ProblemWriter.problem(
+            HttpStatus.CONFLICT,
+            ProblemTypes.CONFLICT,
+            "The resource was changed by another request at the same time; retry."),
+        null);
   }
 
   @ExceptionHandler(Exception.class)
@@ -115,32 +125,48 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     }
     if (e instanceof org.springframework.web.ErrorResponse response) {
       // e.g. ResponseStatusException subclasses or security exceptions that know their status
-      return problem(response.updateAndGetBody(getMessageSource(), java.util.Locale.getDefault()), response.getHeaders());
+      return problem(
+          response.updateAndGetBody(getMessageSource(), java.util.Locale.getDefault()),
+          response.getHeaders());
     }
     // Spring Security's exceptions, recognised by name so the platform does not depend on it.
     if (isA(e, "org.springframework.security.access.AccessDeniedException")
         || isA(e, "org.springframework.security.authorization.AuthorizationDeniedException")) {
-      return problem(ProblemWriter.problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
-          "You are not allowed to do this."), null);
+      return problem(
+          ProblemWriter.problem(
+              HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "You are not allowed to do this."),
+          null);
     }
     if (isA(e, "org.springframework.security.core.AuthenticationException")) {
-      return problem(ProblemWriter.problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED,
-          "Sign in to do this."), null);
+      return problem(
+          ProblemWriter.problem(
+              HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Sign in to do this."),
+          null);
     }
-    var annotated = org.springframework.core.annotation.AnnotatedElementUtils.findMergedAnnotation(
-        e.getClass(), org.springframework.web.bind.annotation.ResponseStatus.class);
+    var annotated =
+        org.springframework.core.annotation.AnnotatedElementUtils.findMergedAnnotation(
+            e.getClass(), org.springframework.web.bind.annotation.ResponseStatus.class);
     if (annotated != null && annotated.code().value() < 500) {
-      return problem(ProblemDetail.forStatusAndDetail(annotated.code(),
-          annotated.reason().isEmpty() ? e.getMessage() : annotated.reason()), null);
+      return problem(
+          ProblemDetail.forStatusAndDetail(
+              annotated.code(), annotated.reason().isEmpty() ? e.getMessage() : annotated.reason()),
+          null);
     }
     log.error("unexpected failure", e);
-    return problem(ProblemWriter.problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL,
-        "Something went wrong on our side. The request may be retried."), null);
+    return problem(
+        ProblemWriter.problem(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            ProblemTypes.INTERNAL,
+            "Something went wrong on our side. The request may be retried."),
+        null);
   }
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
-      MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<FieldProblem> errors = new ArrayList<>();
     for (FieldError error : ex.getBindingResult().getFieldErrors()) {
       errors.add(new FieldProblem(error.getField(), message(error)));
@@ -149,29 +175,43 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
       errors.add(new FieldProblem(error.getObjectName(), message(error)));
     }
     errors.sort(java.util.Comparator.comparing(FieldProblem::field));
-    return handleExceptionInternal(ex, validation(errors), headers, HttpStatus.BAD_REQUEST, request);
+    return handleExceptionInternal(
+        ex, validation(errors), headers, HttpStatus.BAD_REQUEST, request);
   }
 
   @Override
   protected ResponseEntity<Object> handleHandlerMethodValidationException(
-      HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HandlerMethodValidationException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<FieldProblem> errors = new ArrayList<>();
-    ex.getParameterValidationResults().forEach(result -> {
-      String name = result.getMethodParameter().getParameterName();
-      result.getResolvableErrors().forEach(error -> {
-        String field = error instanceof FieldError fe ? fe.getField() : name;
-        errors.add(new FieldProblem(field, error.getDefaultMessage()));
-      });
-    });
+    ex.getParameterValidationResults()
+        .forEach(
+            result -> {
+              String name = result.getMethodParameter().getParameterName();
+              result
+                  .getResolvableErrors()
+                  .forEach(
+                      error -> {
+                        String field = error instanceof FieldError fe ? fe.getField() : name;
+                        errors.add(new FieldProblem(field, error.getDefaultMessage()));
+                      });
+            });
     errors.sort(java.util.Comparator.comparing(FieldProblem::field));
-    return handleExceptionInternal(ex, validation(errors), headers, HttpStatus.BAD_REQUEST, request);
+    return handleExceptionInternal(
+        ex, validation(errors), headers, HttpStatus.BAD_REQUEST, request);
   }
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     if (BodySizeLimitFilter.causedByTooLarge(ex)) {
-      return handleExceptionInternal(ex, tooLarge(ex), headers, HttpStatus.CONTENT_TOO_LARGE, request);
+      return handleExceptionInternal(
+          ex, tooLarge(ex), headers, HttpStatus.CONTENT_TOO_LARGE, request);
     }
     ProblemDetail problem;
     DatabindException binding = find(ex, DatabindException.class);
@@ -181,20 +221,33 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
       problem = validation(List.of(new FieldProblem(field, fieldMessage(binding))));
       problem.setDetail("The field '" + field + "' has an invalid value.");
     } else if (find(ex, JacksonException.class) != null || ex.getCause() == null) {
-      problem = ProblemWriter.problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST,
-          ex.getCause() == null ? "The request body is missing." : "The request body is not valid JSON.");
+      problem =
+          ProblemWriter.problem(
+              HttpStatus.BAD_REQUEST,
+              ProblemTypes.MALFORMED_REQUEST,
+              ex.getCause() == null
+                  ? "The request body is missing."
+                  : "The request body is not valid JSON.");
     } else {
-      problem = ProblemWriter.problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST,
-          "The request body could not be read.");
+      problem =
+          ProblemWriter.problem(
+              HttpStatus.BAD_REQUEST,
+              ProblemTypes.MALFORMED_REQUEST,
+              "The request body could not be read.");
     }
     return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 
   @Override
   protected ResponseEntity<Object> handleTypeMismatch(
-      org.springframework.beans.TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
-    ProblemDetail problem = validation(List.of(new FieldProblem(String.valueOf(name), "has an invalid value")));
+      org.springframework.beans.TypeMismatchException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String name =
+        ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+    ProblemDetail problem =
+        validation(List.of(new FieldProblem(String.valueOf(name), "has an invalid value")));
     problem.setDetail("The parameter '" + name + "' has an invalid value.");
     return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
@@ -202,7 +255,11 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
   /** Every problem leaves through here: give Spring's built-in ones a stable type. */
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
-      Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+      Exception ex,
+      Object body,
+      HttpHeaders headers,
+      HttpStatusCode statusCode,
+      WebRequest request) {
     if (body == null) {
       body = ProblemDetail.forStatusAndDetail(statusCode, ex.getMessage());
     }
@@ -230,17 +287,18 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     }
   }
 
-  private static final Map<Integer, URI> TYPES_BY_STATUS = Map.ofEntries(
-      Map.entry(400, ProblemTypes.MALFORMED_REQUEST),
-      Map.entry(401, ProblemTypes.UNAUTHORIZED),
-      Map.entry(403, ProblemTypes.FORBIDDEN),
-      Map.entry(404, ProblemTypes.NOT_FOUND),
-      Map.entry(405, ProblemTypes.METHOD_NOT_ALLOWED),
-      Map.entry(406, ProblemTypes.NOT_ACCEPTABLE),
-      Map.entry(409, ProblemTypes.CONFLICT),
-      Map.entry(413, ProblemTypes.PAYLOAD_TOO_LARGE),
-      Map.entry(415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE),
-      Map.entry(503, ProblemTypes.SERVICE_UNAVAILABLE));
+  private static final Map<Integer, URI> TYPES_BY_STATUS =
+      Map.ofEntries(
+          Map.entry(400, ProblemTypes.MALFORMED_REQUEST),
+          Map.entry(401, ProblemTypes.UNAUTHORIZED),
+          Map.entry(403, ProblemTypes.FORBIDDEN),
+          Map.entry(404, ProblemTypes.NOT_FOUND),
+          Map.entry(405, ProblemTypes.METHOD_NOT_ALLOWED),
+          Map.entry(406, ProblemTypes.NOT_ACCEPTABLE),
+          Map.entry(409, ProblemTypes.CONFLICT),
+          Map.entry(413, ProblemTypes.PAYLOAD_TOO_LARGE),
+          Map.entry(415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE),
+          Map.entry(503, ProblemTypes.SERVICE_UNAVAILABLE));
 
   static URI typeFor(int status) {
     URI type = TYPES_BY_STATUS.get(status);
@@ -251,26 +309,40 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   private static ProblemDetail validation(List<FieldProblem> errors) {
-    ProblemDetail problem = ProblemWriter.problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION,
-        errors.isEmpty() ? "The request is invalid."
-            : "The request is invalid: " + errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")) + ".");
+    ProblemDetail problem =
+        ProblemWriter.problem(
+            HttpStatus.BAD_REQUEST,
+            ProblemTypes.VALIDATION,
+            errors.isEmpty()
+                ? "The request is invalid."
+                : "The request is invalid: "
+                    + errors.stream()
+                        .map(e -> e.field() + " " + e.message())
+                        .collect(Collectors.joining("; "))
+                    + ".");
     problem.setTitle("Invalid request");
     problem.setProperty("errors", errors);
     return problem;
   }
 
   /**
-   * What is wrong with a field that did not bind. Our own deserializers (amounts) say it in words; a
-   * message of Jackson's own names Java types and tokens ({@code JsonToken.START_OBJECT},
-   * {@code java.lang.String}), which mean nothing to a client and describe our code, so it is
-   * replaced by the JSON type the field expects.
+   * What is wrong with a field that did not bind. Our own deserializers (amounts) say it in words;
+   * a message of Jackson's own names Java types and tokens ({@code JsonToken.START_OBJECT}, {@code
+   * java.lang.String}), which mean nothing to a client and describe our code, so it is replaced by
+   * the JSON type the field expects.
    */
   static String fieldMessage(DatabindException e) {
     String original = e.getOriginalMessage();
-    if (original != null && !original.isBlank() && !original.matches("(?s).*(`|JsonToken|java\\.|tools\\.jackson|com\\.dbay|Cannot |Unrecognized ).*")) {
+    if (original != null
+        && !original.isBlank()
+        && !original.matches(
+            "(?s).*(`|JsonToken|java\\.|tools\\.jackson|com\\.dbay|Cannot |Unrecognized ).*")) {
       return original;
     }
-    Class<?> target = e instanceof tools.jackson.databind.exc.MismatchedInputException m ? m.getTargetType() : null;
+    Class<?> target =
+        e instanceof tools.jackson.databind.exc.MismatchedInputException m
+            ? m.getTargetType()
+            : null;
     if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException) {
       return "is not a known field";
     }
@@ -278,9 +350,14 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
       return "has an invalid value";
     }
     if (target.isEnum()) {
-      return "must be one of " + java.util.Arrays.stream(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+      return "must be one of "
+          + java.util.Arrays.stream(target.getEnumConstants())
+              .map(Object::toString)
+              .collect(Collectors.joining(", "));
     }
-    if (CharSequence.class.isAssignableFrom(target) || target == char.class || target == Character.class) {
+    if (CharSequence.class.isAssignableFrom(target)
+        || target == char.class
+        || target == Character.class) {
       return "must be a string";
     }
     if (target == boolean.class || target == Boolean.class) {
@@ -297,11 +374,16 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static ProblemDetail tooLarge(Throwable e) {
     PayloadTooLargeException cause = find(e, PayloadTooLargeException.class);
-    return ProblemWriter.problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
-        "The request body is larger than the limit of " + (cause == null ? "?" : cause.limit()) + " bytes.");
+    return ProblemWriter.problem(
+        HttpStatus.CONTENT_TOO_LARGE,
+        ProblemTypes.PAYLOAD_TOO_LARGE,
+        "The request body is larger than the limit of "
+            + (cause == null ? "?" : cause.limit())
+            + " bytes.");
   }
 
-  private static String message(org.springframework.context.support.DefaultMessageSourceResolvable error) {
+  private static String message(
+      org.springframework.context.support.DefaultMessageSourceResolvable error) {
     return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
   }
 

@@ -9,8 +9,8 @@ import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a problem document straight to the servlet response, for failures found in filters,
- * before Spring MVC's exception handling is reachable.
+ * Writes a problem document straight to the servlet response, for failures found in filters, before
+ * Spring MVC's exception handling is reachable.
  */
 public class ProblemWriter {
 

@@ -23,12 +23,18 @@ class EventBridgeEventBusTest {
   private final JsonMapper mapper = JsonMapper.builder().build();
   private final EventBridgeClient client = mock(EventBridgeClient.class);
   private final EventBridgeEventBus bus = new EventBridgeEventBus(client, mapper, "dbay");
-  private final EventEnvelope event = new EventEnvelope("e-1", "dbay.auction", "BidPlaced",
-      Instant.parse("2026-11-24T01:00:00Z"), JsonNodeFactory.instance.objectNode().put("listingId", "L1"));
+  private final EventEnvelope event =
+      new EventEnvelope(
+          "e-1",
+          "dbay.auction",
+          "BidPlaced",
+          Instant.parse("2026-11-24T01:00:00Z"),
+          JsonNodeFactory.instance.objectNode().put("listingId", "L1"));
 
   @Test
   void putsOneEntryWithSourceDetailTypeAndTheEnvelopeIdInTheDetail() {
-    when(client.putEvents(any(PutEventsRequest.class))).thenReturn(PutEventsResponse.builder().failedEntryCount(0).build());
+    when(client.putEvents(any(PutEventsRequest.class)))
+        .thenReturn(PutEventsResponse.builder().failedEntryCount(0).build());
 
     bus.publish(event);
 
@@ -44,20 +50,33 @@ class EventBridgeEventBusTest {
 
   @Test
   void aRefusedEntryIsAFailureSoTheRelayRetriesIt() {
-    when(client.putEvents(any(PutEventsRequest.class))).thenReturn(PutEventsResponse.builder().failedEntryCount(1)
-        .entries(PutEventsResultEntry.builder().errorCode("ThrottlingException").errorMessage("slow down").build()).build());
+    when(client.putEvents(any(PutEventsRequest.class)))
+        .thenReturn(
+            PutEventsResponse.builder()
+                .failedEntryCount(1)
+                .entries(
+                    PutEventsResultEntry.builder()
+                        .errorCode("ThrottlingException")
+                        .errorMessage("slow down")
+                        .build())
+                .build());
 
     assertThatThrownBy(() -> bus.publish(event)).hasMessageContaining("ThrottlingException");
   }
 
   @Test
   void rebuildsOurEnvelopeFromWhatEventBridgeDelivers() {
-    String delivered = "{\"version\":\"0\",\"id\":\"eb-generated\",\"detail-type\":\"BidPlaced\",\"source\":\"dbay.auction\","
-        + "\"account\":\"1\",\"time\":\"2026-11-24T01:00:00Z\",\"region\":\"eu-west-1\",\"resources\":[],"
-        + "\"detail\":{\"listingId\":\"L1\",\"_eventId\":\"e-1\"}}";
+    String delivered =
+        "{\"version\":\"0\",\"id\":\"eb-generated\",\"detail-type\":\"BidPlaced\",\"source\":\"dbay.auction\","
+            + "\"account\":\"1\",\"time\":\"2026-11-24T01:00:00Z\",\"region\":\"eu-west-1\",\"resources\":[],"
+            + "\"detail\":{\"listingId\":\"L1\",\"_eventId\":\"e-1\"}}";
 
-    EventEnvelope rebuilt = EventBridgeEventBus.envelopeFrom(delivered,
-        JsonMapper.builder().disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+    EventEnvelope rebuilt =
+        EventBridgeEventBus.envelopeFrom(
+            delivered,
+            JsonMapper.builder()
+                .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build());
 
     assertThat(rebuilt).isEqualTo(event);
   }

@@ -51,10 +51,16 @@ class OutboxRelayIT extends PlatformIntegrationTestBase {
   void handledEventIdsAreForgottenOnlyOnceTheyAreOlderThanTheRetention() {
     String old = "old-" + UUID.randomUUID();
     String recent = "recent-" + UUID.randomUUID();
-    jdbc.update("INSERT INTO platform_processed_events (subscriber, event_id, processed_at) VALUES ('it.purge', ?, now() - interval '31 days')", old);
-    jdbc.update("INSERT INTO platform_processed_events (subscriber, event_id, processed_at) VALUES ('it.purge', ?, now() - interval '29 days')", recent);
+    jdbc.update(
+        "INSERT INTO platform_processed_events (subscriber, event_id, processed_at) VALUES ('it.purge', ?, now() - interval '31 days')",
+        old);
+    jdbc.update(
+        "INSERT INTO platform_processed_events (subscriber, event_id, processed_at) VALUES ('it.purge', ?, now() - interval '29 days')",
+        recent);
 
-    int forgotten = dispatcher.forgetProcessedBefore(java.time.Instant.now().minus(properties.consumer().dedupeRetention()));
+    int forgotten =
+        dispatcher.forgetProcessedBefore(
+            java.time.Instant.now().minus(properties.consumer().dedupeRetention()));
 
     assertThat(forgotten).isGreaterThanOrEqualTo(1);
     assertThat(processed("it.purge", old)).isZero();
@@ -65,12 +71,16 @@ class OutboxRelayIT extends PlatformIntegrationTestBase {
   void anEventPublishedByARelayThatDiedBeforeMarkingItIsDeliveredTwiceButTakesEffectOnce() {
     drain(relay(bus)); // nothing older pending: the dying relay's first event is ours
     String eventId = createListing();
-    OutboxRelay dying = relay(event -> {
-      bus.publish(event);
-      throw new RelayKilled("after publishing, before marking the row published");
-    });
+    OutboxRelay dying =
+        relay(
+            event -> {
+              bus.publish(event);
+              throw new RelayKilled("after publishing, before marking the row published");
+            });
 
-    assertThatThrownBy(dying::relayOnce).isInstanceOf(OutboxRelay.RelayFailure.class).hasCauseInstanceOf(RelayKilled.class);
+    assertThatThrownBy(dying::relayOnce)
+        .isInstanceOf(OutboxRelay.RelayFailure.class)
+        .hasCauseInstanceOf(RelayKilled.class);
     assertThat(isPublished(eventId)).isFalse();
     assertThat(streamEntriesOf(eventId)).isEqualTo(1);
 
@@ -89,9 +99,11 @@ class OutboxRelayIT extends PlatformIntegrationTestBase {
   void anEventWhoseRelayDiedBeforePublishingIsPublishedByTheNextRelayAndTakesEffectOnce() {
     drain(relay(bus)); // nothing older pending: the dying relay's first event is ours
     String eventId = createListing();
-    OutboxRelay dying = relay(event -> {
-      throw new RelayKilled("after the commit, before publishing");
-    });
+    OutboxRelay dying =
+        relay(
+            event -> {
+              throw new RelayKilled("after the commit, before publishing");
+            });
 
     assertThatThrownBy(dying::relayOnce).isInstanceOf(OutboxRelay.RelayFailure.class);
     assertThat(isPublished(eventId)).isFalse();
@@ -149,10 +161,15 @@ class OutboxRelayIT extends PlatformIntegrationTestBase {
       two.stop();
     }
 
-    List<String> inStream = redis.opsForStream().range(STREAM, Range.unbounded()).stream()
-        .map(r -> mapper.readValue((String) r.getValue().get("envelope"), EventEnvelope.class).id())
-        .filter(ids::contains)
-        .toList();
+    List<String> inStream =
+        redis.opsForStream().range(STREAM, Range.unbounded()).stream()
+            .map(
+                r ->
+                    mapper
+                        .readValue((String) r.getValue().get("envelope"), EventEnvelope.class)
+                        .id())
+            .filter(ids::contains)
+            .toList();
     assertThat(inStream).containsExactlyElementsOf(ids);
   }
 
@@ -169,44 +186,59 @@ class OutboxRelayIT extends PlatformIntegrationTestBase {
 
   @Test
   void eventsLeaveInTheOrderTheyWereWritten() {
-    List<String> ids = new TransactionTemplate(transactionManager).execute(status -> List.of(
-        outbox.publish("Step", java.util.Map.of("n", 1)).id(),
-        outbox.publish("Step", java.util.Map.of("n", 2)).id(),
-        outbox.publish("Step", java.util.Map.of("n", 3)).id()));
+    List<String> ids =
+        new TransactionTemplate(transactionManager)
+            .execute(
+                status ->
+                    List.of(
+                        outbox.publish("Step", java.util.Map.of("n", 1)).id(),
+                        outbox.publish("Step", java.util.Map.of("n", 2)).id(),
+                        outbox.publish("Step", java.util.Map.of("n", 3)).id()));
 
     drain(relay(bus));
 
-    List<String> inStream = redis.opsForStream().range(STREAM, Range.unbounded()).stream()
-        .map(r -> mapper.readValue((String) r.getValue().get("envelope"), EventEnvelope.class).id())
-        .filter(ids::contains)
-        .toList();
+    List<String> inStream =
+        redis.opsForStream().range(STREAM, Range.unbounded()).stream()
+            .map(
+                r ->
+                    mapper
+                        .readValue((String) r.getValue().get("envelope"), EventEnvelope.class)
+                        .id())
+            .filter(ids::contains)
+            .toList();
     assertThat(inStream).containsExactlyElementsOf(ids);
   }
 
   /**
-   * Sequence numbers are taken at INSERT, visibility comes at COMMIT: a transaction that took a lower
-   * seq may commit after one with a higher seq was already published. Its event must still leave
-   * (a relay that remembers "published up to seq N" would lose it for good).
+   * Sequence numbers are taken at INSERT, visibility comes at COMMIT: a transaction that took a
+   * lower seq may commit after one with a higher seq was already published. Its event must still
+   * leave (a relay that remembers "published up to seq N" would lose it for good).
    */
   @Test
-  void anEventWhoseTransactionCommitsAfterALaterOnesWasPublishedIsStillPublished() throws Exception {
+  void anEventWhoseTransactionCommitsAfterALaterOnesWasPublishedIsStillPublished()
+      throws Exception {
     drain(relay(bus));
     TransactionTemplate transaction = new TransactionTemplate(transactionManager);
     java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.CompletableFuture<String> slow = java.util.concurrent.CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
-      String id = outbox.publish("Slow", java.util.Map.of("n", "slow")).id();
-      written.countDown();
-      try {
-        commit.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      return id;
-    }));
+    java.util.concurrent.CompletableFuture<String> slow =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () ->
+                transaction.execute(
+                    status -> {
+                      String id = outbox.publish("Slow", java.util.Map.of("n", "slow")).id();
+                      written.countDown();
+                      try {
+                        commit.await();
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                      }
+                      return id;
+                    }));
     written.await();
-    String fast = transaction.execute(status -> outbox.publish("Fast", java.util.Map.of("n", "fast")).id());
+    String fast =
+        transaction.execute(status -> outbox.publish("Fast", java.util.Map.of("n", "fast")).id());
 
     drain(relay(bus));
     assertThat(isPublished(fast)).isTrue();
@@ -223,18 +255,27 @@ class OutboxRelayIT extends PlatformIntegrationTestBase {
   }
 
   private long seqOf(String eventId) {
-    return jdbc.queryForObject("SELECT seq FROM platform_outbox WHERE event_id = ?", Long.class, eventId);
+    return jdbc.queryForObject(
+        "SELECT seq FROM platform_outbox WHERE event_id = ?", Long.class, eventId);
   }
 
   @Test
   void aRolledBackChangeLeavesNoEvent() {
     String listingId = "L-" + UUID.randomUUID();
-    assertThatThrownBy(() -> listings.create(new PlatformItApp.CreateListing(listingId, "Rolled back", true)))
+    assertThatThrownBy(
+            () -> listings.create(new PlatformItApp.CreateListing(listingId, "Rolled back", true)))
         .isInstanceOf(DomainException.class);
 
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM it_listings WHERE id = ?", Long.class, listingId)).isZero();
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM platform_outbox WHERE detail LIKE ?", Long.class,
-        "%" + listingId + "%")).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM it_listings WHERE id = ?", Long.class, listingId))
+        .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM platform_outbox WHERE detail LIKE ?",
+                Long.class,
+                "%" + listingId + "%"))
+        .isZero();
   }
 
   @Test
@@ -248,11 +289,15 @@ class OutboxRelayIT extends PlatformIntegrationTestBase {
     String eventId = createListing();
     drain(relay(bus));
 
-    MapRecord<String, Object, Object> entry = redis.opsForStream().range(STREAM, Range.unbounded()).stream()
-        .filter(r -> ((String) r.getValue().get("envelope")).contains(eventId))
-        .findFirst().orElseThrow();
+    MapRecord<String, Object, Object> entry =
+        redis.opsForStream().range(STREAM, Range.unbounded()).stream()
+            .filter(r -> ((String) r.getValue().get("envelope")).contains(eventId))
+            .findFirst()
+            .orElseThrow();
     String json = (String) entry.getValue().get("envelope");
-    assertThat(json).contains("\"detail-type\":\"ListingCreated\"").contains("\"source\":\"" + PlatformItApp.SOURCE + "\"");
+    assertThat(json)
+        .contains("\"detail-type\":\"ListingCreated\"")
+        .contains("\"source\":\"" + PlatformItApp.SOURCE + "\"");
   }
 
   private String createListing() {
@@ -261,7 +306,11 @@ class OutboxRelayIT extends PlatformIntegrationTestBase {
   }
 
   private OutboxRelay relay(EventBus through) {
-    return new OutboxRelay(jdbc, new TransactionTemplate(transactionManager), through, mapper,
+    return new OutboxRelay(
+        jdbc,
+        new TransactionTemplate(transactionManager),
+        through,
+        mapper,
         new EventsProperties.Relay(true, Duration.ofMillis(100), 100, Duration.ofDays(7)));
   }
 
@@ -273,8 +322,11 @@ class OutboxRelayIT extends PlatformIntegrationTestBase {
   }
 
   private boolean isPublished(String eventId) {
-    return Boolean.TRUE.equals(jdbc.queryForObject(
-        "SELECT published_at IS NOT NULL FROM platform_outbox WHERE event_id = ?", Boolean.class, eventId));
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject(
+            "SELECT published_at IS NOT NULL FROM platform_outbox WHERE event_id = ?",
+            Boolean.class,
+            eventId));
   }
 
   private long streamEntriesOf(String eventId) {
@@ -284,22 +336,35 @@ class OutboxRelayIT extends PlatformIntegrationTestBase {
   }
 
   private long effects(String subscriber, String eventId) {
-    return jdbc.queryForObject("SELECT count(*) FROM it_effects WHERE subscriber = ? AND event_id = ?", Long.class,
-        subscriber, eventId);
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM it_effects WHERE subscriber = ? AND event_id = ?",
+        Long.class,
+        subscriber,
+        eventId);
   }
 
   private long processed(String subscriber, String eventId) {
-    return jdbc.queryForObject("SELECT count(*) FROM platform_processed_events WHERE subscriber = ? AND event_id = ?",
-        Long.class, subscriber, eventId);
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM platform_processed_events WHERE subscriber = ? AND event_id = ?",
+        Long.class,
+        subscriber,
+        eventId);
   }
 
   /** Until the group has read everything in the stream and acknowledged all of it. */
   private void awaitConsumed(String group) {
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-      StreamInfo.XInfoStream stream = redis.opsForStream().info(STREAM);
-      return redis.opsForStream().groups(STREAM).stream()
-          .filter(g -> g.groupName().equals(group))
-          .anyMatch(g -> g.lastDeliveredId().equals(stream.lastGeneratedId()) && g.pendingCount() == 0);
-    });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              StreamInfo.XInfoStream stream = redis.opsForStream().info(STREAM);
+              return redis.opsForStream().groups(STREAM).stream()
+                  .filter(g -> g.groupName().equals(group))
+                  .anyMatch(
+                      g ->
+                          g.lastDeliveredId().equals(stream.lastGeneratedId())
+                              && g.pendingCount() == 0);
+            });
   }
 }

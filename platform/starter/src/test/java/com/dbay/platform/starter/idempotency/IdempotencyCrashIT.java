@@ -36,7 +36,9 @@ class IdempotencyCrashIT {
 
   /** What {@link Process#exitValue()} reports for a process ended by signal 9: 128 + 9. */
   private static final int KILLED_BY_SIGKILL = 137;
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final List<Process> processes = new ArrayList<>();
   private JdbcTemplate jdbc;
@@ -46,7 +48,10 @@ class IdempotencyCrashIT {
   @BeforeEach
   void setUp() throws IOException {
     TestStores.ensureDatabase("platform");
-    jdbc = new JdbcTemplate(new DriverManagerDataSource(TestStores.jdbcUrl("platform"), TestStores.pgUser(), TestStores.pgPassword()));
+    jdbc =
+        new JdbcTemplate(
+            new DriverManagerDataSource(
+                TestStores.jdbcUrl("platform"), TestStores.pgUser(), TestStores.pgPassword()));
     work = Files.createTempDirectory("idempotency-crash");
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -60,14 +65,20 @@ class IdempotencyCrashIT {
 
   @ParameterizedTest(name = "killed {0}")
   @ValueSource(strings = {"before-work", "after-work"})
-  void aRequestKilledBetweenItsStepsRunsOnceWhenRetriedAndItsKeyIsNotStuck(String pauseAt) throws Exception {
+  void aRequestKilledBetweenItsStepsRunsOnceWhenRetriedAndItsKeyIsNotStuck(String pauseAt)
+      throws Exception {
     String bidder = "crash-" + UUID.randomUUID();
     String key = UUID.randomUUID().toString();
     Path paused = work.resolve("paused-" + pauseAt);
 
     Process first = start("first");
-    CompletableFuture<HttpResponse<String>> interrupted = HTTP.sendAsync(bid(key, bidder).header("X-Pause-At", pauseAt)
-        .header("X-Pause-File", paused.toString()).build(), HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<HttpResponse<String>> interrupted =
+        HTTP.sendAsync(
+            bid(key, bidder)
+                .header("X-Pause-At", pauseAt)
+                .header("X-Pause-File", paused.toString())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     waitFor(paused, first);
     if (pauseAt.equals("after-work")) {
       // The work is done but not committed: nobody else can see it yet.
@@ -76,15 +87,22 @@ class IdempotencyCrashIT {
 
     first.destroyForcibly();
     assertThat(first.waitFor(20, TimeUnit.SECONDS)).isTrue();
-    assertThat(first.exitValue()).as("ended by SIGKILL, not by a shutdown").isEqualTo(KILLED_BY_SIGKILL);
+    assertThat(first.exitValue())
+        .as("ended by SIGKILL, not by a shutdown")
+        .isEqualTo(KILLED_BY_SIGKILL);
     assertThat(interrupted).failsWithin(Duration.ofSeconds(20));
     assertThat(bidsBy(bidder)).as("nothing of the killed request survived").isZero();
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM platform_idempotency WHERE idem_key = ?", Long.class, key))
-        .as("and its key is free").isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM platform_idempotency WHERE idem_key = ?", Long.class, key))
+        .as("and its key is free")
+        .isZero();
 
     start("second");
-    HttpResponse<String> retried = HTTP.send(bid(key, bidder).build(), HttpResponse.BodyHandlers.ofString());
-    HttpResponse<String> again = HTTP.send(bid(key, bidder).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> retried =
+        HTTP.send(bid(key, bidder).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> again =
+        HTTP.send(bid(key, bidder).build(), HttpResponse.BodyHandlers.ofString());
 
     assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
     assertThat(retried.headers().firstValue("Idempotent-Replayed")).isEmpty();
@@ -95,8 +113,11 @@ class IdempotencyCrashIT {
   }
 
   private HttpRequest.Builder bid(String key, String bidder) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/it/pausing-bids")).timeout(Duration.ofSeconds(60))
-        .header("Content-Type", "application/json").header("Idempotency-Key", key).header("X-User-ID", bidder)
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/it/pausing-bids"))
+        .timeout(Duration.ofSeconds(60))
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", key)
+        .header("X-User-ID", bidder)
         .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":\"2.5\"}"));
   }
 
@@ -107,27 +128,41 @@ class IdempotencyCrashIT {
   /** Starts the service and returns once it answers HTTP. */
   private Process start(String name) throws Exception {
     File log = work.resolve(name + ".log").toFile();
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
-        "-cp", System.getProperty("java.class.path"), PlatformItProcess.class.getName(),
-        "--server.port=" + port,
-        "--spring.application.name=platform-it",
-        "--spring.flyway.locations=classpath:db/platform,classpath:db/it",
-        "--spring.datasource.url=" + TestStores.jdbcUrl("platform"),
-        "--spring.datasource.username=" + TestStores.pgUser(),
-        "--spring.datasource.password=" + TestStores.pgPassword(),
-        "--spring.data.redis.url=" + TestStores.redisUrl(),
-        "--dbay.events.relay.enabled=false",
-        "--dbay.events.consumer.enabled=false",
-        "--dbay.events.stream=dbay:it:crash:" + UUID.randomUUID(),
-        "--logging.structured.format.console="));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                PlatformItProcess.class.getName(),
+                "--server.port=" + port,
+                "--spring.application.name=platform-it",
+                "--spring.flyway.locations=classpath:db/platform,classpath:db/it",
+                "--spring.datasource.url=" + TestStores.jdbcUrl("platform"),
+                "--spring.datasource.username=" + TestStores.pgUser(),
+                "--spring.datasource.password=" + TestStores.pgPassword(),
+                "--spring.data.redis.url=" + TestStores.redisUrl(),
+                "--dbay.events.relay.enabled=false",
+                "--dbay.events.consumer.enabled=false",
+                "--dbay.events.stream=dbay:it:crash:" + UUID.randomUUID(),
+                "--logging.structured.format.console="));
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+            .start();
     processes.add(process);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
     while (System.nanoTime() < deadline) {
       assertThat(process.isAlive()).as("the service exited; see %s", log).isTrue();
       try {
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest health =
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
         if (HTTP.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() > 0) {
           return process;
         }

@@ -64,7 +64,8 @@ class IdempotencyIT extends PlatformIntegrationTestBase {
 
   @Test
   void aMissingOrInvalidKeyIsABadRequest() {
-    HttpResponse<String> missing = http.postJson("/it/bids", "{\"amount\":\"1\"}", Map.of("X-User-ID", bidder));
+    HttpResponse<String> missing =
+        http.postJson("/it/bids", "{\"amount\":\"1\"}", Map.of("X-User-ID", bidder));
     HttpResponse<String> invalid = bid("has spaces in it", "1", bidder, 0);
 
     assertThat(missing.statusCode()).isEqualTo(400);
@@ -103,7 +104,9 @@ class IdempotencyIT extends PlatformIntegrationTestBase {
       }
 
       assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(201));
-      assertThat(responses).extracting(HttpResponse::body).containsOnly(responses.getFirst().body());
+      assertThat(responses)
+          .extracting(HttpResponse::body)
+          .containsOnly(responses.getFirst().body());
       assertThat(bidsBy(bidder)).isEqualTo(1);
     } finally {
       pool.shutdownNow();
@@ -111,11 +114,14 @@ class IdempotencyIT extends PlatformIntegrationTestBase {
   }
 
   @Test
-  void aDuplicateThatWaitedLongerThanAllowedForTheFirstIsToldItIsInProgressAndTheFirstStillRunsOnce() throws Exception {
+  void
+      aDuplicateThatWaitedLongerThanAllowedForTheFirstIsToldItIsInProgressAndTheFirstStillRunsOnce()
+          throws Exception {
     String key = UUID.randomUUID().toString();
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
-      // The first holds its claim for longer than a duplicate waits (dbay.idempotency.wait-for-in-progress=10s here).
+      // The first holds its claim for longer than a duplicate waits
+      // (dbay.idempotency.wait-for-in-progress=10s here).
       Future<HttpResponse<String>> first = pool.submit(() -> bid(key, "4", bidder, 13_000));
       Thread.sleep(1_000);
 
@@ -146,7 +152,9 @@ class IdempotencyIT extends PlatformIntegrationTestBase {
     assertThat(replayed.body()).isEqualTo(retried.body());
     assertThat(replayed.headers().firstValue("Idempotent-Replayed")).hasValue("true");
     assertThat(retried.body()).contains("\"attempts\":2");
-    assertThat(bidsBy(bidder)).as("the failed attempt's write was rolled back with its claim").isEqualTo(1);
+    assertThat(bidsBy(bidder))
+        .as("the failed attempt's write was rolled back with its claim")
+        .isEqualTo(1);
   }
 
   @Test
@@ -173,8 +181,11 @@ class IdempotencyIT extends PlatformIntegrationTestBase {
   }
 
   private HttpResponse<String> bid(String key, String amount, String user, long slowMillis) {
-    return http.postJson("/it/bids", "{\"amount\":\"" + amount + "\"}",
-        Map.of("Idempotency-Key", key, "X-User-ID", user, "X-Slow-Millis", Long.toString(slowMillis)));
+    return http.postJson(
+        "/it/bids",
+        "{\"amount\":\"" + amount + "\"}",
+        Map.of(
+            "Idempotency-Key", key, "X-User-ID", user, "X-Slow-Millis", Long.toString(slowMillis)));
   }
 
   private long bidsBy(String bidder) {

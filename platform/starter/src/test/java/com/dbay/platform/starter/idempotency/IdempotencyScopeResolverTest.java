@@ -14,7 +14,8 @@ class IdempotencyScopeResolverTest {
   @Test
   void prefersTheVerifiedIdentityOverAnyHeader() {
     MockHttpServletRequest request = new MockHttpServletRequest("POST", "/bids");
-    request.setAttribute(Identity.class.getName(), new Identity("u-1", null, "alice", null, Set.of("USER")));
+    request.setAttribute(
+        Identity.class.getName(), new Identity("u-1", null, "alice", null, Set.of("USER")));
     request.addHeader("X-User-ID", "u-2");
 
     assertThat(resolver.scope(request)).isEqualTo("user:u-1");
@@ -41,9 +42,11 @@ class IdempotencyScopeResolverTest {
     assertThat(fingerprint("POST", "/bids", null, "user:a", "{ }")).isNotEqualTo(base);
   }
 
-  private static String fingerprint(String method, String path, String query, String scope, String body) {
+  private static String fingerprint(
+      String method, String path, String query, String scope, String body) {
     MockHttpServletRequest request = new MockHttpServletRequest(method, path);
     request.setQueryString(query);
-    return IdempotencyInterceptor.fingerprint(request, scope, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return IdempotencyInterceptor.fingerprint(
+        request, scope, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

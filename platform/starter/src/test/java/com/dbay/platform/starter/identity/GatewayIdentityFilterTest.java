@@ -16,7 +16,8 @@ class GatewayIdentityFilterTest {
   private static final String SECRET = IdentityAutoConfiguration.DEV_SECRET;
   private final GatewayProof proof = new GatewayProof(SECRET);
   private final GatewayIdentityFilter filter = new GatewayIdentityFilter(proof);
-  private final Identity alice = new Identity("u-alice", "", "alice", "alice@demo.dbay", Set.of("USER"));
+  private final Identity alice =
+      new Identity("u-alice", "", "alice", "alice@demo.dbay", Set.of("USER"));
 
   @Test
   void aClientSentUserIdWithoutProofLeavesTheRequestAnonymous() throws Exception {
@@ -43,14 +44,16 @@ class GatewayIdentityFilterTest {
 
   @Test
   void aProofOverTheQueryExposesTheIdentity() throws Exception {
-    MockHttpServletRequest request = signed(alice, "GET", "/api/v1/wallet/withdrawals?limit=10&cursor=abc", proof.now());
+    MockHttpServletRequest request =
+        signed(alice, "GET", "/api/v1/wallet/withdrawals?limit=10&cursor=abc", proof.now());
 
     assertThat(filtered(request)).isEqualTo(alice);
   }
 
   @Test
   void aCapturedProofWithAChangedQueryIsIgnored() throws Exception {
-    MockHttpServletRequest request = signed(alice, "GET", "/api/v1/order/orders?role=buyer", proof.now());
+    MockHttpServletRequest request =
+        signed(alice, "GET", "/api/v1/order/orders?role=buyer", proof.now());
     request.setQueryString("role=seller");
 
     assertThat(filtered(request)).isNull();
@@ -75,7 +78,8 @@ class GatewayIdentityFilterTest {
 
   @Test
   void aStaleProofIsIgnored() throws Exception {
-    MockHttpServletRequest request = signed(alice, "GET", "/api/v1/user/users/me/", proof.now() - 600);
+    MockHttpServletRequest request =
+        signed(alice, "GET", "/api/v1/user/users/me/", proof.now() - 600);
 
     assertThat(filtered(request)).isNull();
   }
@@ -101,7 +105,8 @@ class GatewayIdentityFilterTest {
     return request;
   }
 
-  private static void headers(MockHttpServletRequest request, Identity identity, long ts, String signature) {
+  private static void headers(
+      MockHttpServletRequest request, Identity identity, long ts, String signature) {
     request.addHeader(IdentityHeaders.USER_ID, identity.userId());
     request.addHeader(IdentityHeaders.COGNITO_SUB, identity.cognitoSub());
     request.addHeader(IdentityHeaders.COGNITO_USERNAME, identity.username());
@@ -113,7 +118,8 @@ class GatewayIdentityFilterTest {
 
   private static MockHttpServletRequest request(String method, String target) {
     int question = target.indexOf('?');
-    MockHttpServletRequest request = new MockHttpServletRequest(method, question < 0 ? target : target.substring(0, question));
+    MockHttpServletRequest request =
+        new MockHttpServletRequest(method, question < 0 ? target : target.substring(0, question));
     if (question >= 0) {
       request.setQueryString(target.substring(question + 1));
     }

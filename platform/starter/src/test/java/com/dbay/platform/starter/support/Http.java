@@ -22,9 +22,10 @@ public final class Http {
   }
 
   public HttpResponse<String> postJson(String path, String json, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
     headers.forEach(request::header);
     return send(request.build());
   }

@@ -51,41 +51,64 @@ class ContainerErrorsOverHttpIT extends PlatformIntegrationTestBase {
   static void assertProblem(Raw answer, int status) {
     assertThat(answer.status()).as(answer.head()).isEqualTo(status);
     assertThat(answer.head().toLowerCase()).contains("content-type: application/problem+json");
-    assertThat(answer.body()).contains("\"status\":" + status).contains("\"type\":\"https://dbay.dev/problems/")
-        .doesNotContain("<html").doesNotContain("Apache Tomcat");
+    assertThat(answer.body())
+        .contains("\"status\":" + status)
+        .contains("\"type\":\"https://dbay.dev/problems/")
+        .doesNotContain("<html")
+        .doesNotContain("Apache Tomcat");
   }
 
   @Test
   void anOverlongUtf8DotInThePathIsA400Problem() throws Exception {
-    assertProblem(raw("GET /it/%C0%AE%C0%AE/secret HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), 400);
+    assertProblem(
+        raw("GET /it/%C0%AE%C0%AE/secret HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
+        400);
   }
 
   @Test
   void aMalformedRequestLineIsA400Problem() throws Exception {
-    assertProblem(raw("GET /it/bids{} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), 400);
+    assertProblem(
+        raw("GET /it/bids{} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), 400);
   }
 
   @Test
   void aUriAboveTheLimitIsA414Problem() throws Exception {
-    assertProblem(raw("GET /it/" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), 414);
+    assertProblem(
+        raw(
+            "GET /it/"
+                + "a".repeat(20_000)
+                + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
+        414);
   }
 
   @Test
   void headersAboveTheLimitAreA431Problem() throws Exception {
-    assertProblem(raw("GET /actuator/health HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(20_000)
-        + "\r\nConnection: close\r\n\r\n"), 431);
+    assertProblem(
+        raw(
+            "GET /actuator/health HTTP/1.1\r\nHost: localhost\r\nX-Big: "
+                + "b".repeat(20_000)
+                + "\r\nConnection: close\r\n\r\n"),
+        431);
   }
 
   @Test
   void aNulCharacterInATextFieldIsA400ValidationProblemAndWritesNothing() {
     String id = "nul-" + java.util.UUID.randomUUID();
-    HttpResponse<String> response = new Http(port).send(HttpRequest.newBuilder(new Http(port).uri("/it/listings"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + id + "\",\"title\":\"a\\u0000b\",\"failAfterEvent\":false}"))
-        .build());
+    HttpResponse<String> response =
+        new Http(port)
+            .send(
+                HttpRequest.newBuilder(new Http(port).uri("/it/listings"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"id\":\""
+                                + id
+                                + "\",\"title\":\"a\\u0000b\",\"failAfterEvent\":false}"))
+                    .build());
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("https://dbay.dev/problems/validation").contains("title");
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM it_listings WHERE id = ?", Long.class, id)).isZero();
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM it_listings WHERE id = ?", Long.class, id))
+        .isZero();
   }
 }

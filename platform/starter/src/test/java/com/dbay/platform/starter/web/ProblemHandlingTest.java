@@ -39,7 +39,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Every way a client can get a request wrong ends in a problem document with a stable type, never a 500. */
+/**
+ * Every way a client can get a request wrong ends in a problem document with a stable type, never a
+ * 500.
+ */
 @SpringBootTest(
     classes = ProblemHandlingTest.App.class,
     properties = {"dbay.web.max-body-size=2KB", "logging.structured.format.console="})
@@ -59,7 +62,8 @@ class ProblemHandlingTest {
 
   @Test
   void malformedJsonIsABadRequestProblem() throws Exception {
-    mvc.perform(post("/bids").contentType(MediaType.APPLICATION_JSON).content("{\"maxBid\": \"1\","))
+    mvc.perform(
+            post("/bids").contentType(MediaType.APPLICATION_JSON).content("{\"maxBid\": \"1\","))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.type").value(ProblemTypes.MALFORMED_REQUEST.toString()))
         .andExpect(jsonPath("$.detail").value("The request body is not valid JSON."));
@@ -67,32 +71,52 @@ class ProblemHandlingTest {
 
   @Test
   void aFieldOfTheWrongJsonTypeSaysWhatItExpectsWithoutJavaTypeNames() throws Exception {
-    String body = mvc.perform(post("/bids").contentType(MediaType.APPLICATION_JSON).content("{\"listingId\": {\"a\": 1}, \"maxBid\": \"1\"}"))
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.type").value(ProblemTypes.VALIDATION.toString()))
-        .andExpect(jsonPath("$.errors[0].field").value("listingId"))
-        .andExpect(jsonPath("$.errors[0].message").value("must be a string"))
-        .andReturn().getResponse().getContentAsString();
-    org.assertj.core.api.Assertions.assertThat(body).doesNotContain("JsonToken").doesNotContain("java.").doesNotContain("`");
+    String body =
+        mvc.perform(
+                post("/bids")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"listingId\": {\"a\": 1}, \"maxBid\": \"1\"}"))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.type").value(ProblemTypes.VALIDATION.toString()))
+            .andExpect(jsonPath("$.errors[0].field").value("listingId"))
+            .andExpect(jsonPath("$.errors[0].message").value("must be a string"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    org.assertj.core.api.Assertions.assertThat(body)
+        .doesNotContain("JsonToken")
+        .doesNotContain("java.")
+        .doesNotContain("`");
   }
 
   @Test
   void anAmountOfTheWrongFormKeepsItsOwnMessage() throws Exception {
-    mvc.perform(post("/bids").contentType(MediaType.APPLICATION_JSON).content("{\"listingId\": \"L1\", \"maxBid\": 1.5}"))
+    mvc.perform(
+            post("/bids")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"listingId\": \"L1\", \"maxBid\": 1.5}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("maxBid"))
-        .andExpect(jsonPath("$.errors[0].message").value("amount must be a JSON string with up to 8 decimal places, like \"12.5\""));
+        .andExpect(
+            jsonPath("$.errors[0].message")
+                .value("amount must be a JSON string with up to 8 decimal places, like \"12.5\""));
   }
 
   @Test
   void aDomainExceptionsKindIsItsStatusAndItsFieldsAreTheErrorsList() throws Exception {
-    mvc.perform(post("/auctions/invalid/bids").contentType(MediaType.APPLICATION_JSON).content("{\"listingId\":\"L1\",\"maxBid\":\"2\"}"))
+    mvc.perform(
+            post("/auctions/invalid/bids")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"listingId\":\"L1\",\"maxBid\":\"2\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.type").value("https://dbay.dev/problems/bid-too-low"))
         .andExpect(jsonPath("$.title").value("Bad Request"))
         .andExpect(jsonPath("$.errors[0].field").value("maxBid"))
         .andExpect(jsonPath("$.errors[0].message").value("must be at least 3.00000000"));
-    mvc.perform(post("/auctions/unauthenticated/bids").contentType(MediaType.APPLICATION_JSON).content("{\"listingId\":\"L1\",\"maxBid\":\"2\"}"))
+    mvc.perform(
+            post("/auctions/unauthenticated/bids")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"listingId\":\"L1\",\"maxBid\":\"2\"}"))
         .andExpect(status().isUnauthorized())
         .andExpect(header().string("WWW-Authenticate", "Bearer"))
         .andExpect(jsonPath("$.type").value("https://dbay.dev/problems/unauthenticated"));
@@ -107,7 +131,10 @@ class ProblemHandlingTest {
 
   @Test
   void invalidFieldsAreListedOneByOne() throws Exception {
-    mvc.perform(post("/bids").contentType(MediaType.APPLICATION_JSON).content("{\"listingId\":\"\",\"maxBid\":\"0.001\"}"))
+    mvc.perform(
+            post("/bids")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"listingId\":\"\",\"maxBid\":\"0.001\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.type").value(ProblemTypes.VALIDATION.toString()))
@@ -120,24 +147,37 @@ class ProblemHandlingTest {
 
   @Test
   void aBadAmountNamesItsFieldInsteadOfFailingTheWholeBody() throws Exception {
-    mvc.perform(post("/bids").contentType(MediaType.APPLICATION_JSON).content("{\"listingId\":\"L1\",\"maxBid\":\"1.123456789\"}"))
+    mvc.perform(
+            post("/bids")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"listingId\":\"L1\",\"maxBid\":\"1.123456789\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.type").value(ProblemTypes.VALIDATION.toString()))
         .andExpect(jsonPath("$.errors[0].field").value("maxBid"))
-        .andExpect(jsonPath("$.errors[0].message").value("amount has more than 8 decimal places (1 koinu = 0.00000001 DOGE)"));
+        .andExpect(
+            jsonPath("$.errors[0].message")
+                .value("amount has more than 8 decimal places (1 koinu = 0.00000001 DOGE)"));
   }
 
   @Test
   void anAmountSentAsAJsonNumberIsRefused() throws Exception {
-    mvc.perform(post("/bids").contentType(MediaType.APPLICATION_JSON).content("{\"listingId\":\"L1\",\"maxBid\":12.5}"))
+    mvc.perform(
+            post("/bids")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"listingId\":\"L1\",\"maxBid\":12.5}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("maxBid"))
-        .andExpect(jsonPath("$.errors[0].message").value("amount must be a JSON string with up to 8 decimal places, like \"12.5\""));
+        .andExpect(
+            jsonPath("$.errors[0].message")
+                .value("amount must be a JSON string with up to 8 decimal places, like \"12.5\""));
   }
 
   @Test
   void aValidRequestEchoesAmountsWithEightPlaces() throws Exception {
-    mvc.perform(post("/bids").contentType(MediaType.APPLICATION_JSON).content("{\"listingId\":\"L1\",\"maxBid\":\"12.5\"}"))
+    mvc.perform(
+            post("/bids")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"listingId\":\"L1\",\"maxBid\":\"12.5\"}"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.maxBid").value("12.50000000"));
   }
@@ -169,7 +209,10 @@ class ProblemHandlingTest {
 
   @Test
   void aDomainExceptionKeepsItsStatusTypeAndExtraMembers() throws Exception {
-    mvc.perform(post("/auctions/closed/bids").contentType(MediaType.APPLICATION_JSON).content("{\"listingId\":\"L1\",\"maxBid\":\"2\"}"))
+    mvc.perform(
+            post("/auctions/closed/bids")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"listingId\":\"L1\",\"maxBid\":\"2\"}"))
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.type").value("https://dbay.dev/problems/auction-closed"))
         .andExpect(jsonPath("$.title").value("Auction closed"))
@@ -244,12 +287,18 @@ class ProblemHandlingTest {
       if (id.equals("unauthenticated")) {
         throw DomainException.unauthenticated("Sign in to bid.");
       }
-      throw new DomainException(DomainException.Kind.CONFLICT, "auction-closed", "Auction closed", "The auction has ended.",
-          List.of(), Map.of("minNextBid", Doge.ofDoge(3)));
+      throw new DomainException(
+          DomainException.Kind.CONFLICT,
+          "auction-closed",
+          "Auction closed",
+          "The auction has ended.",
+          List.of(),
+          Map.of("minNextBid", Doge.ofDoge(3)));
     }
 
     @GetMapping("/listings")
-    Map<String, Object> listings(@RequestParam(defaultValue = "10") int limit,
+    Map<String, Object> listings(
+        @RequestParam(defaultValue = "10") int limit,
         @RequestParam(defaultValue = "") @Size(max = 100) String q) {
       return Map.of("limit", limit);
     }
@@ -271,10 +320,12 @@ class ProblemHandlingTest {
   }
 
   @SpringBootConfiguration
-  @EnableAutoConfiguration(excludeName = {
-      "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-      "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-      "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration"})
+  @EnableAutoConfiguration(
+      excludeName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+        "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration"
+      })
   @Import(ProbeController.class)
   static class App {}
 }

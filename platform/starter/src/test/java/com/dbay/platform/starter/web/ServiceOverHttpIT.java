@@ -38,7 +38,10 @@ class ServiceOverHttpIT extends PlatformIntegrationTestBase {
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"status\":\"UP\"");
     assertThat(readiness.statusCode()).isEqualTo(200);
-    assertThat(readiness.body()).contains("\"db\"").contains("\"redis\"").contains("\"readinessState\"");
+    assertThat(readiness.body())
+        .contains("\"db\"")
+        .contains("\"redis\"")
+        .contains("\"readinessState\"");
     assertThat(liveness.statusCode()).isEqualTo(200);
   }
 
@@ -47,7 +50,9 @@ class ServiceOverHttpIT extends PlatformIntegrationTestBase {
     HttpResponse<String> metrics = http.get("/actuator/prometheus");
 
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("application=\"platform-it\"");
+    assertThat(metrics.body())
+        .contains("jvm_memory_used_bytes")
+        .contains("application=\"platform-it\"");
     assertThat(http.get("/actuator/info").statusCode()).isEqualTo(200);
   }
 
@@ -62,14 +67,19 @@ class ServiceOverHttpIT extends PlatformIntegrationTestBase {
 
   @Test
   void anOversizedChunkedBodyIsRefusedWith413AndWritesNothing() {
-    byte[] big = ("{\"amount\":\"1\",\"pad\":\"" + "x".repeat(10_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+    byte[] big =
+        ("{\"amount\":\"1\",\"pad\":\"" + "x".repeat(10_000) + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
     // A publisher of unknown length makes the client send the body chunked, without Content-Length.
-    HttpRequest request = HttpRequest.newBuilder(http.uri("/it/bids"))
-        .header("Content-Type", "application/json")
-        .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
-        .header("X-User-ID", "chunky")
-        .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(List.of(big))))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(http.uri("/it/bids"))
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+            .header("X-User-ID", "chunky")
+            .POST(
+                HttpRequest.BodyPublishers.fromPublisher(
+                    HttpRequest.BodyPublishers.ofByteArrays(List.of(big))))
+            .build();
 
     HttpResponse<String> response = http.send(request);
 
@@ -79,8 +89,11 @@ class ServiceOverHttpIT extends PlatformIntegrationTestBase {
 
   @Test
   void anOversizedDeclaredBodyIsRefusedWith413() {
-    HttpResponse<String> response = http.postJson("/it/bids", "{\"amount\":\"1\",\"pad\":\"" + "x".repeat(10_000) + "\"}",
-        Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString(), "X-User-ID", "big"));
+    HttpResponse<String> response =
+        http.postJson(
+            "/it/bids",
+            "{\"amount\":\"1\",\"pad\":\"" + "x".repeat(10_000) + "\"}",
+            Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString(), "X-User-ID", "big"));
 
     assertThat(response.statusCode()).isEqualTo(413);
   }
@@ -97,25 +110,34 @@ class ServiceOverHttpIT extends PlatformIntegrationTestBase {
   @Test
   void logLinesAreJsonCarryingTheCorrelationIdOfTheirRequest(CapturedOutput output) {
     String correlationId = "log-" + java.util.UUID.randomUUID();
-    http.send(HttpRequest.newBuilder(http.uri("/it/flaky"))
-        .header("Content-Type", "application/json")
-        .header("X-Correlation-ID", correlationId)
-        .header("X-User-ID", "logger-" + correlationId)
-        .header("Idempotency-Key", correlationId)
-        .POST(HttpRequest.BodyPublishers.ofString("{}"))
-        .build());
+    http.send(
+        HttpRequest.newBuilder(http.uri("/it/flaky"))
+            .header("Content-Type", "application/json")
+            .header("X-Correlation-ID", correlationId)
+            .header("X-User-ID", "logger-" + correlationId)
+            .header("Idempotency-Key", correlationId)
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build());
 
     // The first call fails on purpose and the handler logs it at ERROR.
     assertThat(output.getOut().lines().filter(line -> line.contains(correlationId)))
         .isNotEmpty()
-        .allSatisfy(line -> assertThat(line).startsWith("{").contains("\"correlationId\":\"" + correlationId + "\""))
+        .allSatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("{")
+                    .contains("\"correlationId\":\"" + correlationId + "\""))
         .anySatisfy(line -> assertThat(line).contains("\"message\":\"unexpected failure\""));
   }
 
   @Test
   void theCorrelationIdComesBack() {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(http.uri("/actuator/health"))
-        .header("X-Correlation-ID", "it-corr-1").GET().build());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(http.uri("/actuator/health"))
+                .header("X-Correlation-ID", "it-corr-1")
+                .GET()
+                .build());
 
     assertThat(response.headers().firstValue("X-Correlation-ID")).hasValue("it-corr-1");
   }

@@ -22,10 +22,13 @@ public abstract class ServiceArchitectureTest {
   private final String basePackage = getClass().getPackageName();
 
   private JavaClasses classes() {
-    return IMPORTED.computeIfAbsent(basePackage, p -> new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-        .importPackages(p));
+    return IMPORTED.computeIfAbsent(
+        basePackage,
+        p ->
+            new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages(p));
   }
 
   @Test

@@ -25,7 +25,8 @@ public class DepositWatcherSchedule implements SmartLifecycle {
   private final long startHeight;
   private ScheduledExecutorService timer;
 
-  public DepositWatcherSchedule(DepositWatcher watcher, ChainCursor cursor, Duration interval, long startHeight) {
+  public DepositWatcherSchedule(
+      DepositWatcher watcher, ChainCursor cursor, Duration interval, long startHeight) {
     this.watcher = watcher;
     this.cursor = cursor;
     this.interval = interval;
@@ -47,18 +48,24 @@ public class DepositWatcherSchedule implements SmartLifecycle {
 
   @Override
   public void start() {
-    timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "deposit-watcher");
-      thread.setDaemon(true);
-      return thread;
-    });
-    timer.scheduleWithFixedDelay(() -> {
-      try {
-        runOnce();
-      } catch (RuntimeException e) {
-        log.warn("deposit watcher pass failed, retrying in {}: {}", interval, e.getMessage());
-      }
-    }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "deposit-watcher");
+              thread.setDaemon(true);
+              return thread;
+            });
+    timer.scheduleWithFixedDelay(
+        () -> {
+          try {
+            runOnce();
+          } catch (RuntimeException e) {
+            log.warn("deposit watcher pass failed, retrying in {}: {}", interval, e.getMessage());
+          }
+        },
+        interval.toMillis(),
+        interval.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   @Override

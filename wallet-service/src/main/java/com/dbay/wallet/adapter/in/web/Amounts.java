@@ -5,9 +5,9 @@ import com.dbay.platform.money.InvalidAmountException;
 import com.dbay.wallet.domain.WalletException;
 
 /**
- * Amount fields of the wallet's requests, read with the platform's one strict parser
- * ({@link Doge#parseSigned}) and refused as the wallet always has: {@code invalid-amount} naming the
- * field. The wallet keeps its amounts as JSON strings it reads here rather than binding {@link Doge}
+ * Amount fields of the wallet's requests, read with the platform's one strict parser ({@link
+ * Doge#parseSigned}) and refused as the wallet always has: {@code invalid-amount} naming the field.
+ * The wallet keeps its amounts as JSON strings it reads here rather than binding {@link Doge}
  * directly, so its refusals keep their type ({@code invalid-amount}, not {@code validation}).
  */
 final class Amounts {
@@ -24,7 +24,11 @@ final class Amounts {
     } catch (InvalidAmountException e) {
       // The parser's messages name the field "amount"; say which field it is.
       String message = e.getMessage();
-      throw invalid(field, message.startsWith("amount") ? field + message.substring("amount".length()) : field + ": " + message);
+      throw invalid(
+          field,
+          message.startsWith("amount")
+              ? field + message.substring("amount".length())
+              : field + ": " + message);
     }
   }
 

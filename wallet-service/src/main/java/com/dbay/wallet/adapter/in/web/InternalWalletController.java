@@ -1,22 +1,22 @@
 package com.dbay.wallet.adapter.in.web;
 
+import com.dbay.platform.money.Doge;
+import com.dbay.platform.starter.servicecall.InternalApi;
+import com.dbay.platform.starter.servicecall.VerifiedCaller;
 import com.dbay.platform.starter.standing.AccountStanding;
-import com.dbay.wallet.domain.AuditReport;
 import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.application.service.EscrowService;
 import com.dbay.wallet.application.service.HoldService;
 import com.dbay.wallet.application.service.LedgerQueries;
 import com.dbay.wallet.application.service.WithdrawalService;
+import com.dbay.wallet.domain.AuditReport;
 import com.dbay.wallet.domain.DepositId;
-import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
 import com.dbay.wallet.domain.WithdrawalPlan;
+import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.util.List;
-import com.dbay.platform.starter.servicecall.InternalApi;
-import com.dbay.platform.starter.servicecall.VerifiedCaller;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,9 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Service-to-service API; never routed by the public gateway. Each handler names the parts that may
- * call it ({@link InternalApi}, matching {@code dbay/internal-endpoints.tsv}): a call reaches it only
- * signed with one of their keys. Every call that moves money takes an {@code Idempotency-Key}, scoped
- * by the proven calling part (never by a header a caller could choose).
+ * call it ({@link InternalApi}, matching {@code dbay/internal-endpoints.tsv}): a call reaches it
+ * only signed with one of their keys. Every call that moves money takes an {@code Idempotency-Key},
+ * scoped by the proven calling part (never by a header a caller could choose).
  */
 @RestController
 @RequestMapping("/api/v1/wallet/internal")
@@ -46,7 +46,13 @@ public class InternalWalletController {
   private final WithdrawalService withdrawals;
   private final LedgerQueries ledger;
 
-  public InternalWalletController(HoldService holds, EscrowService escrows, DepositService deposits, WithdrawalService withdrawals, LedgerQueries ledger, AccountStanding standing) {
+  public InternalWalletController(
+      HoldService holds,
+      EscrowService escrows,
+      DepositService deposits,
+      WithdrawalService withdrawals,
+      LedgerQueries ledger,
+      AccountStanding standing) {
     this.standing = standing;
     this.holds = holds;
     this.escrows = escrows;
@@ -58,19 +64,28 @@ public class InternalWalletController {
   /** Places, raises or lowers the user's hold for the reference to exactly {@code amount}. */
   @InternalApi(callers = {"auction-service", "order-service"})
   @PutMapping("/holds/{userId}/{reference}")
-  public HoldResponse setHold(HttpServletRequest request,
-      @RequestHeader("Idempotency-Key") String key, @PathVariable String userId, @PathVariable String reference, @RequestBody AmountRequest body) {
+  public HoldResponse setHold(
+      HttpServletRequest request,
+      @RequestHeader("Idempotency-Key") String key,
+      @PathVariable String userId,
+      @PathVariable String reference,
+      @RequestBody AmountRequest body) {
     Doge amount = Amounts.parse("amount", body == null ? null : body.amount());
     // A suspended bidder or buyer commits no new money; releasing a hold stays possible.
     standing.requireActive(userId);
-    return HoldResponse.of(holds.setHold(VerifiedCaller.require(request), key, new UserId(userId), reference, amount));
+    return HoldResponse.of(
+        holds.setHold(VerifiedCaller.require(request), key, new UserId(userId), reference, amount));
   }
 
   @InternalApi(callers = {"auction-service", "order-service"})
   @DeleteMapping("/holds/{userId}/{reference}")
-  public HoldResponse releaseHold(HttpServletRequest request,
-      @RequestHeader("Idempotency-Key") String key, @PathVariable String userId, @PathVariable String reference) {
-    return HoldResponse.of(holds.releaseHold(VerifiedCaller.require(request), key, new UserId(userId), reference));
+  public HoldResponse releaseHold(
+      HttpServletRequest request,
+      @RequestHeader("Idempotency-Key") String key,
+      @PathVariable String userId,
+      @PathVariable String reference) {
+    return HoldResponse.of(
+        holds.releaseHold(VerifiedCaller.require(request), key, new UserId(userId), reference));
   }
 
   @InternalApi(callers = {"auction-service", "order-service"})
@@ -79,21 +94,34 @@ public class InternalWalletController {
     return HoldResponse.of(holds.get(new UserId(userId), reference));
   }
 
-  /** Opens an order's escrow, from the buyer's hold {@code holdReference} when given, else from AVAILABLE. */
+  /**
+   * Opens an order's escrow, from the buyer's hold {@code holdReference} when given, else from
+   * AVAILABLE.
+   */
   @InternalApi(callers = {"order-service", "auction-settlement"})
   @PostMapping("/escrows")
-  public ResponseEntity<EscrowResponse> fundEscrow(HttpServletRequest request,
-      @RequestHeader("Idempotency-Key") String key, @RequestBody FundEscrowRequest body) {
+  public ResponseEntity<EscrowResponse> fundEscrow(
+      HttpServletRequest request,
+      @RequestHeader("Idempotency-Key") String key,
+      @RequestBody FundEscrowRequest body) {
     if (body == null || body.buyerId() == null || body.sellerId() == null) {
-      throw new WalletException.InvalidRequest("invalid-parties", "buyerId", "buyerId and sellerId are required");
+      throw new WalletException.InvalidRequest(
+          "invalid-parties", "buyerId", "buyerId and sellerId are required");
     }
     if (body.holdReference() == null) {
       // Paying from available balance is a new commitment; a hold placed before a suspension was
       // already committed (an auction won) and may still become the order's escrow.
       standing.requireActive(body.buyerId());
     }
-    EscrowService.EscrowView view = escrows.fund(VerifiedCaller.require(request), key, body.orderId(), new UserId(body.buyerId()), new UserId(body.sellerId()),
-        Amounts.parsePositive("amount", body.amount()), body.holdReference());
+    EscrowService.EscrowView view =
+        escrows.fund(
+            VerifiedCaller.require(request),
+            key,
+            body.orderId(),
+            new UserId(body.buyerId()),
+            new UserId(body.sellerId()),
+            Amounts.parsePositive("amount", body.amount()),
+            body.holdReference());
     return ResponseEntity.status(HttpStatus.CREATED).body(EscrowResponse.of(view));
   }
 
@@ -105,51 +133,74 @@ public class InternalWalletController {
 
   @InternalApi(callers = "order-service")
   @PostMapping("/escrows/{orderId}/release")
-  public EscrowResponse release(HttpServletRequest request,
-      @RequestHeader("Idempotency-Key") String key, @PathVariable String orderId) {
+  public EscrowResponse release(
+      HttpServletRequest request,
+      @RequestHeader("Idempotency-Key") String key,
+      @PathVariable String orderId) {
     return EscrowResponse.of(escrows.release(VerifiedCaller.require(request), key, orderId));
   }
 
   @InternalApi(callers = "order-service")
   @PostMapping("/escrows/{orderId}/refund")
-  public EscrowResponse refund(HttpServletRequest request,
-      @RequestHeader("Idempotency-Key") String key, @PathVariable String orderId) {
+  public EscrowResponse refund(
+      HttpServletRequest request,
+      @RequestHeader("Idempotency-Key") String key,
+      @PathVariable String orderId) {
     return EscrowResponse.of(escrows.refund(VerifiedCaller.require(request), key, orderId));
   }
 
   /** Splits by an admin ruling; {@code buyerPercent} is 0 to 100 with up to 2 decimals. */
   @InternalApi(callers = "order-service")
   @PostMapping("/escrows/{orderId}/split")
-  public EscrowResponse split(HttpServletRequest request,
-      @RequestHeader("Idempotency-Key") String key, @PathVariable String orderId, @RequestBody SplitRequest body) {
-    return EscrowResponse.of(escrows.split(VerifiedCaller.require(request), key, orderId, basisPoints(body == null ? null : body.buyerPercent())));
+  public EscrowResponse split(
+      HttpServletRequest request,
+      @RequestHeader("Idempotency-Key") String key,
+      @PathVariable String orderId,
+      @RequestBody SplitRequest body) {
+    return EscrowResponse.of(
+        escrows.split(
+            VerifiedCaller.require(request),
+            key,
+            orderId,
+            basisPoints(body == null ? null : body.buyerPercent())));
   }
 
   /** For the deposit-watcher: an output seen on chain. */
   @InternalApi(callers = "deposit-watcher")
   @PostMapping("/deposits")
-  public ResponseEntity<DepositService.DepositView> depositSeen(@RequestBody DepositSeenRequest body) {
-    return deposits.recordDetected(new DepositId(body.txid(), body.vout()), body.address(), Amounts.parsePositive("amount", body.amount()),
-        body.blockHash(), body.blockHeight()).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+  public ResponseEntity<DepositService.DepositView> depositSeen(
+      @RequestBody DepositSeenRequest body) {
+    return deposits
+        .recordDetected(
+            new DepositId(body.txid(), body.vout()),
+            body.address(),
+            Amounts.parsePositive("amount", body.amount()),
+            body.blockHash(),
+            body.blockHeight())
+        .map(ResponseEntity::ok)
+        .orElseGet(() -> ResponseEntity.noContent().build());
   }
 
   /** For the DepositConfirmationWorkflow: the deposit's depth now; credits once deep enough. */
   @InternalApi(callers = "deposit-watcher")
   @PostMapping("/deposits/{txid}/{vout}/confirmations")
-  public DepositService.DepositView depositConfirmations(@PathVariable String txid, @PathVariable int vout, @RequestBody ConfirmationsRequest body) {
+  public DepositService.DepositView depositConfirmations(
+      @PathVariable String txid, @PathVariable int vout, @RequestBody ConfirmationsRequest body) {
     return deposits.observe(new DepositId(txid, vout), body.confirmations());
   }
 
   @InternalApi(callers = "deposit-watcher")
   @PostMapping("/deposits/{txid}/{vout}/cancel")
-  public DepositService.DepositView depositReorged(@PathVariable String txid, @PathVariable int vout) {
+  public DepositService.DepositView depositReorged(
+      @PathVariable String txid, @PathVariable int vout) {
     return deposits.cancelOnReorg(new DepositId(txid, vout));
   }
 
   /**
-   * For the signer (blockchain-broadcaster, WithdrawalWorkflow step Sign): the withdrawal's one plan,
-   * made and stored on the first call (coins reserved), the same plan on every later call; with its
-   * signed transaction once one was accepted. {@code plan} is null while it waits for an admin.
+   * For the signer (blockchain-broadcaster, WithdrawalWorkflow step Sign): the withdrawal's one
+   * plan, made and stored on the first call (coins reserved), the same plan on every later call;
+   * with its signed transaction once one was accepted. {@code plan} is null while it waits for an
+   * admin.
    */
   @InternalApi(callers = "blockchain-broadcaster")
   @PostMapping("/withdrawals/{id}/plan")
@@ -158,25 +209,34 @@ public class InternalWalletController {
   }
 
   /**
-   * The signer's transaction for the plan: kept if it spends exactly the planned coins and pays exactly
-   * the planned outputs (so the planned fee) with valid signatures. The first accepted one is final:
-   * the same bytes again answer it, other bytes 409 {@code withdrawal-signed}; a transaction that is not
-   * the plan's, 400 {@code signature-not-as-planned}.
+   * The signer's transaction for the plan: kept if it spends exactly the planned coins and pays
+   * exactly the planned outputs (so the planned fee) with valid signatures. The first accepted one
+   * is final: the same bytes again answer it, other bytes 409 {@code withdrawal-signed}; a
+   * transaction that is not the plan's, 400 {@code signature-not-as-planned}.
    */
   @InternalApi(callers = "blockchain-broadcaster")
   @PostMapping("/withdrawals/{id}/signature")
-  public PlannedWithdrawalResponse signature(@PathVariable String id, @RequestBody SignatureRequest body) {
+  public PlannedWithdrawalResponse signature(
+      @PathVariable String id, @RequestBody SignatureRequest body) {
     if (body == null || body.rawTransaction() == null || body.rawTransaction().isBlank()) {
-      throw new WalletException.InvalidRequest("invalid-transaction", "rawTransaction", "rawTransaction is required");
+      throw new WalletException.InvalidRequest(
+          "invalid-transaction", "rawTransaction", "rawTransaction is required");
     }
-    return PlannedWithdrawalResponse.of(withdrawals.recordSignature(WalletController.parseWithdrawalId(id), body.rawTransaction()));
+    return PlannedWithdrawalResponse.of(
+        withdrawals.recordSignature(WalletController.parseWithdrawalId(id), body.rawTransaction()));
   }
 
-  /** WithdrawalWorkflow: the transaction has been unconfirmed for {@code unconfirmedPolls} block intervals. */
+  /**
+   * WithdrawalWorkflow: the transaction has been unconfirmed for {@code unconfirmedPolls} block
+   * intervals.
+   */
   @InternalApi(callers = "blockchain-broadcaster")
   @PostMapping("/withdrawals/{id}/stuck")
-  public WalletController.WithdrawalResponse stuck(@PathVariable String id, @RequestBody(required = false) StuckRequest body) {
-    return WalletController.WithdrawalResponse.of(withdrawals.flagStuck(WalletController.parseWithdrawalId(id), body == null ? 0 : body.unconfirmedPolls()));
+  public WalletController.WithdrawalResponse stuck(
+      @PathVariable String id, @RequestBody(required = false) StuckRequest body) {
+    return WalletController.WithdrawalResponse.of(
+        withdrawals.flagStuck(
+            WalletController.parseWithdrawalId(id), body == null ? 0 : body.unconfirmedPolls()));
   }
 
   public record SignatureRequest(String rawTransaction) {}
@@ -184,42 +244,84 @@ public class InternalWalletController {
   public record StuckRequest(int unconfirmedPolls) {}
 
   /**
-   * The withdrawal, its plan and its one signed transaction (hex, null until accepted). Amounts in the
-   * plan are DOGE decimal strings; each input names the BIP44 path that signs it.
+   * The withdrawal, its plan and its one signed transaction (hex, null until accepted). Amounts in
+   * the plan are DOGE decimal strings; each input names the BIP44 path that signs it.
    */
-  public record PlannedWithdrawalResponse(String id, String status, String address, String amount, String feeReserve, String networkFee, String txid,
-      String requestedAt, String rejectionReason, PlanResponse plan, String rawTransaction) {
+  public record PlannedWithdrawalResponse(
+      String id,
+      String status,
+      String address,
+      String amount,
+      String feeReserve,
+      String networkFee,
+      String txid,
+      String requestedAt,
+      String rejectionReason,
+      PlanResponse plan,
+      String rawTransaction) {
     static PlannedWithdrawalResponse of(WithdrawalService.PlannedWithdrawal p) {
       var view = WalletController.WithdrawalResponse.of(p.withdrawal());
-      return new PlannedWithdrawalResponse(view.id(), view.status(), view.address(), view.amount(), view.feeReserve(), view.networkFee(), view.txid(),
-          view.requestedAt(), view.rejectionReason(), p.plan() == null ? null : PlanResponse.of(p.plan()), p.rawTransaction());
+      return new PlannedWithdrawalResponse(
+          view.id(),
+          view.status(),
+          view.address(),
+          view.amount(),
+          view.feeReserve(),
+          view.networkFee(),
+          view.txid(),
+          view.requestedAt(),
+          view.rejectionReason(),
+          p.plan() == null ? null : PlanResponse.of(p.plan()),
+          p.rawTransaction());
     }
   }
 
-  public record PlanResponse(List<PlannedInput> inputs, List<PlannedOutput> outputs, String fee, int size) {
+  public record PlanResponse(
+      List<PlannedInput> inputs, List<PlannedOutput> outputs, String fee, int size) {
     static PlanResponse of(WithdrawalPlan plan) {
       return new PlanResponse(
-          plan.inputs().stream().map(i -> new PlannedInput(i.txid(), i.vout(), i.amount().toString(), i.address(),
-              "m/44'/3'/0'/" + i.chain() + "/" + i.index(), i.chain(), i.index())).toList(),
-          plan.outputs().stream().map(o -> new PlannedOutput(o.address(), o.amount().toString(), o.isChange(), o.changeIndex())).toList(),
-          plan.fee().toString(), plan.size());
+          plan.inputs().stream()
+              .map(
+                  i ->
+                      new PlannedInput(
+                          i.txid(),
+                          i.vout(),
+                          i.amount().toString(),
+                          i.address(),
+                          "m/44'/3'/0'/" + i.chain() + "/" + i.index(),
+                          i.chain(),
+                          i.index()))
+              .toList(),
+          plan.outputs().stream()
+              .map(
+                  o ->
+                      new PlannedOutput(
+                          o.address(), o.amount().toString(), o.isChange(), o.changeIndex()))
+              .toList(),
+          plan.fee().toString(),
+          plan.size());
     }
   }
 
-  public record PlannedInput(String txid, int vout, String amount, String address, String path, int chain, int index) {}
+  public record PlannedInput(
+      String txid, int vout, String amount, String address, String path, int chain, int index) {}
 
   public record PlannedOutput(String address, String amount, boolean change, Integer changeIndex) {}
 
   @InternalApi(callers = "blockchain-broadcaster")
   @PostMapping("/withdrawals/{id}/broadcast")
   public WalletController.WithdrawalResponse broadcast(@PathVariable String id) {
-    return WalletController.WithdrawalResponse.of(withdrawals.broadcast(WalletController.parseWithdrawalId(id)));
+    return WalletController.WithdrawalResponse.of(
+        withdrawals.broadcast(WalletController.parseWithdrawalId(id)));
   }
 
   @InternalApi(callers = "blockchain-broadcaster")
   @PostMapping("/withdrawals/{id}/settle")
-  public WalletController.WithdrawalResponse settle(@PathVariable String id, @RequestBody ConfirmationsRequest body) {
-    return WalletController.WithdrawalResponse.of(withdrawals.settleIfConfirmed(WalletController.parseWithdrawalId(id), body.confirmations()));
+  public WalletController.WithdrawalResponse settle(
+      @PathVariable String id, @RequestBody ConfirmationsRequest body) {
+    return WalletController.WithdrawalResponse.of(
+        withdrawals.settleIfConfirmed(
+            WalletController.parseWithdrawalId(id), body.confirmations()));
   }
 
   /** Verifies every ledger invariant; 200 when all hold, 500 with the problems otherwise. */
@@ -227,41 +329,63 @@ public class InternalWalletController {
   @GetMapping("/audit")
   public ResponseEntity<AuditReport> audit() {
     AuditReport report = ledger.audit();
-    return ResponseEntity.status(report.ok() ? HttpStatus.OK : HttpStatus.INTERNAL_SERVER_ERROR).body(report);
+    return ResponseEntity.status(report.ok() ? HttpStatus.OK : HttpStatus.INTERNAL_SERVER_ERROR)
+        .body(report);
   }
 
   static int basisPoints(String percent) {
     if (percent == null || !percent.matches("[0-9]{1,3}(\\.[0-9]{1,2})?")) {
-      throw new WalletException.InvalidRequest("invalid-split", "buyerPercent", "buyerPercent must be a number from 0 to 100 with at most 2 decimals");
+      throw new WalletException.InvalidRequest(
+          "invalid-split",
+          "buyerPercent",
+          "buyerPercent must be a number from 0 to 100 with at most 2 decimals");
     }
     int bps = new BigDecimal(percent).movePointRight(2).intValueExact();
     if (bps > 10_000) {
-      throw new WalletException.InvalidRequest("invalid-split", "buyerPercent", "buyerPercent must be at most 100");
+      throw new WalletException.InvalidRequest(
+          "invalid-split", "buyerPercent", "buyerPercent must be at most 100");
     }
     return bps;
   }
 
   public record AmountRequest(String amount) {}
 
-  public record FundEscrowRequest(String orderId, String buyerId, String sellerId, String amount, String holdReference) {}
+  public record FundEscrowRequest(
+      String orderId, String buyerId, String sellerId, String amount, String holdReference) {}
 
   public record SplitRequest(String buyerPercent) {}
 
-  public record DepositSeenRequest(String txid, int vout, String address, String amount, String blockHash, long blockHeight) {}
+  public record DepositSeenRequest(
+      String txid, int vout, String address, String amount, String blockHash, long blockHeight) {}
 
   public record ConfirmationsRequest(int confirmations) {}
 
   public record HoldResponse(String userId, String reference, String amount, String status) {
     static HoldResponse of(HoldService.HoldView v) {
-      return new HoldResponse(v.userId(), v.reference(), new Doge(v.amount()).toString(), v.status());
+      return new HoldResponse(
+          v.userId(), v.reference(), new Doge(v.amount()).toString(), v.status());
     }
   }
 
-  public record EscrowResponse(String orderId, String buyerId, String sellerId, String amount, String status, String buyerRefund, String sellerPayout,
+  public record EscrowResponse(
+      String orderId,
+      String buyerId,
+      String sellerId,
+      String amount,
+      String status,
+      String buyerRefund,
+      String sellerPayout,
       String fee) {
     static EscrowResponse of(EscrowService.EscrowView v) {
-      return new EscrowResponse(v.orderId(), v.buyerId(), v.sellerId(), new Doge(v.amount()).toString(), v.status(), doge(v.buyerRefund()),
-          doge(v.sellerPayout()), doge(v.fee()));
+      return new EscrowResponse(
+          v.orderId(),
+          v.buyerId(),
+          v.sellerId(),
+          new Doge(v.amount()).toString(),
+          v.status(),
+          doge(v.buyerRefund()),
+          doge(v.sellerPayout()),
+          doge(v.fee()));
     }
   }
 

@@ -1,14 +1,14 @@
 package com.dbay.wallet.adapter.in.web;
 
-import com.dbay.wallet.domain.StatementLine;
 import com.dbay.platform.identity.Identity;
+import com.dbay.platform.money.Doge;
 import com.dbay.platform.starter.standing.AccountStanding;
 import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.application.service.LedgerQueries;
 import com.dbay.wallet.application.service.WithdrawalService;
 import com.dbay.wallet.domain.Balances;
 import com.dbay.wallet.domain.DepositAddress;
-import com.dbay.platform.money.Doge;
+import com.dbay.wallet.domain.StatementLine;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
 import com.dbay.wallet.domain.WithdrawalId;
@@ -37,7 +37,11 @@ public class WalletController {
   private final WithdrawalService withdrawals;
   private final AccountStanding standing;
 
-  public WalletController(CallerIdentity identity, LedgerQueries ledger, DepositService deposits, WithdrawalService withdrawals,
+  public WalletController(
+      CallerIdentity identity,
+      LedgerQueries ledger,
+      DepositService deposits,
+      WithdrawalService withdrawals,
       AccountStanding standing) {
     this.standing = standing;
     this.identity = identity;
@@ -50,30 +54,42 @@ public class WalletController {
   public BalanceResponse balance(HttpServletRequest request) {
     UserId user = user(request);
     Balances balances = ledger.balances(user);
-    return new BalanceResponse(balances.available().toString(), balances.held().toString(), balances.escrow().toString(),
+    return new BalanceResponse(
+        balances.available().toString(),
+        balances.held().toString(),
+        balances.escrow().toString(),
         deposits.pendingTotal(user).toString());
   }
 
-  /** The caller's deposits, newest first: pending ones with their confirmations so far, then credited or cancelled. */
+  /**
+   * The caller's deposits, newest first: pending ones with their confirmations so far, then
+   * credited or cancelled.
+   */
   @GetMapping("/deposits")
-  public DepositsResponse deposits(HttpServletRequest request, @RequestParam(defaultValue = "20") int limit) {
-    return new DepositsResponse(deposits.depositsOf(user(request), limit).stream().map(DepositItem::of).toList());
+  public DepositsResponse deposits(
+      HttpServletRequest request, @RequestParam(defaultValue = "20") int limit) {
+    return new DepositsResponse(
+        deposits.depositsOf(user(request), limit).stream().map(DepositItem::of).toList());
   }
 
   @GetMapping("/statement")
-  public StatementResponse statement(HttpServletRequest request, @RequestParam(required = false) String cursor,
+  public StatementResponse statement(
+      HttpServletRequest request,
+      @RequestParam(required = false) String cursor,
       @RequestParam(defaultValue = "50") int limit) {
     Long before = null;
     if (cursor != null && !cursor.isBlank()) {
       try {
         before = Long.parseLong(cursor);
       } catch (NumberFormatException e) {
-        throw new WalletException.InvalidRequest("invalid-cursor", "cursor", "cursor must be the nextCursor of a previous page");
+        throw new WalletException.InvalidRequest(
+            "invalid-cursor", "cursor", "cursor must be the nextCursor of a previous page");
       }
     }
     List<StatementLine> lines = ledger.statement(user(request), before, limit);
     int pageSize = Math.max(1, Math.min(limit, LedgerQueries.MAX_PAGE));
-    String next = lines.size() == pageSize ? Long.toString(lines.get(lines.size() - 1).entryId()) : null;
+    String next =
+        lines.size() == pageSize ? Long.toString(lines.get(lines.size() - 1).entryId()) : null;
     return new StatementResponse(lines.stream().map(StatementItem::of).toList(), next);
   }
 
@@ -84,10 +100,13 @@ public class WalletController {
   }
 
   @PostMapping("/withdrawals")
-  public ResponseEntity<WithdrawalResponse> withdraw(HttpServletRequest request, @RequestHeader("Idempotency-Key") String key,
+  public ResponseEntity<WithdrawalResponse> withdraw(
+      HttpServletRequest request,
+      @RequestHeader("Idempotency-Key") String key,
       @RequestBody WithdrawalRequest body) {
     UserId user = user(request);
-    // A valid token and proof are not enough: a suspended account moves no money (defence in depth).
+    // A valid token and proof are not enough: a suspended account moves no money (defence in
+    // depth).
     standing.requireActive(user.value());
     Doge amount = Amounts.parsePositive("amount", body.amount());
     if (body.address() == null || body.address().isBlank()) {
@@ -99,23 +118,33 @@ public class WalletController {
 
   /** The caller's withdrawals, newest first, with their states (the wallet page's timelines). */
   @GetMapping("/withdrawals")
-  public WithdrawalsResponse withdrawals(HttpServletRequest request, @RequestParam(defaultValue = "20") int limit) {
-    return new WithdrawalsResponse(withdrawals.ofUser(user(request), limit).stream().map(WithdrawalResponse::of).toList());
+  public WithdrawalsResponse withdrawals(
+      HttpServletRequest request, @RequestParam(defaultValue = "20") int limit) {
+    return new WithdrawalsResponse(
+        withdrawals.ofUser(user(request), limit).stream().map(WithdrawalResponse::of).toList());
   }
 
-  /** What the withdraw form shows before sending: minimum, today's limit and what is left of it, the fee reserve. */
+  /**
+   * What the withdraw form shows before sending: minimum, today's limit and what is left of it, the
+   * fee reserve.
+   */
   @GetMapping("/withdrawal-limits")
   public WithdrawalLimitsResponse withdrawalLimits(HttpServletRequest request) {
     WithdrawalService.Limits limits = withdrawals.limits(user(request));
-    return new WithdrawalLimitsResponse(limits.minimum().toString(), limits.dailyLimit().toString(),
-        limits.dailyRemaining().toString(), limits.approvalThreshold().toString(), limits.feeReserve().toString(),
+    return new WithdrawalLimitsResponse(
+        limits.minimum().toString(),
+        limits.dailyLimit().toString(),
+        limits.dailyRemaining().toString(),
+        limits.approvalThreshold().toString(),
+        limits.feeReserve().toString(),
         Doge.ofKoinu(com.dbay.dogecoin.FeePolicy.DEFAULT.feePerKb()).toString());
   }
 
   @GetMapping("/withdrawals/{id}")
   public WithdrawalResponse withdrawal(HttpServletRequest request, @PathVariable String id) {
     Identity caller = identity.require(request);
-    return WithdrawalResponse.of(withdrawals.get(new UserId(caller.userId()), caller.isAdmin(), parseWithdrawalId(id)));
+    return WithdrawalResponse.of(
+        withdrawals.get(new UserId(caller.userId()), caller.isAdmin(), parseWithdrawalId(id)));
   }
 
   static WithdrawalId parseWithdrawalId(String id) {
@@ -135,19 +164,45 @@ public class WalletController {
 
   public record DepositsResponse(List<DepositItem> items) {}
 
-  public record DepositItem(String txid, int vout, String address, String amount, String status, int confirmations, int requiredConfirmations) {
+  public record DepositItem(
+      String txid,
+      int vout,
+      String address,
+      String amount,
+      String status,
+      int confirmations,
+      int requiredConfirmations) {
     static DepositItem of(DepositService.DepositView v) {
-      return new DepositItem(v.txid(), v.vout(), v.address(), new Doge(v.amount()).toString(), v.status(), v.confirmations(),
+      return new DepositItem(
+          v.txid(),
+          v.vout(),
+          v.address(),
+          new Doge(v.amount()).toString(),
+          v.status(),
+          v.confirmations(),
           v.requiredConfirmations());
     }
   }
 
   public record StatementResponse(List<StatementItem> items, String nextCursor) {}
 
-  public record StatementItem(String id, String type, String reference, String account, String amount, String balanceAfter, String time) {
+  public record StatementItem(
+      String id,
+      String type,
+      String reference,
+      String account,
+      String amount,
+      String balanceAfter,
+      String time) {
     static StatementItem of(StatementLine line) {
-      return new StatementItem(Long.toString(line.entryId()), line.type().name(), line.reference(), line.account().name(),
-          line.amount().toString(), line.balanceAfter().toString(), line.at().toString());
+      return new StatementItem(
+          Long.toString(line.entryId()),
+          line.type().name(),
+          line.reference(),
+          line.account().name(),
+          line.amount().toString(),
+          line.balanceAfter().toString(),
+          line.at().toString());
     }
   }
 
@@ -158,17 +213,38 @@ public class WalletController {
   public record WithdrawalsResponse(List<WithdrawalResponse> items) {}
 
   /**
-   * {@code feeReserve} is reserved with each withdrawal; the network fee actually paid is
-   * {@code networkFeePerKb} per kB of the signed transaction's exact size, and the rest returns.
+   * {@code feeReserve} is reserved with each withdrawal; the network fee actually paid is {@code
+   * networkFeePerKb} per kB of the signed transaction's exact size, and the rest returns.
    */
-  public record WithdrawalLimitsResponse(String minimum, String dailyLimit, String dailyRemaining, String approvalThreshold,
-      String feeReserve, String networkFeePerKb) {}
+  public record WithdrawalLimitsResponse(
+      String minimum,
+      String dailyLimit,
+      String dailyRemaining,
+      String approvalThreshold,
+      String feeReserve,
+      String networkFeePerKb) {}
 
-  public record WithdrawalResponse(String id, String status, String address, String amount, String feeReserve, String networkFee, String txid,
-      String requestedAt, String rejectionReason) {
+  public record WithdrawalResponse(
+      String id,
+      String status,
+      String address,
+      String amount,
+      String feeReserve,
+      String networkFee,
+      String txid,
+      String requestedAt,
+      String rejectionReason) {
     static WithdrawalResponse of(WithdrawalService.WithdrawalView v) {
-      return new WithdrawalResponse(v.id(), v.status(), v.address(), new Doge(v.amount()).toString(), new Doge(v.feeReserve()).toString(),
-          v.networkFee() == null ? null : new Doge(v.networkFee()).toString(), v.txid(), v.requestedAt(), v.rejectionReason());
+      return new WithdrawalResponse(
+          v.id(),
+          v.status(),
+          v.address(),
+          new Doge(v.amount()).toString(),
+          new Doge(v.feeReserve()).toString(),
+          v.networkFee() == null ? null : new Doge(v.networkFee()).toString(),
+          v.txid(),
+          v.requestedAt(),
+          v.rejectionReason());
     }
   }
 }

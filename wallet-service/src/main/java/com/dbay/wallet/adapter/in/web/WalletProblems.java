@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * RFC 9457 problems for what only this web adapter knows: callers that are not signed in or not
- * allowed, a missing header, an unreachable Dogecoin node. The domain's refusals
- * ({@code WalletException}, a platform {@code DomainException}) and everything generic are mapped
- * by the platform's handler, in one place.
+ * allowed, a missing header, an unreachable Dogecoin node. The domain's refusals ({@code
+ * WalletException}, a platform {@code DomainException}) and everything generic are mapped by the
+ * platform's handler, in one place.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(basePackages = "com.dbay.wallet")
@@ -38,20 +38,33 @@ public class WalletProblems {
 
   @ExceptionHandler(MissingRequestHeaderException.class)
   ProblemDetail missingHeader(MissingRequestHeaderException e) {
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, code(e.getHeaderName()), "the header " + e.getHeaderName() + " is required");
-    problem.setProperty("errors", List.of(Map.of("field", e.getHeaderName(), "message", "required")));
+    ProblemDetail problem =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            code(e.getHeaderName()),
+            "the header " + e.getHeaderName() + " is required");
+    problem.setProperty(
+        "errors", List.of(Map.of("field", e.getHeaderName(), "message", "required")));
     return problem;
   }
 
-  /** The Dogecoin node or signer is not reachable or not configured: retry later, nothing was written. */
+  /**
+   * The Dogecoin node or signer is not reachable or not configured: retry later, nothing was
+   * written.
+   */
   @ExceptionHandler(IllegalStateException.class)
   ProblemDetail unavailable(IllegalStateException e) {
     log.warn("wallet dependency unavailable: {}", e.getMessage());
-    return problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "the Dogecoin node is not available; try again later");
+    return problem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "service-unavailable",
+        "the Dogecoin node is not available; try again later");
   }
 
   private static String code(String header) {
-    return "Idempotency-Key".equalsIgnoreCase(header) ? "idempotency-key-required" : "missing-header";
+    return "Idempotency-Key".equalsIgnoreCase(header)
+        ? "idempotency-key-required"
+        : "missing-header";
   }
 
   static ProblemDetail problem(HttpStatus status, String code, String detail) {

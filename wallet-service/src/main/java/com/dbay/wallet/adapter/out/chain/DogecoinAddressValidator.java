@@ -23,7 +23,9 @@ public class DogecoinAddressValidator implements AddressValidator {
       DogecoinAddress.parse(address, network);
       return Verdict.VALID;
     } catch (DogecoinFormatException e) {
-      return e.reason() == DogecoinFormatException.Reason.WRONG_NETWORK ? Verdict.WRONG_NETWORK : Verdict.MALFORMED;
+      return e.reason() == DogecoinFormatException.Reason.WRONG_NETWORK
+          ? Verdict.WRONG_NETWORK
+          : Verdict.MALFORMED;
     }
   }
 }

@@ -4,8 +4,8 @@ import com.dbay.dogecoin.DecodedTransaction;
 import com.dbay.dogecoin.rpc.ChainBlock;
 import com.dbay.dogecoin.rpc.DogecoinRpcClient;
 import com.dbay.dogecoin.rpc.RpcException;
-import com.dbay.wallet.application.port.out.ChainClient;
 import com.dbay.platform.money.Doge;
+import com.dbay.wallet.application.port.out.ChainClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +41,12 @@ public class RpcChainClient implements ChainClient {
     for (DecodedTransaction transaction : block.transactions()) {
       for (DecodedTransaction.Output output : transaction.outputs()) {
         if (output.address() != null && output.value() > 0) {
-          outputs.add(new Output(transaction.txid(), output.index(), output.address().toBase58(), new Doge(output.value())));
+          outputs.add(
+              new Output(
+                  transaction.txid(),
+                  output.index(),
+                  output.address().toBase58(),
+                  new Doge(output.value())));
         }
       }
     }
@@ -56,7 +61,9 @@ public class RpcChainClient implements ChainClient {
   @Override
   public Optional<Integer> confirmations(String txid) {
     OptionalLong confirmations = call(() -> rpc.confirmations(txid));
-    return confirmations.isPresent() ? Optional.of((int) Math.min(Integer.MAX_VALUE, confirmations.getAsLong())) : Optional.empty();
+    return confirmations.isPresent()
+        ? Optional.of((int) Math.min(Integer.MAX_VALUE, confirmations.getAsLong()))
+        : Optional.empty();
   }
 
   private static <T> T call(Supplier<T> request) {

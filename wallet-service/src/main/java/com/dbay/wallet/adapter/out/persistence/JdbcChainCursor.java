@@ -15,13 +15,17 @@ public class JdbcChainCursor implements ChainCursor {
 
   @Override
   public long nextHeight(long initial) {
-    List<Long> saved = jdbc.queryForList("select next_height from chain_cursor where name = ?", Long.class, NAME);
+    List<Long> saved =
+        jdbc.queryForList("select next_height from chain_cursor where name = ?", Long.class, NAME);
     return saved.isEmpty() ? initial : saved.get(0);
   }
 
   @Override
   public void save(long nextHeight) {
-    jdbc.update("insert into chain_cursor (name, next_height) values (?, ?) "
-        + "on conflict (name) do update set next_height = excluded.next_height, updated_at = now()", NAME, nextHeight);
+    jdbc.update(
+        "insert into chain_cursor (name, next_height) values (?, ?) "
+            + "on conflict (name) do update set next_height = excluded.next_height, updated_at = now()",
+        NAME,
+        nextHeight);
   }
 }

@@ -16,14 +16,28 @@ public class JdbcDepositAddresses implements DepositAddresses {
 
   @Override
   public Optional<DepositAddress> find(UserId user) {
-    return jdbc.query("select owner, derivation_index, address, network from deposit_addresses where owner = ?",
-        (rs, n) -> new DepositAddress(new UserId(rs.getString(1)), rs.getLong(2), rs.getString(3), rs.getString(4)), user.value()).stream().findFirst();
+    return jdbc
+        .query(
+            "select owner, derivation_index, address, network from deposit_addresses where owner = ?",
+            (rs, n) ->
+                new DepositAddress(
+                    new UserId(rs.getString(1)), rs.getLong(2), rs.getString(3), rs.getString(4)),
+            user.value())
+        .stream()
+        .findFirst();
   }
 
   @Override
   public Optional<DepositAddress> findByAddress(String address) {
-    return jdbc.query("select owner, derivation_index, address, network from deposit_addresses where address = ?",
-        (rs, n) -> new DepositAddress(new UserId(rs.getString(1)), rs.getLong(2), rs.getString(3), rs.getString(4)), address).stream().findFirst();
+    return jdbc
+        .query(
+            "select owner, derivation_index, address, network from deposit_addresses where address = ?",
+            (rs, n) ->
+                new DepositAddress(
+                    new UserId(rs.getString(1)), rs.getLong(2), rs.getString(3), rs.getString(4)),
+            address)
+        .stream()
+        .findFirst();
   }
 
   @Override
@@ -34,7 +48,12 @@ public class JdbcDepositAddresses implements DepositAddresses {
 
   @Override
   public boolean insert(DepositAddress a) {
-    return jdbc.update("insert into deposit_addresses (owner, derivation_index, address, network) values (?, ?, ?, ?) on conflict (owner) do nothing",
-        a.user().value(), a.index(), a.address(), a.network()) == 1;
+    return jdbc.update(
+            "insert into deposit_addresses (owner, derivation_index, address, network) values (?, ?, ?, ?) on conflict (owner) do nothing",
+            a.user().value(),
+            a.index(),
+            a.address(),
+            a.network())
+        == 1;
   }
 }

@@ -27,14 +27,24 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
   }
 
   @Override
-  public <R> Optional<R> claim(String caller, String key, String fingerprint, Class<R> resultType, R resultIfFirst) {
-    int claimed = jdbc.update("insert into operations (caller, idem_key, fingerprint, result) values (?, ?, ?, ?) on conflict do nothing", caller, key,
-        fingerprint, resultIfFirst == null ? null : json.writeValueAsString(resultIfFirst));
+  public <R> Optional<R> claim(
+      String caller, String key, String fingerprint, Class<R> resultType, R resultIfFirst) {
+    int claimed =
+        jdbc.update(
+            "insert into operations (caller, idem_key, fingerprint, result) values (?, ?, ?, ?) on conflict do nothing",
+            caller,
+            key,
+            fingerprint,
+            resultIfFirst == null ? null : json.writeValueAsString(resultIfFirst));
     if (claimed == 1) {
       return Optional.empty();
     }
-    List<String[]> stored = jdbc.query("select fingerprint, result from operations where caller = ? and idem_key = ?",
-        (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, caller, key);
+    List<String[]> stored =
+        jdbc.query(
+            "select fingerprint, result from operations where caller = ? and idem_key = ?",
+            (rs, n) -> new String[] {rs.getString(1), rs.getString(2)},
+            caller,
+            key);
     if (stored.isEmpty() || !stored.get(0)[0].equals(fingerprint)) {
       throw new WalletException.IdempotencyKeyReused();
     }
@@ -43,6 +53,10 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
 
   @Override
   public void remember(String caller, String key, Object result) {
-    jdbc.update("update operations set result = ? where caller = ? and idem_key = ?", json.writeValueAsString(result), caller, key);
+    jdbc.update(
+        "update operations set result = ? where caller = ? and idem_key = ?",
+        json.writeValueAsString(result),
+        caller,
+        key);
   }
 }

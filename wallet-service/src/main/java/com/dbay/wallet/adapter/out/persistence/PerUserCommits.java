@@ -12,24 +12,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Group commit per user. All holds of one user lock that user's two balance rows until their commit
- * is durable, so one busy bidder is limited to one WAL flush per hold. Here the work of one user that
- * arrives while another of theirs is running queues up; the next thread to lead runs the whole queue
- * (up to a bound) in one transaction with a savepoint around each piece, then commits once.
+ * is durable, so one busy bidder is limited to one WAL flush per hold. Here the work of one user
+ * that arrives while another of theirs is running queues up; the next thread to lead runs the whole
+ * queue (up to a bound) in one transaction with a savepoint around each piece, then commits once.
  *
- * <p>A piece that throws is rolled back to its savepoint alone and its caller gets the exception; the
- * others go on. A lock failure (deadlock, serialisation) undoes the whole transaction, which runs
- * again from the start, since no piece has been answered yet. A failed commit fails every piece of
- * it: none of them was acknowledged, and their idempotency keys make the callers' retries safe.
+ * <p>A piece that throws is rolled back to its savepoint alone and its caller gets the exception;
+ * the others go on. A lock failure (deadlock, serialisation) undoes the whole transaction, which
+ * runs again from the start, since no piece has been answered yet. A failed commit fails every
+ * piece of it: none of them was acknowledged, and their idempotency keys make the callers' retries
+ * safe.
  *
  * <p>Each leader runs one batch (its own work comes first) and then hands the lane to the oldest
- * waiting thread, so no caller ends up running everybody else's work for long. Only work of one user
- * shares a transaction, so no new lock-order cycles arise between users.
+ * waiting thread, so no caller ends up running everybody else's work for long. Only work of one
+ * user shares a transaction, so no new lock-order cycles arise between users.
  */
 final class PerUserCommits {
 
   private final TransactionTemplate transactions;
   private final SpringUnitOfWork unitOfWork;
   private final int maxPerCommit;
+
   /** A lane exists while one of its threads leads; its queue holds the work not yet taken. */
   private final ConcurrentHashMap<Object, ArrayDeque<Piece<?>>> lanes = new ConcurrentHashMap<>();
 
@@ -45,40 +47,48 @@ final class PerUserCommits {
   <T> T run(Object laneKey, Supplier<T> work) {
     Piece<T> piece = new Piece<>(work);
     boolean[] leads = {false};
-    lanes.compute(laneKey, (key, queue) -> {
-      if (queue == null) {
-        queue = new ArrayDeque<>();
-        leads[0] = true;
-      }
-      queue.add(piece);
-      return queue;
-    });
+    lanes.compute(
+        laneKey,
+        (key, queue) -> {
+          if (queue == null) {
+            queue = new ArrayDeque<>();
+            leads[0] = true;
+          }
+          queue.add(piece);
+          return queue;
+        });
     if (leads[0] || piece.awaitTurnOrResult()) {
       lead(laneKey);
     }
     return piece.result();
   }
 
-  /** Runs one batch that starts with this thread's own piece, then passes the lane on or closes it. */
+  /**
+   * Runs one batch that starts with this thread's own piece, then passes the lane on or closes it.
+   */
   private void lead(Object laneKey) {
     List<Piece<?>> batch = new ArrayList<>();
-    lanes.computeIfPresent(laneKey, (key, queue) -> {
-      while (batch.size() < maxPerCommit && !queue.isEmpty()) {
-        batch.add(queue.poll());
-      }
-      return queue;
-    });
+    lanes.computeIfPresent(
+        laneKey,
+        (key, queue) -> {
+          while (batch.size() < maxPerCommit && !queue.isEmpty()) {
+            batch.add(queue.poll());
+          }
+          return queue;
+        });
     try {
       execute(batch);
     } finally {
       Piece<?>[] next = {null};
-      lanes.compute(laneKey, (key, queue) -> {
-        if (queue == null || queue.isEmpty()) {
-          return null;
-        }
-        next[0] = queue.peek();
-        return queue;
-      });
+      lanes.compute(
+          laneKey,
+          (key, queue) -> {
+            if (queue == null || queue.isEmpty()) {
+              return null;
+            }
+            next[0] = queue.peek();
+            return queue;
+          });
       if (next[0] != null) {
         next[0].promote();
       }
@@ -93,11 +103,12 @@ final class PerUserCommits {
     }
     for (int attempt = 1; ; attempt++) {
       try {
-        transactions.executeWithoutResult(status -> {
-          for (Piece<?> piece : batch) {
-            runIsolated(status, piece);
-          }
-        });
+        transactions.executeWithoutResult(
+            status -> {
+              for (Piece<?> piece : batch) {
+                runIsolated(status, piece);
+              }
+            });
         batch.forEach(Piece::succeed);
         return;
       } catch (PessimisticLockingFailureException e) {
@@ -143,7 +154,10 @@ final class PerUserCommits {
       this.work = work;
     }
 
-    /** @return true when this thread must lead a batch; false when another leader finished this piece. */
+    /**
+     * @return true when this thread must lead a batch; false when another leader finished this
+     *     piece.
+     */
     boolean awaitTurnOrResult() {
       return signal.join() == YOUR_TURN;
     }

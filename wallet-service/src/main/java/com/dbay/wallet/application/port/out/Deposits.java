@@ -1,8 +1,8 @@
 package com.dbay.wallet.application.port.out;
 
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.Deposit;
 import com.dbay.wallet.domain.DepositId;
-import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import java.util.List;
 import java.util.Optional;

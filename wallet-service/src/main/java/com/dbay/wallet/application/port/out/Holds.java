@@ -1,7 +1,7 @@
 package com.dbay.wallet.application.port.out;
 
-import com.dbay.wallet.domain.Hold;
 import com.dbay.platform.money.Doge;
+import com.dbay.wallet.domain.Hold;
 import com.dbay.wallet.domain.UserId;
 import java.util.Optional;
 

@@ -7,8 +7,8 @@ import com.dbay.wallet.domain.WithdrawalPlan;
 public interface TransactionReader {
 
   /**
-   * Decodes {@code rawHex} and checks every input's signature against the coin the plan says it spends
-   * at that position. Malformed bytes are an {@code InvalidRequest}.
+   * Decodes {@code rawHex} and checks every input's signature against the coin the plan says it
+   * spends at that position. Malformed bytes are an {@code InvalidRequest}.
    */
   SignedTransfer read(String rawHex, WithdrawalPlan plan);
 }

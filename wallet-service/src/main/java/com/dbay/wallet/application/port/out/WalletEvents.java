@@ -14,11 +14,12 @@ public interface WalletEvents {
 
   void escrowSettled(Escrow escrow);
 
-  WalletEvents NONE = new WalletEvents() {
-    @Override
-    public void depositCredited(Deposit deposit) {}
+  WalletEvents NONE =
+      new WalletEvents() {
+        @Override
+        public void depositCredited(Deposit deposit) {}
 
-    @Override
-    public void escrowSettled(Escrow escrow) {}
-  };
+        @Override
+        public void escrowSettled(Escrow escrow) {}
+      };
 }

@@ -10,7 +10,9 @@ import java.util.Optional;
 
 public interface Withdrawals {
 
-  /** Serialises a user's withdrawal requests for the rest of the unit of work (daily limit check). */
+  /**
+   * Serialises a user's withdrawal requests for the rest of the unit of work (daily limit check).
+   */
   void lockUser(UserId user);
 
   /** Sum of the user's withdrawals requested on that UTC day, rejected ones excluded. */
@@ -24,9 +26,9 @@ public interface Withdrawals {
   Optional<Withdrawal> lock(WithdrawalId id);
 
   /**
-   * Stores the withdrawal's state and publishes the events it recorded since it was loaded
-   * ({@link com.dbay.platform.events.AggregateRoot#pullEvents}), in the current unit of work: a
-   * change and its event commit together or not at all.
+   * Stores the withdrawal's state and publishes the events it recorded since it was loaded ({@link
+   * com.dbay.platform.events.AggregateRoot#pullEvents}), in the current unit of work: a change and
+   * its event commit together or not at all.
    */
   void save(Withdrawal withdrawal);
 

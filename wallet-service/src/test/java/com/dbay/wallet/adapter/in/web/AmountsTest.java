@@ -1,11 +1,10 @@
 package com.dbay.wallet.adapter.in.web;
 
-import com.dbay.platform.money.Doge;
-import com.dbay.wallet.domain.WalletException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.dbay.platform.money.Doge;
+import com.dbay.wallet.domain.WalletException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,9 +32,11 @@ class AmountsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "1e3", "+1", " 1", "1,5", "abc", "1.", ".5", "NaN", "0x10", "1234567890123"})
+  @ValueSource(
+      strings = {"", "1e3", "+1", " 1", "1,5", "abc", "1.", ".5", "NaN", "0x10", "1234567890123"})
   void refusesAnythingThatIsNotAPlainDecimal(String text) {
-    assertThatThrownBy(() -> Amounts.parse("amount", text)).isInstanceOf(WalletException.InvalidRequest.class);
+    assertThatThrownBy(() -> Amounts.parse("amount", text))
+        .isInstanceOf(WalletException.InvalidRequest.class);
   }
 
   @ParameterizedTest

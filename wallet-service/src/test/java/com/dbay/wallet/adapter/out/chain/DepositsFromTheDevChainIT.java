@@ -2,8 +2,8 @@ package com.dbay.wallet.adapter.out.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dbay.platform.money.Doge;
 import com.dbay.dogecoin.rpc.DogecoinRpcClient;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.DevNodeProcess;
 import com.dbay.wallet.DevSigner;
 import com.dbay.wallet.adapter.in.scheduling.DepositWatcherSchedule;
@@ -26,8 +26,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Deposits end to end on the local Dogecoin chain: coins sent to a user's deposit address are
- * found by the watcher, credited once after six confirmations, and cancelled when a reorg drops them.
+ * Deposits end to end on the local Dogecoin chain: coins sent to a user's deposit address are found
+ * by the watcher, credited once after six confirmations, and cancelled when a reorg drops them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class DepositsFromTheDevChainIT {
@@ -41,7 +41,8 @@ class DepositsFromTheDevChainIT {
   @Autowired LedgerQueries ledger;
   @Autowired JdbcTemplate jdbc;
   @Autowired WithdrawalService withdrawals;
-  private static final java.util.concurrent.atomic.AtomicBoolean FRESH_CHAIN = new java.util.concurrent.atomic.AtomicBoolean(true);
+  private static final java.util.concurrent.atomic.AtomicBoolean FRESH_CHAIN =
+      new java.util.concurrent.atomic.AtomicBoolean(true);
 
   @DynamicPropertySource
   static void chain(DynamicPropertyRegistry registry) throws IOException {
@@ -52,15 +53,20 @@ class DepositsFromTheDevChainIT {
     registry.add("dbay.wallet.chain.rpc-url", () -> url);
     // The test drives the watcher itself; its timer stays off.
     registry.add("dbay.wallet.chain.watch-interval", () -> "0s");
-    // A fresh chain for a database that may have seen other chains: start the cursor from its beginning.
+    // A fresh chain for a database that may have seen other chains: start the cursor from its
+    // beginning.
     registry.add("dbay.wallet.chain.start-height", () -> "0");
   }
 
-  /** Every run starts a new chain: coins the hot wallet knew on earlier chains do not exist on this one. */
+  /**
+   * Every run starts a new chain: coins the hot wallet knew on earlier chains do not exist on this
+   * one.
+   */
   @BeforeEach
   void forgetCoinsOfEarlierChains() {
     if (FRESH_CHAIN.compareAndSet(true, false)) {
-      jdbc.update("update utxos set status = 'SPENT', spent_by = '00000000-0000-0000-0000-000000000000' where status = 'AVAILABLE'");
+      jdbc.update(
+          "update utxos set status = 'SPENT', spent_by = '00000000-0000-0000-0000-000000000000' where status = 'AVAILABLE'");
     }
   }
 
@@ -73,7 +79,8 @@ class DepositsFromTheDevChainIT {
     watcher.runOnce();
     assertThat(ledger.balances(dave).available()).isEqualTo(Doge.ofDoge(300));
 
-    WithdrawalService.WithdrawalView requested = withdrawals.request(dave, "w-" + dave, MINER, Doge.ofDoge(120));
+    WithdrawalService.WithdrawalView requested =
+        withdrawals.request(dave, "w-" + dave, MINER, Doge.ofDoge(120));
     WithdrawalId id = new WithdrawalId(UUID.fromString(requested.id()));
     WithdrawalService.PlannedWithdrawal planned = withdrawals.plan(id);
     assertThat(withdrawals.plan(id).plan()).as("planned once").isEqualTo(planned.plan());
@@ -81,22 +88,39 @@ class DepositsFromTheDevChainIT {
     String raw = DevSigner.sign(planned.plan());
     WithdrawalService.WithdrawalView signed = withdrawals.recordSignature(id, raw).withdrawal();
     assertThat(signed.status()).isEqualTo("SIGNED");
-    assertThat(withdrawals.recordSignature(id, raw).withdrawal().txid()).as("kept once").isEqualTo(signed.txid());
+    assertThat(withdrawals.recordSignature(id, raw).withdrawal().txid())
+        .as("kept once")
+        .isEqualTo(signed.txid());
     withdrawals.broadcast(id);
     withdrawals.broadcast(id);
     assertThat(rpc.confirmations(signed.txid())).hasValue(0);
-    assertThat(jdbc.queryForObject("select count(*) from utxos where txid = ? and chain = 1", Long.class, signed.txid()))
-        .as("no coin to spend from change that is not yet in a block").isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from utxos where txid = ? and chain = 1",
+                Long.class,
+                signed.txid()))
+        .as("no coin to spend from change that is not yet in a block")
+        .isZero();
 
     mine(6);
     WithdrawalService.WithdrawalView settled = withdrawals.settleIfConfirmed(id, 6);
     assertThat(settled.status()).isEqualTo("COMPLETED");
-    // 300 - 120 - the exact network fee: 0.01 DOGE per kB of the 225 bytes planned (one input, payment and change)
+    // 300 - 120 - the exact network fee: 0.01 DOGE per kB of the 225 bytes planned (one input,
+    // payment and change)
     assertThat(settled.networkFee()).isEqualTo(225_000L);
-    assertThat(ledger.balances(dave).available()).isEqualTo(Doge.ofDoge(180).minus(new Doge(settled.networkFee())));
-    assertThat(jdbc.queryForObject("select count(*) from utxos where spent_by = ?", Long.class, id.value())).isEqualTo(1);
-    assertThat(jdbc.queryForObject("select count(*) from utxos where txid = ? and chain = 1 and status = 'AVAILABLE'", Long.class, signed.txid()))
-        .as("its change is spendable").isEqualTo(1);
+    assertThat(ledger.balances(dave).available())
+        .isEqualTo(Doge.ofDoge(180).minus(new Doge(settled.networkFee())));
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from utxos where spent_by = ?", Long.class, id.value()))
+        .isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from utxos where txid = ? and chain = 1 and status = 'AVAILABLE'",
+                Long.class,
+                signed.txid()))
+        .as("its change is spendable")
+        .isEqualTo(1);
     assertThat(ledger.audit().problems()).isEmpty();
   }
 
@@ -134,7 +158,9 @@ class DepositsFromTheDevChainIT {
     mine(3);
     watcher.runOnce();
     rescanFromGenesis();
-    assertThat(ledger.balances(bob).available()).as("rescans credit nothing twice").isEqualTo(Doge.ofDoge(250));
+    assertThat(ledger.balances(bob).available())
+        .as("rescans credit nothing twice")
+        .isEqualTo(Doge.ofDoge(250));
     assertThat(ledger.audit().problems()).isEmpty();
   }
 
@@ -146,11 +172,17 @@ class DepositsFromTheDevChainIT {
     rpc.faucet(address, Doge.ofDoge(70).koinu());
     mine(2);
     watcher.runOnce();
-    assertThat(jdbc.queryForList("select status from deposits where address = ?", String.class, address)).containsExactly("PENDING");
+    assertThat(
+            jdbc.queryForList(
+                "select status from deposits where address = ?", String.class, address))
+        .containsExactly("PENDING");
     rpc.devReorg(2, true);
     mine(8);
     watcher.runOnce();
-    assertThat(jdbc.queryForList("select status from deposits where address = ?", String.class, address)).containsExactly("CANCELLED");
+    assertThat(
+            jdbc.queryForList(
+                "select status from deposits where address = ?", String.class, address))
+        .containsExactly("CANCELLED");
     assertThat(ledger.balances(carol).available()).isEqualTo(Doge.ZERO);
     assertThat(ledger.audit().problems()).isEmpty();
   }

@@ -1,13 +1,16 @@
 package com.dbay.wallet.adapter.out.persistence;
 
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.domain.DepositId;
-import com.dbay.platform.money.Doge;
 import com.dbay.wallet.domain.UserId;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Gives a user spendable DOGE the way the chain does: a deposit to their address, seen and confirmed. */
+/**
+ * Gives a user spendable DOGE the way the chain does: a deposit to their address, seen and
+ * confirmed.
+ */
 final class DevFunding {
 
   private DevFunding() {}

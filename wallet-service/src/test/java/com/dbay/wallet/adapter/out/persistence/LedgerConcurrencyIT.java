@@ -1,15 +1,14 @@
 package com.dbay.wallet.adapter.out.persistence;
 
-import com.dbay.wallet.domain.AuditReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dbay.wallet.application.port.out.Ledger;
+import com.dbay.platform.money.Doge;
 import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.application.service.EscrowService;
 import com.dbay.wallet.application.service.HoldService;
 import com.dbay.wallet.application.service.LedgerQueries;
 import com.dbay.wallet.application.service.WithdrawalService;
-import com.dbay.platform.money.Doge;
+import com.dbay.wallet.domain.AuditReport;
 import com.dbay.wallet.domain.UserId;
 import com.dbay.wallet.domain.WalletException;
 import com.dbay.wallet.domain.WithdrawalId;
@@ -37,7 +36,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * users and on one hot user with holds from many auctions; then every invariant of the ledger is
  * checked, and every successful operation is repeated with its key to show it has no second effect.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "spring.datasource.hikari.maximum-pool-size=24")
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = "spring.datasource.hikari.maximum-pool-size=24")
 class LedgerConcurrencyIT {
 
   private static final int THREADS = 16;
@@ -62,7 +63,8 @@ class LedgerConcurrencyIT {
   record Replay(String what, Object firstResult, Supplier<Object> repeat) {}
 
   @Test
-  void aRandomConcurrentMixOfOperationsKeepsEveryInvariantAndRepeatsChangeNothing() throws Exception {
+  void aRandomConcurrentMixOfOperationsKeepsEveryInvariantAndRepeatsChangeNothing()
+      throws Exception {
     for (int i = 0; i < USERS; i++) {
       UserId user = new UserId(run + "-u" + i);
       users.add(user);
@@ -74,33 +76,41 @@ class LedgerConcurrencyIT {
     List<Future<?>> work = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
       int thread = t;
-      work.add(pool.submit(() -> {
-        for (int n = 0; n < OPERATIONS_PER_THREAD; n++) {
-          randomOperation(thread, n, hot);
-        }
-        return null;
-      }));
+      work.add(
+          pool.submit(
+              () -> {
+                for (int n = 0; n < OPERATIONS_PER_THREAD; n++) {
+                  randomOperation(thread, n, hot);
+                }
+                return null;
+              }));
     }
     for (Future<?> f : work) {
       f.get();
     }
 
     AuditReport afterRun = ledger.audit();
-    System.out.printf("concurrent mix: outcomes %s, ledger %d postings / %d entries / %d accounts%n", outcomes, afterRun.postings(),
-        afterRun.entries(), afterRun.accounts());
+    System.out.printf(
+        "concurrent mix: outcomes %s, ledger %d postings / %d entries / %d accounts%n",
+        outcomes, afterRun.postings(), afterRun.entries(), afterRun.accounts());
     assertThat(afterRun.problems()).isEmpty();
     assertThat(afterRun.sumOfAllEntries()).isZero();
-    assertThat(outcomes.get("ok").get()).as("outcomes %s", outcomes).isGreaterThan(THREADS * OPERATIONS_PER_THREAD / 4);
+    assertThat(outcomes.get("ok").get())
+        .as("outcomes %s", outcomes)
+        .isGreaterThan(THREADS * OPERATIONS_PER_THREAD / 4);
     assertThat(outcomes).containsKey("insufficient-funds");
 
-    // Repeat every successful operation with its key, concurrently: the same results, no new postings.
+    // Repeat every successful operation with its key, concurrently: the same results, no new
+    // postings.
     long postingsBefore = count("select count(*) from postings");
     List<Future<?>> repeats = new ArrayList<>();
     for (Replay replay : List.copyOf(succeeded)) {
-      repeats.add(pool.submit(() -> {
-        assertThat(replay.repeat().get()).as(replay.what()).isEqualTo(replay.firstResult());
-        return null;
-      }));
+      repeats.add(
+          pool.submit(
+              () -> {
+                assertThat(replay.repeat().get()).as(replay.what()).isEqualTo(replay.firstResult());
+                return null;
+              }));
     }
     for (Future<?> f : repeats) {
       f.get();
@@ -111,7 +121,8 @@ class LedgerConcurrencyIT {
     for (UserId user : users) {
       assertThat(ledger.balances(user).available().isNegative()).isFalse();
     }
-    assertThat(count("select count(*) from accounts where kind <> 'HOT_WALLET' and balance < 0")).isZero();
+    assertThat(count("select count(*) from accounts where kind <> 'HOT_WALLET' and balance < 0"))
+        .isZero();
   }
 
   private void randomOperation(int thread, int n, UserId hot) {
@@ -127,10 +138,16 @@ class LedgerConcurrencyIT {
       if (choice < 45) {
         allowed = Set.of("insufficient-funds", "hold-captured");
         Doge amount = Doge.ofKoinu(random.nextLong(1, Doge.ofDoge(400).koinu()));
-        record(key, holds.setHold("auction", key, user, auction, amount), () -> holds.setHold("auction", key, user, auction, amount));
+        record(
+            key,
+            holds.setHold("auction", key, user, auction, amount),
+            () -> holds.setHold("auction", key, user, auction, amount));
       } else if (choice < 55) {
         allowed = Set.of();
-        record(key, holds.releaseHold("auction", key, user, auction), () -> holds.releaseHold("auction", key, user, auction));
+        record(
+            key,
+            holds.releaseHold("auction", key, user, auction),
+            () -> holds.releaseHold("auction", key, user, auction));
       } else if (choice < 65) {
         String order = run + "-o-" + key;
         Doge price = Doge.ofKoinu(random.nextLong(1, Doge.ofDoge(300).koinu()));
@@ -138,9 +155,15 @@ class LedgerConcurrencyIT {
           return;
         }
         String holdReference = random.nextBoolean() ? auction : null;
-        // From a hold: none, too small or already captured by another order; from AVAILABLE: not enough.
-        allowed = holdReference == null ? Set.of("insufficient-funds") : Set.of("hold-too-small", "hold-captured");
-        record(key, escrows.fund("order", key, order, user, other, price, holdReference),
+        // From a hold: none, too small or already captured by another order; from AVAILABLE: not
+        // enough.
+        allowed =
+            holdReference == null
+                ? Set.of("insufficient-funds")
+                : Set.of("hold-too-small", "hold-captured");
+        record(
+            key,
+            escrows.fund("order", key, order, user, other, price, holdReference),
             () -> escrows.fund("order", key, order, user, other, price, holdReference));
         orders.add(order);
       } else if (choice < 85) {
@@ -151,17 +174,23 @@ class LedgerConcurrencyIT {
         int kind = random.nextInt(3);
         allowed = Set.of("escrow-settled");
         int percent = random.nextInt(10_001);
-        Supplier<Object> op = switch (kind) {
-          case 0 -> () -> escrows.release("order", key, order);
-          case 1 -> () -> escrows.refund("order", key, order);
-          default -> () -> escrows.split("admin", key, order, percent);
-        };
+        Supplier<Object> op =
+            switch (kind) {
+              case 0 -> () -> escrows.release("order", key, order);
+              case 1 -> () -> escrows.refund("order", key, order);
+              default -> () -> escrows.split("admin", key, order, percent);
+            };
         record(key, op.get(), op);
       } else if (choice < 95) {
-        Doge amount = Doge.ofKoinu(random.nextLong(Doge.ofDoge(1).koinu(), Doge.ofDoge(200).koinu()));
+        Doge amount =
+            Doge.ofKoinu(random.nextLong(Doge.ofDoge(1).koinu(), Doge.ofDoge(200).koinu()));
         allowed = Set.of("insufficient-funds", "daily-limit-exceeded");
-        WithdrawalService.WithdrawalView view = withdrawals.request(user, key, "mnHioPj6vMDGiSUKsXWdX9GEPHoeapF8oi", amount);
-        record(key, view, () -> withdrawals.request(user, key, "mnHioPj6vMDGiSUKsXWdX9GEPHoeapF8oi", amount));
+        WithdrawalService.WithdrawalView view =
+            withdrawals.request(user, key, "mnHioPj6vMDGiSUKsXWdX9GEPHoeapF8oi", amount);
+        record(
+            key,
+            view,
+            () -> withdrawals.request(user, key, "mnHioPj6vMDGiSUKsXWdX9GEPHoeapF8oi", amount));
         if (random.nextBoolean()) {
           withdrawals.reject(new WithdrawalId(UUID.fromString(view.id())), "test");
         }
@@ -172,8 +201,19 @@ class LedgerConcurrencyIT {
       }
     } catch (WalletException e) {
       if (!allowed.contains(e.code())) {
-        throw new AssertionError("operation " + choice + " with key " + key + " was refused as " + e.code() + " (" + e.getMessage()
-            + "); only " + allowed + " may happen here", e);
+        throw new AssertionError(
+            "operation "
+                + choice
+                + " with key "
+                + key
+                + " was refused as "
+                + e.code()
+                + " ("
+                + e.getMessage()
+                + "); only "
+                + allowed
+                + " may happen here",
+            e);
       }
       tally(e.code());
     }
@@ -191,5 +231,4 @@ class LedgerConcurrencyIT {
   private long count(String sql) {
     return Objects.requireNonNull(jdbc.queryForObject(sql, Long.class));
   }
-
 }

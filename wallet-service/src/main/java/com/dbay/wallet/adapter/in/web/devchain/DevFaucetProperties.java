@@ -6,10 +6,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code dbay.wallet.dev-faucet.*}: a button in the web app that credits test DOGE from the local
- * dev chain to the caller's own deposit address. Only {@code ./dbay up} turns it on (it sets
- * {@code DBAY_WALLET_DEV_FAUCET=true} beside the dev node); in any other configuration the faucet
- * endpoint does not exist. {@code maxAmount} stays below 1,000 DOGE so a faucet deposit needs the
- * fewest confirmations; {@code perWindow} presses per user per {@code window}.
+ * dev chain to the caller's own deposit address. Only {@code ./dbay up} turns it on (it sets {@code
+ * DBAY_WALLET_DEV_FAUCET=true} beside the dev node); in any other configuration the faucet endpoint
+ * does not exist. {@code maxAmount} stays below 1,000 DOGE so a faucet deposit needs the fewest
+ * confirmations; {@code perWindow} presses per user per {@code window}.
  */
 @ConfigurationProperties("dbay.wallet.dev-faucet")
 public record DevFaucetProperties(

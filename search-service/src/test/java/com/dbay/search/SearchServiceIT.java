@@ -90,13 +90,12 @@ public abstract class SearchServiceIT {
     if (user != null) {
       Identity identity = new Identity(user, null, user, null, Set.of("USER"));
       long now = proof.now();
-      String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
       request
           .header(IdentityHeaders.USER_ID, user)
           .header(IdentityHeaders.COGNITO_USERNAME, user)
           .header(IdentityHeaders.ROLES, "USER")
           .header(IdentityHeaders.PROOF_TIMESTAMP, Long.toString(now))
-          .header(IdentityHeaders.PROOF_SIGNATURE, proof.sign(identity, method, pathOnly, now));
+          .header(IdentityHeaders.PROOF_SIGNATURE, proof.sign(identity, method, path, now));
     }
     try {
       HttpResponse<String> response =

@@ -112,13 +112,16 @@ public abstract class ListingServiceIT {
             .timeout(Duration.ofSeconds(30));
     if (as != null) {
       long now = PROOF.now();
-      String rawPath = URI.create(path).getRawPath();
+      URI target = URI.create(path);
       request
           .header(IdentityHeaders.USER_ID, as.userId())
           .header(IdentityHeaders.COGNITO_USERNAME, as.username())
           .header(IdentityHeaders.ROLES, String.join(",", as.roles()))
           .header(IdentityHeaders.PROOF_TIMESTAMP, String.valueOf(now))
-          .header(IdentityHeaders.PROOF_SIGNATURE, PROOF.sign(as, method, rawPath, now));
+          .header(
+              IdentityHeaders.PROOF_SIGNATURE,
+              PROOF.sign(
+                  as, method, GatewayProof.target(target.getRawPath(), target.getRawQuery()), now));
     }
     headers.forEach(request::header);
     if (body != null) {

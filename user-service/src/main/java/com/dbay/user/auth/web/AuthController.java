@@ -1,10 +1,10 @@
 package com.dbay.user.auth.web;
 
-import com.dbay.platform.problem.DomainException;
 import com.dbay.platform.problem.ProblemTypes;
 import com.dbay.user.UserProperties;
 import com.dbay.user.auth.AccessTokens;
 import com.dbay.user.auth.LoginThrottle;
+import com.dbay.user.auth.ThrottledLogin;
 import com.dbay.user.auth.TokenPair;
 import com.dbay.user.auth.TokenService;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,26 +30,21 @@ class AuthController {
 
   private final TokenService tokens;
   private final AccessTokens keys;
-  private final LoginThrottle throttle;
+  private final ThrottledLogin logins;
   private final List<String> trustedProxies;
 
   AuthController(
-      TokenService tokens, AccessTokens keys, LoginThrottle throttle, UserProperties properties) {
+      TokenService tokens, AccessTokens keys, ThrottledLogin logins, UserProperties properties) {
     this.tokens = tokens;
     this.keys = keys;
-    this.throttle = throttle;
+    this.logins = logins;
     this.trustedProxies = properties.loginThrottle().trustedProxies();
   }
 
   @PostMapping({"/login", "/login/"})
   ResponseEntity<TokenPair> login(
       @Valid @RequestBody Credentials credentials, HttpServletRequest request) {
-    TokenPair pair =
-        throttle.guard(
-            credentials.username(),
-            source(request),
-            e -> e instanceof DomainException d && d.kind() == DomainException.Kind.UNAUTHENTICATED,
-            () -> tokens.login(credentials.username(), credentials.password()));
+    TokenPair pair = logins.login(credentials.username(), credentials.password(), source(request));
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(pair);
   }
 

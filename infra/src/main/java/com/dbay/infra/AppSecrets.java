@@ -20,7 +20,6 @@ import software.constructs.Construct;
 public final class AppSecrets extends Construct {
 
   public final Secret gatewaySecret;
-  public final Secret walletInternalToken;
   public final Secret dogeRpc;
   public final Secret walletSeed;
   public final Key walletSeedKey;
@@ -29,9 +28,6 @@ public final class AppSecrets extends Construct {
     super(scope, id);
     gatewaySecret =
         random("GatewaySecret", "HMAC key of the gateway proof (authorizer and services)");
-    walletInternalToken =
-        random(
-            "WalletInternalToken", "token the wallet-service requires on its internal endpoints");
     dogeRpc =
         Secret.Builder.create(this, "DogeRpc")
             .description(

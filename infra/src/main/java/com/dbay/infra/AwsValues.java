@@ -51,6 +51,9 @@ final class AwsValues {
           case "DBAY_JWT_AUDIENCES" -> String.join(",", in.identity().clientIds());
           case "DBAY_JWT_TOKEN_USES" -> "id";
           case "DBAY_SPA_DIR" -> "/app/spa";
+          // A task listens on its own ENI in a private subnet; 127.0.0.1 would shut out the load
+          // balancer.
+          case "DBAY_BIND_ADDRESS", "DBAY_PUBLIC_BIND" -> "0.0.0.0";
           default -> serviceUrl(variable);
         });
   }
@@ -65,8 +68,6 @@ final class AwsValues {
           case "DBAY_REDIS_URL" -> Secret.fromSecretsManager(data.redisUrl);
           case "DBAY_MONGO_URI" -> Secret.fromSecretsManager(data.mongoUri);
           case "DBAY_GATEWAY_SECRET" -> Secret.fromSecretsManager(in.secrets().gatewaySecret);
-          case "DBAY_WALLET_INTERNAL_TOKEN" ->
-              Secret.fromSecretsManager(in.secrets().walletInternalToken);
           case "DBAY_DOGE_RPC_USER" -> Secret.fromSecretsManager(in.secrets().dogeRpc, "username");
           case "DBAY_DOGE_RPC_PASSWORD" ->
               Secret.fromSecretsManager(in.secrets().dogeRpc, "password");

@@ -20,7 +20,6 @@ final class NagSuppressions {
     for (IConstruct secret :
         new IConstruct[] {
           stack.secrets.gatewaySecret,
-          stack.secrets.walletInternalToken,
           stack.secrets.dogeRpc,
           stack.secrets.walletSeed,
           stack.data.postgres.getSecret(),

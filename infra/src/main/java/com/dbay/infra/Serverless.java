@@ -299,7 +299,6 @@ public final class Serverless extends Construct {
     Settings s = in.settings();
     Map<String, String> env = new TreeMap<>();
     String walletUrl = Parts.service("wallet-service").internalUrl();
-    String token = in.secrets().walletInternalToken.getSecretValue().unsafeUnwrap();
     Map<String, String> chain =
         Map.of(
             "DBAY_DOGE_RPC_URL", s.dogeRpcUrl(),
@@ -320,7 +319,6 @@ public final class Serverless extends Construct {
       case "deposit-watcher", "deposit-confirmations" -> {
         env.putAll(chain);
         env.put("DBAY_WALLET_URL", walletUrl);
-        env.put("DBAY_WALLET_INTERNAL_TOKEN", token);
         env.put("DBAY_DEPOSIT_WATCHER_CURSOR", "/tmp/deposit-watcher.cursor");
         env.put(
             "DBAY_SFN_ENDPOINT",
@@ -329,7 +327,6 @@ public final class Serverless extends Construct {
       case "blockchain-broadcaster" -> {
         env.putAll(chain);
         env.put("DBAY_WALLET_URL", walletUrl);
-        env.put("DBAY_WALLET_INTERNAL_TOKEN", token);
         env.put("DBAY_WALLET_SEED_SECRET_ID", in.secrets().walletSeed.getSecretArn());
       }
       case "auction-closer", "auction-settlement" -> {

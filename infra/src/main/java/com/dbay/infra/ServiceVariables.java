@@ -28,7 +28,18 @@ public final class ServiceVariables {
       return Map.of();
     }
     try {
-      return parse(Files.readString(yml));
+      Map<String, String> read = parse(Files.readString(yml));
+      // The platform starter's shared defaults (e.g. DBAY_BIND_ADDRESS) are read by every service
+      // on it.
+      Path pom = repoRoot.resolve(module).resolve("pom.xml");
+      Path defaults =
+          repoRoot.resolve("platform/starter/src/main/resources/dbay-defaults.properties");
+      if (Files.isRegularFile(pom)
+          && Files.readString(pom).contains("<artifactId>dbay-platform-starter</artifactId>")
+          && Files.isRegularFile(defaults)) {
+        parse(Files.readString(defaults)).forEach(read::putIfAbsent);
+      }
+      return read;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

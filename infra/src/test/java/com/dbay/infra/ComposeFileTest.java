@@ -50,7 +50,6 @@ class ComposeFileTest {
             .redirectErrorStream(false);
     // The per-install secrets compose insists on (it refuses to start without them).
     pb.environment().put("DBAY_GATEWAY_SECRET", "compose-config-check-gateway-secret");
-    pb.environment().put("DBAY_WALLET_INTERNAL_TOKEN", "compose-config-check-wallet-token");
     Process p;
     try {
       p = pb.start();

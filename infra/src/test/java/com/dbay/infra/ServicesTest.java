@@ -75,11 +75,7 @@ class ServicesTest {
       assertThat(names(container.path("Secrets"))).as(part.name()).contains("DBAY_GATEWAY_SECRET");
     }
     assertThat(names(container("wallet-service").path("Secrets")))
-        .contains(
-            "DBAY_PG_PASSWORD",
-            "DBAY_REDIS_URL",
-            "DBAY_WALLET_INTERNAL_TOKEN",
-            "DBAY_DOGE_RPC_PASSWORD");
+        .contains("DBAY_PG_PASSWORD", "DBAY_REDIS_URL", "DBAY_DOGE_RPC_PASSWORD");
   }
 
   @Test

@@ -88,7 +88,7 @@ final class RealtimeHandler implements WebSocketHandler {
     String channel = message.path("channel").asString("");
     switch (action) {
       case "ping" -> {
-        return write(Map.of("type", "pong"));
+        return write(message("type", "pong"));
       }
       case "subscribe" -> {
         if (!PUBLIC.matcher(channel).matches() && !USER.equals(channel)) {
@@ -101,11 +101,11 @@ final class RealtimeHandler implements WebSocketHandler {
           return error(channel, "too many subscriptions");
         }
         subscriptions.add(channel);
-        return write(Map.of("type", "subscribed", "channel", channel));
+        return write(message("type", "subscribed", "channel", channel));
       }
       case "unsubscribe" -> {
         subscriptions.remove(channel);
-        return write(Map.of("type", "unsubscribed", "channel", channel));
+        return write(message("type", "unsubscribed", "channel", channel));
       }
       default -> {
         return error(channel.isEmpty() ? null : channel, "unknown action");
@@ -115,8 +115,20 @@ final class RealtimeHandler implements WebSocketHandler {
 
   private static String error(String channel, String detail) {
     return channel == null
-        ? write(Map.of("type", "error", "detail", detail))
-        : write(Map.of("type", "error", "channel", channel, "detail", detail));
+        ? write(message("type", "error", "detail", detail))
+        : write(message("type", "error", "channel", channel, "detail", detail));
+  }
+
+  /**
+   * A message with its fields in the order given ({@code type} first): {@code Map.of} iterates in a
+   * per-JVM random order, so clients and tests would see the fields shuffled from run to run.
+   */
+  private static Map<String, String> message(String... namesAndValues) {
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      fields.put(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return fields;
   }
 
   private static String write(Map<String, String> message) {

@@ -36,6 +36,7 @@ import com.dbay.wallet.application.service.DepositWatcher;
 import com.dbay.wallet.application.service.EscrowService;
 import com.dbay.wallet.application.service.HoldService;
 import com.dbay.wallet.application.service.LedgerQueries;
+import com.dbay.wallet.application.service.ReportedDeposits;
 import com.dbay.wallet.application.service.WithdrawalService;
 import com.dbay.wallet.domain.ConfirmationPolicy;
 import com.dbay.wallet.domain.FeePolicy;
@@ -265,6 +266,20 @@ public class WalletConfiguration {
   @Bean
   DepositWatcher depositWatcher(ChainClient chain, DepositService deposits, JdbcDeposits store) {
     return new DepositWatcher(chain, deposits, store);
+  }
+
+  /** Reports from outside the wallet, checked against its own node (unless a test says not to). */
+  @Bean
+  ReportedDeposits reportedDeposits(
+      ChainClient chain, DepositService deposits, JdbcDeposits store, WalletProperties properties) {
+    if (!properties.chain().verifyReportedDeposits()) {
+      org.slf4j.LoggerFactory.getLogger(WalletConfiguration.class)
+          .warn(
+              "dbay.wallet.chain.verify-reported-deposits is false: deposit reports are believed"
+                  + " without asking the node (tests only)");
+      return ReportedDeposits.unverifiedForTests(deposits, store);
+    }
+    return new ReportedDeposits(chain, deposits, store);
   }
 
   @Bean

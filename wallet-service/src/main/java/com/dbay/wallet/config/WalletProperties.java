@@ -28,7 +28,9 @@ public record WalletProperties(
    * (503). {@code watchInterval} zero turns the in-process watcher off (e.g. where the
    * deposit-watcher Lambda calls the internal API instead). {@code hotWallet} false keeps credited
    * deposits out of the spendable coins (tests with made-up transactions); withdrawals then cannot
-   * be planned (503).
+   * be planned (503). {@code verifyReportedDeposits} false believes the deposit-watcher's reports
+   * without asking the node: only for tests with made-up txids (no env variable maps it, and the
+   * wallet logs a warning when it is off).
    */
   public record Chain(
       @DefaultValue("regtest") String network,
@@ -38,7 +40,8 @@ public record WalletProperties(
       @DefaultValue("dbay") String rpcPassword,
       @DefaultValue("0s") java.time.Duration watchInterval,
       @DefaultValue("0") long startHeight,
-      @DefaultValue("true") boolean hotWallet) {}
+      @DefaultValue("true") boolean hotWallet,
+      @DefaultValue("true") boolean verifyReportedDeposits) {}
 
   /**
    * m/44'/3'/0' of "abandon ×11 about" (empty passphrase) on regtest/testnet: the dev chain's

@@ -149,7 +149,10 @@ class WalletCrashMixIT {
                 "DBAY_DOGE_NETWORK",
                 "regtest",
                 "DBAY_DOGE_RPC_URL",
-                chain.url()),
+                chain.url(),
+                // the funding deposits have made-up txids the stand-in node does not know
+                "DBAY_WALLET_CHAIN_VERIFYREPORTEDDEPOSITS",
+                "false"),
             "target/wallet-crash-mix-it.log");
     jdbc =
         new JdbcTemplate(

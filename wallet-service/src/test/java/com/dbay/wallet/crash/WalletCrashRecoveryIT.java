@@ -48,7 +48,10 @@ class WalletCrashRecoveryIT {
                 "DBAY_WALLET_SIGNING",
                 "false",
                 "DBAY_WALLET_WATCH_INTERVAL",
-                "0s"),
+                "0s",
+                // made-up deposits, no node behind them (ReportedDepositsIT checks the node)
+                "DBAY_WALLET_CHAIN_VERIFYREPORTEDDEPOSITS",
+                "false"),
             "target/wallet-crash-it.log");
     wallet.start();
     String run = UUID.randomUUID().toString().substring(0, 8);

@@ -92,6 +92,11 @@ public final class DepositService {
         });
   }
 
+  /** Whether the address is one of the users' deposit addresses. */
+  public boolean isDepositAddress(String address) {
+    return address != null && addresses.findByAddress(address).isPresent();
+  }
+
   /**
    * Records an output seen on chain. Outputs to addresses that are not users' deposit addresses
    * (change, strangers) are ignored. Returns the deposit, new or already known.

@@ -59,4 +59,28 @@ final class FakeChain implements ChainClient {
   public Optional<Integer> confirmations(String txid) {
     return Optional.ofNullable(confirmations.get(txid));
   }
+
+  /** Unmined outputs the node holds in its mempool (tests of reports about them). */
+  final Map<String, Output> mempool = new HashMap<>();
+
+  @Override
+  public Optional<OnChainOutput> output(String txid, int vout) {
+    for (int height = 0; height < blocks.size(); height++) {
+      for (Output o : blocks.get(height).outputs()) {
+        if (o.txid().equals(txid) && o.vout() == vout) {
+          return Optional.of(
+              new OnChainOutput(
+                  o.address(),
+                  o.amount(),
+                  blocks.get(height).hash(),
+                  height,
+                  blocks.size() - height));
+        }
+      }
+    }
+    Output waiting = mempool.get(txid + ":" + vout);
+    return waiting == null
+        ? Optional.empty()
+        : Optional.of(new OnChainOutput(waiting.address(), waiting.amount(), null, -1, 0));
+  }
 }

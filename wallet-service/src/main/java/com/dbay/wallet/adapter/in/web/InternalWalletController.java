@@ -8,6 +8,7 @@ import com.dbay.wallet.application.service.DepositService;
 import com.dbay.wallet.application.service.EscrowService;
 import com.dbay.wallet.application.service.HoldService;
 import com.dbay.wallet.application.service.LedgerQueries;
+import com.dbay.wallet.application.service.ReportedDeposits;
 import com.dbay.wallet.application.service.WithdrawalService;
 import com.dbay.wallet.domain.AuditReport;
 import com.dbay.wallet.domain.DepositId;
@@ -42,21 +43,21 @@ public class InternalWalletController {
   private final HoldService holds;
   private final AccountStanding standing;
   private final EscrowService escrows;
-  private final DepositService deposits;
+  private final ReportedDeposits reportedDeposits;
   private final WithdrawalService withdrawals;
   private final LedgerQueries ledger;
 
   public InternalWalletController(
       HoldService holds,
       EscrowService escrows,
-      DepositService deposits,
+      ReportedDeposits reportedDeposits,
       WithdrawalService withdrawals,
       LedgerQueries ledger,
       AccountStanding standing) {
     this.standing = standing;
     this.holds = holds;
     this.escrows = escrows;
-    this.deposits = deposits;
+    this.reportedDeposits = reportedDeposits;
     this.withdrawals = withdrawals;
     this.ledger = ledger;
   }
@@ -170,8 +171,8 @@ public class InternalWalletController {
   @PostMapping("/deposits")
   public ResponseEntity<DepositService.DepositView> depositSeen(
       @RequestBody DepositSeenRequest body) {
-    return deposits
-        .recordDetected(
+    return reportedDeposits
+        .detected(
             new DepositId(body.txid(), body.vout()),
             body.address(),
             Amounts.parsePositive("amount", body.amount()),
@@ -186,14 +187,14 @@ public class InternalWalletController {
   @PostMapping("/deposits/{txid}/{vout}/confirmations")
   public DepositService.DepositView depositConfirmations(
       @PathVariable String txid, @PathVariable int vout, @RequestBody ConfirmationsRequest body) {
-    return deposits.observe(new DepositId(txid, vout), body.confirmations());
+    return reportedDeposits.confirmations(new DepositId(txid, vout), body.confirmations());
   }
 
   @InternalApi(callers = "deposit-watcher")
   @PostMapping("/deposits/{txid}/{vout}/cancel")
   public DepositService.DepositView depositReorged(
       @PathVariable String txid, @PathVariable int vout) {
-    return deposits.cancelOnReorg(new DepositId(txid, vout));
+    return reportedDeposits.reorged(new DepositId(txid, vout));
   }
 
   /**

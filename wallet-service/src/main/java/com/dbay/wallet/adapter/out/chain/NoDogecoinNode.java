@@ -38,4 +38,9 @@ public class NoDogecoinNode implements ChainClient {
   public Optional<Integer> confirmations(String txid) {
     throw unavailable();
   }
+
+  @Override
+  public Optional<OnChainOutput> output(String txid, int vout) {
+    throw unavailable();
+  }
 }

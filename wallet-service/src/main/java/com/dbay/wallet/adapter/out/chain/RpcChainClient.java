@@ -1,8 +1,11 @@
 package com.dbay.wallet.adapter.out.chain;
 
 import com.dbay.dogecoin.DecodedTransaction;
+import com.dbay.dogecoin.rpc.BlockHeaderInfo;
 import com.dbay.dogecoin.rpc.ChainBlock;
+import com.dbay.dogecoin.rpc.ChainTransaction;
 import com.dbay.dogecoin.rpc.DogecoinRpcClient;
+import com.dbay.dogecoin.rpc.RpcErrorException;
 import com.dbay.dogecoin.rpc.RpcException;
 import com.dbay.platform.money.Doge;
 import com.dbay.wallet.application.port.out.ChainClient;
@@ -64,6 +67,49 @@ public class RpcChainClient implements ChainClient {
     return confirmations.isPresent()
         ? Optional.of((int) Math.min(Integer.MAX_VALUE, confirmations.getAsLong()))
         : Optional.empty();
+  }
+
+  /**
+   * {@code getrawtransaction txid true} (a real node needs {@code -txindex=1}, as for {@link
+   * #confirmations}) and the header of its block for the height: the output as the node sees it.
+   */
+  @Override
+  public Optional<OnChainOutput> output(String txid, int vout) {
+    ChainTransaction found;
+    try {
+      found = rpc.getRawTransaction(txid);
+    } catch (RpcErrorException e) {
+      if (e.isNotFound()) {
+        return Optional.empty();
+      }
+      throw new IllegalStateException("the Dogecoin node failed: " + e.getMessage(), e);
+    } catch (RpcException e) {
+      throw new IllegalStateException("the Dogecoin node failed: " + e.getMessage(), e);
+    } catch (IllegalArgumentException malformedTxid) {
+      return Optional.empty();
+    }
+    Optional<DecodedTransaction.Output> output =
+        found.transaction().outputs().stream().filter(o -> o.index() == vout).findFirst();
+    if (output.isEmpty()) {
+      return Optional.empty();
+    }
+    String address = output.get().address() == null ? null : output.get().address().toBase58();
+    Doge amount = new Doge(output.get().value());
+    if (found.blockHash() == null) {
+      return Optional.of(new OnChainOutput(address, amount, null, -1, 0));
+    }
+    BlockHeaderInfo block = call(() -> rpc.getBlockHeader(found.blockHash()));
+    if (!block.onMainChain()) {
+      // mined in a block a reorg replaced: as good as unmined
+      return Optional.of(new OnChainOutput(address, amount, null, -1, 0));
+    }
+    return Optional.of(
+        new OnChainOutput(
+            address,
+            amount,
+            block.hash(),
+            block.height(),
+            (int) Math.min(Integer.MAX_VALUE, Math.max(0, block.confirmations()))));
   }
 
   private static <T> T call(Supplier<T> request) {

@@ -24,5 +24,22 @@ public interface ChainClient {
   /** Confirmations of a transaction in the best chain; empty when it is not in it. */
   Optional<Integer> confirmations(String txid);
 
+  /**
+   * What the node itself says about one output of a transaction: whom it pays, how much, and where
+   * it is mined ({@code blockHash} null while the transaction waits in the mempool). Empty when the
+   * node does not know the transaction or it has no such output. Spent outputs are still found: a
+   * credited deposit is spent by a withdrawal later, and its record stays checkable.
+   */
+  Optional<OnChainOutput> output(String txid, int vout);
+
   record Output(String txid, int vout, String address, Doge amount) {}
+
+  /** One output as the node sees it now; {@code address} null for scripts that pay no address. */
+  record OnChainOutput(
+      String address, Doge amount, String blockHash, long blockHeight, int confirmations) {
+
+    public boolean mined() {
+      return blockHash != null;
+    }
+  }
 }

@@ -48,7 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
     properties = {
       "dbay.identity.gateway-secret=wallet-api-it-secret-0123456789abcdef",
       "dbay.wallet.withdrawals.daily-limit=300",
-      "dbay.wallet.withdrawals.approval-threshold=150"
+      "dbay.wallet.withdrawals.approval-threshold=150",
+      // made-up deposits fund the users here; ReportedDepositsIT checks reports against a node
+      "dbay.wallet.chain.verify-reported-deposits=false"
     })
 class WalletApiIT {
 

@@ -1,2 +1,0 @@
-/** What every web adapter of the listing service shares: the internal-caller check. */
-package com.dbay.listing.web;

@@ -1,2 +1,0 @@
-/** Who may call the service's internal endpoints. */
-package com.dbay.search.internal;

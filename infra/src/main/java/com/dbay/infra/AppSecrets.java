@@ -13,9 +13,10 @@ import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 /**
- * The per-install secrets: the gateway proof key shared by the authorizer and the services, the
- * wallet's internal token, the Dogecoin node's RPC login, and the wallet seed. Values are generated
- * at deploy time; the seed and the RPC login are replaced by the operator (README, Deploy to AWS).
+ * The per-install secrets: the gateway proof key shared by the authorizer and the services, one
+ * service-call key per calling part (platform servicecall HMAC; {@link #callerKeys}), the Dogecoin
+ * node's RPC login, and the wallet seed. Values are generated at deploy time; the seed and the RPC
+ * login are replaced by the operator (README, Deploy to AWS).
  */
 public final class AppSecrets extends Construct {
 
@@ -24,10 +25,28 @@ public final class AppSecrets extends Construct {
   public final Secret walletSeed;
   public final Key walletSeedKey;
 
+  /**
+   * Caller name → its key (64 letters and digits: valid base64 of 48 bytes, as the platform's
+   * CallerKeys reads it). A part is given only its own key and the keys of the callers it accepts.
+   */
+  public final Map<String, Secret> callerKeys = new java.util.TreeMap<>();
+
+  final CallerKeyTable callerTable;
+
   public AppSecrets(Construct scope, String id, Settings settings) {
     super(scope, id);
     gatewaySecret =
         random("GatewaySecret", "HMAC key of the gateway proof (authorizer and services)");
+    callerTable = CallerKeyTable.read(settings.repoRoot());
+    for (String caller : callerTable.callers()) {
+      callerKeys.put(
+          caller,
+          random(
+              "CallerKey-" + caller,
+              "service-call key of "
+                  + caller
+                  + " (internal-endpoints.tsv): it signs with it, the parts it calls verify"));
+    }
     dogeRpc =
         Secret.Builder.create(this, "DogeRpc")
             .description(

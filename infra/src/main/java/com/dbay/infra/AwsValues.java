@@ -16,6 +16,11 @@ final class AwsValues {
   static final List<String> PLATFORM =
       List.of("DBAY_GATEWAY_SECRET", "DBAY_EVENTS_BUS", "DBAY_EVENTS_EVENTBRIDGE_BUSNAME");
 
+  /** The service-call keys the starter reads, one variable per caller ({@link CallerKeyTable}). */
+  static boolean platformReads(String variable) {
+    return PLATFORM.contains(variable) || variable.startsWith(CallerKeyTable.VARIABLE_PREFIX);
+  }
+
   private final Services.Inputs in;
   private final Parts.Service part;
 

@@ -35,6 +35,14 @@ final class NagSuppressions {
               + "every reader (and, for the seed and the node login, an operator action), so rotation is an operator procedure "
               + "(README, Deploy to AWS), not a schedule.");
     }
+    for (IConstruct secret : stack.secrets.callerKeys.values()) {
+      accept(
+          secret,
+          "AwsSolutions-SMG4",
+          "The services read credentials at start; rotating them needs a rolling restart of "
+              + "every reader (and, for the seed and the node login, an operator action), so rotation is an operator procedure "
+              + "(README, Deploy to AWS), not a schedule.");
+    }
 
     // Network.
     accept(

@@ -308,6 +308,12 @@ public final class Serverless extends Construct {
             "DBAY_DOGE_RPC_PASSWORD",
                 in.secrets().dogeRpc.secretValueFromJson("password").unsafeUnwrap(),
             "DBAY_BLOCK_INTERVAL_SECONDS", "60");
+    // A function that calls a service's internal endpoints signs with its own key (the platform's
+    // ServiceCallSigner reads DBAY_CALLER_KEY_<FUNCTION>), resolved at deploy like the node login.
+    var ownKey = in.secrets().callerKeys.get(function);
+    if (ownKey != null) {
+      env.put(CallerKeyTable.variable(function), ownKey.getSecretValue().unsafeUnwrap());
+    }
     switch (function) {
       case "authorizer" -> {
         env.put("COGNITO_USER_POOL_ID", in.identity().userPool.getUserPoolId());

@@ -265,6 +265,18 @@ public final class Services extends Construct {
       values.plain(variable).ifPresent(v -> plain.put(variable, v));
       values.secret(variable).ifPresent(v -> secrets.put(variable, v));
     }
+    // Service-call keys (the starter's CallerKeys reads DBAY_CALLER_KEY_*): those of the callers
+    // this part accepts, and its own when it calls another part.
+    java.util.Set<String> keys =
+        new java.util.TreeSet<>(in.secrets().callerTable.trustedBy(part.name()));
+    if (in.secrets().callerKeys.containsKey(part.name())) {
+      keys.add(part.name());
+    }
+    for (String caller : keys) {
+      secrets.put(
+          CallerKeyTable.variable(caller),
+          Secret.fromSecretsManager(in.secrets().callerKeys.get(caller)));
+    }
     // The image runs java $JAVA_OPTS $JAVA_HEAP: ./dbay's flags, with the heap sized from the
     // task's memory.
     plain.put("JAVA_HEAP", "-XX:MaxRAMPercentage=70");

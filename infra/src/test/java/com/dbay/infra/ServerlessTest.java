@@ -16,6 +16,29 @@ class ServerlessTest {
   }
 
   @Test
+  void aFunctionThatCallsAServiceHoldsItsOwnServiceCallKeyOnly() {
+    for (String caller :
+        new String[] {
+          "deposit-watcher", "blockchain-broadcaster", "search-indexer", "image-processor"
+        }) {
+      JsonNode env = function(caller).path("Environment").path("Variables");
+      String own = "DBAY_CALLER_KEY_" + caller.toUpperCase().replace('-', '_');
+      assertThat(env.path(own).toString()).as(caller).contains("resolve:secretsmanager");
+      env.fieldNames()
+          .forEachRemaining(
+              name -> {
+                if (name.startsWith("DBAY_CALLER_KEY_")) {
+                  assertThat(name).as(caller + " holds no other part's key").isEqualTo(own);
+                }
+              });
+    }
+    JsonNode authorizer = function("authorizer").path("Environment").path("Variables");
+    authorizer
+        .fieldNames()
+        .forEachRemaining(name -> assertThat(name).doesNotStartWith("DBAY_CALLER_KEY_"));
+  }
+
+  @Test
   void everyFunctionRunsItsHandlerFromItsModulesShadedJar() {
     for (Parts.Function part : Parts.FUNCTIONS) {
       JsonNode fn = function(part.name());

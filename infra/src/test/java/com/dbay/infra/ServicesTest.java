@@ -41,10 +41,39 @@ class ServicesTest {
           });
       // ...and nothing it does not read, except what the platform starter reads for every part.
       given.removeAll(reads.keySet());
-      given.removeAll(AwsValues.PLATFORM);
+      given.removeIf(AwsValues::platformReads);
       given.remove("JAVA_HEAP");
       assertThat(given).as(part.name() + ": variables it never reads").isEmpty();
     }
+  }
+
+  @Test
+  void eachServiceGetsTheKeysOfTheCallersItAcceptsAndItsOwnAndNoOthers() {
+    Set<String> wallet = names(container("wallet-service").path("Secrets"));
+    assertThat(wallet)
+        .contains(
+            "DBAY_CALLER_KEY_AUCTION_SERVICE",
+            "DBAY_CALLER_KEY_ORDER_SERVICE",
+            "DBAY_CALLER_KEY_DEPOSIT_WATCHER",
+            "DBAY_CALLER_KEY_BLOCKCHAIN_BROADCASTER",
+            "DBAY_CALLER_KEY_OPERATOR")
+        .doesNotContain("DBAY_CALLER_KEY_SEARCH_INDEXER", "DBAY_CALLER_KEY_IMAGE_PROCESSOR");
+    assertThat(names(container("listing-service").path("Secrets")))
+        .contains(
+            "DBAY_CALLER_KEY_SEARCH_SERVICE",
+            "DBAY_CALLER_KEY_SEARCH_INDEXER",
+            "DBAY_CALLER_KEY_IMAGE_PROCESSOR",
+            "DBAY_CALLER_KEY_AUCTION_SERVICE")
+        .doesNotContain("DBAY_CALLER_KEY_DEPOSIT_WATCHER");
+    // search-service accepts the indexer and the operator, and signs its own calls to listings.
+    assertThat(names(container("search-service").path("Secrets")))
+        .contains(
+            "DBAY_CALLER_KEY_SEARCH_INDEXER",
+            "DBAY_CALLER_KEY_OPERATOR",
+            "DBAY_CALLER_KEY_SEARCH_SERVICE")
+        .doesNotContain("DBAY_CALLER_KEY_AUCTION_SERVICE");
+    assertThat(names(container("gateway").path("Secrets")))
+        .noneMatch(n -> n.startsWith("DBAY_CALLER_KEY_"));
   }
 
   @Test

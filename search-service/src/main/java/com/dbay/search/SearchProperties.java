@@ -6,15 +6,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code dbay.search.*}: where the indices and listing-service are, internal callers, cursors and
- * caching.
+ * {@code dbay.search.*}: where the indices and listing-service are, cursors and caching. (Internal
+ * callers are the platform's signed service calls, not settings here.)
  */
 @ConfigurationProperties("dbay.search")
 public record SearchProperties(
     @DefaultValue("dbay-") String indexPrefix,
     @DefaultValue("http://127.0.0.1:8001") URI listingUrl,
-    @DefaultValue("") String internalToken,
-    @DefaultValue("") String listingInternalToken,
     @DefaultValue("") String cursorSecret,
     /**
      * How long a search answer is served from Memcached; short, so an edit shows within the 2 s

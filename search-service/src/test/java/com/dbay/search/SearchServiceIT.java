@@ -3,6 +3,7 @@ package com.dbay.search;
 import com.dbay.platform.identity.GatewayProof;
 import com.dbay.platform.identity.Identity;
 import com.dbay.platform.identity.IdentityHeaders;
+import com.dbay.platform.test.TestCallers;
 import com.dbay.platform.test.TestStores;
 import com.dbay.search.indexing.IndexNames;
 import com.dbay.search.indexing.ListingIndexer;
@@ -42,6 +43,9 @@ public abstract class SearchServiceIT {
   protected static final OpenSearchHttp OPENSEARCH =
       new OpenSearchHttp(URI.create(TestStores.opensearchUrl()));
 
+  /** Random keys of the parts search-service accepts (search-indexer, operator) and a stranger. */
+  protected static final TestCallers CALLERS = TestCallers.forPart("search-service");
+
   @LocalServerPort protected int port;
   @Autowired protected ListingIndexer indexer;
   @Autowired protected IndexNames names;
@@ -55,6 +59,11 @@ public abstract class SearchServiceIT {
     registry.add("dbay.search.index-prefix", () -> PREFIX);
     registry.add("dbay.search.listing-url", () -> StubListingService.get().url());
     registry.add("dbay.identity.gateway-secret", () -> SECRET);
+    registry.add("dbay.service-calls.trusted-callers-file", CALLERS::trustedCallersFile);
+    // search-service's own key, for its signed calls to (the stub of) listing-service
+    registry.add(
+        "dbay.service-calls.own-keys-file",
+        () -> StubListingService.CALLERS.ownKeysFile("search-service"));
     // Small pages, so a rebuild in a test walks several of them.
     registry.add("dbay.search.rebuild-page-size", () -> 3);
   }
@@ -70,6 +79,16 @@ public abstract class SearchServiceIT {
       List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
       return values == null ? null : values.get(0);
     }
+  }
+
+  /** Headers that sign this internal call as {@code caller} (any part with a test key). */
+  protected Map<String, String> signedAs(String caller, String method, String path, String body) {
+    return CALLERS
+        .signer(caller)
+        .headers(
+            method,
+            URI.create("http://localhost:" + port + path),
+            body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   protected Response get(String path) {

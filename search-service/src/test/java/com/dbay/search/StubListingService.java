@@ -1,10 +1,14 @@
 package com.dbay.search;
 
+import com.dbay.platform.servicecall.CallerKeys;
+import com.dbay.platform.servicecall.ServiceCallVerifier;
+import com.dbay.platform.test.TestCallers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,9 +16,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * listing-service's two read endpoints search depends on, over real HTTP: the category tree and the
  * internal snapshot pages ({@code {items, nextCursor}}, the cursor being the index of the next
- * item). Records the headers of snapshot calls so tests can check who search says it is.
+ * item). Verifies each snapshot call's service-call signature as listing-service would, and records
+ * the verified caller (or why it was refused) so tests can check who search proved to be.
  */
 public final class StubListingService {
+
+  /** Keys of the parts listing-service accepts; search-service under test signs with its one. */
+  public static final TestCallers CALLERS = TestCallers.forPart("listing-service");
+
+  private static final ServiceCallVerifier VERIFIER =
+      new ServiceCallVerifier(CallerKeys.fromFile(Path.of(CALLERS.trustedCallersFile())));
 
   public static final String CATEGORIES =
       """
@@ -60,7 +71,18 @@ public final class StubListingService {
   }
 
   private void page(HttpExchange ex) throws IOException {
-    callers.add(ex.getRequestHeaders().getFirst("X-Caller-Service"));
+    ServiceCallVerifier.Result proof =
+        VERIFIER.verify(
+            ex.getRequestMethod(),
+            ex.getRequestURI().getRawPath(),
+            ex.getRequestURI().getRawQuery(),
+            ex.getRequestBody().readAllBytes(),
+            ex.getRequestHeaders()::getFirst);
+    callers.add(proof.verified() ? proof.caller() : "refused: " + proof.failure());
+    if (!proof.verified()) {
+      reply(ex, 401, "{\"title\": \"unsigned\"}");
+      return;
+    }
     int after = 0;
     int limit = 100;
     String query = ex.getRequestURI().getQuery();

@@ -302,41 +302,29 @@ class ListingLifecycleIT extends ListingServiceIT {
     String live = createPublished(phoneAuction(), seller);
     String draft = createDraft(phoneAuction(), seller);
 
-    Answer anonymous = get("/api/v1/listing/internal/listings?limit=10", null);
+    String feed = "/api/v1/listing/internal/listings";
+    Answer anonymous = get(feed + "?limit=10", null);
     assertThat(anonymous.status()).isEqualTo(401);
-    Answer wrongToken =
-        send(
-            "GET",
-            "/api/v1/listing/internal/listings",
-            null,
-            null,
-            Map.of("X-Caller-Service", "search-service", "X-Internal-Token", IMAGE_TOKEN));
-    assertThat(wrongToken.status()).isEqualTo(401);
+    Answer named = send("GET", feed, null, null, Map.of("X-Caller-Service", "search-service"));
+    assertThat(named.status()).as("naming oneself is no proof").isEqualTo(401);
+    Map<String, String> forged =
+        new java.util.HashMap<>(signedAs("image-processor", "GET", feed, null));
+    forged.put("X-Dbay-Caller", "search-service");
+    assertThat(send("GET", feed, null, null, forged).status())
+        .as("another part's signature under search-service's name")
+        .isEqualTo(401);
     Answer wrongCaller =
-        send(
-            "GET",
-            "/api/v1/listing/internal/listings",
-            null,
-            null,
-            Map.of("X-Caller-Service", "image-processor", "X-Internal-Token", IMAGE_TOKEN));
+        send("GET", feed, null, null, signedAs("image-processor", "GET", feed, null));
     assertThat(wrongCaller.status()).isEqualTo(403);
     Answer sneaky = send("GET", "/api/v1/listing//internal/listings", null, null, Map.of());
     assertThat(sneaky.status()).isIn(401, 404);
 
-    Map<String, String> search =
-        Map.of("X-Caller-Service", "search-service", "X-Internal-Token", SEARCH_TOKEN);
     java.util.Set<String> seen = new java.util.HashSet<>();
     String cursor = null;
     int pages = 0;
     do {
-      Answer page =
-          send(
-              "GET",
-              "/api/v1/listing/internal/listings?limit=2"
-                  + (cursor == null ? "" : "&after=" + cursor),
-              null,
-              null,
-              search);
+      String path = feed + "?limit=2" + (cursor == null ? "" : "&after=" + cursor);
+      Answer page = send("GET", path, null, null, signedAs("search-service", "GET", path, null));
       assertThat(page.status()).as(page.body()).isEqualTo(200);
       for (JsonNode item : page.json().path("items")) {
         assertThat(seen.add(item.path("listingId").asString())).as("each listing once").isTrue();

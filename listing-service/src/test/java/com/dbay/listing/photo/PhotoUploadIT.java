@@ -209,13 +209,10 @@ class PhotoUploadIT extends ListingServiceIT {
             seller);
     String photoId = slot.json().path("photoId").asString();
 
+    String result = "/api/v1/listing/internal/photos/" + photoId + "/result";
+    String ready = "{\"status\":\"ready\"}";
     Answer forged =
-        send(
-            "POST",
-            "/api/v1/listing/internal/photos/" + photoId + "/result",
-            Map.of("status", "ready"),
-            seller,
-            Map.of("X-Caller-Service", "search-service", "X-Internal-Token", SEARCH_TOKEN));
+        send("POST", result, ready, seller, signedAs("search-service", "POST", result, ready));
 
     assertThat(forged.status()).isEqualTo(403);
     assertThat(get("/api/v1/listing/photos/" + photoId, seller).json().path("status").asString())
@@ -268,7 +265,8 @@ class PhotoUploadIT extends ListingServiceIT {
         new ImageProcessorHandler(
             new PhotoProcessor(
                 storage,
-                new HttpPhotoResults("http://127.0.0.1:" + port, IMAGE_TOKEN),
+                new HttpPhotoResults(
+                    "http://127.0.0.1:" + port, () -> CALLERS.signer("image-processor")),
                 PhotoLimits.defaults()));
     String key = "listings/" + listingId + "/" + photoId;
     var entity =

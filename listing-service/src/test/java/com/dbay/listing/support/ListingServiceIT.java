@@ -3,6 +3,7 @@ package com.dbay.listing.support;
 import com.dbay.platform.identity.GatewayProof;
 import com.dbay.platform.identity.Identity;
 import com.dbay.platform.identity.IdentityHeaders;
+import com.dbay.platform.test.TestCallers;
 import com.dbay.platform.test.TestStores;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,10 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "dbay.listing.internal.tokens=search-service="
-          + ListingServiceIT.SEARCH_TOKEN
-          + ",image-processor="
-          + ListingServiceIT.IMAGE_TOKEN,
       "dbay.listing.clock-interval=1h",
       "dbay.identity.gateway-secret=" + ListingServiceIT.GATEWAY_SECRET
     })
@@ -45,8 +42,9 @@ public abstract class ListingServiceIT {
    */
   static final String GATEWAY_SECRET = "listing-it-gateway-secret-0123456789abcdef";
 
-  public static final String SEARCH_TOKEN = "search-token-0123456789abcdef";
-  public static final String IMAGE_TOKEN = "image-token-0123456789abcdef";
+  /** Random keys of the parts listing-service accepts on its internal endpoints, and a stranger. */
+  public static final TestCallers CALLERS = TestCallers.forPart("listing-service");
+
   protected static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -58,6 +56,7 @@ public abstract class ListingServiceIT {
   @DynamicPropertySource
   static void stores(DynamicPropertyRegistry registry) {
     TestStores.ensureDatabase("listing");
+    registry.add("dbay.service-calls.trusted-callers-file", CALLERS::trustedCallersFile);
     String s3 = System.getenv("DBAY_S3_ENDPOINT");
     if (s3 == null || s3.isBlank()) {
       throw new IllegalStateException(
@@ -103,6 +102,16 @@ public abstract class ListingServiceIT {
 
   protected Answer delete(String path, Identity as) {
     return send("DELETE", path, null, as, Map.of());
+  }
+
+  /** Headers that sign this internal call as {@code caller}; {@code body} exactly as sent. */
+  protected Map<String, String> signedAs(String caller, String method, String path, String body) {
+    return CALLERS
+        .signer(caller)
+        .headers(
+            method,
+            URI.create("http://127.0.0.1:" + port + path),
+            body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   protected Answer send(

@@ -1,5 +1,6 @@
 package com.dbay.search.index;
 
+import com.dbay.platform.starter.servicecall.ServiceCallSigningInterceptor;
 import com.dbay.search.SearchProperties;
 import com.dbay.search.indexing.OpenSearchHttp;
 import java.io.IOException;
@@ -35,14 +36,15 @@ public class ListingSnapshots {
   }
 
   private final URI base;
-  private final String token;
+  private final ServiceCallSigningInterceptor signing;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-  public ListingSnapshots(SearchProperties properties) {
+  /** Calls are signed as search-service, the caller listing-service allows on its snapshots. */
+  public ListingSnapshots(SearchProperties properties, ServiceCallSigningInterceptor signing) {
     String url = properties.listingUrl().toString();
     this.base = URI.create(url.endsWith("/") ? url : url + "/");
-    this.token = properties.listingInternalToken();
+    this.signing = signing;
   }
 
   public Page page(String after, int limit) {
@@ -50,14 +52,12 @@ public class ListingSnapshots {
         "limit="
             + limit
             + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
+    URI uri = base.resolve("api/v1/listing/internal/listings?" + query);
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve("api/v1/listing/internal/listings?" + query))
+        HttpRequest.newBuilder(uri)
             .timeout(Duration.ofSeconds(60))
-            .header("accept", "application/json")
-            .header("X-Caller-Service", "search-service");
-    if (!token.isBlank()) {
-      request.header("X-Internal-Token", token);
-    }
+            .header("accept", "application/json");
+    signing.headers("GET", uri, new byte[0]).forEach(request::header);
     HttpResponse<String> response;
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -71,7 +71,7 @@ class IndexRebuildIT extends SearchServiceIT {
             "/api/v1/search/internal/reindex",
             null,
             null,
-            Map.of("X-Caller-Service", "dbay-cli"));
+            signedAs("operator", "POST", "/api/v1/search/internal/reindex", null));
 
     assertThat(r.status()).as(r.json().toString()).isEqualTo(200);
     assertThat(r.json().path("listings").asLong()).isEqualTo(8);
@@ -131,7 +131,7 @@ class IndexRebuildIT extends SearchServiceIT {
               "/api/v1/search/internal/reindex",
               null,
               null,
-              Map.of("X-Caller-Service", "dbay-cli"));
+              signedAs("operator", "POST", "/api/v1/search/internal/reindex", null));
 
       assertThat(r.status()).isEqualTo(503);
       assertThat(aliasIndices()).isEqualTo(before);
@@ -156,7 +156,19 @@ class IndexRebuildIT extends SearchServiceIT {
 
   @Test
   void a_rebuild_is_for_the_operator_only() {
-    assertThat(call("POST", "/api/v1/search/internal/reindex", null, null, Map.of()).status())
+    String reindex = "/api/v1/search/internal/reindex";
+    assertThat(call("POST", reindex, null, null, Map.of()).status()).isEqualTo(401);
+    assertThat(call("POST", reindex, null, null, Map.of("X-Caller-Service", "dbay-cli")).status())
+        .as("naming oneself is no proof")
+        .isEqualTo(401);
+    assertThat(
+            call(
+                    "POST",
+                    reindex,
+                    null,
+                    null,
+                    signedAs(com.dbay.platform.test.TestCallers.STRANGER, "POST", reindex, null))
+                .status())
         .isEqualTo(403);
   }
 

@@ -2,6 +2,7 @@ package com.dbay.search.saved;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dbay.platform.test.TestCallers;
 import com.dbay.search.SearchServiceIT;
 import com.dbay.search.indexing.HttpSavedSearchMatches;
 import com.dbay.search.indexing.ListingIndexer;
@@ -37,7 +38,9 @@ class SavedSearchIT extends SearchServiceIT {
         new ListingIndexer(
             OPENSEARCH,
             names,
-            new HttpSavedSearchMatches(URI.create("http://localhost:" + port), ""));
+            new HttpSavedSearchMatches(
+                URI.create("http://localhost:" + port),
+                () -> CALLERS.signer(HttpSavedSearchMatches.CALLER)));
   }
 
   @Test
@@ -216,18 +219,17 @@ class SavedSearchIT extends SearchServiceIT {
     String body =
         "{\"listingId\": \"L-x\", \"title\": \"x\", \"savedSearchIds\": [\"" + id + "\"]}";
 
+    String matches = "/api/v1/search/internal/saved-search-matches";
+    assertThat(call("POST", matches, null, body, Map.of()).status()).as("unsigned").isEqualTo(401);
     assertThat(
-            call("POST", "/api/v1/search/internal/saved-search-matches", null, body, Map.of())
+            call("POST", matches, null, body, Map.of("X-Caller-Service", "search-indexer"))
                 .status())
-        .isEqualTo(403);
+        .as("a caller that only names itself, as the interim guard accepted")
+        .isEqualTo(401);
     assertThat(
-            call(
-                    "POST",
-                    "/api/v1/search/internal/saved-search-matches",
-                    null,
-                    body,
-                    Map.of("X-Caller-Service", "order-service"))
+            call("POST", matches, null, body, signedAs(TestCallers.STRANGER, "POST", matches, body))
                 .status())
+        .as("another part's key")
         .isEqualTo(403);
     assertThat(
             call(
@@ -235,17 +237,13 @@ class SavedSearchIT extends SearchServiceIT {
                     "/api/v1/search/internal/reindex",
                     null,
                     null,
-                    Map.of("X-Caller-Service", "search-indexer"))
+                    signedAs("search-indexer", "POST", "/api/v1/search/internal/reindex", null))
                 .status())
+        .as("the indexer may not rebuild the index")
         .isEqualTo(403);
     assertThat(get(alice, id).json().path("totalCount").asLong()).isZero();
     Response ok =
-        call(
-            "POST",
-            "/api/v1/search/internal/saved-search-matches",
-            null,
-            body,
-            Map.of("X-Caller-Service", "search-indexer"));
+        call("POST", matches, null, body, signedAs("search-indexer", "POST", matches, body));
     assertThat(ok.status()).isEqualTo(200);
     assertThat(ok.json().path("newMatches").asInt()).isEqualTo(1);
   }

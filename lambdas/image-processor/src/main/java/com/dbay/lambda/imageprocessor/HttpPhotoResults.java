@@ -1,18 +1,21 @@
 package com.dbay.lambda.imageprocessor;
 
+import com.dbay.platform.servicecall.ServiceCallSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
- * Reports to listing-service's internal endpoint as the caller {@code image-processor} with its own
- * token. A failed report throws, so the invocation fails and is retried (Lambda's async retries;
- * the listing service ignores a repeated report). An unknown photo (404: deleted meanwhile) is not
- * an error.
+ * Reports to listing-service's internal endpoint as the caller {@code image-processor}, signed with
+ * its own key (the platform's service-call signature). A failed report throws, so the invocation
+ * fails and is retried (Lambda's async retries; the listing service ignores a repeated report). An
+ * unknown photo (404: deleted meanwhile) is not an error.
  */
 public class HttpPhotoResults implements PhotoResults {
 
@@ -21,11 +24,11 @@ public class HttpPhotoResults implements PhotoResults {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String baseUrl;
-  private final String token;
+  private final Supplier<ServiceCallSigner> signer;
 
-  public HttpPhotoResults(String baseUrl, String token) {
+  public HttpPhotoResults(String baseUrl, Supplier<ServiceCallSigner> signer) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    this.token = token;
+    this.signer = signer;
   }
 
   @Override
@@ -39,15 +42,17 @@ public class HttpPhotoResults implements PhotoResults {
   }
 
   private void send(String photoId, String body) {
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(baseUrl + "/api/v1/listing/internal/photos/" + photoId + "/result"))
+    URI uri = URI.create(baseUrl + "/api/v1/listing/internal/photos/" + photoId + "/result");
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri)
             .timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/json")
-            .header("X-Caller-Service", CALLER)
-            .header("X-Internal-Token", token)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    signer
+        .get()
+        .headers("POST", uri, body.getBytes(StandardCharsets.UTF_8))
+        .forEach(builder::header);
+    HttpRequest request = builder.build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() / 100 != 2 && response.statusCode() != 404) {

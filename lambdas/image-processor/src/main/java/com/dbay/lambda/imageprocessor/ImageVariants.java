@@ -8,7 +8,8 @@ public interface ImageVariants {
   /**
    * The function's adapters from its environment: the store ({@code DBAY_S3_ENDPOINT} empty in AWS,
    * {@code DBAY_S3_ACCESS_KEY}/{@code _SECRET_KEY}, {@code DBAY_S3_REGION}) and listing-service
-   * ({@code DBAY_LISTING_URL}, {@code DBAY_IMAGE_PROCESSOR_LISTING_TOKEN}).
+   * ({@code DBAY_LISTING_URL}; calls signed with the key of {@code image-processor} from {@code
+   * DBAY_SERVICE_KEYS_FILE}).
    */
   static ImageVariants fromEnvironment() {
     PhotoStorage storage =
@@ -20,7 +21,8 @@ public interface ImageVariants {
     PhotoResults results =
         new HttpPhotoResults(
             env("DBAY_LISTING_URL", "http://127.0.0.1:8001"),
-            env("DBAY_IMAGE_PROCESSOR_LISTING_TOKEN", ""));
+            com.dbay.platform.servicecall.ServiceCallSigner.fromEnvironment(
+                HttpPhotoResults.CALLER));
     return new PhotoProcessor(storage, results, PhotoLimits.defaults());
   }
 

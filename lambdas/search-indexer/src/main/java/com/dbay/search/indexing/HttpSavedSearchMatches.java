@@ -1,15 +1,18 @@
 package com.dbay.search.indexing;
 
+import com.dbay.platform.servicecall.ServiceCallSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Reports matches to search-service's internal endpoint (never routed by the gateway), as the part
@@ -18,25 +21,26 @@ import java.util.Map;
 public final class HttpSavedSearchMatches implements SavedSearchMatches {
 
   static final String PATH = "api/v1/search/internal/saved-search-matches";
-  public static final String CALLER_HEADER = "X-Caller-Service";
-  public static final String TOKEN_HEADER = "X-Internal-Token";
+
+  /** The part search-service allows on the endpoint (dbay/internal-endpoints.tsv). */
+  public static final String CALLER = "search-indexer";
 
   private final URI endpoint;
-  private final String token;
+  private final Supplier<ServiceCallSigner> signer;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-  public HttpSavedSearchMatches(URI searchService, String token) {
+  public HttpSavedSearchMatches(URI searchService, Supplier<ServiceCallSigner> signer) {
     String base = searchService.toString();
     this.endpoint = URI.create((base.endsWith("/") ? base : base + "/") + PATH);
-    this.token = token == null ? "" : token;
+    this.signer = signer;
   }
 
   public static HttpSavedSearchMatches fromEnvironment() {
     String url = System.getenv("DBAY_SEARCH_URL");
     return new HttpSavedSearchMatches(
         URI.create(url == null || url.isBlank() ? "http://127.0.0.1:8011" : url),
-        System.getenv("DBAY_SEARCH_INTERNAL_TOKEN"));
+        ServiceCallSigner.fromEnvironment(CALLER));
   }
 
   @Override
@@ -48,16 +52,16 @@ public final class HttpSavedSearchMatches implements SavedSearchMatches {
     body.put("listingId", listingId);
     body.put("title", title);
     body.put("savedSearchIds", savedSearchIds);
+    String json = OpenSearchHttp.JSON.writeValueAsString(body);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(endpoint)
             .timeout(Duration.ofSeconds(10))
             .header("content-type", "application/json")
-            .header(CALLER_HEADER, "search-indexer")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(OpenSearchHttp.JSON.writeValueAsString(body)));
-    if (!token.isEmpty()) {
-      request.header(TOKEN_HEADER, token);
-    }
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    signer
+        .get()
+        .headers("POST", endpoint, json.getBytes(StandardCharsets.UTF_8))
+        .forEach(request::header);
     try {
       HttpResponse<String> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -5,6 +5,7 @@ import com.dbay.listing.listing.ListingService;
 import com.dbay.listing.listing.ListingSnapshot;
 import com.dbay.listing.shared.Refusal;
 import com.dbay.platform.money.Doge;
+import com.dbay.platform.starter.servicecall.InternalApi;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * For other parts only (the caller check is {@code InternalCallerFilter}); never routed by the
- * gateway.
+ * For other parts only: each endpoint names its signed callers ({@code @InternalApi}, rows in
+ * platform/core dbay/internal-endpoints.tsv); never routed by the gateway.
  */
 @RestController
 @RequestMapping("/api/v1/listing/internal")
@@ -46,6 +47,7 @@ class InternalListingController {
   /**
    * Every published listing's snapshot in id order, a page at a time: rebuilding the search index.
    */
+  @InternalApi(callers = {"search-service", "search-indexer"})
   @GetMapping("/listings")
   Page listings(
       @RequestParam(required = false) String after, @RequestParam(defaultValue = "500") int limit) {
@@ -64,6 +66,7 @@ class InternalListingController {
     return new Page(items, items.size() < limit ? null : items.getLast().listingId());
   }
 
+  @InternalApi(callers = "auction-service")
   @GetMapping("/auction-terms/{id}")
   AuctionTerms auctionTerms(@PathVariable UUID id) {
     Listing l = listings.visibleTo(id, "");

@@ -2,6 +2,7 @@ package com.dbay.listing.photo.web;
 
 import com.dbay.listing.photo.PhotoService;
 import com.dbay.listing.shared.Refusal;
+import com.dbay.platform.starter.servicecall.InternalApi;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +21,7 @@ class InternalPhotoController {
     this.photos = photos;
   }
 
+  @InternalApi(callers = "image-processor")
   @PostMapping("/api/v1/listing/internal/photos/{photoId}/result")
   PhotoView result(@PathVariable UUID photoId, @RequestBody Result body) {
     if (!"ready".equals(body.status()) && !"rejected".equals(body.status())) {

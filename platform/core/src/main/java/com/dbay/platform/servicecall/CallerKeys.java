@@ -70,6 +70,57 @@ public interface CallerKeys {
     return file == null || file.isBlank() ? none() : fromFile(Path.of(file.strip()));
   }
 
+  /**
+   * Prefix of the variables that carry one caller's key each, e.g. {@code
+   * DBAY_CALLER_KEY_DEPOSIT_WATCHER=<base64>}: how AWS hands keys over (ECS injects them from
+   * Secrets Manager, one secret per caller; infra's AppSecrets), where no keys file exists.
+   */
+  String VARIABLE_PREFIX = "DBAY_CALLER_KEY_";
+
+  /**
+   * The variable that carries this caller's key: {@code auction-service} → {@code
+   * ..._AUCTION_SERVICE}.
+   */
+  static String variable(String caller) {
+    return VARIABLE_PREFIX + caller.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+  }
+
+  /**
+   * The keys of every {@code DBAY_CALLER_KEY_<NAME>} variable, except {@code excluded}'s (a part
+   * does not accept calls signed with its own key); none when there is no such variable.
+   */
+  static CallerKeys fromKeyVariables(Map<String, String> env, String excluded) {
+    Map<String, String> map = new LinkedHashMap<>();
+    env.forEach(
+        (name, value) -> {
+          if (name.startsWith(VARIABLE_PREFIX)
+              && name.length() > VARIABLE_PREFIX.length()
+              && value != null
+              && !value.isBlank()) {
+            String caller =
+                name.substring(VARIABLE_PREFIX.length())
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', '-');
+            if (!caller.equals(excluded)) {
+              map.put(caller, value);
+            }
+          }
+        });
+    return map.isEmpty() ? none() : of(map);
+  }
+
+  /**
+   * Where a part finds keys: the file named by {@code fileVariable} when set (./dbay up, compose),
+   * else the {@code DBAY_CALLER_KEY_*} variables (AWS), {@code excluded} left out.
+   */
+  static CallerKeys fromFileOrKeyVariables(
+      Map<String, String> env, String fileVariable, String excluded) {
+    String file = env.get(fileVariable);
+    return file == null || file.isBlank()
+        ? fromKeyVariables(env, excluded)
+        : fromFile(Path.of(file.strip()));
+  }
+
   /** The callers this source knows (for start-up logs); empty when it cannot list them. */
   default Set<String> callers() {
     return Set.of();

@@ -50,8 +50,9 @@ public final class ServiceCallSigner {
   }
 
   /**
-   * This caller's signer from {@code DBAY_SERVICE_KEYS_FILE}, looked up at the first call (a Lambda
-   * handler built without keys only fails when it calls; a part that calls nobody never needs one).
+   * This caller's signer from {@code DBAY_SERVICE_KEYS_FILE} (or, without it, the variable {@code
+   * DBAY_CALLER_KEY_<CALLER>} AWS sets), looked up at the first call (a Lambda handler built
+   * without keys only fails when it calls; a part that calls nobody never needs one).
    */
   public static java.util.function.Supplier<ServiceCallSigner> fromEnvironment(String caller) {
     return new java.util.function.Supplier<>() {
@@ -62,7 +63,10 @@ public final class ServiceCallSigner {
         ServiceCallSigner current = signer;
         if (current == null) {
           current =
-              of(caller, CallerKeys.fromEnvironment(System.getenv(), "DBAY_SERVICE_KEYS_FILE"));
+              of(
+                  caller,
+                  CallerKeys.fromFileOrKeyVariables(
+                      System.getenv(), "DBAY_SERVICE_KEYS_FILE", null));
           signer = current;
         }
         return current;

@@ -72,6 +72,29 @@ public final class TestCallers {
     return trustedFile.toString();
   }
 
+  /**
+   * A keys file ({@code dbay.service-calls.own-keys-file}) holding only {@code caller}'s key, for a
+   * service under test that calls this part as that caller (e.g. search-service calling
+   * listing-service: {@code TestCallers.forPart("listing-service").ownKeysFile("search-service")}).
+   */
+  public String ownKeysFile(String caller) {
+    byte[] key = keys.get(caller);
+    if (key == null) {
+      throw new IllegalArgumentException(caller + " may call nothing on " + part);
+    }
+    try {
+      Path file = Files.createTempFile("dbay-service-keys-", ".properties");
+      file.toFile().deleteOnExit();
+      Files.writeString(
+          file,
+          caller + "=" + Base64.getEncoder().encodeToString(key) + "\n",
+          StandardCharsets.UTF_8);
+      return file.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public ServiceCallSigner signer(String caller) {
     byte[] key = keys.get(caller);
     if (key == null) {

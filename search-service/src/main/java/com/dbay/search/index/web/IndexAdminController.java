@@ -1,5 +1,6 @@
 package com.dbay.search.index.web;
 
+import com.dbay.platform.starter.servicecall.InternalApi;
 import com.dbay.search.index.IndexRebuild;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,6 +18,7 @@ class IndexAdminController {
     this.rebuild = rebuild;
   }
 
+  @InternalApi(callers = "operator")
   @PostMapping("/api/v1/search/internal/reindex")
   IndexRebuild.Report reindex() {
     return rebuild.rebuild();

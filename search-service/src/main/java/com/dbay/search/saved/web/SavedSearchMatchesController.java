@@ -1,5 +1,6 @@
 package com.dbay.search.saved.web;
 
+import com.dbay.platform.starter.servicecall.InternalApi;
 import com.dbay.search.listings.InvalidSearch;
 import com.dbay.search.saved.SavedSearchService;
 import java.util.List;
@@ -8,8 +9,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Internal, for the search-indexer function only (see InternalCallerFilter): the saved searches a
- * listing matched.
+ * Internal, for the search-indexer function only (signed, {@code @InternalApi}): the saved searches
+ * a listing matched.
  */
 @RestController
 class SavedSearchMatchesController {
@@ -24,6 +25,7 @@ class SavedSearchMatchesController {
     this.service = service;
   }
 
+  @InternalApi(callers = "search-indexer")
   @PostMapping("/api/v1/search/internal/saved-search-matches")
   Recorded record(@RequestBody MatchReport report) {
     if (report.listingId() == null

@@ -173,6 +173,87 @@ class TrustBetweenPartsIT {
         .isEqualTo(401);
   }
 
+  /**
+   * Issue #9 item 1 with the deposit-watcher's real key (a compromised watcher): the wallet asks
+   * its own node and credits nothing that is not on chain.
+   */
+  @Test
+  void attack1_evenTheDepositWatchersOwnKeyCannotCreditADepositThatIsNotOnChain()
+      throws IOException {
+    GatewayProof proof = new GatewayProof(Files.readString(stack.secret("gateway-secret")).strip());
+    String user = "sec-mallory-" + UUID.randomUUID();
+    Identity mallory = new Identity(user, null, user, user + "@demo.dbay", Set.of("USER"));
+    java.util.function.BiFunction<String, String, Map<String, String>> as =
+        (method, path) -> {
+          long now = proof.now();
+          return Map.of(
+              IdentityHeaders.USER_ID,
+              user,
+              IdentityHeaders.COGNITO_USERNAME,
+              user,
+              IdentityHeaders.COGNITO_EMAIL,
+              mallory.email(),
+              IdentityHeaders.ROLES,
+              "USER",
+              IdentityHeaders.PROOF_TIMESTAMP,
+              Long.toString(now),
+              IdentityHeaders.PROOF_SIGNATURE,
+              proof.sign(mallory, method, path, now));
+        };
+    HttpResponse<String> address =
+        Stack.send(
+            "GET",
+            stack.part("wallet-service", "/api/v1/wallet/deposit-address"),
+            null,
+            as.apply("GET", "/api/v1/wallet/deposit-address"));
+    assertThat(address.statusCode()).as(address.body()).isEqualTo(200);
+    String to = address.body().replaceAll("(?s).*\"address\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    String txid = UUID.randomUUID().toString().replace("-", "").repeat(2);
+    ServiceCallSigner watcher =
+        new ServiceCallSigner(
+            "deposit-watcher", stack.callerKey("deposit-watcher"), Clock.systemUTC());
+
+    URI seen = stack.part("wallet-service", "/api/v1/wallet/internal/deposits");
+    String report =
+        "{\"txid\":\""
+            + txid
+            + "\",\"vout\":0,\"address\":\""
+            + to
+            + "\",\"amount\":\"1000\",\"blockHash\":\""
+            + "00".repeat(32)
+            + "\",\"blockHeight\":1}";
+    HttpResponse<String> fake =
+        Stack.send(
+            "POST",
+            seen,
+            report,
+            watcher.headers("POST", seen, report.getBytes(StandardCharsets.UTF_8)));
+    assertThat(fake.statusCode()).as(fake.body()).isEqualTo(409);
+    assertThat(fake.body()).contains("deposit-not-on-chain");
+
+    URI confirmations =
+        stack.part(
+            "wallet-service", "/api/v1/wallet/internal/deposits/" + txid + "/0/confirmations");
+    String six = "{\"confirmations\":6}";
+    HttpResponse<String> deep =
+        Stack.send(
+            "POST",
+            confirmations,
+            six,
+            watcher.headers("POST", confirmations, six.getBytes(StandardCharsets.UTF_8)));
+    assertThat(deep.statusCode()).as("nothing was recorded to confirm").isEqualTo(404);
+
+    HttpResponse<String> balance =
+        Stack.send(
+            "GET",
+            stack.part("wallet-service", "/api/v1/wallet/balance"),
+            null,
+            as.apply("GET", "/api/v1/wallet/balance"));
+    assertThat(balance.body())
+        .contains("\"available\":\"0.00000000\"")
+        .contains("\"pending\":\"0.00000000\"");
+  }
+
   @Test
   void attack2_aProofMintedWithTheCommittedSecretIsWorthNothing() throws IOException {
     assertThat(Files.readString(stack.secret("gateway-secret")).strip())

@@ -45,9 +45,16 @@ public class ServiceCallAutoConfiguration {
     return env.getProperty("spring.application.name", "application");
   }
 
-  private static CallerKeys fileKeys(Environment env, String property, String variable) {
+  /**
+   * The keys file (./dbay up, compose) when one is configured; else the {@code DBAY_CALLER_KEY_*}
+   * variables, as AWS injects them from Secrets Manager ({@code excluded} left out).
+   */
+  private static CallerKeys fileKeys(
+      Environment env, String property, String variable, String excluded) {
     String file = env.getProperty(property, env.getProperty(variable, ""));
-    return file.isBlank() ? CallerKeys.none() : CallerKeys.fromFile(Path.of(file.strip()));
+    return file.isBlank()
+        ? CallerKeys.fromKeyVariables(System.getenv(), excluded)
+        : CallerKeys.fromFile(Path.of(file.strip()));
   }
 
   @Bean
@@ -57,7 +64,10 @@ public class ServiceCallAutoConfiguration {
         customKeys.getIfAvailable(
             () ->
                 fileKeys(
-                    env, "dbay.service-calls.trusted-callers-file", "DBAY_TRUSTED_CALLERS_FILE"));
+                    env,
+                    "dbay.service-calls.trusted-callers-file",
+                    "DBAY_TRUSTED_CALLERS_FILE",
+                    part(env)));
     Duration window =
         env.getProperty(
             "dbay.service-calls.window", Duration.class, ServiceCallVerifier.DEFAULT_WINDOW);
@@ -98,8 +108,9 @@ public class ServiceCallAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   ServiceCallSigningInterceptor serviceCallSigningInterceptor(Environment env) {
-    CallerKeys own = fileKeys(env, "dbay.service-calls.own-keys-file", "DBAY_SERVICE_KEYS_FILE");
     String part = part(env);
+    CallerKeys own =
+        fileKeys(env, "dbay.service-calls.own-keys-file", "DBAY_SERVICE_KEYS_FILE", null);
     // A part that calls nobody has no key; signing then fails loudly at the first call, not at
     // start-up.
     return own.key(part)

@@ -22,17 +22,24 @@ public class ServiceCallSigningInterceptor implements ClientHttpRequestIntercept
   @Override
   public ClientHttpResponse intercept(
       HttpRequest request, byte[] body, ClientHttpRequestExecution execution) throws IOException {
+    headers(request.getMethod().name(), request.getURI(), body)
+        .forEach((name, value) -> request.getHeaders().set(name, value));
+    return execution.execute(request, body);
+  }
+
+  /**
+   * The signature headers for a call made with another client ({@code java.net.http}): method, URI
+   * and body exactly as they will be sent.
+   */
+  public java.util.Map<String, String> headers(String method, java.net.URI uri, byte[] body) {
     if (signer == null) {
       throw new IllegalStateException(
           "this part has no service key to sign "
-              + request.getMethod()
+              + method
               + " "
-              + request.getURI()
+              + uri
               + " (DBAY_SERVICE_KEYS_FILE, written by ./dbay up; Secrets Manager in AWS)");
     }
-    signer
-        .headers(request.getMethod().name(), request.getURI(), body)
-        .forEach((name, value) -> request.getHeaders().set(name, value));
-    return execution.execute(request, body);
+    return signer.headers(method, uri, body);
   }
 }

@@ -117,8 +117,8 @@ public class ListingSearch {
   /**
    * The {@code _source} (listingId, title) of the listings to suggest, best first: from the
    * completion field (an in-memory prefix automaton, a millisecond or two), or, on an index made
-   * before that field existed, from the slower {@code search_as_you_type} query until {@code
-   * ./dbay reindex} has run.
+   * before that field existed, from the slower {@code search_as_you_type} query until {@code ./dbay
+   * reindex} has run.
    */
   private List<JsonNode> suggestionSources(String prefix, int size) {
     List<JsonNode> sources = new ArrayList<>();

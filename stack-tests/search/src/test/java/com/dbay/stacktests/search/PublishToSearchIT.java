@@ -65,7 +65,10 @@ class PublishToSearchIT {
     ObjectNode login = JSON.createObjectNode();
     login.put("username", name);
     login.put("password", "stack-tests-password-1");
-    token = body(expect(call("POST", "/api/v1/user/login/", login, null), 200)).path("accessToken").asString();
+    token =
+        body(expect(call("POST", "/api/v1/user/login/", login, null), 200))
+            .path("accessToken")
+            .asString();
   }
 
   @Test

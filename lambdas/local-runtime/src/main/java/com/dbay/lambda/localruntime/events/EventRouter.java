@@ -177,8 +177,8 @@ public class EventRouter implements SmartLifecycle {
   /**
    * Waits for an entry newer than {@code after}, at most {@code events.wait}: one blocking XREAD
    * instead of every subscriber polling the stream on a timer, so a new event is routed within
-   * milliseconds and an idle runtime sends the store one command a second. The reply itself is
-   * not used: the subscribers' groups read the entry in the next round.
+   * milliseconds and an idle runtime sends the store one command a second. The reply itself is not
+   * used: the subscribers' groups read the entry in the next round.
    */
   private void awaitEntryAfter(String stream, String after) {
     redis

@@ -19,7 +19,8 @@ public record SearchProperties(
      * goal.
      */
     @DefaultValue("1s") Duration resultCacheTtl,
-    @DefaultValue("30s") Duration suggestCacheTtl,
+    /** As short as the result cache's, so a new listing is offered as soon as it is found. */
+    @DefaultValue("1s") Duration suggestCacheTtl,
     @DefaultValue("5m") Duration categoryCacheTtl,
     @DefaultValue("500") int rebuildPageSize,
     @DefaultValue("50") int maxSavedSearchesPerUser) {}

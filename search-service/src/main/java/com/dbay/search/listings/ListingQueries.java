@@ -111,7 +111,28 @@ public final class ListingQueries {
     return query;
   }
 
-  /** As-you-type suggestions from the titles of visible listings. */
+  /** The completion field of the listings index (only visible listings have it). */
+  static final String COMPLETION_FIELD = "titleComplete";
+
+  /**
+   * As-you-type suggestions from the completion field: the titles of visible listings that start
+   * with the prefix, or whose later words do. No hits, only the suggestion options with a small
+   * {@code _source}.
+   */
+  public static ObjectNode completion(String prefix, int size) {
+    ObjectNode body = NODES.objectNode();
+    body.put("size", 0);
+    body.putArray("_source").add("listingId").add("title");
+    ObjectNode titles = body.putObject("suggest").putObject("titles");
+    titles.put("prefix", prefix);
+    ObjectNode completion = titles.putObject("completion");
+    completion.put("field", COMPLETION_FIELD);
+    completion.put("size", size);
+    completion.put("skip_duplicates", true);
+    return body;
+  }
+
+  /** As-you-type suggestions from the titles of visible listings (indices without completion). */
   public static ObjectNode suggest(String prefix, int size) {
     ObjectNode body = NODES.objectNode();
     body.put("size", size);

@@ -48,6 +48,9 @@ public class ListingSearch {
   private final long resultTtlMillis;
   private final long suggestTtlMillis;
 
+  /** Set once the live index turned out to predate the completion field. */
+  private volatile boolean completionMissing;
+
   public ListingSearch(
       OpenSearchHttp opensearch,
       IndexNames names,
@@ -77,7 +80,11 @@ public class ListingSearch {
     }
     JsonNode reply = query(names.listings() + "/_search", ListingQueries.search(request, after));
     SearchResults results = reply == null ? empty() : results(request, reply);
-    toCache(key, resultTtlMillis, results);
+    // An empty answer is cheap to compute again and is the one a new listing changes first (a
+    // shopper searching for it before it is indexed must not be told "nothing" for a whole TTL).
+    if (!results.items().isEmpty()) {
+      toCache(key, resultTtlMillis, results);
+    }
     return new Answer<>(results, false);
   }
 
@@ -90,24 +97,65 @@ public class ListingSearch {
     if (cached != null) {
       return new Answer<>(cached, true);
     }
-    JsonNode reply = query(names.listings() + "/_search", ListingQueries.suggest(prefix, size * 2));
     List<Suggestions.Suggestion> list = new ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
-    if (reply != null) {
-      for (JsonNode hit : reply.path("hits").path("hits")) {
-        String title = hit.path("_source").path("title").asString(null);
-        if (title != null
-            && seen.add(title.toLowerCase(java.util.Locale.ROOT))
-            && list.size() < size) {
-          list.add(
-              new Suggestions.Suggestion(
-                  title, hit.path("_source").path("listingId").asString(null)));
-        }
+    for (JsonNode source : suggestionSources(prefix, size * 2)) {
+      String title = source.path("title").asString(null);
+      if (title != null
+          && seen.add(title.toLowerCase(java.util.Locale.ROOT))
+          && list.size() < size) {
+        list.add(new Suggestions.Suggestion(title, source.path("listingId").asString(null)));
       }
     }
     Suggestions suggestions = new Suggestions(List.copyOf(list));
-    toCache(key, suggestTtlMillis, suggestions);
+    if (!list.isEmpty()) {
+      toCache(key, suggestTtlMillis, suggestions);
+    }
     return new Answer<>(suggestions, false);
+  }
+
+  /**
+   * The {@code _source} (listingId, title) of the listings to suggest, best first: from the
+   * completion field (an in-memory prefix automaton, a millisecond or two), or, on an index made
+   * before that field existed, from the slower {@code search_as_you_type} query until {@code ./dbay
+   * reindex} has run.
+   */
+  private List<JsonNode> suggestionSources(String prefix, int size) {
+    List<JsonNode> sources = new ArrayList<>();
+    if (!completionMissing) {
+      OpenSearchHttp.Reply reply;
+      try {
+        reply =
+            opensearch.send(
+                "POST", names.listings() + "/_search", ListingQueries.completion(prefix, size));
+      } catch (UncheckedIOException e) {
+        throw unavailable();
+      }
+      if (reply.status() == 404) {
+        return sources;
+      }
+      if (reply.status() == 400
+          && reply.body().toString().contains(ListingQueries.COMPLETION_FIELD)) {
+        completionMissing = true;
+        log.warn(
+            "the listings index has no {} field (made by an older version); suggestions use the"
+                + " slower query until `./dbay reindex` rebuilds it",
+            ListingQueries.COMPLETION_FIELD);
+      } else {
+        JsonNode body = query(reply);
+        for (JsonNode option : body.path("suggest").path("titles").path(0).path("options")) {
+          sources.add(option.path("_source"));
+        }
+        return sources;
+      }
+    }
+    JsonNode reply = query(names.listings() + "/_search", ListingQueries.suggest(prefix, size));
+    if (reply != null) {
+      for (JsonNode hit : reply.path("hits").path("hits")) {
+        sources.add(hit.path("_source"));
+      }
+    }
+    return sources;
   }
 
   /**
@@ -124,6 +172,10 @@ public class ListingSearch {
     if (reply.status() == 404) {
       return null;
     }
+    return query(reply);
+  }
+
+  private JsonNode query(OpenSearchHttp.Reply reply) {
     if (reply.status() == 400) {
       // Our own query was refused: a defect here, never the caller's input as such, but not worth a
       // 500 page either.

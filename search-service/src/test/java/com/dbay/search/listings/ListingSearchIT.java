@@ -261,6 +261,59 @@ class ListingSearchIT extends SearchServiceIT {
   }
 
   @Test
+  void suggestions_start_at_any_word_of_a_title_and_leave_out_an_auction_once_it_ended() {
+    assertThat(suggested("mount")).containsExactly("Blue mountain bike");
+    assertThat(suggested("film ca")).containsExactly("Vintage film camera");
+    assertThat(suggested("bike")).contains("Bike helmet, size M", "Blue mountain bike");
+    assertThat(suggested("bike").get(0))
+        .as("a title that starts with the words ranks before one that has them later")
+        .isEqualTo("Bike helmet, size M");
+
+    indexer.onAuction(
+        tools.jackson.databind.json.JsonMapper.builder()
+            .build()
+            .readTree("{\"listingId\": \"L-cam\", \"version\": 5}"),
+        true);
+    refresh();
+
+    assertThat(suggested("vintage")).isEmpty();
+    assertThat(suggested("film")).isEmpty();
+  }
+
+  @Test
+  void an_empty_answer_is_not_cached_so_a_listing_is_found_as_soon_as_it_is_indexed() {
+    String path = "/api/v1/search/listings?q=gramophone";
+    assertThat(ids(get(path))).isEmpty();
+    assertThat(get(path).header("X-Cache")).isEqualTo("miss");
+    assertThat(suggested("gramo")).isEmpty();
+
+    index(
+        snapshot(
+            "L-gramophone",
+            "Gramophone with brass horn",
+            List.of(5, 6),
+            "fixed",
+            "used",
+            "90.00000000",
+            null,
+            now.plus(5, ChronoUnit.DAYS),
+            Map.of("Brand", "HMV")));
+    refresh();
+
+    assertThat(ids(get(path))).containsExactly("L-gramophone");
+    assertThat(suggested("gramo")).containsExactly("Gramophone with brass horn");
+  }
+
+  private List<String> suggested(String prefix) {
+    List<String> texts = new ArrayList<>();
+    get("/api/v1/search/suggest?q=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8))
+        .json()
+        .path("suggestions")
+        .forEach(s -> texts.add(s.path("text").asString()));
+    return texts;
+  }
+
+  @Test
   void a_repeated_search_is_answered_from_memcached_and_an_edit_shows_once_the_cache_expires()
       throws Exception {
     String path = "/api/v1/search/listings?q=vintage+camera&size=5";

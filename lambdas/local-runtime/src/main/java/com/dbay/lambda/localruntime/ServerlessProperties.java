@@ -30,9 +30,13 @@ public record ServerlessProperties(
       @DefaultValue("60s") Duration lease,
       @DefaultValue("true") boolean reclaimLeasesOnStart) {}
 
+  /**
+   * @param pollInterval the longest an idle router waits on the stream (one blocking read) before
+   *     it looks again; a new entry ends the wait at once
+   */
   public record Events(
       @DefaultValue("dbay:events") String stream,
-      @DefaultValue("100ms") Duration pollInterval,
+      @DefaultValue("1s") Duration pollInterval,
       @DefaultValue("0") String startFrom,
       @DefaultValue("3") int maxAttempts,
       List<Rule> rules) {

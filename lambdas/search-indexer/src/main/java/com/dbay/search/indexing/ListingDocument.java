@@ -38,6 +38,34 @@ public final class ListingDocument {
     return new Key(id, version.asLong());
   }
 
+  /**
+   * Inputs of the completion field that answers suggestions: the whole title (weight 2, so
+   * title-start matches rank first) and the title from each later word (weight 1, so "walk" offers
+   * "Sony Walkman ..."). The index scripts drop the field while the listing is not visible.
+   */
+  static JsonNode completion(String title) {
+    if (title == null || title.isBlank()) {
+      return NODES.nullNode();
+    }
+    // The completion field reserves these characters.
+    String t = title.replaceAll("[\\u0000\\u001e\\u001f]", " ").strip();
+    ArrayNode entries = NODES.arrayNode();
+    entries.addObject().put("weight", 2).putArray("input").add(t);
+    ArrayNode later = NODES.arrayNode();
+    for (int i = 1; i < t.length() && later.size() < MAX_LATER_WORDS; i++) {
+      if (Character.isWhitespace(t.charAt(i - 1)) && !Character.isWhitespace(t.charAt(i))) {
+        later.add(t.substring(i));
+      }
+    }
+    if (!later.isEmpty()) {
+      entries.addObject().put("weight", 1).set("input", later);
+    }
+    return entries;
+  }
+
+  /** Later words a suggestion can start from; a title's tail past that is rarely typed first. */
+  private static final int MAX_LATER_WORDS = 8;
+
   public static ObjectNode fromSnapshot(JsonNode s) {
     Key key = key(s);
     ObjectNode doc = NODES.objectNode();
@@ -47,6 +75,7 @@ public final class ListingDocument {
     String title = text(s, "title");
     doc.put("title", title);
     doc.put("titleSuggest", title);
+    doc.set("titleComplete", completion(title));
     doc.put("description", text(s, "description"));
     doc.put("categoryId", text(s, "categoryId"));
     ArrayNode path = doc.putArray("categoryPath");

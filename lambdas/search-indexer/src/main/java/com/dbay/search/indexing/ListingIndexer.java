@@ -264,6 +264,9 @@ public final class ListingIndexer {
     ObjectNode body = listingsIndexBody();
     ((ObjectNode) body.path("settings")).remove("refresh_interval");
     ObjectNode properties = (ObjectNode) body.path("mappings").path("properties");
+    // Suggestions are no saved-search criterion; a percolated document's completion inputs are
+    // left unmapped (dynamic: false ignores them).
+    properties.remove("titleComplete");
     properties.putObject("query").put("type", "percolator");
     properties.putObject("savedSearchId").put("type", "keyword");
     properties.putObject("userId").put("type", "keyword");

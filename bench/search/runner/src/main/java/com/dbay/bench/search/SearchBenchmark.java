@@ -163,7 +163,9 @@ public final class SearchBenchmark {
     }
     writers.shutdown();
     if (!reuse) {
-      opensearch.send("PUT", index + "/_settings", Map.of("index", Map.of("refresh_interval", "500ms"))).orThrow("settings");
+      // Back to the live indices' own refresh interval, so edit -> visible measures what the stack does.
+      String refresh = ListingIndexer.listingsIndexBody().path("settings").path("refresh_interval").asString();
+      opensearch.send("PUT", index + "/_settings", Map.of("index", Map.of("refresh_interval", refresh))).orThrow("settings");
       opensearch.send("POST", index + "/_refresh", null).orThrow("refresh");
       double seconds = (System.nanoTime() - started) / 1e9;
       System.out.printf("loaded %d generated listings into %s in %.1f s (%.0f/s, the rebuild's scripted bulk upserts)%n", listings, index,

@@ -15,6 +15,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.ReadOffset;
@@ -138,17 +140,21 @@ public class EventRouter implements SmartLifecycle {
           }
           groupsReady = true;
         }
+        // The newest entry before the round: every subscriber's read below sees it, so an entry
+        // the wait further down wakes for is one the round did not see.
+        String newest = newestEntry(stream);
         int handled = 0;
         for (Subscription s : subscriptions) {
           handled += poll(stream, s);
         }
         failures = 0;
         if (handled == 0) {
-          Thread.sleep(properties.events().pollInterval().toMillis());
+          awaitEntryAfter(stream, newest);
         }
-      } catch (InterruptedException e) {
-        return;
       } catch (RuntimeException e) {
+        if (!running) {
+          return;
+        }
         if (failures++ % 60 == 0) {
           log.warn("event bus unavailable ({}): {}", stream, e.getMessage());
         }
@@ -159,6 +165,27 @@ public class EventRouter implements SmartLifecycle {
         }
       }
     }
+  }
+
+  /** The id of the stream's newest entry, {@code 0-0} when it has none. */
+  private String newestEntry(String stream) {
+    List<MapRecord<String, Object, Object>> last =
+        redis.opsForStream().reverseRange(stream, Range.unbounded(), Limit.limit().count(1));
+    return last == null || last.isEmpty() ? "0-0" : last.get(0).getId().getValue();
+  }
+
+  /**
+   * Waits for an entry newer than {@code after}, at most {@code events.wait}: one blocking XREAD
+   * instead of every subscriber polling the stream on a timer, so a new event is routed within
+   * milliseconds and an idle runtime sends the store one command a second. The reply itself is not
+   * used: the subscribers' groups read the entry in the next round.
+   */
+  private void awaitEntryAfter(String stream, String after) {
+    redis
+        .opsForStream()
+        .read(
+            StreamReadOptions.empty().count(1).block(properties.events().pollInterval()),
+            StreamOffset.create(stream, ReadOffset.from(after)));
   }
 
   private void createGroup(String stream, String group) {

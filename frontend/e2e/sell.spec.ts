@@ -102,7 +102,7 @@ test('sell a phone with item specifics and a photo, publish it, and see it activ
   await page.goto('/my/listings')
   const row = page.locator(`[data-listing-id="${id}"]`)
   await expect(row.getByTestId('status')).toHaveText('active')
-  await expect(row.getByRole('link', { name: title })).toBeVisible()
+  await expect(row.getByRole('link', { name: title, exact: true })).toBeVisible()
   await expect(row.getByTestId('views')).toBeVisible()
   await expect(row.getByTestId('questions-waiting')).toHaveText('0')
   const thumb = row.getByTestId('thumbnail')

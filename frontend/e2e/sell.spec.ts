@@ -136,9 +136,9 @@ test('a missing required specific is named next to its field and nothing is list
   // What only the server checks (a shipping service name over 60 characters) comes back as a 422
   // naming the field, and shows under that field.
   await model.fill('Pixel 9')
-  await page.getByLabel('Service 1').fill('S'.repeat(70))
+  await page.getByLabel('Service 1', { exact: true }).fill('S'.repeat(70))
   await page.getByRole('button', { name: 'Save draft and add photos' }).click()
-  const service = page.getByLabel('Service 1')
+  const service = page.getByLabel('Service 1', { exact: true })
   await expect(service).toHaveAttribute('aria-invalid', 'true')
   await expect(page.locator('[data-field="shippingOptions[0].service"] [data-field-error]')).toContainText('60')
   await expect(page).toHaveURL(/\/sell$/)

@@ -1,5 +1,6 @@
 import type { components as UserSchemas } from './schema/user'
 import type { components as WalletSchemas } from './schema/wallet'
+import type { components as ListingSchemas } from './schema/listing'
 
 // Names for the generated shapes the pages use (never hand-written request or response types).
 export type Account = UserSchemas['schemas']['AccountView']
@@ -11,3 +12,10 @@ export type Deposit = WalletSchemas['schemas']['DepositItem']
 export type StatementItem = WalletSchemas['schemas']['StatementItem']
 export type Withdrawal = WalletSchemas['schemas']['WithdrawalResponse']
 export type WithdrawalLimits = WalletSchemas['schemas']['WithdrawalLimitsResponse']
+export type CategoryNode = ListingSchemas['schemas']['CategoryNode']
+export type Category = ListingSchemas['schemas']['Category']
+export type ItemSpecific = ListingSchemas['schemas']['ItemSpecific']
+export type ListingForm = ListingSchemas['schemas']['ListingForm']
+export type ListingView = ListingSchemas['schemas']['ListingView']
+export type ListingSummary = ListingSchemas['schemas']['ListingSummary']
+export type PhotoView = ListingSchemas['schemas']['PhotoView']

@@ -20,6 +20,14 @@ export const routes = [
     component: () => import('@/views/wallet/WithdrawalView.vue'),
     meta: { title: 'Withdrawal', auth: true },
   },
+  { path: '/sell', name: 'sell', component: () => import('@/views/sell/SellView.vue'), meta: { title: 'Sell an item', auth: true } },
+  { path: '/my/listings', name: 'my-listings', component: () => import('@/views/sell/MyListingsView.vue'), meta: { title: 'My listings', auth: true } },
+  {
+    path: '/my/listings/:id/edit',
+    name: 'edit-listing',
+    component: () => import('@/views/sell/SellView.vue'),
+    meta: { title: 'Edit listing', auth: true },
+  },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: 'Not found' } },
 ] as const satisfies readonly RouteRecordRaw[]
 

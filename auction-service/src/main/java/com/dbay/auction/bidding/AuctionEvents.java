@@ -59,4 +59,37 @@ public final class AuctionEvents {
       boolean reserveNotMet,
       Instant endedAt)
       implements AuctionEvent {}
+
+  /**
+   * The auction ended (by the clock or Buy It Now), recorded once. Starts AuctionCloseWorkflow and
+   * tells the search index; {@code outcome} is SOLD or UNSOLD, {@code version} orders it after the
+   * last bid for the index.
+   */
+  public record AuctionEnded(
+      String listingId,
+      String sellerId,
+      String outcome,
+      String winnerId,
+      Doge finalPrice,
+      Doge currentPrice,
+      int bidCount,
+      boolean reserveMet,
+      Instant endsAt,
+      long version) {
+
+    static AuctionEnded of(Auction a) {
+      boolean sold = a.winnerId().isPresent();
+      return new AuctionEnded(
+          a.terms().listingId(),
+          a.terms().sellerId(),
+          sold ? "SOLD" : "UNSOLD",
+          a.winnerId().orElse(null),
+          sold ? a.currentPrice() : null,
+          a.currentPrice(),
+          a.bidCount(),
+          a.isReserveMet(),
+          a.endsAt(),
+          a.lastSequence() + 1);
+    }
+  }
 }

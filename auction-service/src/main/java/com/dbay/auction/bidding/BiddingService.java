@@ -67,6 +67,61 @@ public class BiddingService {
     return auctions.aliasOf(listingId, bidderId);
   }
 
+  /**
+   * Ends the auction once it is due, exactly once (a later bid is refused by the aggregate):
+   * records AuctionEnded and AuctionSold/AuctionUnsold in the outbox in the same transaction. The
+   * row lock is the one every batch of bids takes, so the close is ordered with the bids of this
+   * auction across instances. Returns empty when there is no such auction; a repeated or early call
+   * returns the current outcome and changes nothing ({@link CloseOutcome#closedNow()} false).
+   */
+  public Optional<CloseOutcome> close(String listingId, Instant now) {
+    return transactions.execute(
+        status -> {
+          Optional<Auction> locked = auctions.lock(listingId);
+          if (locked.isEmpty()) {
+            return Optional.<CloseOutcome>empty();
+          }
+          Auction auction = locked.get();
+          boolean closedNow = auction.close(now).isPresent();
+          if (closedNow) {
+            auctions.save(auction);
+            List<AuctionEvents.AuctionEvent> events = auction.pullEvents();
+            outbox.publish("AuctionEnded", AuctionEvents.AuctionEnded.of(auction));
+            events.forEach(e -> outbox.publish(e.getClass().getSimpleName(), e));
+          }
+          return Optional.of(CloseOutcome.of(auction, closedNow));
+        });
+  }
+
+  /** What a close found or did. {@code winnerId}/{@code finalPrice} only when sold. */
+  public record CloseOutcome(
+      String listingId,
+      String status,
+      boolean closedNow,
+      boolean sold,
+      String sellerId,
+      String winnerId,
+      Doge finalPrice,
+      boolean reserveMet,
+      int bidCount,
+      Instant endsAt) {
+
+    static CloseOutcome of(Auction a, boolean closedNow) {
+      boolean sold = a.winnerId().isPresent();
+      return new CloseOutcome(
+          a.terms().listingId(),
+          a.status().name(),
+          closedNow,
+          sold,
+          a.terms().sellerId(),
+          a.winnerId().orElse(null),
+          sold ? a.currentPrice() : null,
+          a.isReserveMet(),
+          a.bidCount(),
+          a.endsAt());
+    }
+  }
+
   private List<BidAnswer> runBatch(String listingId, List<BidRequest> requests) {
     return transactions.execute(
         status -> {

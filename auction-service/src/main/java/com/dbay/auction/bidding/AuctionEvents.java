@@ -13,7 +13,7 @@ public final class AuctionEvents {
 
   /** Marker for the records below. */
   public sealed interface AuctionEvent
-      permits BidPlaced, AuctionExtended, AuctionSold, AuctionUnsold {
+      permits BidPlaced, AuctionExtended, AuctionEnded, AuctionSold, AuctionUnsold {
     String listingId();
   }
 
@@ -61,35 +61,23 @@ public final class AuctionEvents {
       implements AuctionEvent {}
 
   /**
-   * The auction ended (by the clock or Buy It Now), recorded once. Starts AuctionCloseWorkflow and
-   * tells the search index; {@code outcome} is SOLD or UNSOLD, {@code version} orders it after the
-   * last bid for the index.
+   * The auction is over, whatever the way (the clock, Buy It Now, the seller ending it early
+   * without bids): what starts {@code AuctionCloseWorkflow}. Recorded once per auction, just before
+   * {@link AuctionSold} or {@link AuctionUnsold}.
+   *
+   * @param outcome {@code SOLD} or {@code UNSOLD}
+   * @param how {@code CLOCK}, {@code BUY_IT_NOW} or {@code CANCELLED}
+   * @param holdReference the wallet hold of the winner ({@code auction-<listingId>}), when sold
    */
   public record AuctionEnded(
       String listingId,
       String sellerId,
       String outcome,
+      String how,
       String winnerId,
       Doge finalPrice,
-      Doge currentPrice,
+      String holdReference,
       int bidCount,
-      boolean reserveMet,
-      Instant endsAt,
-      long version) {
-
-    static AuctionEnded of(Auction a) {
-      boolean sold = a.winnerId().isPresent();
-      return new AuctionEnded(
-          a.terms().listingId(),
-          a.terms().sellerId(),
-          sold ? "SOLD" : "UNSOLD",
-          a.winnerId().orElse(null),
-          sold ? a.currentPrice() : null,
-          a.currentPrice(),
-          a.bidCount(),
-          a.isReserveMet(),
-          a.endsAt(),
-          a.lastSequence() + 1);
-    }
-  }
+      Instant endedAt)
+      implements AuctionEvent {}
 }

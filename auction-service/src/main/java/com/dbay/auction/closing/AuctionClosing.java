@@ -2,7 +2,7 @@ package com.dbay.auction.closing;
 
 import com.dbay.auction.bidding.Auction;
 import com.dbay.auction.bidding.BiddingService;
-import com.dbay.auction.bidding.BiddingService.CloseOutcome;
+import com.dbay.auction.bidding.CloseOutcome;
 import com.dbay.platform.money.Doge;
 import com.dbay.platform.problem.DomainException;
 import com.dbay.platform.problem.DomainException.Kind;
@@ -38,8 +38,13 @@ public class AuctionClosing {
     return queries.due(asOf == null || asOf.isAfter(now) ? now : asOf, Math.min(limit, MAX_DUE));
   }
 
+  /** Ends the auction in its lane if it is due (BiddingService#close); NOT_DUE before its end. */
   public CloseOutcome close(String listingId) {
-    return bidding.close(listingId, clock.instant()).orElseThrow(() -> notFound(listingId));
+    CloseOutcome outcome = bidding.close(listingId, clock.instant());
+    if (outcome.result() == CloseOutcome.Result.NO_SUCH_AUCTION) {
+      throw notFound(listingId);
+    }
+    return outcome;
   }
 
   /**

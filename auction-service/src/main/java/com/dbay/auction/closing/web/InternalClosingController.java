@@ -1,6 +1,6 @@
 package com.dbay.auction.closing.web;
 
-import com.dbay.auction.bidding.BiddingService.CloseOutcome;
+import com.dbay.auction.bidding.CloseOutcome;
 import com.dbay.auction.closing.AuctionClosing;
 import com.dbay.platform.problem.DomainException;
 import com.dbay.platform.problem.DomainException.Kind;
@@ -50,7 +50,7 @@ class InternalClosingController {
     return new Due(at, closing.due(at, limit));
   }
 
-  /** Ends the auction if it is due; a repeat answers the same outcome with closedNow false. */
+  /** Ends the auction if it is due; a repeat answers the same outcome with endedNow false. */
   @InternalApi(callers = "auction-closer")
   @PostMapping("/{listingId}/close")
   CloseOutcome close(@PathVariable String listingId) {

@@ -41,7 +41,7 @@ public final class HttpDueAuctions implements DueAuctions {
                     + "/close",
                 Map.of(),
                 null);
-        if (Boolean.TRUE.equals(outcome.get("closedNow"))) {
+        if (Boolean.TRUE.equals(outcome.get("endedNow"))) {
           closed++;
         }
       } catch (RuntimeException e) {

@@ -1,5 +1,15 @@
--- Buy It Now and a seller's early end finish an auction before its scheduled end.
-ALTER TABLE auctions DROP CONSTRAINT IF EXISTS auctions_ends_at_check;
+-- Buy It Now and a seller's early end finish an auction before its scheduled end: the end may now
+-- lie before the original end. (V1 declared that check inline, so PostgreSQL named it; find it.)
+DO $$
+DECLARE c text;
+BEGIN
+  FOR c IN SELECT conname FROM pg_constraint
+           WHERE conrelid = 'auctions'::regclass AND contype = 'c'
+             AND pg_get_constraintdef(oid) LIKE '%ends_at >= original_ends_at%'
+  LOOP
+    EXECUTE format('ALTER TABLE auctions DROP CONSTRAINT %I', c);
+  END LOOP;
+END $$;
 
 -- Bidders whose wallet hold on an auction may not match what the auction says it must be (their
 -- maximum while they lead, nothing otherwise): written before a hold is changed and removed once

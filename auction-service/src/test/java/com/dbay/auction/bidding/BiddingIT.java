@@ -49,6 +49,18 @@ class BiddingIT {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     TestStores.ensureDatabase("auction");
+    RealWallet.register(registry);
+  }
+
+  /** Bidders with funds in the real wallet, once per name per run. */
+  static final Set<String> FUNDED = ConcurrentHashMap.newKeySet();
+
+  static void fund(String... users) {
+    for (String user : users) {
+      if (FUNDED.add(user)) {
+        RealWallet.get().fund(user, 10_000);
+      }
+    }
   }
 
   @LocalServerPort int port;
@@ -78,13 +90,17 @@ class BiddingIT {
   void fiftyConcurrentBiddersAgreeWithASequentialReplayOfTheAcknowledgedBids() throws Exception {
     String id = openAuction("1", "300");
     int bidders = 50, bidsEach = 12;
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    for (int b = 0; b < bidders; b++) {
+      fund("bidder" + b + "-" + run);
+    }
     Map<Long, String[]> acknowledged = new ConcurrentHashMap<>();
     Map<Long, String> priceAcknowledged = new ConcurrentHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(bidders);
     CountDownLatch go = new CountDownLatch(1);
     List<Future<Integer>> done = new ArrayList<>();
     for (int b = 0; b < bidders; b++) {
-      String bidder = "bidder" + b;
+      String bidder = "bidder" + b + "-" + run;
       done.add(
           pool.submit(
               () -> {
@@ -153,6 +169,21 @@ class BiddingIT {
             Long.class,
             id);
     assertThat(events).as("one BidPlaced per accepted bid").isEqualTo(log.size());
+    // Funds: exactly the leader holds, and exactly its maximum; everyone else holds nothing.
+    for (int b = 0; b < bidders; b++) {
+      String bidder = "bidder" + b + "-" + run;
+      Doge held = RealWallet.get().held(bidder, id);
+      if (bidder.equals(model.leader())) {
+        assertThat(held).as("the leader's hold").isEqualTo(stored.leaderMax().orElseThrow());
+      } else {
+        assertThat(held).as("hold of %s, who does not lead", bidder).isEqualTo(Doge.ZERO);
+      }
+    }
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM hold_sync WHERE listing_id = ?", Long.class, id))
+        .as("no hold is left unsettled")
+        .isZero();
   }
 
   @Test
@@ -239,6 +270,9 @@ class BiddingIT {
   }
 
   Response post(String id, String user, String key, String maxBid) throws Exception {
+    if (user != null && !user.equals("alice")) {
+      fund(user);
+    }
     String path = "/api/v1/auction/auctions/" + id + "/bids";
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base() + path))

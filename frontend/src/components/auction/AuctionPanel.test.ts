@@ -136,7 +136,7 @@ describe('the auction panel', () => {
     await w.findAll('button').find((b) => b.text() === 'Confirm bid')!.trigger('click')
     await flushPromises()
     expect(w.get('[data-testid=bid-error]').text()).toBe('Your available balance (100.00 DOGE) does not cover a maximum of 5000.00 DOGE.')
-    expect(w.get('[role=alert]').exists()).toBe(true)
+    expect(w.find('[role=alert]').exists()).toBe(true)
   })
 
   it('tells the viewer when they are outbid, and shows extensions with their reason and then the result', async () => {

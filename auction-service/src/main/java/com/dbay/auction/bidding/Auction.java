@@ -1,5 +1,6 @@
 package com.dbay.auction.bidding;
 
+import com.dbay.auction.bidding.AuctionEvents.AuctionEnded;
 import com.dbay.auction.bidding.AuctionEvents.AuctionEvent;
 import com.dbay.auction.bidding.AuctionEvents.AuctionExtended;
 import com.dbay.auction.bidding.AuctionEvents.AuctionSold;
@@ -100,18 +101,7 @@ public final class Auction {
    * one at a time, in the order it acknowledges them.
    */
   public BidDecision placeBid(String bidderId, Doge maxBid, Instant now) {
-    Objects.requireNonNull(bidderId, "bidderId");
-    Objects.requireNonNull(maxBid, "maxBid");
-    Optional<BidRefusal> refusal = refusalAt(now, bidderId);
-    if (refusal.isEmpty()) {
-      if (bidderId.equals(leaderId)) {
-        if (!maxBid.isGreaterThan(leaderMax)) {
-          refusal = Optional.of(BidRefusal.NOT_ABOVE_OWN_MAXIMUM);
-        }
-      } else if (maxBid.isLessThan(minNextBid())) {
-        refusal = Optional.of(BidRefusal.BELOW_MINIMUM);
-      }
-    }
+    Optional<BidRefusal> refusal = check(bidderId, maxBid, now);
     if (refusal.isPresent()) {
       return new BidDecision.Refused(refusal.get(), minNextBid(), endsAt);
     }
@@ -172,12 +162,38 @@ public final class Auction {
         hold);
   }
 
-  /** Buys the item at the Buy It Now price, which ends the auction at once. */
-  public BidDecision buyItNow(String buyerId, Instant now) {
+  /**
+   * Why this bid would be refused now, without changing anything: lets the caller reserve the
+   * bidder's funds only for bids that can be accepted, before applying them.
+   */
+  public Optional<BidRefusal> check(String bidderId, Doge maxBid, Instant now) {
+    Objects.requireNonNull(bidderId, "bidderId");
+    Objects.requireNonNull(maxBid, "maxBid");
+    Optional<BidRefusal> refusal = refusalAt(now, bidderId);
+    if (refusal.isEmpty()) {
+      if (bidderId.equals(leaderId)) {
+        if (!maxBid.isGreaterThan(leaderMax)) {
+          refusal = Optional.of(BidRefusal.NOT_ABOVE_OWN_MAXIMUM);
+        }
+      } else if (maxBid.isLessThan(minNextBid())) {
+        refusal = Optional.of(BidRefusal.BELOW_MINIMUM);
+      }
+    }
+    return refusal;
+  }
+
+  /** Why Buy It Now would be refused now, without changing anything. */
+  public Optional<BidRefusal> checkBuyItNow(String buyerId, Instant now) {
     Optional<BidRefusal> refusal = refusalAt(now, buyerId);
     if (refusal.isEmpty() && !isBuyItNowAvailable()) {
       refusal = Optional.of(BidRefusal.BUY_IT_NOW_UNAVAILABLE);
     }
+    return refusal;
+  }
+
+  /** Buys the item at the Buy It Now price, which ends the auction at once. */
+  public BidDecision buyItNow(String buyerId, Instant now) {
+    Optional<BidRefusal> refusal = checkBuyItNow(buyerId, now);
     if (refusal.isPresent()) {
       return new BidDecision.Refused(refusal.get(), minNextBid(), endsAt);
     }
@@ -190,6 +206,7 @@ public final class Auction {
     price = paid;
     lastSequence++;
     endsAt = now;
+    events.add(ended("SOLD", "BUY_IT_NOW", buyerId, paid, now));
     events.add(new AuctionSold(terms.listingId(), terms.sellerId(), buyerId, paid, true, now));
     return new BidDecision.Accepted(
         lastSequence, true, paid, paid, now, false, release, Optional.of(paid));
@@ -214,8 +231,50 @@ public final class Auction {
           new AuctionUnsold(
               terms.listingId(), terms.sellerId(), leaderId, leaderId != null, endsAt);
     }
+    events.add(
+        ended(
+            winnerId != null ? "SOLD" : "UNSOLD",
+            "CLOCK",
+            winnerId,
+            winnerId != null ? price : null,
+            endsAt));
     events.add(ended);
     return Optional.of(ended);
+  }
+
+  /**
+   * The listing was ended early or cancelled by its seller (only possible without bids). Returns
+   * false, changing nothing, when the auction already ended or has bids: an auction with bids runs
+   * to its end (the listing cannot be ended then; a late report of the seller's end loses).
+   */
+  public boolean cancel(Instant now) {
+    if (status == Status.ENDED || bidCount > 0 || leaderId != null) {
+      return false;
+    }
+    status = Status.ENDED;
+    endsAt = now.isBefore(endsAt) ? now : endsAt;
+    events.add(ended("UNSOLD", "CANCELLED", null, null, now));
+    events.add(new AuctionUnsold(terms.listingId(), terms.sellerId(), null, false, now));
+    return true;
+  }
+
+  /** The wallet hold that backs a bidder's maximum in this auction. */
+  public static String holdReference(String listingId) {
+    return "auction-" + listingId;
+  }
+
+  private AuctionEnded ended(
+      String outcome, String how, String winner, Doge finalPrice, Instant at) {
+    return new AuctionEnded(
+        terms.listingId(),
+        terms.sellerId(),
+        outcome,
+        how,
+        winner,
+        finalPrice,
+        winner == null ? null : holdReference(terms.listingId()),
+        bidCount,
+        at);
   }
 
   private Optional<BidRefusal> refusalAt(Instant now, String bidderId) {

@@ -13,7 +13,7 @@ public final class AuctionEvents {
 
   /** Marker for the records below. */
   public sealed interface AuctionEvent
-      permits BidPlaced, AuctionExtended, AuctionSold, AuctionUnsold {
+      permits BidPlaced, AuctionExtended, AuctionEnded, AuctionSold, AuctionUnsold {
     String listingId();
   }
 
@@ -57,6 +57,27 @@ public final class AuctionEvents {
       String sellerId,
       String highBidderId,
       boolean reserveNotMet,
+      Instant endedAt)
+      implements AuctionEvent {}
+
+  /**
+   * The auction is over, whatever the way (the clock, Buy It Now, the seller ending it early
+   * without bids): what starts {@code AuctionCloseWorkflow}. Recorded once per auction, just before
+   * {@link AuctionSold} or {@link AuctionUnsold}.
+   *
+   * @param outcome {@code SOLD} or {@code UNSOLD}
+   * @param how {@code CLOCK}, {@code BUY_IT_NOW} or {@code CANCELLED}
+   * @param holdReference the wallet hold of the winner ({@code auction-<listingId>}), when sold
+   */
+  public record AuctionEnded(
+      String listingId,
+      String sellerId,
+      String outcome,
+      String how,
+      String winnerId,
+      Doge finalPrice,
+      String holdReference,
+      int bidCount,
       Instant endedAt)
       implements AuctionEvent {}
 }

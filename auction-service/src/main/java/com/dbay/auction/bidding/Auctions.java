@@ -207,4 +207,98 @@ public class Auctions {
     long value = rs.getLong(column);
     return rs.wasNull() ? Optional.empty() : Optional.of(Doge.ofKoinu(value));
   }
+
+  /** Notes bidders whose hold is about to change, before the wallet is asked. */
+  void markHoldsUnsettled(String listingId, Collection<String> bidders) {
+    if (bidders.isEmpty()) {
+      return;
+    }
+    List<String> list = List.copyOf(bidders);
+    jdbc.batchUpdate(
+        "INSERT INTO hold_sync (listing_id, bidder_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        list,
+        list.size(),
+        (ps, bidder) -> {
+          ps.setString(1, listingId);
+          ps.setString(2, bidder);
+        });
+  }
+
+  /** The wallet confirmed these bidders' holds. */
+  void forgetSettledHolds(String listingId, Collection<String> bidders) {
+    if (bidders.isEmpty()) {
+      return;
+    }
+    jdbc.update(
+        "DELETE FROM hold_sync WHERE listing_id = ? AND bidder_id = ANY (?)",
+        listingId,
+        bidders.toArray(String[]::new));
+  }
+
+  /** Bidders whose holds have been unsettled since before {@code cutoff}, by auction. */
+  Map<String, java.util.Set<String>> unsettledHoldsSince(Instant cutoff, int limit) {
+    Map<String, java.util.Set<String>> out = new java.util.LinkedHashMap<>();
+    jdbc.query(
+        "SELECT listing_id, bidder_id FROM hold_sync WHERE since < ? ORDER BY since LIMIT ?",
+        rs -> {
+          out.computeIfAbsent(rs.getString(1), k -> new java.util.LinkedHashSet<>())
+              .add(rs.getString(2));
+        },
+        Timestamp.from(cutoff),
+        limit);
+    return out;
+  }
+
+  /** The highest maximum the bidder bid on this auction. */
+  public Optional<Doge> highestMaxOf(String listingId, String bidderId) {
+    Long max =
+        jdbc.queryForObject(
+            "SELECT max(max_bid) FROM bids WHERE listing_id = ? AND bidder_id = ?",
+            Long.class,
+            listingId,
+            bidderId);
+    return Optional.ofNullable(max).map(Doge::ofKoinu);
+  }
+
+  /**
+   * One row per auction the user bid on.
+   *
+   * @param status {@code leading}, {@code outbid}, {@code won} or {@code lost}
+   */
+  public record MyBid(
+      String listingId,
+      String status,
+      Doge myMaxBid,
+      Doge currentPrice,
+      int bidCount,
+      Instant endsAt,
+      Instant lastBidAt) {}
+
+  public List<MyBid> myBids(String userId, int limit) {
+    return jdbc.query(
+        """
+        SELECT a.listing_id, a.status, a.leader_id, a.winner_id, a.current_price, a.bid_count, a.ends_at,
+          m.my_max, m.last_at
+        FROM (SELECT listing_id, max(max_bid) AS my_max, max(placed_at) AS last_at FROM bids
+              WHERE bidder_id = ? GROUP BY listing_id) m
+        JOIN auctions a ON a.listing_id = m.listing_id
+        ORDER BY (a.status = 'ACTIVE') DESC, a.ends_at DESC, a.listing_id LIMIT ?""",
+        (rs, i) -> {
+          boolean active = "ACTIVE".equals(rs.getString("status"));
+          String status =
+              active
+                  ? (userId.equals(rs.getString("leader_id")) ? "leading" : "outbid")
+                  : (userId.equals(rs.getString("winner_id")) ? "won" : "lost");
+          return new MyBid(
+              rs.getString("listing_id"),
+              status,
+              Doge.ofKoinu(rs.getLong("my_max")),
+              Doge.ofKoinu(rs.getLong("current_price")),
+              rs.getInt("bid_count"),
+              rs.getTimestamp("ends_at").toInstant(),
+              rs.getTimestamp("last_at").toInstant());
+        },
+        userId,
+        limit);
+  }
 }

@@ -7,8 +7,9 @@ import java.time.Instant;
  * What a bidder is told about one bid request, stored with the request so that a repeat with the
  * same idempotency key gets exactly this back.
  *
- * @param outcome ACCEPTED, REFUSED, NO_SUCH_AUCTION, or KEY_REUSED (the key came with another
- *     maximum)
+ * @param outcome ACCEPTED, REFUSED, NO_SUCH_AUCTION, KEY_REUSED (the key came with another
+ *     maximum), or UNAVAILABLE (the wallet could not be asked; nothing changed and nothing was
+ *     stored, so the same key may be retried)
  * @param refusal why, when REFUSED
  */
 public record BidAnswer(
@@ -26,7 +27,8 @@ public record BidAnswer(
     ACCEPTED,
     REFUSED,
     NO_SUCH_AUCTION,
-    KEY_REUSED
+    KEY_REUSED,
+    UNAVAILABLE
   }
 
   static BidAnswer of(String listingId, BidDecision decision) {
@@ -63,5 +65,9 @@ public record BidAnswer(
 
   static BidAnswer keyReused(String listingId) {
     return new BidAnswer(Outcome.KEY_REUSED, listingId, 0, false, null, null, null, false, null);
+  }
+
+  static BidAnswer unavailable(String listingId) {
+    return new BidAnswer(Outcome.UNAVAILABLE, listingId, 0, false, null, null, null, false, null);
   }
 }

@@ -2,6 +2,7 @@ package com.dbay.auction.bidding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dbay.auction.bidding.AuctionEvents.AuctionEnded;
 import com.dbay.auction.bidding.AuctionEvents.AuctionExtended;
 import com.dbay.auction.bidding.AuctionEvents.AuctionSold;
 import com.dbay.auction.bidding.AuctionEvents.AuctionUnsold;
@@ -227,7 +228,10 @@ class AuctionTest {
       assertThat(a.status()).isEqualTo(Auction.Status.ENDED);
       assertThat(a.winnerId()).contains("carol");
       assertThat(a.pullEvents())
-          .containsExactly(new AuctionSold("L1", "seller", "carol", doge("40"), true, T));
+          .containsExactly(
+              new AuctionEnded(
+                  "L1", "seller", "SOLD", "BUY_IT_NOW", "carol", doge("40"), "auction-L1", 0, T),
+              new AuctionSold("L1", "seller", "carol", doge("40"), true, T));
       assertThat(refused(a.placeBid("bob", doge("50"), T))).isEqualTo(BidRefusal.ENDED);
     }
 
@@ -338,7 +342,11 @@ class AuctionTest {
       assertThat(a.status()).isEqualTo(Auction.Status.ACTIVE);
       assertThat(a.close(END)).contains(new AuctionUnsold("L1", "seller", null, false, END));
       assertThat(a.close(END.plusSeconds(5))).isEmpty();
-      assertThat(a.pullEvents()).hasSize(1);
+      // AuctionEnded (what starts the close workflow) and AuctionUnsold, once.
+      assertThat(a.pullEvents())
+          .containsExactly(
+              new AuctionEnded("L1", "seller", "UNSOLD", "CLOCK", null, null, null, 0, END),
+              new AuctionUnsold("L1", "seller", null, false, END));
     }
   }
 }

@@ -10,12 +10,16 @@ import com.dbay.platform.problem.DomainException;
 import com.dbay.platform.problem.DomainException.Kind;
 import com.dbay.platform.problem.FieldProblem;
 import com.dbay.platform.starter.identity.CurrentUser;
+import com.dbay.platform.starter.standing.AccountStanding;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,17 +40,23 @@ class AuctionController {
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
 
   private final BiddingService bidding;
+  private final AccountStanding standing;
   private final Clock clock;
 
-  AuctionController(BiddingService bidding, Clock clock) {
+  AuctionController(BiddingService bidding, AccountStanding standing, Clock clock) {
     this.bidding = bidding;
+    this.standing = standing;
     this.clock = clock;
   }
 
   /**
+   * The auction as everyone sees it, plus {@code viewer} for a signed-in caller. The reserve itself
+   * and other bidders' maximums are never in it.
+   *
    * @param serverTime the server's clock at the answer, so that a countdown never trusts the
    *     browser's
-   * @param yourMaxBid the caller's own maximum, only when the caller leads
+   * @param extendedBySeconds how far soft close has moved the end past {@code originalEndsAt}
+   * @param buyItNowPrice only while Buy It Now is still available
    */
   record AuctionView(
       String listingId,
@@ -55,14 +65,24 @@ class AuctionController {
       Doge minNextBid,
       int bidCount,
       String leaderAlias,
-      boolean reserveMet,
-      boolean hasReserve,
-      Doge buyItNowPrice,
       Instant startsAt,
       Instant endsAt,
+      Doge buyItNowPrice,
+      boolean reserveMet,
+      boolean hasReserve,
+      Instant originalEndsAt,
+      long extendedBySeconds,
       Instant serverTime,
+      Viewer viewer,
       Boolean youAreLeading,
       Doge yourMaxBid) {}
+
+  /**
+   * The caller's own position.
+   *
+   * @param maxBid the caller's own highest maximum on this auction, if they bid
+   */
+  record Viewer(boolean leading, Doge maxBid, boolean hasBid, boolean isSeller) {}
 
   record PlaceBid(@NotNull Doge maxBid) {}
 
@@ -90,15 +110,7 @@ class AuctionController {
       @RequestHeader(name = "Idempotency-Key", required = false) String key,
       @Valid @RequestBody PlaceBid body,
       @CurrentUser Identity bidder) {
-    if (key == null || !IDEMPOTENCY_KEY.matcher(key).matches()) {
-      throw new DomainException(
-          Kind.INVALID,
-          "idempotency-key-required",
-          "Idempotency-Key required",
-          "A bid needs an Idempotency-Key header of 1 to 128 visible ASCII characters, so that a retry never bids twice.",
-          List.of(),
-          Map.of());
-    }
+    requireKey(key);
     if (!body.maxBid().isPositive()) {
       throw new DomainException(
           Kind.INVALID,
@@ -108,34 +120,50 @@ class AuctionController {
           List.of(new FieldProblem("maxBid", "must be positive")),
           Map.of());
     }
+    // Defence in depth behind the gateway: a suspended account never reaches the lane.
+    standing.requireActive(bidder.userId());
     BidAnswer answer =
         bidding.placeBid(listingId, bidder.userId(), bidder.username(), body.maxBid(), key);
+    return ResponseEntity.status(HttpStatus.CREATED).body(accepted(listingId, answer));
+  }
+
+  /** Buys at the Buy It Now price at once; the auction ends. The price is held like a bid. */
+  @PostMapping("/{listingId}/buy-it-now")
+  ResponseEntity<BidView> buyItNow(
+      @PathVariable String listingId,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key,
+      @CurrentUser Identity buyer) {
+    requireKey(key);
+    standing.requireActive(buyer.userId());
+    BidAnswer answer = bidding.buyItNow(listingId, buyer.userId(), buyer.username(), key);
+    return ResponseEntity.status(HttpStatus.CREATED).body(accepted(listingId, answer));
+  }
+
+  private static void requireKey(String key) {
+    if (key == null || !IDEMPOTENCY_KEY.matcher(key).matches()) {
+      throw new DomainException(
+          Kind.INVALID,
+          "idempotency-key-required",
+          "Idempotency-Key required",
+          "This request needs an Idempotency-Key header of 1 to 128 visible ASCII characters, so that a retry never bids twice.",
+          List.of(),
+          Map.of());
+    }
+  }
+
+  /** The answer of an accepted bid, or the problem that says why nothing happened. */
+  private static BidView accepted(String listingId, BidAnswer answer) {
     return switch (answer.outcome()) {
       case ACCEPTED ->
-          ResponseEntity.status(HttpStatus.CREATED)
-              .body(
-                  new BidView(
-                      listingId,
-                      answer.sequence(),
-                      answer.leading(),
-                      answer.currentPrice(),
-                      answer.minNextBid(),
-                      answer.endsAt(),
-                      answer.extended()));
-      case REFUSED ->
-          throw new DomainException(
-              Kind.CONFLICT,
-              "bid-refused",
-              "Bid refused",
-              answer.refusal().detail(),
-              List.of(),
-              Map.of(
-                  "reason",
-                  answer.refusal().name(),
-                  "minNextBid",
-                  answer.minNextBid().toString(),
-                  "endsAt",
-                  answer.endsAt().toString()));
+          new BidView(
+              listingId,
+              answer.sequence(),
+              answer.leading(),
+              answer.currentPrice(),
+              answer.minNextBid(),
+              answer.endsAt(),
+              answer.extended());
+      case REFUSED -> throw refused(answer);
       case NO_SUCH_AUCTION -> throw notFound(listingId);
       case KEY_REUSED ->
           throw new DomainException(
@@ -145,6 +173,55 @@ class AuctionController {
               "This Idempotency-Key was already used for a bid with another maximum.",
               List.of(),
               Map.of());
+      case UNAVAILABLE ->
+          throw new DomainException(
+              Kind.UNAVAILABLE,
+              "wallet-unavailable",
+              "Wallet unavailable",
+              "Your funds could not be checked just now, so nothing happened. Please try again.",
+              List.of(),
+              Map.of());
+    };
+  }
+
+  private static DomainException refused(BidAnswer answer) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("reason", answer.refusal().name());
+    properties.put("minNextBid", answer.minNextBid().toString());
+    properties.put("endsAt", answer.endsAt().toString());
+    return switch (answer.refusal()) {
+      case INSUFFICIENT_FUNDS ->
+          new DomainException(
+              Kind.CONFLICT,
+              "insufficient-funds",
+              "Not enough funds for this bid",
+              answer.refusal().detail(),
+              List.of(),
+              properties);
+      case ACCOUNT_SUSPENDED ->
+          new DomainException(
+              Kind.FORBIDDEN,
+              "account-suspended",
+              "Account suspended",
+              answer.refusal().detail(),
+              List.of(),
+              properties);
+      case SELLER_CANNOT_BID ->
+          new DomainException(
+              Kind.FORBIDDEN,
+              "seller-cannot-bid",
+              "Sellers cannot bid",
+              answer.refusal().detail(),
+              List.of(),
+              properties);
+      default ->
+          new DomainException(
+              Kind.CONFLICT,
+              "bid-refused",
+              "Bid refused",
+              answer.refusal().detail(),
+              List.of(),
+              properties);
     };
   }
 
@@ -170,23 +247,37 @@ class AuctionController {
   record History(String listingId, List<PublicBid> bids) {}
 
   private AuctionView view(Auction a, Identity caller) {
+    String listingId = a.terms().listingId();
     boolean leads =
         caller != null && a.leaderId().filter(l -> l.equals(caller.userId())).isPresent();
-    String alias =
-        a.leaderId().map(leader -> bidding.aliasOf(a.terms().listingId(), leader)).orElse(null);
+    String alias = a.leaderId().map(leader -> bidding.aliasOf(listingId, leader)).orElse(null);
+    Viewer viewer = null;
+    if (caller != null) {
+      Optional<Doge> mine =
+          leads ? a.leaderMax() : bidding.highestMaxOf(listingId, caller.userId());
+      viewer =
+          new Viewer(
+              leads,
+              mine.orElse(null),
+              mine.isPresent(),
+              a.terms().sellerId().equals(caller.userId()));
+    }
     return new AuctionView(
-        a.terms().listingId(),
+        listingId,
         a.status().name(),
         a.currentPrice(),
         a.minNextBid(),
         a.bidCount(),
         alias,
-        a.isReserveMet(),
-        a.terms().reserve().isPresent(),
-        a.isBuyItNowAvailable() ? a.terms().buyItNow().orElse(null) : null,
         a.terms().startsAt(),
         a.endsAt(),
+        a.isBuyItNowAvailable() ? a.terms().buyItNow().orElse(null) : null,
+        a.isReserveMet(),
+        a.terms().reserve().isPresent(),
+        a.terms().endsAt(),
+        Math.max(0, Duration.between(a.terms().endsAt(), a.endsAt()).toSeconds()),
         clock.instant(),
+        viewer,
         caller == null ? null : leads,
         leads ? a.leaderMax().orElse(null) : null);
   }

@@ -1,0 +1,18 @@
+package com.dbay.auction.bidding;
+
+import com.dbay.auction.bidding.AuctionEvents.AuctionEvent;
+import java.util.List;
+
+/**
+ * Told after each commit of an auction's lane, with the auction as committed and the events of that
+ * commit (oldest first): the seam for the hot state in Redis and the real-time frames. Called in
+ * the lane, before the next batch of the same auction runs, so calls for one auction arrive in
+ * commit order. It must be quick and must not throw (a failure is logged; the bids are committed
+ * whatever happens here). The outbox carries the same events to the bus independently.
+ */
+public interface AuctionUpdates {
+
+  void committed(Auction auction, List<AuctionEvent> events);
+
+  AuctionUpdates NONE = (auction, events) -> {};
+}

@@ -54,16 +54,15 @@ export interface PublicBid {
   placedAt: string
 }
 
+/** One auction the user bid on (GET /my/bids): status is leading, outbid, won or lost. */
 export interface MyBid {
   listingId: string
-  title?: string | null
-  state: string
-  currentPrice?: string | null
-  yourMaxBid?: string | null
-  maxBid?: string | null
-  finalPrice?: string | null
-  endsAt?: string | null
-  [key: string]: unknown
+  status: string
+  myMaxBid: string | null
+  currentPrice: string
+  bidCount: number
+  endsAt: string
+  lastBidAt: string
 }
 
 const base = '/api/v1/auction'
@@ -116,7 +115,18 @@ export async function fetchBids(listingId: string, limit = 50): Promise<PublicBi
 }
 
 export async function fetchMyBids(): Promise<MyBid[]> {
-  const answer = await call<{ items?: MyBid[]; bids?: MyBid[] } | MyBid[]>('/my/bids')
-  if (Array.isArray(answer)) return answer
-  return answer.items ?? answer.bids ?? []
+  return (await call<{ items?: MyBid[] }>('/my/bids')).items ?? []
+}
+
+/** The listing's title for a list of auctions (listing-service; null when it cannot be read). */
+export async function fetchListingTitle(listingId: string): Promise<string | null> {
+  const origin = globalThis.location?.origin ?? 'http://localhost'
+  try {
+    const r = await authFetch(new Request(`${origin}/api/v1/listing/listings/${encodeURIComponent(listingId)}`, { headers: { Accept: 'application/json' } }))
+    if (!r.ok) return null
+    const body = (await r.json()) as { title?: unknown }
+    return typeof body.title === 'string' ? body.title : null
+  } catch {
+    return null
+  }
 }

@@ -11,7 +11,7 @@ export const GROUPS: ReadonlyArray<{ key: BidGroup; title: string; empty: string
 
 /** The group of one entry of GET /my/bids, whatever case the service writes its state in. */
 export function groupOf(bid: MyBid): BidGroup | null {
-  const s = String(bid.state ?? '').toLowerCase()
+  const s = String(bid.status ?? '').toLowerCase()
   if (s === 'leading' || s === 'winning') return 'leading'
   if (s === 'outbid') return 'outbid'
   if (s === 'won') return 'won'

@@ -9,6 +9,8 @@ import { applyFrame, emptyLive, isEnded, mergeSnapshot, viewerOf, type LiveAucti
 
 /** How long after a frame the panel refetches (the viewer block and history are not in frames). */
 export const REFETCH_DELAY_MS = 150
+/** While the WebSocket is down the panel polls instead, this often. */
+export const POLL_WITHOUT_SOCKET_MS = 5_000
 
 /**
  * One auction, live: the GET answer, merged with the frames of `auction:<id>` and the viewer's own
@@ -25,9 +27,11 @@ export function useLiveAuction(listingId: Ref<string>) {
   const loading = ref(false)
   const serverNow = ref(Date.now())
   let refetchTimer: ReturnType<typeof setTimeout> | undefined
+  let lastLoadAt = 0
 
   async function load(): Promise<void> {
     const id = listingId.value
+    lastLoadAt = Date.now()
     loading.value = true
     try {
       const [snapshot, bids] = await Promise.all([fetchAuction(id), fetchBids(id).catch(() => null)])
@@ -65,7 +69,9 @@ export function useLiveAuction(listingId: Ref<string>) {
     // At zero without an end frame (the closer may take a moment, or the frame was missed): ask.
     const s = live.value.snapshot
     if (s && !isEnded(s.status) && !live.value.result && clock.msUntil(s.endsAt) === 0 && !loading.value) {
-      if (Math.floor(serverNow.value / 250) % 8 === 0) void load()
+      if (Date.now() - lastLoadAt >= 2_000) void load()
+    } else if (s && !live.value.result && realtime.state !== 'open' && Date.now() - lastLoadAt >= POLL_WITHOUT_SOCKET_MS && !loading.value) {
+      void load()
     }
   }, 250)
 

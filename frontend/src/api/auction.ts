@@ -27,7 +27,9 @@ export interface AuctionSnapshot {
   buyItNowPrice: string | null
   reserveMet: boolean
   hasReserve?: boolean
-  extendedBy?: string | number | null
+  /** How far soft close has moved the end past `originalEndsAt`. */
+  extendedBySeconds?: number
+  originalEndsAt?: string
   serverTime: string
   viewer?: AuctionViewer | null
   /** After the end (when the service says): the result. */

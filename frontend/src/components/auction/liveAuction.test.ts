@@ -75,6 +75,14 @@ describe('merging answers and frames of one auction', () => {
     expect(oldGet.snapshot?.endsAt).toBe('2026-12-03T12:06:30Z')
   })
 
+  it('infers an extension from a bid frame that moved the end, and takes the reason of the extension frame when it follows', () => {
+    const live = mergeSnapshot(emptyLive(), snap())
+    const moved = applyFrame(live, ID, placed(2, '15.00000000', { endsAt: '2026-12-03T12:06:30Z' }))
+    expect(moved.extensions).toEqual([{ previousEndsAt: '2026-12-03T12:05:00Z', endsAt: '2026-12-03T12:06:30Z', reason: 'a bid in the last 2 minutes', inferred: true }])
+    const told = applyFrame(moved, ID, { type: 'auction.extended', channel: `auction:${ID}`, data: { listingId: ID, previousEndsAt: '2026-12-03T12:05:00Z', endsAt: '2026-12-03T12:06:30Z', reason: 'SOFT_CLOSE' } })
+    expect(told.extensions).toEqual([{ previousEndsAt: '2026-12-03T12:05:00Z', endsAt: '2026-12-03T12:06:30Z', reason: 'SOFT_CLOSE' }])
+  })
+
   it('shows the result from the end frame, and a later GET that has not seen the end does not reopen it', () => {
     const ended = applyFrame(mergeSnapshot(emptyLive(), snap()), ID, {
       type: 'auction.ended',

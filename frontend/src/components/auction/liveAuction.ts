@@ -12,7 +12,12 @@ export interface Extension {
   previousEndsAt: string | null
   endsAt: string
   reason: string
+  /** Inferred from a bid frame that moved the end; the extension frame's own reason replaces it. */
+  inferred?: boolean
 }
+
+/** Soft close as the rules state it (DESIGN §4), for an extension seen only through a bid frame. */
+export const SOFT_CLOSE_REASON = 'a bid in the last 2 minutes'
 
 export interface AuctionResult {
   status: string
@@ -101,15 +106,21 @@ export function applyFrame(live: LiveAuction, listingId: string, frame: Realtime
         endsAt: str(data.endsAt) ? later(s.endsAt, str(data.endsAt)!) : s.endsAt,
       }
       const at = str(data.placedAt) ?? str(data.serverTime) ?? new Date().toISOString()
-      return { ...live, snapshot, points: [...live.points, { at, price: currentPrice }] }
+      let extensions = live.extensions
+      if (Date.parse(snapshot.endsAt) > Date.parse(s.endsAt) && !extensions.some((e) => e.endsAt === snapshot.endsAt)) {
+        extensions = [{ previousEndsAt: s.endsAt, endsAt: snapshot.endsAt, reason: SOFT_CLOSE_REASON, inferred: true }, ...extensions]
+      }
+      return { ...live, snapshot, extensions, points: [...live.points, { at, price: currentPrice }] }
     }
     case 'auction.extended': {
       const endsAt = str(data.endsAt)
       if (!endsAt) return live
-      if (live.extensions.some((e) => e.endsAt === endsAt)) return live
-      const extension: Extension = { previousEndsAt: str(data.previousEndsAt), endsAt, reason: str(data.reason) ?? 'a bid in the last minutes' }
+      const extension: Extension = { previousEndsAt: str(data.previousEndsAt), endsAt, reason: str(data.reason) ?? SOFT_CLOSE_REASON }
+      const known = live.extensions.find((e) => e.endsAt === endsAt)
+      if (known && !known.inferred) return live
       const snapshot = s ? { ...s, endsAt: later(s.endsAt, endsAt) } : s
-      return { ...live, snapshot, extensions: [extension, ...live.extensions] }
+      const extensions = known ? live.extensions.map((e) => (e === known ? { ...extension, previousEndsAt: extension.previousEndsAt ?? known.previousEndsAt } : e)) : [extension, ...live.extensions]
+      return { ...live, snapshot, extensions }
     }
     case 'auction.ended': {
       const status = str(data.status) ?? 'ENDED'
@@ -136,6 +147,7 @@ export function applyFrame(live: LiveAuction, listingId: string, frame: Realtime
 /** The reason of an extension as a sentence part ("a bid in the last 2 minutes"). */
 export function describeReason(reason: string): string {
   const r = reason.trim()
+  if (/^soft[ _-]?close$/i.test(r)) return `${SOFT_CLOSE_REASON} (soft close)`
   if (/^[A-Z_]+$/.test(r)) return r.toLowerCase().replace(/_/g, ' ')
   return r
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.dbay.lambda.support.NotYetImplemented;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,12 @@ class AuctionCloserHandlerTest {
   @Test
   void closes_what_was_due_at_the_time_of_the_scheduled_event() {
     List<Instant> asked = new ArrayList<>();
-    var handler = new AuctionCloserHandler(fake(asked));
+    var handler =
+        new AuctionCloserHandler(
+            asOf -> {
+              asked.add(asOf);
+              return 3;
+            });
 
     Map<String, Object> result = handler.handleRequest(event, null);
 
@@ -29,35 +33,28 @@ class AuctionCloserHandlerTest {
   }
 
   @Test
-  void settlement_needs_a_listing_id_and_returns_the_order() {
-    var handler = new AuctionSettlementHandler(fake(new ArrayList<>()));
-    assertThat(handler.handleRequest(Map.of("listingId", "L1"), null))
-        .containsEntry("orderId", "order-of-L1");
+  void settlement_needs_a_listing_id_and_a_known_action() {
+    var handler = new AuctionSettlementHandler(new InMemorySettlement());
     assertThatThrownBy(() -> handler.handleRequest(Map.of(), null))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("listingId");
+    assertThatThrownBy(
+            () -> handler.handleRequest(Map.of("listingId", "L1", "action", "refund"), null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown action");
+    assertThatThrownBy(
+            () ->
+                handler.handleRequest(
+                    Map.of("listingId", "L1", "action", "release", "userIds", "bob"), null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("userIds");
   }
 
   @Test
-  void the_runtime_constructors_fail_clearly_until_the_auction_issue() {
-    assertThatThrownBy(() -> new AuctionCloserHandler().handleRequest(event, null))
-        .isInstanceOf(NotYetImplemented.class)
-        .hasMessageContaining("auction issue");
-    assertThatThrownBy(
-            () -> new AuctionSettlementHandler().handleRequest(Map.of("listingId", "L1"), null))
-        .isInstanceOf(NotYetImplemented.class)
-        .hasMessageContaining("auction issue");
-  }
-
-  private static DueAuctions fake(List<Instant> asked) {
-    return new DueAuctions() {
-      public int closeDue(Instant asOf) {
-        asked.add(asOf);
-        return 3;
-      }
-
-      public String settle(String listingId) {
-        return "order-of-" + listingId;
-      }
-    };
+  void the_runtime_constructors_need_the_functions_keys_only_when_they_call() {
+    // Built without DBAY_SERVICE_KEYS_FILE: construction succeeds (the runtime builds every
+    // function at start-up), the key is looked up at the first call.
+    new AuctionCloserHandler();
+    new AuctionSettlementHandler();
   }
 }

@@ -77,7 +77,9 @@ public class InternalWalletController {
         holds.setHold(VerifiedCaller.require(request), key, new UserId(userId), reference, amount));
   }
 
-  @InternalApi(callers = {"auction-service", "order-service"})
+  // auction-settlement releases the holds of an ended auction's other bidders (and the leader's of
+  // an unsold one); a hold already captured into escrow is left alone.
+  @InternalApi(callers = {"auction-service", "order-service", "auction-settlement"})
   @DeleteMapping("/holds/{userId}/{reference}")
   public HoldResponse releaseHold(
       HttpServletRequest request,

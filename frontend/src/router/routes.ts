@@ -28,6 +28,13 @@ export const routes = [
     component: () => import('@/views/sell/SellView.vue'),
     meta: { title: 'Edit listing', auth: true },
   },
+  {
+    path: '/auctions/:listingId',
+    name: 'auction',
+    component: () => import('@/views/auction/AuctionView.vue'),
+    meta: { title: 'Auction' },
+  },
+  { path: '/my/bids', name: 'my-bids', component: () => import('@/views/auction/MyBidsView.vue'), meta: { title: 'My bids', auth: true } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: 'Not found' } },
 ] as const satisfies readonly RouteRecordRaw[]
 

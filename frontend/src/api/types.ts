@@ -1,5 +1,7 @@
 import type { components as UserSchemas } from './schema/user'
 import type { components as WalletSchemas } from './schema/wallet'
+import type { components as ListingSchemas } from './schema/listing'
+import type { components as SearchSchemas } from './schema/search'
 
 // Names for the generated shapes the pages use (never hand-written request or response types).
 export type Account = UserSchemas['schemas']['AccountView']
@@ -11,3 +13,13 @@ export type Deposit = WalletSchemas['schemas']['DepositItem']
 export type StatementItem = WalletSchemas['schemas']['StatementItem']
 export type Withdrawal = WalletSchemas['schemas']['WithdrawalResponse']
 export type WithdrawalLimits = WalletSchemas['schemas']['WithdrawalLimitsResponse']
+export type Listing = ListingSchemas['schemas']['ListingView']
+export type ListingSummary = ListingSchemas['schemas']['ListingSummary']
+export type Question = ListingSchemas['schemas']['QuestionView']
+export type Photo = ListingSchemas['schemas']['PhotoView']
+export type CategoryNode = ListingSchemas['schemas']['CategoryNode']
+export type SearchResults = SearchSchemas['schemas']['SearchResults']
+export type SearchHit = SearchSchemas['schemas']['Item']
+export type SearchFacets = SearchSchemas['schemas']['Facets']
+export type SearchCategoryCount = SearchSchemas['schemas']['CategoryCount']
+export type SavedSearch = SearchSchemas['schemas']['SavedSearchView']

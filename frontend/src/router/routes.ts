@@ -20,6 +20,15 @@ export const routes = [
     component: () => import('@/views/wallet/WithdrawalView.vue'),
     meta: { title: 'Withdrawal', auth: true },
   },
+  { path: '/search', name: 'search', component: () => import('@/views/search/SearchView.vue'), meta: { title: 'Search' } },
+  { path: '/listings/:id', name: 'listing', component: () => import('@/views/listing/ListingView.vue'), meta: { title: 'Listing' } },
+  { path: '/watchlist', name: 'watchlist', component: () => import('@/views/listing/WatchlistView.vue'), meta: { title: 'Watchlist', auth: true } },
+  {
+    path: '/saved-searches',
+    name: 'saved-searches',
+    component: () => import('@/views/search/SavedSearchesView.vue'),
+    meta: { title: 'Saved searches', auth: true },
+  },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: 'Not found' } },
 ] as const satisfies readonly RouteRecordRaw[]
 

@@ -25,7 +25,7 @@ async function setup(answer: (url: URL) => unknown = () => ({ suggestions: SUGGE
   return { w, router, fetch, input: w.get('input') }
 }
 
-async function type(input: ReturnType<typeof setup> extends Promise<infer R> ? R['input'] : never, value: string) {
+async function type(input: Awaited<ReturnType<typeof setup>>['input'], value: string) {
   await input.setValue(value)
   await vi.advanceTimersByTimeAsync(100)
   await flushPromises()

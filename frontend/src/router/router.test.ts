@@ -10,8 +10,8 @@ describe('the router', () => {
     expect(safeReturnPath(undefined)).toBe('/')
   })
 
-  it('asks for a signed-in user on every wallet, account and selling page, and not on public ones', () => {
+  it('asks for a signed-in user on every wallet, account, watchlist, saved-search and selling page, and not on public ones', () => {
     const needsAuth = routes.filter((r) => 'auth' in r.meta && r.meta.auth).map((r) => r.name)
-    expect(needsAuth).toEqual(['account', 'wallet', 'statement', 'withdraw', 'withdrawal', 'sell', 'my-listings', 'edit-listing'])
+    expect(needsAuth).toEqual(['account', 'wallet', 'statement', 'withdraw', 'withdrawal', 'watchlist', 'saved-searches', 'sell', 'my-listings', 'edit-listing'])
   })
 })

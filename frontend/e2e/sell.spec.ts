@@ -58,6 +58,8 @@ async function fillAboutAndPrice(page: Page, itemTitle: string): Promise<void> {
 }
 
 test('sell a phone with item specifics and a photo, publish it, see it active with its thumbnail, edit it and end it early', async ({ page }, info) => {
+  // Sign-up, upload, thumbnails, publish, the listing page, edit and end: a long journey on a busy machine.
+  test.slow()
   await signUp(page, seller)
   await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sell' }).click()
   await expect(page).toHaveURL(/\/sell$/)

@@ -57,7 +57,9 @@ async function fillAboutAndPrice(page: Page, itemTitle: string): Promise<void> {
   await page.getByLabel('Duration').selectOption('3')
 }
 
-test('sell a phone with item specifics and a photo, publish it, and see it active with its thumbnail', async ({ page }, info) => {
+test('sell a phone with item specifics and a photo, publish it, see it active with its thumbnail, edit it and end it early', async ({ page }, info) => {
+  // Sign-up, upload, thumbnails, publish, the listing page, edit and end: a long journey on a busy machine.
+  test.slow()
   await signUp(page, seller)
   await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sell' }).click()
   await expect(page).toHaveURL(/\/sell$/)
@@ -109,6 +111,28 @@ test('sell a phone with item specifics and a photo, publish it, and see it activ
   await expect(thumb).toBeVisible({ timeout: 30_000 })
   await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0)
   await expectAccessible(page, 'my listings')
+
+  // Edit it while it is live without bids (the same form, its photos kept), then end it early.
+  await row.getByRole('link', { name: /^Edit/ }).click()
+  await expect(page.getByRole('heading', { name: 'Edit your listing' })).toBeVisible()
+  await expect(page.getByLabel('Title')).toHaveValue(title)
+  await expect(page.getByTestId('item-specifics').getByLabel(/^Model/)).toHaveValue('Pixel 9')
+  await expectAccessible(page, 'edit listing')
+  const edited = `${title} (boxed)`
+  await page.getByLabel('Title').fill(edited)
+  await page.getByRole('button', { name: 'Save and continue to photos' }).click()
+  await expect(page).toHaveURL(/step=photos$/)
+  await expect(page.getByTestId('photos').locator('li').first()).toHaveAttribute('data-status', 'ready')
+  await page.getByRole('button', { name: 'Continue to preview' }).click()
+  await expect(page.getByTestId('preview').getByRole('heading', { name: edited })).toBeVisible()
+  await page.getByRole('link', { name: 'Done' }).click()
+  const after = page.locator(`[data-listing-id="${id}"]`)
+  await expect(after.getByRole('link', { name: edited, exact: true })).toBeVisible()
+  await after.getByRole('button', { name: /^End early/ }).click()
+  await after.getByRole('button', { name: 'Yes, end it' }).click()
+  await expect(after.getByTestId('status')).toHaveText('ended')
+  await expect(after.getByRole('button', { name: /^End early/ })).toHaveCount(0)
+  await expectAccessible(page, 'my listings (ended)')
   await lastPage(page, info)
 })
 

@@ -2,6 +2,7 @@ import createClient from 'openapi-fetch'
 import type { paths as UserPaths } from './schema/user'
 import type { paths as WalletPaths } from './schema/wallet'
 import type { paths as ListingPaths } from './schema/listing'
+import type { paths as SearchPaths } from './schema/search'
 import type { TokenSource } from '@/auth/tokens'
 
 /**
@@ -54,6 +55,11 @@ export const userApi = createClient<UserPaths>({ baseUrl, fetch: authFetch })
 export const credentialsApi = createClient<UserPaths>({ baseUrl, fetch: (request) => config.fetch(request) })
 export const walletApi = createClient<WalletPaths>({ baseUrl, fetch: authFetch })
 export const listingApi = createClient<ListingPaths>({ baseUrl, fetch: authFetch })
+/**
+ * Search takes repeated names for lists (`condition=new&condition=used`) and `spec.<Name>` item
+ * specifics; the page builds that query itself (lib/searchQuery.ts), so it is a plain string here.
+ */
+export const searchApi = createClient<SearchPaths>({ baseUrl, fetch: authFetch })
 
 /** A fresh Idempotency-Key for one user action (kept by the form, so a retry reuses it). */
 export function newIdempotencyKey(): string {

@@ -1,6 +1,7 @@
 import type { components as UserSchemas } from './schema/user'
 import type { components as WalletSchemas } from './schema/wallet'
 import type { components as ListingSchemas } from './schema/listing'
+import type { components as SearchSchemas } from './schema/search'
 
 // Names for the generated shapes the pages use (never hand-written request or response types).
 export type Account = UserSchemas['schemas']['AccountView']
@@ -19,3 +20,11 @@ export type ListingForm = ListingSchemas['schemas']['ListingForm']
 export type ListingView = ListingSchemas['schemas']['ListingView']
 export type ListingSummary = ListingSchemas['schemas']['ListingSummary']
 export type PhotoView = ListingSchemas['schemas']['PhotoView']
+export type Listing = ListingSchemas['schemas']['ListingView']
+export type Question = ListingSchemas['schemas']['QuestionView']
+export type Photo = ListingSchemas['schemas']['PhotoView']
+export type SearchResults = SearchSchemas['schemas']['SearchResults']
+export type SearchHit = SearchSchemas['schemas']['Item']
+export type SearchFacets = SearchSchemas['schemas']['Facets']
+export type SearchCategoryCount = SearchSchemas['schemas']['CategoryCount']
+export type SavedSearch = SearchSchemas['schemas']['SavedSearchView']

@@ -18,7 +18,7 @@ describe('the Sell form', () => {
       filled({ itemSpecifics: {}, reservePrice: '5', buyItNowPrice: '10', shippingOptions: [{ service: '', cost: 'free' }], shipsTo: [], countries: 'USA' }),
       specs,
     )
-    expect(Object.keys(p).sort()).toEqual(['buyItNowPrice', 'itemSpecifics.Brand', 'reservePrice', 'shipsTo', 'shippingOptions[0].cost', 'shippingOptions[0].service'])
+    expect(Object.keys(p).sort()).toEqual(['buyItNowPrice', 'itemSpecifics.Brand', 'reservePrice', 'shippingOptions[0].cost', 'shippingOptions[0].service', 'shipsTo'])
   })
 
   it('checks a fixed price and its quantity, and a scheduled start in the past', () => {

@@ -18,7 +18,8 @@ export function createAppRouter(): Router {
   const router = createRouter({
     history: createWebHistory(import.meta.env.BASE_URL),
     routes: [...routes],
-    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+    // Within the results page (more results, a filter) the reader stays where they are.
+    scrollBehavior: (to, from, saved) => saved ?? (to.name === 'search' && from.name === 'search' ? false : { top: 0 }),
   })
 
   router.beforeEach(async (target) => {

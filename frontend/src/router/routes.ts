@@ -20,6 +20,15 @@ export const routes = [
     component: () => import('@/views/wallet/WithdrawalView.vue'),
     meta: { title: 'Withdrawal', auth: true },
   },
+  { path: '/search', name: 'search', component: () => import('@/views/search/SearchView.vue'), meta: { title: 'Search' } },
+  { path: '/listings/:id', name: 'listing', component: () => import('@/views/listing/ListingView.vue'), meta: { title: 'Listing' } },
+  { path: '/watchlist', name: 'watchlist', component: () => import('@/views/listing/WatchlistView.vue'), meta: { title: 'Watchlist', auth: true } },
+  {
+    path: '/saved-searches',
+    name: 'saved-searches',
+    component: () => import('@/views/search/SavedSearchesView.vue'),
+    meta: { title: 'Saved searches', auth: true },
+  },
   { path: '/sell', name: 'sell', component: () => import('@/views/sell/SellView.vue'), meta: { title: 'Sell an item', auth: true } },
   { path: '/my/listings', name: 'my-listings', component: () => import('@/views/sell/MyListingsView.vue'), meta: { title: 'My listings', auth: true } },
   {

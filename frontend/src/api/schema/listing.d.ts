@@ -419,7 +419,10 @@ export interface components {
             id?: number;
             name?: string;
         };
-        /** @description DOGE as a decimal string with 8 places */
+        /**
+         * @description DOGE as a decimal string with up to 8 places
+         * @example 12.50000000
+         */
         Doge: string;
         ListingView: {
             id?: string;

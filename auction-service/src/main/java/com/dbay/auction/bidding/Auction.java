@@ -274,6 +274,9 @@ public final class Auction {
         finalPrice,
         winner == null ? null : holdReference(terms.listingId()),
         bidCount,
+        price,
+        endsAt,
+        lastSequence,
         at);
   }
 

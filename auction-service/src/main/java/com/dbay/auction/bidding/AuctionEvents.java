@@ -68,6 +68,8 @@ public final class AuctionEvents {
    * @param outcome {@code SOLD} or {@code UNSOLD}
    * @param how {@code CLOCK}, {@code BUY_IT_NOW} or {@code CANCELLED}
    * @param holdReference the wallet hold of the winner ({@code auction-<listingId>}), when sold
+   * @param currentPrice the price at the end (also when unsold), and {@code endsAt}, {@code
+   *     version} (the auction's last sequence number): what search's auction update reads
    */
   public record AuctionEnded(
       String listingId,
@@ -78,6 +80,9 @@ public final class AuctionEvents {
       Doge finalPrice,
       String holdReference,
       int bidCount,
+      Doge currentPrice,
+      Instant endsAt,
+      long version,
       Instant endedAt)
       implements AuctionEvent {}
 }

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class AuctionTest {
 
@@ -230,7 +232,18 @@ class AuctionTest {
       assertThat(a.pullEvents())
           .containsExactly(
               new AuctionEnded(
-                  "L1", "seller", "SOLD", "BUY_IT_NOW", "carol", doge("40"), "auction-L1", 0, T),
+                  "L1",
+                  "seller",
+                  "SOLD",
+                  "BUY_IT_NOW",
+                  "carol",
+                  doge("40"),
+                  "auction-L1",
+                  0,
+                  doge("40"),
+                  T,
+                  1,
+                  T),
               new AuctionSold("L1", "seller", "carol", doge("40"), true, T));
       assertThat(refused(a.placeBid("bob", doge("50"), T))).isEqualTo(BidRefusal.ENDED);
     }
@@ -345,8 +358,134 @@ class AuctionTest {
       // AuctionEnded (what starts the close workflow) and AuctionUnsold, once.
       assertThat(a.pullEvents())
           .containsExactly(
-              new AuctionEnded("L1", "seller", "UNSOLD", "CLOCK", null, null, null, 0, END),
+              new AuctionEnded(
+                  "L1", "seller", "UNSOLD", "CLOCK", null, null, null, 0, doge("5"), END, 0, END),
               new AuctionUnsold("L1", "seller", null, false, END));
+    }
+  }
+
+  @Nested
+  class IncrementsInBidding {
+
+    @ParameterizedTest(
+        name = "a challenger over a leader at {0} pays {1}; the minimum next bid is {2}")
+    @CsvSource({
+      "9.99999999, 10.49999999, 11.49999999",
+      "10, 11, 12",
+      "99.99999999, 100.99999999, 105.99999999",
+      "100, 105, 110",
+      "499.99999999, 504.99999999, 514.99999999",
+      "500, 510, 520",
+      "999.99999999, 1009.99999999, 1034.99999999",
+      "1000, 1025, 1050",
+      "4999.99999999, 5024.99999999, 5074.99999999",
+      "5000, 5050, 5100",
+      "9999.99999999, 10049.99999999, 10149.99999999",
+      "10000, 10100, 10200",
+      "49999.99999999, 50099.99999999, 50349.99999999",
+      "50000, 50250, 50500",
+      "99999.99999999, 100249.99999999, 100749.99999999",
+      "100000, 100500, 101000",
+    })
+    void theChallengerPaysOneIncrementAboveTheOldMaximumAtEveryBoundaryOfTheTable(
+        String leaderMax, String price, String minNext) {
+      Auction a = auction("0.00000001", null, null);
+      a.placeBid("bob", doge(leaderMax), T);
+      var d = accepted(a.placeBid("carol", doge("1000000"), T.plusSeconds(1)));
+      assertThat(d.leading()).isTrue();
+      assertThat(d.currentPrice()).isEqualTo(doge(price));
+      assertThat(d.minNextBid()).isEqualTo(doge(minNext));
+      assertThat(d.releaseHoldOf()).contains("bob");
+      assertThat(d.holdFor()).contains(doge("1000000"));
+    }
+  }
+
+  @Nested
+  class Checking {
+
+    @Test
+    void checkingABidTellsTheSameRefusalAsPlacingItAndChangesNothing() {
+      Auction a = auction("5", null, null);
+      a.placeBid("bob", doge("20"), T);
+      a.pullEvents();
+      assertThat(a.check("carol", doge("5.4"), T)).contains(BidRefusal.BELOW_MINIMUM);
+      assertThat(a.check("bob", doge("20"), T)).contains(BidRefusal.NOT_ABOVE_OWN_MAXIMUM);
+      assertThat(a.check("seller", doge("50"), T)).contains(BidRefusal.SELLER_CANNOT_BID);
+      assertThat(a.check("carol", doge("50"), START.minusSeconds(1)))
+          .contains(BidRefusal.NOT_STARTED);
+      assertThat(a.check("carol", doge("50"), END)).contains(BidRefusal.ENDED);
+      assertThat(a.check("carol", doge("50"), T)).isEmpty();
+      assertThat(a.bidCount()).isEqualTo(1);
+      assertThat(a.leaderId()).contains("bob");
+      assertThat(a.pullEvents()).isEmpty();
+      assertThat(refused(a.placeBid("carol", doge("5.4"), T))).isEqualTo(BidRefusal.BELOW_MINIMUM);
+    }
+
+    @Test
+    void buyItNowIsCheckedWithoutBuying() {
+      Auction a = auction("5", null, "40");
+      assertThat(a.checkBuyItNow("carol", T)).isEmpty();
+      assertThat(a.checkBuyItNow("seller", T)).contains(BidRefusal.SELLER_CANNOT_BID);
+      assertThat(a.status()).isEqualTo(Auction.Status.ACTIVE);
+      a.placeBid("bob", doge("10"), T);
+      assertThat(a.checkBuyItNow("carol", T)).contains(BidRefusal.BUY_IT_NOW_UNAVAILABLE);
+    }
+  }
+
+  @Nested
+  class EndingEarly {
+
+    @Test
+    void theSellersEarlyEndFinishesAnAuctionWithoutBidsOnceAndSaysSo() {
+      Auction a = auction("5", null, "40");
+      assertThat(a.cancel(T)).isTrue();
+      assertThat(a.status()).isEqualTo(Auction.Status.ENDED);
+      assertThat(a.endsAt()).isEqualTo(T);
+      assertThat(a.winnerId()).isEmpty();
+      assertThat(a.cancel(T.plusSeconds(1))).isFalse();
+      assertThat(a.pullEvents())
+          .containsExactly(
+              new AuctionEnded(
+                  "L1", "seller", "UNSOLD", "CANCELLED", null, null, null, 0, doge("5"), T, 0, T),
+              new AuctionUnsold("L1", "seller", null, false, T));
+      assertThat(refused(a.placeBid("bob", doge("10"), T.plusSeconds(2))))
+          .isEqualTo(BidRefusal.ENDED);
+    }
+
+    @Test
+    void anAuctionWithBidsIsNeverEndedEarly() {
+      Auction a = auction("5", null, null);
+      a.placeBid("bob", doge("10"), T);
+      a.pullEvents();
+      assertThat(a.cancel(T.plusSeconds(5))).isFalse();
+      assertThat(a.status()).isEqualTo(Auction.Status.ACTIVE);
+      assertThat(a.endsAt()).isEqualTo(END);
+      assertThat(a.pullEvents()).isEmpty();
+    }
+
+    @Test
+    void aSoldCloseRecordsAuctionEndedWithTheWinnersHoldFirst() {
+      Auction a = auction("5", null, null);
+      a.placeBid("bob", doge("50"), T);
+      a.placeBid("carol", doge("20"), T);
+      a.pullEvents();
+      a.close(END);
+      assertThat(a.pullEvents())
+          .containsExactly(
+              new AuctionEnded(
+                  "L1",
+                  "seller",
+                  "SOLD",
+                  "CLOCK",
+                  "bob",
+                  doge("21"),
+                  "auction-L1",
+                  2,
+                  doge("21"),
+                  END,
+                  2,
+                  END),
+              new AuctionSold("L1", "seller", "bob", doge("21"), false, END));
     }
   }
 }

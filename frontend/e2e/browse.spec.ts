@@ -182,8 +182,8 @@ test('the buyer finds it from the home page by a misspelled word, with the facet
   // Indexing follows publishing within seconds; results are cached for a second at most.
   await expect(async () => {
     await page.reload()
-    await expect(result).toBeVisible({ timeout: 3_000 })
-  }).toPass({ timeout: 30_000 })
+    await expect(result).toBeVisible({ timeout: 10_000 })
+  }).toPass({ timeout: 60_000 })
   await expect(page.getByTestId('result-count')).toHaveText('1 result')
   const facets = page.getByTestId('facets')
   await expect(facets.locator('li', { hasText: categoryName }).last()).toContainText(`${categoryName} (1)`)
@@ -215,8 +215,8 @@ test('the buyer finds it from the home page by a misspelled word, with the facet
   await expect(async () => {
     await home.fill('')
     await home.pressSequentially(`brass ${WORD.slice(0, typed++)}`, { delay: 20 })
-    await expect(page.getByRole('option', { name: TITLE })).toBeVisible({ timeout: 3_000 })
-  }).toPass({ timeout: 30_000 })
+    await expect(page.getByRole('option', { name: TITLE })).toBeVisible({ timeout: 10_000 })
+  }).toPass({ timeout: 60_000 })
   await home.press('ArrowDown')
   await expect(home).toHaveAttribute('aria-activedescendant', /home-search-option-\d+/)
   await expectAccessible(page, 'home with suggestions')
@@ -233,8 +233,8 @@ test('the saved search made before publishing shows the listing as new', async (
   const saved = page.locator(`[data-saved-search="“${WORD}”"]`)
   await expect(async () => {
     await page.goto('/saved-searches')
-    await expect(saved.getByTestId('new-count')).toHaveText('1 new since you looked', { timeout: 2_000 })
-  }).toPass({ timeout: 30_000 })
+    await expect(saved.getByTestId('new-count')).toHaveText('1 new since you looked', { timeout: 10_000 })
+  }).toPass({ timeout: 60_000 })
   await saved.getByRole('button', { name: /Show matches/ }).click()
   await expect(saved.getByRole('link', { name: TITLE })).toBeVisible()
   await expect(saved.getByText('New', { exact: true })).toBeVisible()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { amountProblem, formatDoge, parseDoge, parseSigned, toDecimalString } from './money'
+import { amountProblem, compactDoge, formatDoge, parseDoge, parseSigned, toDecimalString } from './money'
 
 describe('money', () => {
   it('parses decimal DOGE into exact koinu without floating point', () => {
@@ -35,5 +35,12 @@ describe('money', () => {
     expect(formatDoge('-3.10000000')).toBe('−3.10')
     expect(formatDoge('3', { sign: true })).toBe('+3.00')
     expect(parseSigned('-0.5')).toBe(-50_000_000n)
+  })
+
+  it('writes an amount as its shortest exact decimal', () => {
+    expect(compactDoge('100.00000000')).toBe('100')
+    expect(compactDoge('12.50000000')).toBe('12.5')
+    expect(compactDoge('0.00000001')).toBe('0.00000001')
+    expect(compactDoge('abc')).toBe('abc')
   })
 })

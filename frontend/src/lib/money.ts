@@ -60,3 +60,11 @@ export function parseSigned(text: string): bigint | null {
   }
   return parseDoge(t)
 }
+
+/** The shortest exact decimal: "100.00000000" → "100", "12.50000000" → "12.5" (for URLs and filters). */
+export function compactDoge(text: string): string {
+  const k = parseDoge(text)
+  if (k === null) return text
+  const frac = (k % KOINU_PER_DOGE).toString().padStart(8, '0').replace(/0+$/, '')
+  return `${k / KOINU_PER_DOGE}${frac ? `.${frac}` : ''}`
+}

@@ -10,7 +10,7 @@ const FACETS: Facets = {
     { id: '1', name: 'Collectibles', count: 5, children: [{ id: '11', name: 'Coins', count: 3, children: [] }] },
     { id: '2', name: 'Electronics', count: 2, children: [] },
   ],
-  price: { min: '1', max: '900', ranges: [{ to: '10', count: 4 }, { from: '10', to: '100', count: 2 }, { from: '100', count: 1 }] },
+  price: { min: '1', max: '900', ranges: [{ to: '10.00000000', count: 4 }, { from: '10.00000000', to: '100.00000000', count: 2 }, { from: '100.00000000', count: 1 }] },
   condition: [
     { value: 'used', count: 4 },
     { value: 'new', count: 3 },
@@ -78,9 +78,9 @@ describe('the search filters', () => {
     expect(text).toContain('Buy It Now available (2)')
     expect(text).toContain('Silver (1)')
     expect(w.findAll('fieldset a').map((a) => [a.text(), a.attributes('href')])).toEqual([
-      ['Under 10', '/search?maxPrice=10'],
-      ['10 to 100', '/search?minPrice=10&maxPrice=100'],
-      ['100 and more', '/search?minPrice=100'],
+      ['Under 10.00', '/search?maxPrice=10'],
+      ['10.00 to 100.00', '/search?minPrice=10&maxPrice=100'],
+      ['100.00 and more', '/search?minPrice=100'],
     ])
   })
 

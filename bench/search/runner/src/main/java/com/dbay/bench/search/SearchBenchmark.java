@@ -131,9 +131,9 @@ public final class SearchBenchmark {
     System.out.println();
     System.out.printf("load average (1/5/15 min) at start %s, at end %s, %d cores%n", loadAtStart, loadAverage(),
         Runtime.getRuntime().availableProcessors());
-    String rule = "+--------------------------------------------+-----------+-----------+-----------+-------+----------------------+--------+";
+    String rule = "+--------------------------------------------+------------+------------+------------+-------+----------------------+--------+";
     System.out.println(rule);
-    System.out.printf("| %-42s | %9s | %9s | %9s | %5s | %-20s | %-6s |%n", "measure", "p50", "p95", "p99", "n", "goal", "result");
+    System.out.printf("| %-42s | %10s | %10s | %10s | %5s | %-20s | %-6s |%n", "measure", "p50", "p95", "p99", "n", "goal", "result");
     System.out.println(rule);
     row("search, all requests (" + searchRate + "/s, open loop)", search.all, "p95 <= 50 ms", 50_000);
     row("search, answered by OpenSearch", search.misses, "", -1);
@@ -143,7 +143,7 @@ public final class SearchBenchmark {
     for (int i = 0; i < 3; i++) {
       ratio[i] = search.misses.getValueAtPercentile(pct[i]) / (double) Math.max(1, search.took.getValueAtPercentile(pct[i]));
     }
-    System.out.printf("| %-42s | %8.2fx | %8.2fx | %8.2fx | %5s | %-20s | %-6s |%n", "  ratio service / took", ratio[0], ratio[1], ratio[2],
+    System.out.printf("| %-42s | %9.2fx | %9.2fx | %9.2fx | %5s | %-20s | %-6s |%n", "  ratio service / took", ratio[0], ratio[1], ratio[2],
         "", "p95 <= 1.5x", ratio[1] <= 1.5 ? "met" : "MISSED");
     row("autocomplete, all requests (" + suggestRate + "/s)", suggest.all, "p95 <= 10 ms", 10_000);
     row("autocomplete, cache misses", suggest.misses, "", -1);
@@ -153,11 +153,11 @@ public final class SearchBenchmark {
 
   private static void row(String name, Histogram h, String goal, long goalMicros) {
     if (h.getTotalCount() == 0) {
-      System.out.printf("| %-42s | %9s | %9s | %9s | %5d | %-20s | %-6s |%n", name, "-", "-", "-", 0, goal, "");
+      System.out.printf("| %-42s | %10s | %10s | %10s | %5d | %-20s | %-6s |%n", name, "-", "-", "-", 0, goal, "");
       return;
     }
     long p95 = h.getValueAtPercentile(95);
-    System.out.printf("| %-42s | %6.1f ms | %6.1f ms | %6.1f ms | %5d | %-20s | %-6s |%n", name, h.getValueAtPercentile(50) / 1000.0,
+    System.out.printf("| %-42s | %7.1f ms | %7.1f ms | %7.1f ms | %5d | %-20s | %-6s |%n", name, h.getValueAtPercentile(50) / 1000.0,
         p95 / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getTotalCount(), goal,
         goalMicros < 0 ? "" : p95 <= goalMicros ? "met" : "MISSED");
   }

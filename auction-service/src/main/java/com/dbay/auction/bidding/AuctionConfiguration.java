@@ -39,13 +39,6 @@ class AuctionConfiguration {
     }
   }
 
-  /** No hot state or live frames unless another part of this service provides them. */
-  @Bean
-  @ConditionalOnMissingBean
-  AuctionUpdates auctionUpdates() {
-    return AuctionUpdates.NONE;
-  }
-
   @Bean
   AuctionRules auctionRules(AuctionProperties properties) {
     return new AuctionRules(properties.softCloseWindow(), properties.maxTotalExtension());

@@ -9,10 +9,10 @@ import java.util.List;
  * the lane, before the next batch of the same auction runs, so calls for one auction arrive in
  * commit order. It must be quick and must not throw (a failure is logged; the bids are committed
  * whatever happens here). The outbox carries the same events to the bus independently.
+ *
+ * <p>Every bean of this type is called (none is fine): declare one as a {@code @Component}.
  */
 public interface AuctionUpdates {
 
   void committed(Auction auction, List<AuctionEvent> events);
-
-  AuctionUpdates NONE = (auction, events) -> {};
 }

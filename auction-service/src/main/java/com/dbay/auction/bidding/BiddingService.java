@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -78,7 +79,7 @@ public class BiddingService {
   private final Outbox outbox;
   private final Clock clock;
   private final Funds funds;
-  private final AuctionUpdates updates;
+  private final ObjectProvider<AuctionUpdates> updates;
   private final ExecutorService walletCalls = Executors.newVirtualThreadPerTaskExecutor();
   private final GroupCommitLanes<String, LaneCommand, Object> lanes =
       new GroupCommitLanes<>(this::runBatch, MAX_BIDS_PER_COMMIT);
@@ -89,7 +90,7 @@ public class BiddingService {
       Outbox outbox,
       Clock clock,
       Funds funds,
-      AuctionUpdates updates) {
+      ObjectProvider<AuctionUpdates> updates) {
     this.auctions = auctions;
     // Its own transaction even when called inside another (an event handler cancelling an
     // auction): the batch answers other callers, who must never be told before their commit.
@@ -352,11 +353,17 @@ public class BiddingService {
     // Step 3: after the commit, tell the hot state, then set the holds the auction now needs.
     Auction auction = committed[0];
     if (!events.isEmpty()) {
-      try {
-        updates.committed(auction, List.copyOf(events));
-      } catch (RuntimeException e) {
-        log.warn("after-commit update of auction {} failed", listingId, e);
-      }
+      List<AuctionEvent> committedEvents = List.copyOf(events);
+      updates
+          .orderedStream()
+          .forEach(
+              update -> {
+                try {
+                  update.committed(auction, committedEvents);
+                } catch (RuntimeException e) {
+                  log.warn("after-commit update of auction {} failed", listingId, e);
+                }
+              });
     }
     settleHolds(auction, touched, held);
     return answers;

@@ -105,7 +105,8 @@ final class RealWallet {
       env.put("DBAY_PG_POOL_SIZE", "8");
       process = builder.start();
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-      long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+      // Generous: on a loaded shared machine the wallet has been seen to need over three minutes.
+      long deadline = System.nanoTime() + Duration.ofSeconds(600).toNanos();
       while (true) {
         if (!process.isAlive()) {
           throw new IllegalStateException("wallet-service exited at start-up:\n" + tail(log));

@@ -79,15 +79,20 @@ public final class ListingIndexer {
   }
 
   /**
-   * Applies an auction update ({@code {listingId, currentPrice, bidCount, endsAt, version}});
-   * {@code ended} for AuctionEnded.
+   * Applies an auction update ({@code {listingId, currentPrice, bidCount, endsAt, version}}, the
+   * version being auction-service's sequence); {@code ended} for AuctionEnded.
    */
   public Outcome onAuction(JsonNode detail, boolean ended) {
     String id = ListingDocument.text(detail, "listingId");
     if (id == null || id.isBlank() || id.length() > 100) {
       throw new ListingDocument.InvalidEvent("auction event without a usable listingId");
     }
+    // auction-service numbers every change of an auction: BidPlaced carries it as `sequence`,
+    // AuctionExtended as `bySequence` (the bid that moved the end), AuctionEnded as `version`.
     JsonNode version = detail.path("version");
+    if (version.isMissingNode()) {
+      version = detail.has("sequence") ? detail.path("sequence") : detail.path("bySequence");
+    }
     if (!version.isIntegralNumber() || version.asLong() < 0) {
       throw new ListingDocument.InvalidEvent(
           "auction event of " + id + " without a non-negative integer version");

@@ -79,7 +79,7 @@ class SearchIndexerHandlerIT {
     handle("listing-published.json");
     handle("bid-placed.json");
     ScheduledEvent older = EventLoader.loadScheduledEvent("events/bid-placed.json");
-    older.getDetail().put("version", 1);
+    older.getDetail().put("sequence", 1);
     older.getDetail().put("currentPrice", "121.00000000");
     handler.handleRequest(older, null);
 

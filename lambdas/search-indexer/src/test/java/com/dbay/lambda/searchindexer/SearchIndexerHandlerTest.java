@@ -48,6 +48,15 @@ class SearchIndexerHandlerTest {
   }
 
   @Test
+  void an_auction_event_without_any_sequence_is_refused_as_invalid() {
+    ScheduledEvent event = EventLoader.loadScheduledEvent("events/bid-placed.json");
+    event.getDetail().remove("sequence");
+    assertThatThrownBy(() -> handler.handleRequest(event, null))
+        .isInstanceOf(ListingDocument.InvalidEvent.class)
+        .hasMessageContaining("version");
+  }
+
+  @Test
   void a_price_that_is_not_a_doge_amount_is_refused_as_invalid() {
     ScheduledEvent event = EventLoader.loadScheduledEvent("events/listing-published.json");
     event.getDetail().put("price", "12.123456789");

@@ -79,7 +79,8 @@ beforeEach(() => {
 })
 afterEach(() => vi.useRealTimers())
 
-describe('the auction panel', () => {
+// Mounting the first time imports the whole panel; on a loaded machine that alone can take seconds.
+describe('the auction panel', { timeout: 30_000 }, () => {
   it('counts down by the server clock, not the browser clock', async () => {
     const w = await mountPanel()
     expect(w.get('[data-testid=time-left]').text()).toBe('5m 00s')

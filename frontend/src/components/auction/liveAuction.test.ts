@@ -83,6 +83,13 @@ describe('merging answers and frames of one auction', () => {
     expect(told.extensions).toEqual([{ previousEndsAt: '2026-12-03T12:05:00Z', endsAt: '2026-12-03T12:06:30Z', reason: 'SOFT_CLOSE' }])
   })
 
+  it('takes an answer whose end soft close moved as an extension (a page that polled or missed the frame)', () => {
+    const live = mergeSnapshot(emptyLive(), snap({ extendedBySeconds: 0 }))
+    const later = mergeSnapshot(live, snap({ bidCount: 2, endsAt: '2026-12-03T12:06:00Z', extendedBySeconds: 60 }))
+    expect(later.extensions).toEqual([{ previousEndsAt: '2026-12-03T12:05:00Z', endsAt: '2026-12-03T12:06:00Z', reason: 'a bid in the last 2 minutes', inferred: true }])
+    expect(mergeSnapshot(later, snap({ bidCount: 2, endsAt: '2026-12-03T12:06:00Z', extendedBySeconds: 60 })).extensions).toHaveLength(1)
+  })
+
   it('shows the result from the end frame, and a later GET that has not seen the end does not reopen it', () => {
     const ended = applyFrame(mergeSnapshot(emptyLive(), snap()), ID, {
       type: 'auction.ended',

@@ -73,13 +73,21 @@ export function mergeSnapshot(live: LiveAuction, next: AuctionSnapshot): LiveAuc
     // Stale answer: keep our price, but its viewer block is still the freshest word on the viewer.
     snapshot = { ...prev, viewer: next.viewer ?? prev.viewer, serverTime: next.serverTime }
   }
+  let extensions = live.extensions
+  // An answer whose end moved by soft close since the last one is an extension too (a page that
+  // polls, or missed the frame, still says so).
+  if (prev && Date.parse(snapshot.endsAt) > Date.parse(prev.endsAt) && (snapshot.extendedBySeconds ?? 0) > (prev.extendedBySeconds ?? 0)) {
+    if (!extensions.some((e) => e.endsAt === snapshot.endsAt)) {
+      extensions = [{ previousEndsAt: prev.endsAt, endsAt: snapshot.endsAt, reason: SOFT_CLOSE_REASON, inferred: true }, ...extensions]
+    }
+  }
   const viewer = viewerOf(snapshot)
   const outbid = viewer?.leading ? false : live.outbid || (!!viewer?.hasBid && !viewer.leading && snapshot.bidCount > 0)
   let result = live.result
   if (!result && isEnded(snapshot.status)) {
     result = { status: snapshot.status, finalPrice: snapshot.finalPrice ?? (snapshot.bidCount > 0 ? snapshot.currentPrice : null), winnerAlias: snapshot.winnerAlias ?? snapshot.leaderAlias ?? null }
   }
-  return { ...live, snapshot, outbid, result }
+  return { ...live, snapshot, extensions, outbid, result }
 }
 
 function str(v: unknown): string | null {

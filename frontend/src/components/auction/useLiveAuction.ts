@@ -11,6 +11,11 @@ import { applyFrame, emptyLive, isEnded, mergeSnapshot, viewerOf, type LiveAucti
 export const REFETCH_DELAY_MS = 150
 /** While the WebSocket is down the panel polls instead, this often. */
 export const POLL_WITHOUT_SOCKET_MS = 5_000
+/**
+ * With the socket open it still refreshes this often: Redis pub/sub delivers at most once, so a
+ * frame lost on the way would otherwise leave the page stale until the next one.
+ */
+export const REFRESH_WITH_SOCKET_MS = 15_000
 
 /**
  * One auction, live: the GET answer, merged with the frames of `auction:<id>` and the viewer's own
@@ -70,8 +75,9 @@ export function useLiveAuction(listingId: Ref<string>) {
     const s = live.value.snapshot
     if (s && !isEnded(s.status) && !live.value.result && clock.msUntil(s.endsAt) === 0 && !loading.value) {
       if (Date.now() - lastLoadAt >= 2_000) void load()
-    } else if (s && !live.value.result && realtime.state !== 'open' && Date.now() - lastLoadAt >= POLL_WITHOUT_SOCKET_MS && !loading.value) {
-      void load()
+    } else if (s && !live.value.result && !loading.value) {
+      const every = realtime.state === 'open' ? REFRESH_WITH_SOCKET_MS : POLL_WITHOUT_SOCKET_MS
+      if (Date.now() - lastLoadAt >= every) void load()
     }
   }, 250)
 

@@ -194,7 +194,7 @@ test('the buyer finds it from the home page by a misspelled word, with the facet
   await expectAccessible(page, 'search results')
 
   // A filter goes into the URL; back returns to the unfiltered results.
-  await facets.getByLabel(/^Auction/).check()
+  await facets.getByRole('radio', { name: /Auction/ }).check()
   await expect(page).toHaveURL(/format=auction/)
   await expect(page.getByText(`No listings match “${MISSPELLED}”`)).toBeVisible()
   await page.goBack()

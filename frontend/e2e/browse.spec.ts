@@ -8,7 +8,8 @@ import { expectAccessible, lastPage, PASSWORD, signIn, signUp, uniqueUser } from
  * a misspelled word from the home page's search box, sees the suggestion list offer it, opens its
  * page with the photo's thumbnail, and sees the saved search count it as new.
  */
-test.describe.configure({ mode: 'serial' })
+// Generous: on a busy machine sign-up alone (cold JVMs, bcrypt) has taken over three minutes.
+test.describe.configure({ mode: 'serial', timeout: 480_000 })
 
 const buyer = uniqueUser('buyer')
 const seller = uniqueUser('seller')
@@ -193,7 +194,7 @@ test('the buyer finds it from the home page by a misspelled word, with the facet
   await expectAccessible(page, 'search results')
 
   // A filter goes into the URL; back returns to the unfiltered results.
-  await facets.getByLabel(/^Auction/).check()
+  await facets.getByRole('radio', { name: /Auction/ }).check()
   await expect(page).toHaveURL(/format=auction/)
   await expect(page.getByText(`No listings match “${MISSPELLED}”`)).toBeVisible()
   await page.goBack()

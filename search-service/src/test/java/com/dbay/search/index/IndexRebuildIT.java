@@ -169,6 +169,12 @@ class IndexRebuildIT extends SearchServiceIT {
                     null,
                     signedAs(com.dbay.platform.test.TestCallers.STRANGER, "POST", reindex, null))
                 .status())
+        .as("a key search-service does not know")
+        .isEqualTo(401);
+    assertThat(
+            call("POST", reindex, null, null, signedAs("search-indexer", "POST", reindex, null))
+                .status())
+        .as("a known part that is not the operator")
         .isEqualTo(403);
   }
 

@@ -229,7 +229,12 @@ class SavedSearchIT extends SearchServiceIT {
     assertThat(
             call("POST", matches, null, body, signedAs(TestCallers.STRANGER, "POST", matches, body))
                 .status())
-        .as("another part's key")
+        .as("a key search-service does not know")
+        .isEqualTo(401);
+    assertThat(
+            call("POST", matches, null, body, signedAs("operator", "POST", matches, body))
+                .status())
+        .as("another known part's key")
         .isEqualTo(403);
     assertThat(
             call(

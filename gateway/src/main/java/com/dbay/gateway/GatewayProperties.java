@@ -15,6 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimits requests per minute and burst, per user (or per IP when anonymous)
  * @param maxBodySize request bodies above this are refused with 413
  * @param uploads paths (Ant patterns) allowed {@code maxUploadSize} instead
+ * @param maxRequestTarget a longer path and query is refused with 414
+ * @param maxRequestHeaders larger headers (all of them together) are refused with 431
  * @param corsOrigins origins of the SPA dev server
  * @param spaDir the built SPA ({@code frontend/dist}); a placeholder page is served when it is
  *     missing
@@ -28,6 +30,8 @@ public record GatewayProperties(
     @DefaultValue("1MB") DataSize maxBodySize,
     @DefaultValue("10MB") DataSize maxUploadSize,
     @DefaultValue List<String> uploads,
+    @DefaultValue("8KB") DataSize maxRequestTarget,
+    @DefaultValue("16KB") DataSize maxRequestHeaders,
     @DefaultValue List<String> corsOrigins,
     @DefaultValue("frontend/dist") String spaDir) {
 

@@ -37,8 +37,10 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
           case 404 -> ProblemTypes.NOT_FOUND;
           case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
           case 413 -> ProblemTypes.PAYLOAD_TOO_LARGE;
+          case 414 -> ProblemTypes.of("uri-too-long");
           case 415 -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
           case 429 -> ProblemTypes.of("rate-limited");
+          case 431 -> ProblemTypes.of("headers-too-large");
           default ->
               status.is5xxServerError()
                   ? ProblemTypes.SERVICE_UNAVAILABLE

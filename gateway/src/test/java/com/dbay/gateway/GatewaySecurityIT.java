@@ -308,6 +308,38 @@ class GatewaySecurityIT {
   }
 
   @Test
+  void anOverlongRequestTargetIs414AsAProblemAndReachesNoService() {
+    Answer answer =
+        call(
+            "GET",
+            "/api/v1/listing/listings?q=" + "a".repeat(64 * 1024),
+            TOKENS.valid("user-1"),
+            Map.of(),
+            null);
+
+    assertThat(answer.status()).isEqualTo(414);
+    assertThat(answer.contentType()).startsWith("application/problem+json");
+    assertThat(answer.body().path("type").asString()).endsWith("/uri-too-long");
+    assertThat(answer.reachedUpstream()).isZero();
+  }
+
+  @Test
+  void oversizedHeadersAre431AsAProblemAndReachNoService() {
+    Answer answer =
+        call(
+            "GET",
+            "/api/v1/listing/listings",
+            TOKENS.valid("user-1"),
+            Map.of("X-Padding", "a".repeat(64 * 1024)),
+            null);
+
+    assertThat(answer.status()).isEqualTo(431);
+    assertThat(answer.contentType()).startsWith("application/problem+json");
+    assertThat(answer.body().path("type").asString()).endsWith("/headers-too-large");
+    assertThat(answer.reachedUpstream()).isZero();
+  }
+
+  @Test
   void corsAllowsTheSpaDevServerAndNoOtherOrigin() {
     Map<String, String> preflight =
         Map.of(

@@ -160,6 +160,13 @@ class LoginIT {
   }
 
   @Test
+  void aLogoutWithoutItsRefreshTokenIsRefusedInsteadOfPretendingToEndTheLogin() {
+    assertThat(api.anonymous("POST", "/api/v1/user/logout", Map.of()).status()).isEqualTo(400);
+    assertThat(api.anonymous("POST", "/api/v1/user/logout", Map.of("refreshToken", "")).status())
+        .isEqualTo(400);
+  }
+
+  @Test
   void anUnknownRefreshTokenIs401() {
     assertThat(
             api.anonymous("POST", "/api/v1/user/token/refresh", Map.of("refreshToken", "made-up"))

@@ -7,6 +7,7 @@ import com.dbay.gateway.limits.BodySizeFilter;
 import com.dbay.gateway.limits.RateLimitFilter;
 import com.dbay.gateway.limits.RateLimits;
 import com.dbay.gateway.limits.RedisBuckets;
+import com.dbay.gateway.limits.RequestHeadSizeFilter;
 import com.dbay.gateway.limits.RetryAfterFilter;
 import com.dbay.gateway.limits.SharedRateLimiter;
 import com.dbay.platform.identity.GatewayProof;
@@ -99,6 +100,12 @@ public class RouteConfiguration {
         properties.maxBodySize().toBytes(),
         properties.maxUploadSize().toBytes(),
         properties.uploads());
+  }
+
+  @Bean
+  RequestHeadSizeFilter requestHeadSizeFilter(GatewayProperties properties) {
+    return new RequestHeadSizeFilter(
+        properties.maxRequestTarget().toBytes(), properties.maxRequestHeaders().toBytes());
   }
 
   @Bean

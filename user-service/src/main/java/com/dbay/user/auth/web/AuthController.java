@@ -90,10 +90,15 @@ class AuthController {
         .body(tokens.refresh(request.refreshToken()));
   }
 
-  /** Revokes the refresh token's family; the short-lived access token simply runs out. */
+  /**
+   * Ends the login the refresh token belongs to: its family is revoked and SessionRevoked denies
+   * that login's access tokens at the gateway. The refresh token is required: a logout without one
+   * could end nothing, and answering it 204 told the client it had logged out when its access token
+   * still worked.
+   */
   @PostMapping({"/logout", "/logout/"})
-  ResponseEntity<Void> logout(@RequestBody(required = false) RefreshRequest request) {
-    tokens.logout(request == null ? null : request.refreshToken());
+  ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request) {
+    tokens.logout(request.refreshToken());
     return ResponseEntity.noContent().build();
   }
 

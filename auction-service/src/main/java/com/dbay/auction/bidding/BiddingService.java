@@ -36,15 +36,21 @@ public class BiddingService {
   private final TransactionTemplate transactions;
   private final Outbox outbox;
   private final Clock clock;
+  private final List<AuctionUpdates> updates;
   private final GroupCommitLanes<String, BidRequest, BidAnswer> lanes =
       new GroupCommitLanes<>(this::runBatch, MAX_BIDS_PER_COMMIT);
 
   public BiddingService(
-      Auctions auctions, TransactionTemplate transactions, Outbox outbox, Clock clock) {
+      Auctions auctions,
+      TransactionTemplate transactions,
+      Outbox outbox,
+      Clock clock,
+      List<AuctionUpdates> updates) {
     this.auctions = auctions;
     this.transactions = transactions;
     this.outbox = outbox;
     this.clock = clock;
+    this.updates = List.copyOf(updates);
   }
 
   public BidAnswer placeBid(
@@ -68,6 +74,23 @@ public class BiddingService {
   }
 
   private List<BidAnswer> runBatch(String listingId, List<BidRequest> requests) {
+    Auction[] committed = {null};
+    List<AuctionEvents.AuctionEvent> events = new ArrayList<>();
+    List<BidAnswer> answers = inTransaction(listingId, requests, committed, events);
+    if (committed[0] != null) {
+      // After the commit, still in the lane: the updates of one auction leave in commit order.
+      Map<String, String> aliases = new HashMap<>();
+      requests.forEach(r -> aliases.put(r.bidderId(), r.bidderAlias()));
+      updates.forEach(u -> u.committed(committed[0], events, aliases));
+    }
+    return answers;
+  }
+
+  private List<BidAnswer> inTransaction(
+      String listingId,
+      List<BidRequest> requests,
+      Auction[] committed,
+      List<AuctionEvents.AuctionEvent> committedEvents) {
     return transactions.execute(
         status -> {
           Optional<Auction> locked = auctions.lock(listingId);
@@ -110,7 +133,10 @@ public class BiddingService {
           }
           if (!newAnswers.isEmpty()) {
             auctions.saveBatch(auction, accepted, newAnswers);
-            auction.pullEvents().forEach(e -> outbox.publish(e.getClass().getSimpleName(), e));
+            List<AuctionEvents.AuctionEvent> events = auction.pullEvents();
+            events.forEach(e -> outbox.publish(e.getClass().getSimpleName(), e));
+            committed[0] = auction;
+            committedEvents.addAll(events);
           }
           return answers;
         });

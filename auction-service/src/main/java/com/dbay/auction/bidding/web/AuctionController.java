@@ -4,6 +4,7 @@ import com.dbay.auction.bidding.Auction;
 import com.dbay.auction.bidding.Auctions.PublicBid;
 import com.dbay.auction.bidding.BidAnswer;
 import com.dbay.auction.bidding.BiddingService;
+import com.dbay.auction.bidding.CurrentAuctions;
 import com.dbay.platform.identity.Identity;
 import com.dbay.platform.money.Doge;
 import com.dbay.platform.problem.DomainException;
@@ -36,10 +37,12 @@ class AuctionController {
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
 
   private final BiddingService bidding;
+  private final CurrentAuctions live;
   private final Clock clock;
 
-  AuctionController(BiddingService bidding, Clock clock) {
+  AuctionController(BiddingService bidding, CurrentAuctions live, Clock clock) {
     this.bidding = bidding;
+    this.live = live;
     this.clock = clock;
   }
 
@@ -78,9 +81,9 @@ class AuctionController {
   @GetMapping("/{listingId}")
   ResponseEntity<AuctionView> auction(
       @PathVariable String listingId, @CurrentUser(required = false) Identity caller) {
-    return bidding
-        .find(listingId)
-        .map(a -> ResponseEntity.ok(view(a, caller)))
+    // The hot state in Redis (rebuilt from PostgreSQL when missing), not a database read per view.
+    return live.find(listingId)
+        .map(a -> ResponseEntity.ok(view(a.auction(), a.leaderAlias(), caller)))
         .orElseThrow(() -> notFound(listingId));
   }
 
@@ -169,11 +172,9 @@ class AuctionController {
 
   record History(String listingId, List<PublicBid> bids) {}
 
-  private AuctionView view(Auction a, Identity caller) {
+  private AuctionView view(Auction a, String alias, Identity caller) {
     boolean leads =
         caller != null && a.leaderId().filter(l -> l.equals(caller.userId())).isPresent();
-    String alias =
-        a.leaderId().map(leader -> bidding.aliasOf(a.terms().listingId(), leader)).orElse(null);
     return new AuctionView(
         a.terms().listingId(),
         a.status().name(),

@@ -82,6 +82,12 @@ public class LiveAuctions implements AuctionUpdates, CurrentAuctions {
   private final RedisScript<Long> commitScript =
       RedisScript.of(new ClassPathResource("live/commit.lua"), Long.class);
 
+  /**
+   * Auctions whose commit could not reach Redis and whose stale state could not be dropped either:
+   * read from PostgreSQL (and written back) until a write succeeds.
+   */
+  private final Set<String> stale = ConcurrentHashMap.newKeySet();
+
   /** The leader and their alias per auction, so a commit the leader had no bid in needs no read. */
   private final Map<String, String[]> leaders = new ConcurrentHashMap<>();
 
@@ -101,6 +107,9 @@ public class LiveAuctions implements AuctionUpdates, CurrentAuctions {
   /** The auction from its hot state, rebuilt from PostgreSQL when Redis has none. */
   @Override
   public Optional<Current> find(String listingId) {
+    if (stale.contains(listingId)) {
+      return fromDatabase(listingId, true);
+    }
     try {
       Object stored = redis.opsForHash().get(KEY_PREFIX + listingId, "s");
       if (stored != null) {
@@ -122,7 +131,9 @@ public class LiveAuctions implements AuctionUpdates, CurrentAuctions {
     String alias = auction.leaderId().map(l -> aliasOf(listingId, l, Map.of())).orElse(null);
     if (putBack) {
       try {
-        write(auction, alias, "rebuild", List.of());
+        // A stale key is replaced ('commit' keeps only what is not older); a missing one filled.
+        write(auction, alias, stale.contains(listingId) ? "commit" : "rebuild", List.of());
+        stale.remove(listingId);
       } catch (RuntimeException e) {
         log.warn("could not put back the hot state of auction {}", listingId, e);
       }
@@ -136,12 +147,14 @@ public class LiveAuctions implements AuctionUpdates, CurrentAuctions {
     try {
       String leaderAlias = auction.leaderId().map(l -> aliasOf(listingId, l, aliases)).orElse(null);
       write(auction, leaderAlias, "commit", frames(auction, leaderAlias, events, aliases));
+      stale.remove(listingId);
     } catch (RuntimeException e) {
       // The bids are durable; a reader rebuilds from PostgreSQL once the stale state is gone.
       log.warn("hot state or frames of auction {} not written", listingId, e);
       try {
         redis.delete(KEY_PREFIX + listingId);
       } catch (RuntimeException again) {
+        stale.add(listingId);
         log.warn("could not drop the hot state of auction {}", listingId, again);
       }
     }

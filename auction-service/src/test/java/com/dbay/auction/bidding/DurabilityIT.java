@@ -89,6 +89,7 @@ class DurabilityIT {
         new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx256m",
+            "-XX:TieredStopAtLevel=1",
             "-jar",
             jar.getAbsolutePath(),
             "--server.port=" + port,
@@ -98,7 +99,7 @@ class DurabilityIT {
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     Process p = builder.start();
     HttpClient probe = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {
         throw new AssertionError("auction-service died at start: " + Files.readString(log));

@@ -36,6 +36,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,7 @@ class DurabilityIT {
   static final JsonMapper JSON = JsonMapper.builder().build();
   static final int BIDDERS = 12;
 
+  static final AtomicLong rising = new AtomicLong(1);
   static int port;
   static Process service;
   static Path log;
@@ -163,9 +165,13 @@ class DurabilityIT {
             () -> {
               while (!stop.get()) {
                 String key = UUID.randomUUID().toString();
+                // Rising maxima with jitter: most bids are accepted (random ones would soon all be
+                // below the minimum), and arrivals out of order still exercise refusals and
+                // proxies.
                 Doge max =
                     Doge.ofKoinu(
-                        ThreadLocalRandom.current().nextLong(1, 100_000L * Doge.KOINU_PER_DOGE));
+                        rising.incrementAndGet() * Doge.KOINU_PER_DOGE
+                            + ThreadLocalRandom.current().nextLong(0, Doge.KOINU_PER_DOGE));
                 try {
                   HttpResponse<String> r = post(id, bidder, key, max);
                   if (r.statusCode() == 201) {

@@ -2,6 +2,7 @@ package com.dbay.auction.bidding;
 
 import com.dbay.auction.bidding.AuctionEvents.AuctionEvent;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Told after each commit of an auction's lane, with the auction as committed and the events of that
@@ -14,5 +15,10 @@ import java.util.List;
  */
 public interface AuctionUpdates {
 
-  void committed(Auction auction, List<AuctionEvent> events);
+  /**
+   * @param auction the auction as committed (not to be changed)
+   * @param events the events this commit recorded, oldest first
+   * @param aliases the public alias of every bidder or buyer of this commit, by user id
+   */
+  void committed(Auction auction, List<AuctionEvent> events, Map<String, String> aliases);
 }

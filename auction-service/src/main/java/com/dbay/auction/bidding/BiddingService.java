@@ -354,12 +354,20 @@ public class BiddingService {
     Auction auction = committed[0];
     if (!events.isEmpty()) {
       List<AuctionEvent> committedEvents = List.copyOf(events);
+      Map<String, String> aliases = new HashMap<>();
+      for (LaneCommand c : commands) {
+        if (c instanceof BidRequest r) {
+          aliases.put(r.bidderId(), r.bidderAlias());
+        } else if (c instanceof BuyNow b) {
+          aliases.put(b.buyerId(), b.buyerAlias());
+        }
+      }
       updates
           .orderedStream()
           .forEach(
               update -> {
                 try {
-                  update.committed(auction, committedEvents);
+                  update.committed(auction, committedEvents, aliases);
                 } catch (RuntimeException e) {
                   log.warn("after-commit update of auction {} failed", listingId, e);
                 }

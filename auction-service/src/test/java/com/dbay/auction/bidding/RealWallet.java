@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -35,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * confirmed through the wallet's internal deposit endpoints), and holds are read back through the
  * wallet's own API: the funds ITs prove bidding against the wallet itself, not a stand-in.
  */
-final class RealWallet {
+public final class RealWallet {
 
   static final String GATEWAY_SECRET = "auction-funds-it-gateway-secret-0123456789abcdef";
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -50,7 +51,7 @@ final class RealWallet {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final GatewayProof proof = new GatewayProof(GATEWAY_SECRET);
 
-  static synchronized RealWallet get() {
+  public static synchronized RealWallet get() {
     if (instance == null) {
       instance = new RealWallet();
     }
@@ -58,10 +59,16 @@ final class RealWallet {
   }
 
   /** Points the auction-service under test at this wallet, signing as auction-service. */
-  static void register(DynamicPropertyRegistry registry) {
+  public static void register(DynamicPropertyRegistry registry) {
     RealWallet wallet = get();
     registry.add("dbay.auction.wallet-url", () -> wallet.base);
     registry.add("dbay.service-calls.own-keys-file", () -> wallet.ownKeys.toString());
+  }
+
+  /** Arguments that point an auction-service started as its own process at this wallet. */
+  public List<String> serviceArguments() {
+    return List.of(
+        "--dbay.auction.wallet-url=" + base, "--dbay.service-calls.own-keys-file=" + ownKeys);
   }
 
   private RealWallet() {
@@ -101,6 +108,9 @@ final class RealWallet {
       env.put("DBAY_GATEWAY_SECRET", GATEWAY_SECRET);
       env.put("DBAY_TRUSTED_CALLERS_FILE", trusted.toString());
       env.put("DBAY_DOGE_RPC_URL", "");
+      // fund() reports made-up deposits and there is no node here to check them against: the
+      // wallet's chain check (on by default, proven in wallet-service's ReportedDepositsIT) is off.
+      env.put("DBAY_WALLET_CHAIN_VERIFYREPORTEDDEPOSITS", "false");
       env.put("DBAY_WALLET_HOT_WALLET", "false");
       env.put("DBAY_PG_POOL_SIZE", "8");
       process = builder.start();
@@ -170,7 +180,7 @@ final class RealWallet {
    * Gives the user {@code doge} spendable DOGE: a deposit to their address, seen and confirmed (60
    * confirmations: deep enough for any amount under the wallet's policy).
    */
-  void fund(String userId, long doge) {
+  public void fund(String userId, long doge) {
     String address =
         send("GET", "/api/v1/wallet/deposit-address", userId, null, null).get("address").asString();
     byte[] txidBytes = new byte[32];

@@ -67,7 +67,8 @@ public class IdentityHeadersFilter implements GlobalFilter, Ordered {
         .build();
   }
 
-  Mono<Identity> identityOf(Jwt jwt) {
+  /** The caller's identity from a validated token (also for the WebSocket endpoint). */
+  public Mono<Identity> identityOf(Jwt jwt) {
     if (!config.cognito()) {
       // Local issuer: sub is already the app user id, roles come from the token.
       return Mono.just(

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -13,6 +14,7 @@ import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,13 +26,15 @@ import tools.jackson.databind.json.JsonMapper;
  * ends the connection (4401). Without a token a connection may follow public channels only.
  * Messages are {@code {"action":"subscribe"|"unsubscribe"|"ping","channel":...}} (API Gateway
  * routes on {@code $request.body.action} the same way); each gets an acknowledgement. Events are
- * pushed on these subscriptions once the features publish them (fan-out through Redis pub/sub).
+ * pushed on these subscriptions by {@link RealtimeFanout} from Redis pub/sub, where the services
+ * publish them.
  */
 final class RealtimeHandler implements WebSocketHandler {
 
   static final String PROTOCOL = "dbay.v1";
   static final String BEARER_PREFIX = "bearer.";
   static final CloseStatus UNAUTHORIZED = new CloseStatus(4401, "invalid token");
+  static final CloseStatus TOO_SLOW = new CloseStatus(4408, "too slow: frames not read");
 
   /** Public channels: anyone may follow an auction or a listing. */
   private static final Pattern PUBLIC = Pattern.compile("(auction|listing):[A-Za-z0-9_-]{1,64}");
@@ -43,9 +47,18 @@ final class RealtimeHandler implements WebSocketHandler {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final ReactiveJwtDecoder decoder;
+  private final Function<Jwt, Mono<String>> userIdOf;
+  private final RealtimeFanout fanout;
 
-  RealtimeHandler(ReactiveJwtDecoder decoder) {
+  /**
+   * @param userIdOf the app user id of a validated token (as on the HTTP routes), which names the
+   *     {@code user} channel on Redis
+   */
+  RealtimeHandler(
+      ReactiveJwtDecoder decoder, Function<Jwt, Mono<String>> userIdOf, RealtimeFanout fanout) {
     this.decoder = decoder;
+    this.userIdOf = userIdOf;
+    this.fanout = fanout;
   }
 
   @Override
@@ -61,20 +74,31 @@ final class RealtimeHandler implements WebSocketHandler {
     }
     return decoder
         .decode(token.get())
-        .flatMap(jwt -> serve(session, Optional.of(jwt)))
-        .onErrorResume(e -> session.close(UNAUTHORIZED));
+        .flatMap(userIdOf)
+        .map(Optional::of)
+        .onErrorResume(e -> Mono.empty())
+        .flatMap(userId -> serve(session, userId))
+        .switchIfEmpty(Mono.defer(() -> session.close(UNAUTHORIZED)));
   }
 
-  private Mono<Void> serve(WebSocketSession session, Optional<Jwt> user) {
+  private Mono<Void> serve(WebSocketSession session, Optional<String> user) {
     Set<String> subscriptions = ConcurrentHashMap.newKeySet();
-    return session.send(
+    RealtimeFanout.Socket socket =
+        fanout.open(user, () -> session.close(TOO_SLOW).subscribe(v -> {}, e -> {}));
+    Flux<String> answers =
         session
             .receive()
             .filter(m -> m.getType() == WebSocketMessage.Type.TEXT)
-            .map(m -> session.textMessage(answer(m.getPayloadAsText(), user, subscriptions))));
+            .map(m -> answer(m.getPayloadAsText(), user, subscriptions, socket));
+    // The client's messages end when it goes; then the frames end too.
+    Flux<String> out =
+        Flux.merge(answers.doFinally(s -> socket.close()), socket.frames())
+            .takeUntilOther(session.closeStatus());
+    return session.send(out.map(session::textMessage)).doFinally(s -> socket.close());
   }
 
-  private static String answer(String text, Optional<Jwt> user, Set<String> subscriptions) {
+  private static String answer(
+      String text, Optional<String> user, Set<String> subscriptions, RealtimeFanout.Socket socket) {
     if (text.length() > MAX_MESSAGE_CHARS) {
       return error(null, "message too long");
     }
@@ -101,10 +125,12 @@ final class RealtimeHandler implements WebSocketHandler {
           return error(channel, "too many subscriptions");
         }
         subscriptions.add(channel);
+        socket.follow(channel);
         return write(message("type", "subscribed", "channel", channel));
       }
       case "unsubscribe" -> {
         subscriptions.remove(channel);
+        socket.unfollow(channel);
         return write(message("type", "unsubscribed", "channel", channel));
       }
       default -> {

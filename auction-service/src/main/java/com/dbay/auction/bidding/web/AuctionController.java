@@ -4,6 +4,7 @@ import com.dbay.auction.bidding.Auction;
 import com.dbay.auction.bidding.Auctions.PublicBid;
 import com.dbay.auction.bidding.BidAnswer;
 import com.dbay.auction.bidding.BiddingService;
+import com.dbay.auction.bidding.CurrentAuctions;
 import com.dbay.platform.identity.Identity;
 import com.dbay.platform.money.Doge;
 import com.dbay.platform.problem.DomainException;
@@ -40,11 +41,14 @@ class AuctionController {
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
 
   private final BiddingService bidding;
+  private final CurrentAuctions live;
   private final AccountStanding standing;
   private final Clock clock;
 
-  AuctionController(BiddingService bidding, AccountStanding standing, Clock clock) {
+  AuctionController(
+      BiddingService bidding, CurrentAuctions live, AccountStanding standing, Clock clock) {
     this.bidding = bidding;
+    this.live = live;
     this.standing = standing;
     this.clock = clock;
   }
@@ -98,9 +102,9 @@ class AuctionController {
   @GetMapping("/{listingId}")
   ResponseEntity<AuctionView> auction(
       @PathVariable String listingId, @CurrentUser(required = false) Identity caller) {
-    return bidding
-        .find(listingId)
-        .map(a -> ResponseEntity.ok(view(a, caller)))
+    // The hot state in Redis (rebuilt from PostgreSQL when missing), not a database read per view.
+    return live.find(listingId)
+        .map(a -> ResponseEntity.ok(view(a.auction(), a.leaderAlias(), caller)))
         .orElseThrow(() -> notFound(listingId));
   }
 
@@ -246,11 +250,10 @@ class AuctionController {
 
   record History(String listingId, List<PublicBid> bids) {}
 
-  private AuctionView view(Auction a, Identity caller) {
+  private AuctionView view(Auction a, String alias, Identity caller) {
     String listingId = a.terms().listingId();
     boolean leads =
         caller != null && a.leaderId().filter(l -> l.equals(caller.userId())).isPresent();
-    String alias = a.leaderId().map(leader -> bidding.aliasOf(listingId, leader)).orElse(null);
     Viewer viewer = null;
     if (caller != null) {
       Optional<Doge> mine =

@@ -1,40 +1,26 @@
 package com.dbay.lambda.websockethandler;
 
-import com.dbay.lambda.support.NotYetImplemented;
+import java.util.Optional;
+import java.util.Set;
 
-/** Where connections and their channel subscriptions live, so that fan-out can find them. */
+/**
+ * Where connections and their channel subscriptions live, so that fan-out can find them. Channels
+ * are named as on the gateway's {@code /ws}: {@code auction:<id>}, {@code listing:<id>}, and {@code
+ * user} for the connection's own user, which is stored as {@code user:<userId>} (the Redis channel
+ * the services publish that user's frames on, without the {@code dbay:ws:} prefix).
+ */
 public interface Connections {
 
-  void connected(String connectionId, String userId);
+  /** A new connection, of a signed-in user or anonymous ({@code userId} empty). */
+  void connected(String connectionId, Optional<String> userId);
 
   void disconnected(String connectionId);
 
-  void subscribe(String connectionId, String channel);
+  /** False when not allowed: {@code user} on an anonymous or unknown connection. */
+  boolean subscribe(String connectionId, String channel);
 
   void unsubscribe(String connectionId, String channel);
 
-  static Connections notYetImplemented() {
-    return new Connections() {
-      public void connected(String connectionId, String userId) {
-        throw fail();
-      }
-
-      public void disconnected(String connectionId) {
-        throw fail();
-      }
-
-      public void subscribe(String connectionId, String channel) {
-        throw fail();
-      }
-
-      public void unsubscribe(String connectionId, String channel) {
-        throw fail();
-      }
-
-      private NotYetImplemented fail() {
-        return new NotYetImplemented(
-            "websocket-handler", "the AWS connection store", "the real-time (auction) issue");
-      }
-    };
-  }
+  /** The connections following a stored channel ({@code auction:42}, {@code user:u-1}). */
+  Set<String> following(String storedChannel);
 }

@@ -1,0 +1,292 @@
+import com.dbay.platform.identity.GatewayProof;
+import com.dbay.platform.identity.Identity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The auction benchmark's load: bidders (platform threads, blocking HTTP/1.1) against one hot
+ * auction or spread over many, direct to auction-service (with the gateway proof) or through the
+ * gateway (bearer tokens); WebSocket watchers on the hot auction through the gateway, whose frames
+ * give the bid-to-browser delay. Prints one line per figure; writes every acknowledged bid to a file
+ * for the loss check against PostgreSQL.
+ *
+ * <p>Arguments: key=value (see main).
+ */
+public class AuctionBench {
+
+  record Bidder(String id, String name, String token) {}
+
+  static final Pattern SEQUENCE = Pattern.compile("\"sequence\":(\\d+)");
+  static final Pattern BID_COUNT = Pattern.compile("\"bidCount\":(\\d+)");
+
+  static String arg(String[] args, String name, String fallback) {
+    for (String a : args) {
+      if (a.startsWith(name + "=")) {
+        return a.substring(name.length() + 1);
+      }
+    }
+    return fallback;
+  }
+
+  public static void main(String[] args) throws Exception {
+    String direct = arg(args, "direct", null);
+    String gateway = arg(args, "gateway", null);
+    GatewayProof proof = new GatewayProof(arg(args, "secret", null));
+    List<Bidder> bidders = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of(arg(args, "bidders", null)))) {
+      String[] f = line.split(" ");
+      bidders.add(new Bidder(f[0], f[1], f[2]));
+    }
+    String hot = arg(args, "hot", null);
+    List<String> many = Files.readAllLines(Path.of(arg(args, "auctions", null)));
+    int clients = Integer.parseInt(arg(args, "clients", "64"));
+    int seconds = Integer.parseInt(arg(args, "seconds", "15"));
+    int watchers = Integer.parseInt(arg(args, "watchers", "1000"));
+    long gatewayPid = Long.parseLong(arg(args, "gateway-pid", "0"));
+    Path acked = Path.of(arg(args, "acked", "acked.txt"));
+    String phases = arg(args, "phases", "hot-direct,hot-gateway,many-direct,many-gateway");
+
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .executor(java.util.concurrent.Executors.newFixedThreadPool(4))
+            .build();
+
+    // Watchers first: they are connected during every phase.
+    long rssBefore = rss(gatewayPid);
+    List<Watcher> watching = connectWatchers(gateway, hot, watchers);
+    Thread.sleep(2000);
+    long rssAfter = rss(gatewayPid);
+    System.out.printf(
+        "watchers: %d connected on the hot auction; gateway RSS %d MB -> %d MB, %.1f KB per connection%n",
+        watching.size(),
+        rssBefore / 1024,
+        rssAfter / 1024,
+        watching.isEmpty() ? 0.0 : (rssAfter - rssBefore) / (double) watching.size());
+
+    AtomicLong maxCounter = new AtomicLong();
+    try (PrintWriter ackOut = new PrintWriter(Files.newBufferedWriter(acked))) {
+      for (String phase : phases.split(",")) {
+        boolean viaGateway = phase.endsWith("gateway");
+        boolean isHot = phase.startsWith("hot");
+        String base = viaGateway ? gateway : direct;
+        watching.forEach(Watcher::reset);
+        Result r =
+            run(http, base, viaGateway, proof, bidders, isHot ? List.of(hot) : many, clients,
+                seconds, maxCounter, ackOut);
+        System.out.printf(
+            "%s: %d clients %ds: accepted %.0f bids/s (%d accepted, %d refused, %d errors); latency p50 %.1f ms p99 %.1f ms p999 %.1f ms%n",
+            phase, clients, seconds, r.accepted / (double) seconds, r.accepted, r.refused,
+            r.errors, r.pct(50), r.pct(99), r.pct(99.9));
+        if (isHot && !watching.isEmpty()) {
+          Thread.sleep(1000);
+          double[] b2b = bidToBrowser(r, watching);
+          System.out.printf(
+              "%s bid-to-browser (%d watchers, %d samples, from the bid's send): p50 %.1f ms p99 %.1f ms; frames per watcher %d%n",
+              phase, watching.size(), b2b.length, pct(b2b, 50), pct(b2b, 99),
+              watching.getFirst().frames.size());
+        }
+      }
+    }
+    System.exit(0);
+  }
+
+  static long rss(long pid) throws IOException {
+    if (pid <= 0) {
+      return 0;
+    }
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return 0;
+  }
+
+  static final class Result {
+    final ConcurrentLinkedQueue<double[]> latencies = new ConcurrentLinkedQueue<>();
+    /** Accepted bids on the hot auction: sequence, send time (nanoTime). */
+    final ConcurrentLinkedQueue<long[]> sent = new ConcurrentLinkedQueue<>();
+    int accepted, refused, errors;
+    double[] sorted;
+
+    double pct(double p) {
+      if (sorted == null) {
+        sorted = latencies.stream().mapToDouble(a -> a[0]).sorted().toArray();
+      }
+      return AuctionBench.pct(sorted, p);
+    }
+  }
+
+  static double pct(double[] sorted, double p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+  }
+
+  static Result run(HttpClient http, String base, boolean viaGateway, GatewayProof proof,
+      List<Bidder> bidders, List<String> auctions, int clients, int seconds, AtomicLong maxCounter,
+      PrintWriter ackOut) throws InterruptedException {
+    Result result = new Result();
+    AtomicInteger accepted = new AtomicInteger(), refused = new AtomicInteger(),
+        errors = new AtomicInteger();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    CountDownLatch done = new CountDownLatch(clients);
+    for (int c = 0; c < clients; c++) {
+      Bidder bidder = bidders.get(c % bidders.size());
+      Thread.ofPlatform().start(() -> {
+        try {
+          while (System.nanoTime() < end) {
+            String auction = auctions.get(ThreadLocalRandom.current().nextInt(auctions.size()));
+            String path = "/api/v1/auction/auctions/" + auction + "/bids";
+            long max = 100_000_000L + maxCounter.incrementAndGet() * 1_000_000_000L;
+            String key = UUID.randomUUID().toString();
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                    "{\"maxBid\":\"" + (max / 100_000_000L) + "." + String.format("%08d", max % 100_000_000L) + "\"}"));
+            if (viaGateway) {
+              request.header("Authorization", "Bearer " + bidder.token());
+            } else {
+              Identity identity = new Identity(bidder.id(), null, bidder.name(), null, Set.of("USER"));
+              long now = proof.now();
+              request.header("X-User-ID", bidder.id())
+                  .header("X-Cognito-Username", bidder.name())
+                  .header("X-User-Roles", "USER")
+                  .header("X-Gateway-Timestamp", Long.toString(now))
+                  .header("X-Gateway-Signature", proof.sign(identity, "POST", path, now));
+            }
+            long t0 = System.nanoTime();
+            try {
+              HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+              long t1 = System.nanoTime();
+              result.latencies.add(new double[] {(t1 - t0) / 1e6});
+              if (response.statusCode() == 201) {
+                accepted.incrementAndGet();
+                Matcher m = SEQUENCE.matcher(response.body());
+                if (m.find()) {
+                  result.sent.add(new long[] {Long.parseLong(m.group(1)), t0});
+                }
+                synchronized (ackOut) {
+                  ackOut.println(auction + " " + bidder.id() + " " + key);
+                }
+              } else if (response.statusCode() == 409) {
+                refused.incrementAndGet();
+              } else {
+                errors.incrementAndGet();
+                if (errors.get() < 5) {
+                  System.err.println(response.statusCode() + " " + response.body());
+                }
+              }
+            } catch (Exception e) {
+              errors.incrementAndGet();
+            }
+          }
+        } finally {
+          done.countDown();
+        }
+      });
+    }
+    done.await();
+    result.accepted = accepted.get();
+    result.refused = refused.get();
+    result.errors = errors.get();
+    return result;
+  }
+
+  /** For each accepted bid and each of up to 50 watchers: first frame showing it minus its send. */
+  static double[] bidToBrowser(Result r, List<Watcher> watchers) {
+    List<long[]> bids = new ArrayList<>(r.sent);
+    List<Double> out = new ArrayList<>();
+    for (Watcher w : watchers.subList(0, Math.min(50, watchers.size()))) {
+      List<long[]> frames = new ArrayList<>(w.frames);
+      long[] counts = frames.stream().mapToLong(f -> f[0]).toArray();
+      for (int i = 1; i < counts.length; i++) {
+        counts[i] = Math.max(counts[i], counts[i - 1]);
+      }
+      for (long[] bid : bids) {
+        int i = Arrays.binarySearch(counts, bid[0]);
+        if (i < 0) {
+          i = -i - 1;
+        } else {
+          while (i > 0 && counts[i - 1] == bid[0]) {
+            i--;
+          }
+        }
+        if (i < frames.size()) {
+          out.add((frames.get(i)[1] - bid[1]) / 1e6);
+        }
+      }
+    }
+    return out.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+  }
+
+  static final class Watcher implements WebSocket.Listener {
+    final ConcurrentLinkedQueue<long[]> frames = new ConcurrentLinkedQueue<>();
+    private final StringBuilder partial = new StringBuilder();
+
+    void reset() {
+      frames.clear();
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        long now = System.nanoTime();
+        String text = partial.toString();
+        partial.setLength(0);
+        Matcher m = BID_COUNT.matcher(text);
+        if (text.contains("bid.placed") && m.find()) {
+          frames.add(new long[] {Long.parseLong(m.group(1)), now});
+        }
+      }
+      ws.request(1);
+      return null;
+    }
+  }
+
+  static List<Watcher> connectWatchers(String gateway, String hot, int count) throws Exception {
+    List<Watcher> out = new ArrayList<>();
+    if (count == 0) {
+      return out;
+    }
+    HttpClient client = HttpClient.newHttpClient();
+    String ws = gateway.replaceFirst("^http", "ws") + "/ws";
+    for (int i = 0; i < count; i++) {
+      Watcher w = new Watcher();
+      WebSocket socket = client.newWebSocketBuilder().subprotocols("dbay.v1")
+          .buildAsync(URI.create(ws), w).get(30, TimeUnit.SECONDS);
+      socket.sendText("{\"action\":\"subscribe\",\"channel\":\"auction:" + hot + "\"}", true);
+      out.add(w);
+    }
+    return out;
+  }
+}

@@ -232,8 +232,7 @@ class SavedSearchIT extends SearchServiceIT {
         .as("a key search-service does not know")
         .isEqualTo(401);
     assertThat(
-            call("POST", matches, null, body, signedAs("operator", "POST", matches, body))
-                .status())
+            call("POST", matches, null, body, signedAs("operator", "POST", matches, body)).status())
         .as("another known part's key")
         .isEqualTo(403);
     assertThat(

@@ -12,6 +12,7 @@ import com.dbay.lambda.localruntime.executor.StateMachineRegistry;
 import com.dbay.lambda.searchindexer.SearchIndexerHandler;
 import com.dbay.lambda.websockethandler.WebSocketHandler;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -68,7 +69,13 @@ class HostedFunctions {
     return LocalFunction.of("search-indexer", new SearchIndexerHandler());
   }
 
+  /**
+   * API Gateway's WebSocket function checks Cognito tokens with the authorizer's verifier, so it is
+   * hosted only where a user pool is configured; on one machine the gateway's own {@code /ws} is
+   * the WebSocket endpoint and this function has nothing to serve.
+   */
   @Bean
+  @ConditionalOnExpression("!'${COGNITO_USER_POOL_ID:}'.isBlank()")
   LocalFunction websocketHandler() {
     return LocalFunction.of("websocket-handler", new WebSocketHandler());
   }

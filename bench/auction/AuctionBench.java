@@ -1,5 +1,6 @@
 import com.dbay.platform.identity.GatewayProof;
 import com.dbay.platform.identity.Identity;
+import com.dbay.platform.servicecall.ServiceCallSigner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -9,9 +10,12 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -74,6 +78,20 @@ public class AuctionBench {
             .connectTimeout(Duration.ofSeconds(10))
             .executor(java.util.concurrent.Executors.newFixedThreadPool(4))
             .build();
+
+    // Bids are backed by funds: every bidder gets a deposit large enough for any maximum of the run,
+    // reported and confirmed the way deposit-watcher does it (the wallet's chain check is off here:
+    // there is no node to check made-up deposits against).
+    String wallet = arg(args, "wallet", null);
+    if (wallet != null) {
+      ServiceCallSigner watcher =
+          new ServiceCallSigner(
+              "deposit-watcher", Base64.getDecoder().decode(arg(args, "watcher-key", "")), Clock.systemUTC());
+      for (Bidder bidder : bidders) {
+        fund(http, wallet, proof, watcher, bidder, arg(args, "fund-doge", "1000000000"));
+      }
+      System.out.printf("funded %d bidders through wallet-service%n", bidders.size());
+    }
 
     // Watchers first: they are connected during every phase.
     long rssBefore = rss(gatewayPid);
@@ -147,6 +165,48 @@ public class AuctionBench {
     }
     int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
     return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+  }
+
+  static void fund(HttpClient http, String wallet, GatewayProof proof, ServiceCallSigner watcher,
+      Bidder bidder, String doge) throws Exception {
+    String path = "/api/v1/wallet/deposit-address";
+    Identity identity = new Identity(bidder.id(), null, bidder.name(), null, Set.of("USER"));
+    long now = proof.now();
+    HttpResponse<String> addressAnswer = http.send(
+        HttpRequest.newBuilder(URI.create(wallet + path))
+            .header("X-User-ID", bidder.id())
+            .header("X-Cognito-Username", bidder.name())
+            .header("X-User-Roles", "USER")
+            .header("X-Gateway-Timestamp", Long.toString(now))
+            .header("X-Gateway-Signature", proof.sign(identity, "GET", path, now))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+    Matcher address = Pattern.compile("\"address\":\"([^\"]+)\"").matcher(addressAnswer.body());
+    if (addressAnswer.statusCode() != 200 || !address.find()) {
+      throw new IllegalStateException("deposit address: " + addressAnswer.statusCode() + " " + addressAnswer.body());
+    }
+    byte[] txid = new byte[32];
+    ThreadLocalRandom.current().nextBytes(txid);
+    String tx = HexFormat.of().formatHex(txid);
+    signed(http, wallet, watcher, "/api/v1/wallet/internal/deposits",
+        "{\"txid\":\"" + tx + "\",\"vout\":0,\"address\":\"" + address.group(1) + "\",\"amount\":\""
+            + doge + "\",\"blockHash\":\"b\",\"blockHeight\":1}");
+    signed(http, wallet, watcher, "/api/v1/wallet/internal/deposits/" + tx + "/0/confirmations",
+        "{\"confirmations\":60}");
+  }
+
+  static void signed(HttpClient http, String base, ServiceCallSigner signer, String path, String body)
+      throws Exception {
+    URI uri = URI.create(base + path);
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    signer.headers("POST", uri, body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).forEach(request::header);
+    HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() / 100 != 2) {
+      throw new IllegalStateException(path + ": " + answer.statusCode() + " " + answer.body());
+    }
   }
 
   static Result run(HttpClient http, String base, boolean viaGateway, GatewayProof proof,

@@ -77,6 +77,7 @@ public final class SearchBenchmark {
     int suggestRate = intArg("suggest-rate", 20);
     int suggestSeconds = intArg("suggest-seconds", 30);
     int edits = intArg("edits", 20);
+    int warmup = intArg("warmup", 3000);
     String service = args.getOrDefault("service", "http://127.0.0.1:18911");
     OpenSearchHttp opensearch = new OpenSearchHttp(URI.create(args.getOrDefault("opensearch", "http://127.0.0.1:9200")),
         Duration.ofMinutes(5));
@@ -91,8 +92,10 @@ public final class SearchBenchmark {
 
     List<String> queries = catalogue.queries(Math.max(500, searchRate * searchSeconds));
     List<String> prefixes = catalogue.prefixes(Math.max(500, suggestRate * suggestSeconds));
-    // Warm-up (not measured): JIT, OpenSearch caches, connections.
-    for (int i = 0; i < 300; i++) {
+    // Warm-up (not measured): JIT, OpenSearch caches, connections. Steady state is the figure asked
+    // for: with a few hundred requests the C2 compiler was still compiling the service's hot paths on
+    // the 2 cores during the measured phases.
+    for (int i = 0; i < warmup; i++) {
       get(service + "/api/v1/search/listings?" + queries.get(queries.size() - 1 - i % 200));
       get(service + "/api/v1/search/suggest?q=" + enc(prefixes.get(prefixes.size() - 1 - i % 200)));
     }

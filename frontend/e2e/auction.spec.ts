@@ -3,7 +3,7 @@ import { expectAccessible, expectSameDocument, lastPage, markDocument, PASSWORD,
 
 /**
  * Two browsers on one auction (issue 13): bob and carol, each a fresh user funded by the dev faucet,
- * bid on a 5-minute auction of a fresh seller (minute durations are on in `./dbay up` stacks). The
+ * bid on a 3-minute auction of a fresh seller (minute durations are on in `./dbay up` stacks). The
  * journeys run in order on that one auction: a bid reaches the other page within 1 s, an outbid
  * bidder is told, a bid in the last 2 minutes extends the end on both pages, the end shows the
  * result on both, and a bid beyond the balance shows the server's message.
@@ -51,7 +51,7 @@ async function fund(headers: Record<string, string>): Promise<void> {
     .toBeGreaterThanOrEqual(Number(FUNDS))
 }
 
-/** A published 5-minute auction starting at 10 DOGE, in a leaf category with its required specifics. */
+/** A published 3-minute auction starting at 10 DOGE, in a leaf category with its required specifics. */
 async function auctionListing(seller: Record<string, string>): Promise<string> {
   const tree = await ok<{ categories: unknown[] }>('categories', await api.get('/api/v1/listing/categories'))
   const find = (nodes: unknown[], name: string): number | null => {
@@ -86,7 +86,7 @@ async function auctionListing(seller: Record<string, string>): Promise<string> {
         shipsTo: ['worldwide'],
         format: 'auction',
         startPrice: '10',
-        durationMinutes: 5,
+        durationMinutes: 3,
       },
     }),
   )

@@ -11,7 +11,9 @@ export default defineConfig({
   outputDir: '../target/e2e-results',
   timeout: 240_000,
   expect: { timeout: 15_000 },
-  workers: 1,
+  // Two workers: journeys that wait on an auction's clock overlap with the others (the wall time of the
+  // test command is bounded); every spec file uses its own fresh users, so files never share state.
+  workers: 2,
   retries: 0,
   reporter: [['list'], ['junit', { outputFile: '../target/e2e-reports/TEST-e2e.xml' }]],
   use: {

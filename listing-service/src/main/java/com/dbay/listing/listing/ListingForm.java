@@ -231,8 +231,8 @@ public record ListingForm(
         errors.add("durationMinutes", "is not accepted here; use durationDays");
         return null;
       }
-      if (durationMinutes < 5 || durationMinutes > 120) {
-        errors.add("durationMinutes", "must be between 5 and 120");
+      if (durationMinutes < 1 || durationMinutes > 120) {
+        errors.add("durationMinutes", "must be between 1 and 120");
         return null;
       }
       return Duration.ofMinutes(durationMinutes);

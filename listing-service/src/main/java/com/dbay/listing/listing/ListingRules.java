@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param auctionDays the durations an auction may run
  * @param fixedDays the durations a fixed-price listing may run
- * @param minuteDurations whether {@code durationMinutes} (5–120) is accepted too: only for the
+ * @param minuteDurations whether {@code durationMinutes} (1–120) is accepted too: only for the
  *     local demo data, so that a newcomer sees auctions end within minutes of start-up; off
  *     everywhere else
  * @param maxScheduleAhead how far ahead a start may be scheduled

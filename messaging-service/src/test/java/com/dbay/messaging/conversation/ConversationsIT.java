@@ -190,6 +190,15 @@ class ConversationsIT {
         post("/api/v1/messaging/threads", user("bob"), Map.of("listingId", "../../etc"));
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(anonymousGet("/api/v1/messaging/threads")).isEqualTo(401);
+
+    // listing-service failing: a 503 to retry later, and no thread.
+    String broken = UUID.randomUUID().toString();
+    LISTINGS.put(broken, "broken");
+    Response down = post("/api/v1/messaging/threads", user("bob"), Map.of("listingId", broken));
+    assertThat(down.status()).isEqualTo(503);
+    assertThat(down.type()).isEqualTo("https://dbay.dev/problems/listing-unavailable");
+    assertThat(mongo.getCollection("threads").countDocuments(Filters.eq("listingId", broken)))
+        .isZero();
   }
 
   // ---- ownership
@@ -615,6 +624,11 @@ class ConversationsIT {
             String id =
                 exchange.getRequestURI().getPath().substring("/api/v1/listing/listings/".length());
             String page = LISTINGS.get(id);
+            if ("broken".equals(page)) {
+              exchange.sendResponseHeaders(500, -1);
+              exchange.close();
+              return;
+            }
             byte[] bytes =
                 (page != null
                         ? page

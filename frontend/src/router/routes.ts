@@ -44,6 +44,13 @@ export const routes = [
     meta: { title: 'Auction' },
   },
   { path: '/my/bids', name: 'my-bids', component: () => import('@/views/auction/MyBidsView.vue'), meta: { title: 'My bids', auth: true } },
+  { path: '/messages', name: 'messages', component: () => import('@/views/messaging/MessagesView.vue'), meta: { title: 'Messages', auth: true } },
+  {
+    path: '/messages/:threadId',
+    name: 'message-thread',
+    component: () => import('@/views/messaging/ThreadView.vue'),
+    meta: { title: 'Conversation', auth: true },
+  },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: 'Not found' } },
 ] as const satisfies readonly RouteRecordRaw[]
 

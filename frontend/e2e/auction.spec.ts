@@ -1,5 +1,5 @@
 import { expect, request, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import { expectAccessible, expectSameDocument, lastPage, markDocument, PASSWORD, signIn, uniqueUser } from './support'
+import { expectAccessible, expectSameDocument, funded, lastPage, markDocument, publishedListing, registered, signIn, uniqueUser } from './support'
 
 /**
  * Two browsers on one auction (issue 13): bob and carol, each a fresh user funded by the dev faucet,
@@ -21,79 +21,16 @@ let carol: Page
 const bobUser = uniqueUser('bob')
 const carolUser = uniqueUser('carol')
 
-async function ok<T>(what: string, res: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> {
-  if (!res.ok()) throw new Error(`${what} answered ${res.status()}: ${await res.text()}`)
-  const text = await res.text()
-  return (text ? JSON.parse(text) : undefined) as T
-}
-
-/** Registers a user and signs in through the API; answers the bearer header. */
-async function registered(user: { username: string; email: string }): Promise<Record<string, string>> {
-  await ok('register', await api.post('/api/v1/user/register', { data: { email: user.email, username: user.username, password: PASSWORD } }))
-  for (let attempt = 0; ; attempt++) {
-    const res = await api.post('/api/v1/user/login/', { data: { username: user.username, password: PASSWORD } })
-    if (res.status() === 429 && attempt < 20) {
-      await new Promise((r) => setTimeout(r, 1_000))
-      continue
-    }
-    const { accessToken } = await ok<{ accessToken: string }>('login', res)
-    return { Authorization: `Bearer ${accessToken}` }
-  }
-}
-
 async function fund(headers: Record<string, string>): Promise<void> {
-  await ok('faucet', await api.post('/api/v1/wallet/dev/faucet', { headers, data: { amount: FUNDS } }))
-  await expect
-    .poll(async () => Number((await ok<{ available?: string }>('balance', await api.get('/api/v1/wallet/balance', { headers }))).available ?? 0), {
-      timeout: 180_000,
-      intervals: [2_000],
-    })
-    .toBeGreaterThanOrEqual(Number(FUNDS))
+  await funded(api, headers, FUNDS)
 }
 
-/** A published 3-minute auction starting at 10 DOGE, in a leaf category with its required specifics. */
+/** A published 3-minute auction starting at 10 DOGE. */
 async function auctionListing(seller: Record<string, string>): Promise<string> {
-  const tree = await ok<{ categories: unknown[] }>('categories', await api.get('/api/v1/listing/categories'))
-  const find = (nodes: unknown[], name: string): number | null => {
-    for (const n of nodes as Array<{ id: number; name: string; children?: unknown[] }>) {
-      if (n.name === name) return n.id
-      const inner = find(n.children ?? [], name)
-      if (inner !== null) return inner
-    }
-    return null
-  }
-  const categoryId = find(tree.categories, 'Stamps')
-  if (categoryId === null) throw new Error('no Stamps category')
-  const form = await ok<{ specifics: Array<{ name: string; type: string; requirement: string; allowedValues?: string[] }> }>(
-    'category form',
-    await api.get(`/api/v1/listing/categories/${categoryId}`),
-  )
-  const itemSpecifics: Record<string, string> = {}
-  for (const s of form.specifics.filter((x) => x.requirement !== 'OPTIONAL')) {
-    itemSpecifics[s.name] = s.type === 'ENUM' ? s.allowedValues![0]! : s.type === 'BOOLEAN' ? 'true' : s.type === 'NUMBER' ? '1' : 'Test'
-  }
-  const created = await ok<{ id: string }>(
-    'create listing',
-    await api.post('/api/v1/listing/listings', {
-      headers: seller,
-      data: {
-        title: `E2E auction ${Date.now().toString(36)}`,
-        description: 'A stamp auctioned by the browser journeys.',
-        condition: 'used',
-        categoryId,
-        itemSpecifics,
-        shippingOptions: [{ service: 'Standard', cost: '4.5' }],
-        shipsTo: ['worldwide'],
-        format: 'auction',
-        startPrice: '10',
-        durationMinutes: 3,
-      },
-    }),
-  )
-  await ok('publish', await api.post(`/api/v1/listing/listings/${created.id}/publish`, { headers: seller }))
+  const id = await publishedListing(api, seller, { format: 'auction', startPrice: '10', durationMinutes: 3 })
   // The auction opens from the ListingPublished event.
-  await expect.poll(async () => (await api.get(`/api/v1/auction/auctions/${created.id}`)).status(), { timeout: 60_000 }).toBe(200)
-  return created.id
+  await expect.poll(async () => (await api.get(`/api/v1/auction/auctions/${id}`)).status(), { timeout: 60_000 }).toBe(200)
+  return id
 }
 
 async function openAs(browser: Browser, username: string): Promise<Page> {
@@ -120,8 +57,8 @@ async function bid(page: Page, amount: string): Promise<void> {
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(420_000)
   api = await request.newContext({ baseURL: BASE })
-  const seller = await registered(uniqueUser('seller'))
-  const [b, c] = [await registered(bobUser), await registered(carolUser)]
+  const seller = await registered(api, uniqueUser('seller'))
+  const [b, c] = [await registered(api, bobUser), await registered(api, carolUser)]
   await Promise.all([fund(b), fund(c)])
   listingId = await auctionListing(seller)
   bob = await openAs(browser, bobUser.username)

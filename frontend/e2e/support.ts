@@ -1,4 +1,4 @@
-import { expect, type Page, type TestInfo } from '@playwright/test'
+import { expect, type APIRequestContext, type APIResponse, type Page, type TestInfo } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -55,4 +55,86 @@ export async function markDocument(page: Page): Promise<void> {
 }
 export async function expectSameDocument(page: Page): Promise<void> {
   expect(await page.evaluate(() => (window as unknown as { __e2eMark?: boolean }).__e2eMark === true), 'the page was not reloaded').toBe(true)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Setting up a journey through the API (users, funds, listings): shared by the auction and order
+// journeys, so that only the steps a journey is about go through the browser.
+
+/** The answer's JSON body, or an error naming the step and the server's answer. */
+export async function ok<T>(what: string, res: APIResponse): Promise<T> {
+  if (!res.ok()) throw new Error(`${what} answered ${res.status()}: ${await res.text()}`)
+  const text = await res.text()
+  return (text ? JSON.parse(text) : undefined) as T
+}
+
+/** Registers a user and signs in through the API; answers the bearer header. */
+export async function registered(api: APIRequestContext, user: { username: string; email: string }): Promise<Record<string, string>> {
+  await ok('register', await api.post('/api/v1/user/register', { data: { email: user.email, username: user.username, password: PASSWORD } }))
+  for (let attempt = 0; ; attempt++) {
+    const res = await api.post('/api/v1/user/login/', { data: { username: user.username, password: PASSWORD } })
+    if (res.status() === 429 && attempt < 20) {
+      await new Promise((r) => setTimeout(r, 1_000))
+      continue
+    }
+    const { accessToken } = await ok<{ accessToken: string }>('login', res)
+    return { Authorization: `Bearer ${accessToken}` }
+  }
+}
+
+/** Gives the user `amount` DOGE from the dev faucet and waits until it is available. */
+export async function funded(api: APIRequestContext, headers: Record<string, string>, amount: string): Promise<void> {
+  const before = Number((await ok<{ available?: string }>('balance', await api.get('/api/v1/wallet/balance', { headers }))).available ?? 0)
+  await ok('faucet', await api.post('/api/v1/wallet/dev/faucet', { headers, data: { amount } }))
+  await expect
+    .poll(async () => Number((await ok<{ available?: string }>('balance', await api.get('/api/v1/wallet/balance', { headers }))).available ?? 0), {
+      timeout: 180_000,
+      intervals: [2_000],
+    })
+    .toBeGreaterThanOrEqual(before + Number(amount))
+}
+
+/**
+ * A published listing of the seller in the Stamps category (its required specifics filled in),
+ * shipped "Standard" for `shipping` DOGE; `terms` are the format's fields (format, startPrice,
+ * price, quantity, durationMinutes, ...). Answers its id.
+ */
+export async function publishedListing(api: APIRequestContext, seller: Record<string, string>, terms: Record<string, unknown>, shipping = '4.5'): Promise<string> {
+  const tree = await ok<{ categories: unknown[] }>('categories', await api.get('/api/v1/listing/categories'))
+  const find = (nodes: unknown[], name: string): number | null => {
+    for (const n of nodes as Array<{ id: number; name: string; children?: unknown[] }>) {
+      if (n.name === name) return n.id
+      const inner = find(n.children ?? [], name)
+      if (inner !== null) return inner
+    }
+    return null
+  }
+  const categoryId = find(tree.categories, 'Stamps')
+  if (categoryId === null) throw new Error('no Stamps category')
+  const form = await ok<{ specifics: Array<{ name: string; type: string; requirement: string; allowedValues?: string[] }> }>(
+    'category form',
+    await api.get(`/api/v1/listing/categories/${categoryId}`),
+  )
+  const itemSpecifics: Record<string, string> = {}
+  for (const s of form.specifics.filter((x) => x.requirement !== 'OPTIONAL')) {
+    itemSpecifics[s.name] = s.type === 'ENUM' ? s.allowedValues![0]! : s.type === 'BOOLEAN' ? 'true' : s.type === 'NUMBER' ? '1' : 'Test'
+  }
+  const created = await ok<{ id: string }>(
+    'create listing',
+    await api.post('/api/v1/listing/listings', {
+      headers: seller,
+      data: {
+        title: `E2E ${String(terms.format)} ${Date.now().toString(36)}`,
+        description: 'A stamp listed by the browser journeys.',
+        condition: 'used',
+        categoryId,
+        itemSpecifics,
+        shippingOptions: [{ service: 'Standard', cost: shipping }],
+        shipsTo: ['worldwide'],
+        ...terms,
+      },
+    }),
+  )
+  await ok('publish', await api.post(`/api/v1/listing/listings/${created.id}/publish`, { headers: seller }))
+  return created.id
 }

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import openapiTS, { astToString } from 'openapi-typescript'
 
 // The services whose API the app uses; add one here when its pages arrive.
-const SERVICES = ['user', 'wallet', 'listing', 'search']
+const SERVICES = ['user', 'wallet', 'listing', 'search', 'order']
 const gateway = process.env.DBAY_GATEWAY_URL ?? 'http://localhost:8000'
 const offline = process.argv.includes('--offline')
 const dir = (p) => fileURLToPath(new URL(`../src/api/${p}`, import.meta.url))

@@ -3,6 +3,7 @@ import type { paths as UserPaths } from './schema/user'
 import type { paths as WalletPaths } from './schema/wallet'
 import type { paths as ListingPaths } from './schema/listing'
 import type { paths as SearchPaths } from './schema/search'
+import type { paths as OrderPaths } from './schema/order'
 import type { TokenSource } from '@/auth/tokens'
 
 /**
@@ -60,6 +61,7 @@ export const listingApi = createClient<ListingPaths>({ baseUrl, fetch: authFetch
  * specifics; the page builds that query itself (lib/searchQuery.ts), so it is a plain string here.
  */
 export const searchApi = createClient<SearchPaths>({ baseUrl, fetch: authFetch })
+export const orderApi = createClient<OrderPaths>({ baseUrl, fetch: authFetch })
 
 /** A fresh Idempotency-Key for one user action (kept by the form, so a retry reuses it). */
 export function newIdempotencyKey(): string {

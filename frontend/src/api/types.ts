@@ -2,6 +2,7 @@ import type { components as UserSchemas } from './schema/user'
 import type { components as WalletSchemas } from './schema/wallet'
 import type { components as ListingSchemas } from './schema/listing'
 import type { components as SearchSchemas } from './schema/search'
+import type { components as OrderSchemas } from './schema/order'
 
 // Names for the generated shapes the pages use (never hand-written request or response types).
 export type Account = UserSchemas['schemas']['AccountView']
@@ -28,3 +29,4 @@ export type SearchHit = SearchSchemas['schemas']['Item']
 export type SearchFacets = SearchSchemas['schemas']['Facets']
 export type SearchCategoryCount = SearchSchemas['schemas']['CategoryCount']
 export type SavedSearch = SearchSchemas['schemas']['SavedSearchView']
+export type Order = OrderSchemas['schemas']['OrderView']

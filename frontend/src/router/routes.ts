@@ -51,6 +51,9 @@ export const routes = [
     component: () => import('@/views/messaging/ThreadView.vue'),
     meta: { title: 'Conversation', auth: true },
   },
+  { path: '/orders', name: 'orders', component: () => import('@/views/orders/OrdersView.vue'), meta: { title: 'Orders', auth: true } },
+  { path: '/orders/:id', name: 'order', component: () => import('@/views/orders/OrderView.vue'), meta: { title: 'Order', auth: true } },
+  { path: '/checkout/:listingId', name: 'checkout', component: () => import('@/views/checkout/CheckoutView.vue'), meta: { title: 'Checkout', auth: true } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: 'Not found' } },
 ] as const satisfies readonly RouteRecordRaw[]
 

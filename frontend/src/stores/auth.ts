@@ -4,6 +4,7 @@ import { configureApi, credentialsApi, userApi } from '@/api/client'
 import { unwrap } from '@/api/problem'
 import type { Account, ProfileUpdate, Registration } from '@/api/types'
 import { createBackend, type AuthBackend } from '@/auth'
+import { useOrdersStore } from './orders'
 import { useWalletStore } from './wallet'
 
 /** Who is signed in. The tokens live in the auth backend (memory), never in this store's state. */
@@ -50,6 +51,7 @@ export const useAuthStore = defineStore('auth', () => {
     user.value = null
     // Nothing of this user's wallet stays on screen for the next one.
     useWalletStore().$reset()
+    useOrdersStore().$reset()
   }
 
   async function updateProfile(update: ProfileUpdate): Promise<void> {

@@ -192,6 +192,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/listing/internal/listings/{id}/purchases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["purchase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/listing/watchlist/": {
         parameters: {
             query?: never;
@@ -347,6 +363,22 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listing/internal/listings/{id}/purchases/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["releasePurchase"];
         options?: never;
         head?: never;
         patch?: never;
@@ -552,6 +584,28 @@ export interface components {
             status?: string;
             reason?: string;
         };
+        PurchaseRequest: {
+            orderId?: string;
+            buyerId?: string;
+            /** Format: int32 */
+            quantity?: number;
+            unitPrice?: string;
+            shippingService?: string;
+        };
+        PurchaseView: {
+            orderId?: string;
+            listingId?: string;
+            sellerId?: string;
+            buyerId?: string;
+            title?: string;
+            /** Format: int32 */
+            quantity?: number;
+            unitPrice?: components["schemas"]["Doge"];
+            shippingService?: string;
+            shippingCost?: components["schemas"]["Doge"];
+            total?: components["schemas"]["Doge"];
+            status?: string;
+        };
         ItemsListingSummary: {
             items?: components["schemas"]["ListingSummary"][];
         };
@@ -643,6 +697,10 @@ export interface components {
         };
         Tree: {
             categories?: components["schemas"]["CategoryNode"][];
+        };
+        Released: {
+            orderId?: string;
+            released?: boolean;
         };
         ProblemDetail: {
             /** Format: uri */
@@ -1026,6 +1084,32 @@ export interface operations {
             };
         };
     };
+    purchase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PurchaseRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PurchaseView"];
+                };
+            };
+        };
+    };
     watchlist: {
         parameters: {
             query?: never;
@@ -1256,6 +1340,29 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Tree"];
+                };
+            };
+        };
+    };
+    releasePurchase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Released"];
                 };
             };
         };

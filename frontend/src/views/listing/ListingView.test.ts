@@ -49,6 +49,7 @@ async function open(viewer: { id: string; username: string } | null, answer: (ur
       { path: '/search', name: 'search', component: { template: '<p/>' } },
       { path: '/users/:username', name: 'profile', component: { template: '<p/>' } },
       { path: '/sign-in', name: 'sign-in', component: { template: '<p/>' } },
+      { path: '/checkout/:listingId', name: 'checkout', component: { template: '<p/>' } },
     ],
   })
   await router.push('/listings/L1')
@@ -82,6 +83,13 @@ describe('the listing page', () => {
     await vi.advanceTimersByTimeAsync(3000)
     await flushPromises()
     expect(w.get('[data-testid=main-photo]').attributes('src')).toBe('/p/800.jpg')
+  })
+
+  it("leads a buyer from Buy It Now to the item's checkout, and not the seller", async () => {
+    const buyer = await open({ id: 'B1', username: 'bob' })
+    expect(buyer.w.get('[data-testid=buy-now]').attributes('href')).toBe('/checkout/L1')
+    const seller = await open({ id: 'S1', username: 'alice' })
+    expect(seller.w.find('[data-testid=buy-now]').exists()).toBe(false)
   })
 
   it('offers the seller an answer box on an unanswered question, and a buyer none', async () => {

@@ -44,6 +44,18 @@ export const routes = [
     meta: { title: 'Auction' },
   },
   { path: '/my/bids', name: 'my-bids', component: () => import('@/views/auction/MyBidsView.vue'), meta: { title: 'My bids', auth: true } },
+  {
+    path: '/notifications',
+    name: 'notifications',
+    component: () => import('@/views/notifications/NotificationsView.vue'),
+    meta: { title: 'Notifications', auth: true },
+  },
+  {
+    path: '/settings/notifications',
+    name: 'notification-settings',
+    component: () => import('@/views/notifications/NotificationSettingsView.vue'),
+    meta: { title: 'Notification settings', auth: true },
+  },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: 'Not found' } },
 ] as const satisfies readonly RouteRecordRaw[]
 

@@ -54,6 +54,18 @@ export const routes = [
   { path: '/orders', name: 'orders', component: () => import('@/views/orders/OrdersView.vue'), meta: { title: 'Orders', auth: true } },
   { path: '/orders/:id', name: 'order', component: () => import('@/views/orders/OrderView.vue'), meta: { title: 'Order', auth: true } },
   { path: '/checkout/:listingId', name: 'checkout', component: () => import('@/views/checkout/CheckoutView.vue'), meta: { title: 'Checkout', auth: true } },
+  {
+    path: '/notifications',
+    name: 'notifications',
+    component: () => import('@/views/notifications/NotificationsView.vue'),
+    meta: { title: 'Notifications', auth: true },
+  },
+  {
+    path: '/settings/notifications',
+    name: 'notification-settings',
+    component: () => import('@/views/notifications/NotificationSettingsView.vue'),
+    meta: { title: 'Notification settings', auth: true },
+  },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: 'Not found' } },
 ] as const satisfies readonly RouteRecordRaw[]
 

@@ -43,6 +43,10 @@ final class AwsValues {
           case "DBAY_EVENTS_EVENTBRIDGE_BUSNAME" -> in.events().bus.getEventBusName();
           case "DBAY_S3_IMAGE_BUCKET" -> in.storage().images.getBucketName();
           case "DBAY_S3_REGION" -> region;
+          case "DBAY_SQS_REGION", "DBAY_SES_REGION" -> region;
+          case "DBAY_NOTIFICATION_EMAIL_FROM" -> in.settings().senderEmail();
+          case "DBAY_SQS_NOTIFICATION_QUEUE" -> in.events().notifications.getQueueName();
+          case "DBAY_SQS_NOTIFICATION_DLQ" -> in.events().notificationsDeadLetters.getQueueName();
           case "DBAY_DOGE_RPC_URL" -> in.settings().dogeRpcUrl();
           case "DBAY_DOGE_NETWORK" -> in.settings().dogeNetwork();
           case "DBAY_WALLET_ACCOUNT_XPUB" ->

@@ -59,6 +59,12 @@ public final class DbayStack extends Stack {
         .getDefaultContainer()
         .addEnvironment(
             "DBAY_CORS_ORIGINS", "https://" + edge.distribution.getDistributionDomainName());
+    // The links in notification emails point at the web app.
+    services
+        .taskDefinitions
+        .get("notification-service")
+        .getDefaultContainer()
+        .addEnvironment("DBAY_WEB_URL", "https://" + edge.distribution.getDistributionDomainName());
     NagSuppressions.apply(this, settings);
 
     output(

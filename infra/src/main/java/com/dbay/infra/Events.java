@@ -16,20 +16,11 @@ import software.constructs.Construct;
 
 /**
  * The EventBridge bus every service publishes to (DBAY_EVENTS_BUS=eventbridge), and its rules: the
- * local runtime's rules (to the search-indexer function and the workflows), and everything the
- * notification-service tells users about, to its SQS queue. Every target has a dead-letter queue.
+ * local runtime's rules, to the search-indexer function, the workflows, and (an {@code sqs:} rule)
+ * everything the notification-service tells users about, to its SQS queue, whose own redrive policy
+ * sends poison messages to its dead-letter queue. Every target has a dead-letter queue.
  */
 public final class Events extends Construct {
-
-  /** The sources whose events become notifications. */
-  static final List<String> NOTIFICATION_SOURCES =
-      List.of(
-          "dbay.auction",
-          "dbay.order",
-          "dbay.wallet",
-          "dbay.messaging",
-          "dbay.listing",
-          "dbay.user");
 
   public final EventBus bus;
   public final Queue notifications;
@@ -54,21 +45,9 @@ public final class Events extends Construct {
     notificationsDeadLetters = queue("NotificationsDeadLetters", null);
     notifications = queue("Notifications", notificationsDeadLetters);
     targetDeadLetters = queue("RuleTargetDeadLetters", null);
-
-    Rule toNotifications =
-        Rule.Builder.create(this, "NotificationEvents")
-            .eventBus(bus)
-            .description("events users are notified about → notification-service queue")
-            .eventPattern(EventPattern.builder().source(NOTIFICATION_SOURCES).build())
-            .build();
-    toNotifications.addTarget(
-        SqsQueue.Builder.create(notifications)
-            .deadLetterQueue(targetDeadLetters)
-            .retryAttempts(185)
-            .build());
   }
 
-  /** The local runtime's rules, each to its function or workflow. */
+  /** The local runtime's rules, each to its function, workflow or queue. */
   public void route(List<LocalRules> rules, Serverless serverless) {
     for (LocalRules rule : rules) {
       IRuleTarget target =
@@ -85,6 +64,12 @@ public final class Events extends Construct {
                     .retryAttempts(10)
                     .maxEventAge(Duration.hours(6))
                     .build();
+            // Locally the runtime sends to ElasticMQ's queue of that name; here it is SQS's.
+            case "sqs" ->
+                SqsQueue.Builder.create(queue(rule))
+                    .deadLetterQueue(targetDeadLetters)
+                    .retryAttempts(185)
+                    .build();
             default ->
                 throw new IllegalArgumentException(
                     "rule " + rule.name() + ": unknown target kind " + rule.targetKind());
@@ -100,6 +85,14 @@ public final class Events extends Construct {
           .targets(List.of(target))
           .build();
     }
+  }
+
+  /** The queue an {@code sqs:} rule names (its local name, e.g. dbay-notifications). */
+  Queue queue(LocalRules rule) {
+    if (rule.target().equals("dbay-notifications")) {
+      return notifications;
+    }
+    throw new IllegalArgumentException("rule " + rule.name() + ": no queue " + rule.target());
   }
 
   private Queue queue(String id, Queue deadLetters) {

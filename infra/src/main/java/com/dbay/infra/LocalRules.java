@@ -19,8 +19,8 @@ import org.yaml.snakeyaml.Yaml;
  * @param name rule name
  * @param sources the pattern's {@code source} values
  * @param detailTypes the pattern's {@code detail-type} values
- * @param targetKind {@code function} or {@code workflow}
- * @param target the function or workflow name
+ * @param targetKind {@code function}, {@code workflow} or {@code sqs}
+ * @param target the function or workflow name, or the queue's local name
  */
 public record LocalRules(
     String name, List<String> sources, List<String> detailTypes, String targetKind, String target) {
@@ -50,7 +50,9 @@ public record LocalRules(
                 strings(pattern.get("source")),
                 strings(pattern.get("detail-type")),
                 target[0],
-                target[1]));
+                // "sqs:${DBAY_SQS_NOTIFICATION_QUEUE:dbay-notifications}": the local default names
+                // it.
+                target[1].replaceAll("\\$\\{[A-Z0-9_]+:([^}]*)}", "$1")));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

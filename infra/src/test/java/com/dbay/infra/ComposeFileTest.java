@@ -169,9 +169,11 @@ class ComposeFileTest {
           .forEach(
               (variable, value) -> {
                 Matcher m = url.matcher(value);
-                // CORS origins are the browser's view of the gateway (localhost), not a container
-                // address.
-                if (m.find() && !variable.equals("DBAY_CORS_ORIGINS")) {
+                // CORS origins and the web app's address in mails are the browser's view of the
+                // gateway (localhost), not a container address.
+                if (m.find()
+                    && !variable.equals("DBAY_CORS_ORIGINS")
+                    && !variable.equals("DBAY_WEB_URL")) {
                   assertThat(services.keySet()).as(part + " " + variable).contains(m.group(1));
                   String host = m.group(1);
                   int port = Integer.parseInt(m.group(2));

@@ -30,9 +30,11 @@ class EventsTest {
           .containsExactlyInAnyOrderElementsOf(texts(rule.detailTypes()));
       JsonNode target = cfn.path("Targets").get(0);
       String expected =
-          rule.targetKind().equals("function")
-              ? Cfn.logicalId(stack.serverless.function(rule.target()))
-              : Cfn.logicalId(stack.serverless.workflow(rule.target()));
+          switch (rule.targetKind()) {
+            case "function" -> Cfn.logicalId(stack.serverless.function(rule.target()));
+            case "sqs" -> Cfn.logicalId(stack.events.queue(rule));
+            default -> Cfn.logicalId(stack.serverless.workflow(rule.target()));
+          };
       assertThat(Cfn.refId(target.path("Arn"))).as(rule.name()).isEqualTo(expected);
       assertThat(Cfn.refId(target.path("DeadLetterConfig").path("Arn")))
           .isEqualTo(Cfn.logicalId(stack.events.targetDeadLetters));
@@ -43,14 +45,30 @@ class EventsTest {
   @Test
   void notificationEventsGoToTheNotificationQueueWhoseFailuresGoToItsDeadLetterQueue() {
     var stack = Synthesized.stack();
-    JsonNode rule = ruleNamed("events users are notified about");
-    assertThat(rule.path("EventPattern").path("source"))
-        .containsExactlyInAnyOrderElementsOf(texts(Events.NOTIFICATION_SOURCES));
+    JsonNode rule = ruleNamed("notification-events-to-queue ");
+    // the producers of every kind users are told about, the workflows' AuctionWon/ItemSold included
+    assertThat(rule.path("EventPattern").path("source").toString())
+        .contains("dbay.auction", "dbay.serverless", "dbay.order", "dbay.wallet", "dbay.search");
+    assertThat(rule.path("EventPattern").path("detail-type").toString())
+        .contains("BidPlaced", "AuctionWon", "MessageSent");
     assertThat(Cfn.refId(rule.path("Targets").get(0).path("Arn")))
         .isEqualTo(Cfn.logicalId(stack.events.notifications));
     JsonNode queue = Cfn.resource(Cfn.logicalId(stack.events.notifications)).path("Properties");
     assertThat(Cfn.refId(queue.path("RedrivePolicy").path("deadLetterTargetArn")))
         .isEqualTo(Cfn.logicalId(stack.events.notificationsDeadLetters));
+    assertThat(queue.path("RedrivePolicy").path("maxReceiveCount").asInt()).isEqualTo(10);
+    // The service is told its queues' names (it finds their URLs with GetQueueUrl).
+    String env =
+        Cfn.resource(Cfn.logicalId(stack.services.taskDefinitions.get("notification-service")))
+            .path("Properties")
+            .path("ContainerDefinitions")
+            .get(0)
+            .path("Environment")
+            .toString();
+    assertThat(env)
+        .contains("DBAY_SQS_NOTIFICATION_QUEUE")
+        .contains(Cfn.logicalId(stack.events.notifications))
+        .contains("DBAY_SQS_NOTIFICATION_DLQ");
     // Only the notification-service may read it.
     String role =
         Cfn.logicalId(stack.services.taskDefinitions.get("notification-service").getTaskRole());

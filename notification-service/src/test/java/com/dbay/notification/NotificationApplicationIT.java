@@ -20,5 +20,10 @@ class NotificationApplicationIT extends ServiceApplicationContract {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     TestStores.ensureDatabase("notification");
+    // The same SQS-API server as the queue ITs; the contract itself does not consume.
+    registry.add("dbay.notification.sqs.endpoint", () -> TestSqs.get().endpoint());
+    registry.add("dbay.notification.sqs.enabled", () -> "false");
+    registry.add("dbay.notification.email.endpoint", () -> "http://127.0.0.1:1");
+    registry.add("dbay.notification.email.enabled", () -> "false");
   }
 }

@@ -14,7 +14,8 @@ public record ServerlessProperties(
     @DefaultValue Executor executor,
     Map<String, String> schedules,
     @DefaultValue Events events,
-    @DefaultValue S3 s3) {
+    @DefaultValue S3 s3,
+    @DefaultValue Sqs sqs) {
 
   public ServerlessProperties {
     schedules = schedules == null ? Map.of() : schedules;
@@ -46,8 +47,8 @@ public record ServerlessProperties(
   }
 
   /**
-   * An EventBridge-style rule: a pattern on the envelope and a target "function:<name>" or
-   * "workflow:<name>".
+   * An EventBridge-style rule: a pattern on the envelope and a target "function:<name>",
+   * "workflow:<name>" or "sqs:<queue name>" (the event as EventBridge hands it to an SQS target).
    */
   public record Rule(String name, String pattern, String target) {}
 
@@ -61,4 +62,14 @@ public record ServerlessProperties(
       @DefaultValue("local") String accessKey,
       @DefaultValue("local") String secretKey,
       @DefaultValue("image-processor") String function) {}
+
+  /**
+   * The SQS-API server that {@code sqs:} rule targets send to (locally ElasticMQ, started by ./dbay
+   * as part {@code sqs}). Empty: no SQS here, and the rules with an {@code sqs:} target are off.
+   */
+  public record Sqs(
+      String endpoint,
+      @DefaultValue("local") String region,
+      @DefaultValue("local") String accessKey,
+      @DefaultValue("local") String secretKey) {}
 }

@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The runtime against the real PostgreSQL and Redis of the environment (DBAY_* variables), with the
@@ -30,7 +31,11 @@ import org.springframework.context.annotation.Import;
       "dbay.serverless.events.rules[0].target=function:listener",
       "dbay.serverless.events.rules[1].name=test-workflow-starter",
       "dbay.serverless.events.rules[1].pattern={\"source\": [{\"prefix\": \"dbay.te\"}], \"detail-type\": [\"StartIt\"]}",
-      "dbay.serverless.events.rules[1].target=workflow:EventStarted"
+      "dbay.serverless.events.rules[1].target=workflow:EventStarted",
+      "dbay.serverless.events.rules[2].name=test-queue",
+      "dbay.serverless.events.rules[2].pattern={\"source\": [\"dbay.test\"], \"detail-type\": [\"Queued\"]}",
+      "dbay.serverless.events.rules[2].target=sqs:" + TestQueue.NAME
     })
+@ContextConfiguration(initializers = TestQueue.class)
 @Import(TestFunctions.class)
 @interface LocalRuntimeTest {}

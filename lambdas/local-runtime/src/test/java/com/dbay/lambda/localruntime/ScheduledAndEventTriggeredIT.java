@@ -108,6 +108,44 @@ class ScheduledAndEventTriggeredIT {
     }
   }
 
+  @Test
+  void a_bus_event_matching_an_sqs_rule_becomes_one_message_shaped_as_eventbridge_sends_it() {
+    String id = UUID.randomUUID().toString();
+    String envelope =
+        "{\"id\": \""
+            + id
+            + "\", \"source\": \"dbay.test\", \"detail-type\": \"Queued\","
+            + " \"time\": \"2026-11-24T01:00:00Z\", \"detail\": {\"userId\": \"u1\"}}";
+    publish(envelope);
+    publish(envelope); // a duplicate on the bus is sent once
+    List<String> bodies = new java.util.ArrayList<>();
+    await(() -> receive(bodies) > 0, Duration.ofSeconds(10));
+    sleep(1500); // time for a second (wrong) copy to arrive
+    receive(bodies);
+    assertThat(bodies).hasSize(1);
+    var event = Json.parse(bodies.get(0));
+    assertThat(event.path("id").asString()).isEqualTo(id);
+    assertThat(event.path("version").asString()).isEqualTo("0");
+    assertThat(event.path("source").asString()).isEqualTo("dbay.test");
+    assertThat(event.path("detail-type").asString()).isEqualTo("Queued");
+    assertThat(event.path("account").asString()).isEqualTo("000000000000");
+    assertThat(event.path("detail").path("userId").asString()).isEqualTo("u1");
+  }
+
+  /** Receives (and deletes) what the test queue holds now; answers how many bodies there are. */
+  private static int receive(List<String> bodies) {
+    TestQueue.client()
+        .receiveMessage(b -> b.queueUrl(TestQueue.url()).waitTimeSeconds(1).maxNumberOfMessages(10))
+        .messages()
+        .forEach(
+            m -> {
+              bodies.add(m.body());
+              TestQueue.client()
+                  .deleteMessage(b -> b.queueUrl(TestQueue.url()).receiptHandle(m.receiptHandle()));
+            });
+    return bodies.size();
+  }
+
   private void publish(String envelope) {
     redis
         .opsForStream()

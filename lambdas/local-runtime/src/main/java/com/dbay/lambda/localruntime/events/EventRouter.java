@@ -57,6 +57,7 @@ public class EventRouter implements SmartLifecycle {
   private final StateMachineRegistry machines;
   private final ServerlessProperties properties;
   private final List<Subscription> subscriptions = new ArrayList<>();
+  private final SqsTarget sqs;
   private volatile boolean running;
   private Thread thread;
 
@@ -73,11 +74,21 @@ public class EventRouter implements SmartLifecycle {
     this.executor = executor;
     this.machines = machines;
     this.properties = properties;
+    String sqsEndpoint = properties.sqs().endpoint();
+    this.sqs =
+        sqsEndpoint == null || sqsEndpoint.isBlank() ? null : new SqsTarget(properties.sqs());
     for (ServerlessProperties.Rule rule : properties.events().rules()) {
       String[] target = rule.target().split(":", 2);
       if (target.length != 2) {
         throw new IllegalStateException(
-            "rule " + rule.name() + ": target must be function:<name> or workflow:<name>");
+            "rule "
+                + rule.name()
+                + ": target must be function:<name>, workflow:<name> or sqs:<queue>");
+      }
+      if (target[0].equals("sqs") && sqs == null) {
+        // Tests of the runtime alone, and any set-up without an SQS-API server: nobody consumes it.
+        log.info("rule {} is off: no SQS endpoint (dbay.serverless.sqs.endpoint)", rule.name());
+        continue;
       }
       switch (target[0]) {
         case "function" ->
@@ -94,6 +105,11 @@ public class EventRouter implements SmartLifecycle {
                     () ->
                         new IllegalStateException(
                             "rule " + rule.name() + ": no workflow " + target[1]));
+        case "sqs" -> {
+          if (target[1].isBlank()) {
+            throw new IllegalStateException("rule " + rule.name() + ": sqs target needs a queue");
+          }
+        }
         default ->
             throw new IllegalStateException(
                 "rule " + rule.name() + ": unknown target kind " + target[0]);
@@ -120,6 +136,13 @@ public class EventRouter implements SmartLifecycle {
     running = false;
     if (thread != null) {
       thread.interrupt();
+    }
+  }
+
+  @jakarta.annotation.PreDestroy
+  void closeSqs() {
+    if (sqs != null) {
+      sqs.close();
     }
   }
 
@@ -276,6 +299,24 @@ public class EventRouter implements SmartLifecycle {
       } catch (ApiException e) {
         outcome = e.type().equals("ExecutionAlreadyExists") ? "STARTED" : "FAILED";
         detail = e.getMessage();
+      }
+    } else if (s.kind().equals("sqs")) {
+      // As EventBridge does for an SQS target: retried with backoff, then given up and recorded.
+      outcome = "FAILED";
+      for (int attempt = 1; attempt <= properties.events().maxAttempts(); attempt++) {
+        try {
+          detail = "message " + sqs.send(s.target(), Json.write(event));
+          outcome = "SENT";
+          break;
+        } catch (RuntimeException e) {
+          detail = e.getClass().getSimpleName() + ": " + e.getMessage();
+          if (attempt < properties.events().maxAttempts()) {
+            sleep(200L << attempt);
+          }
+        }
+      }
+      if (outcome.equals("FAILED")) {
+        log.warn("{}: event {} not sent to queue {}: {}", s.ruleName(), id, s.target(), detail);
       }
     } else {
       LocalFunction function = functions.find(s.target()).orElseThrow();

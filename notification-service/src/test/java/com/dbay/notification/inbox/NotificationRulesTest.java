@@ -1,0 +1,66 @@
+package com.dbay.notification.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dbay.notification.preferences.Kinds;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class NotificationRulesTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Test
+  void everyRulesKindHasPreferencesAndEveryKindButMarketingHasAProducer() {
+    Set<String> ruled = new HashSet<>();
+    for (NotificationRules.Rule r : NotificationRules.RULES) {
+      assertThat(Kinds.find(r.kind())).as(r.kind()).isPresent();
+      ruled.add(r.kind());
+    }
+    ruled.add(NotificationRules.LOST);
+    for (Kinds.Kind k : Kinds.ALL) {
+      if (!k.kind().equals("marketing")) {
+        assertThat(ruled).as("a rule for " + k.kind()).contains(k.kind());
+      }
+    }
+    assertThat(Kinds.find("marketing").orElseThrow().defaults()).isEmpty();
+    assertThat(Kinds.byDefault("outbid", Kinds.IN_APP)).isTrue();
+    assertThat(Kinds.byDefault("outbid", Kinds.EMAIL)).isTrue();
+    assertThat(Kinds.byDefault("outbid", Kinds.PUSH)).isFalse();
+  }
+
+  @Test
+  void templatesFillFieldsTrimAmountsAndLeaveMissingOnesEmpty() {
+    JsonNode detail =
+        JSON.valueToTree(Map.of("listingId", "L1", "currentPrice", "12.50000000", "n", 3));
+    assertThat(NotificationRules.render("/auctions/{listingId}", detail)).isEqualTo("/auctions/L1");
+    assertThat(NotificationRules.render("{currentPrice|doge} DOGE", detail)).isEqualTo("12.5 DOGE");
+    assertThat(NotificationRules.render("[{missing}] {n}", detail)).isEqualTo("[] 3");
+    assertThat(
+            NotificationRules.render("{listingId}", JSON.valueToTree(Map.of("listingId", "$1\\x"))))
+        .isEqualTo("$1\\x");
+    assertThat(NotificationRules.doge("100.00000000")).isEqualTo("100");
+    assertThat(NotificationRules.doge("n/a")).isEqualTo("n/a");
+  }
+
+  @Test
+  void theOutbidRuleSkipsSelfRaisesAndAFirstBid() {
+    NotificationRules.Rule outbid = NotificationRules.forEvent("dbay.auction", "BidPlaced").get(0);
+    assertThat(outbid.recipient()).isEqualTo("previousLeaderId");
+    assertThat(
+            outbid.when().test(JSON.valueToTree(Map.of("previousLeaderId", "a", "leaderId", "b"))))
+        .isTrue();
+    assertThat(
+            outbid
+                .when()
+                .test(
+                    JSON.valueToTree(
+                        Map.of("previousLeaderId", "a", "leaderId", "a", "selfRaise", true))))
+        .isFalse();
+    assertThat(NotificationRules.forEvent("dbay.auction", "AuctionExtended")).isEmpty();
+  }
+}

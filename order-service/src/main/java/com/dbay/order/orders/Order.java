@@ -12,7 +12,16 @@ import java.util.Objects;
 public final class Order extends AggregateRoot {
 
   public enum Status {
-    PAID_IN_ESCROW
+    PAID_IN_ESCROW,
+    // The lifecycle's (team state machine); read here because disputes set up and settle them.
+    SHIPPED,
+    RECEIVED,
+    COMPLETED,
+    CANCELLED,
+    // Disputes (package disputes): SHIPPED|RECEIVED -> DISPUTED -> REFUNDED | COMPLETED | SPLIT.
+    DISPUTED,
+    REFUNDED,
+    SPLIT
   }
 
   public enum Source {

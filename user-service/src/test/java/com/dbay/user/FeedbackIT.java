@@ -90,7 +90,8 @@ class FeedbackIT {
     String order = "O-" + UUID.randomUUID();
     finished("OrderCompleted", order, buyer, seller, Instant.now());
 
-    Api.Response byBuyer = leave(buyer, order, "POSITIVE", "Fast and as described", stars(5, 4, 5, 3));
+    Api.Response byBuyer =
+        leave(buyer, order, "POSITIVE", "Fast and as described", stars(5, 4, 5, 3));
     assertThat(byBuyer.status()).as(String.valueOf(byBuyer.body())).isEqualTo(201);
     assertThat(byBuyer.body().get("toUserId").asString()).isEqualTo(seller.id());
     assertThat(byBuyer.body().get("fromRole").asString()).isEqualTo("buyer");
@@ -114,8 +115,9 @@ class FeedbackIT {
     assertThat(buyerProfile.get("score").asLong()).isZero();
     assertThat(buyerProfile.get("neutral12m").asLong()).isEqualTo(1);
     // neutral only: no percentage (null, or left out by the mapper)
-    assertThat(buyerProfile.path("positivePercent12m").isNull()
-            || buyerProfile.path("positivePercent12m").isMissingNode())
+    assertThat(
+            buyerProfile.path("positivePercent12m").isNull()
+                || buyerProfile.path("positivePercent12m").isMissingNode())
         .isTrue();
 
     // a second, negative feedback for the same seller through a ruled dispute: 1 - 1 = 0, 50 %
@@ -127,8 +129,7 @@ class FeedbackIT {
         api.anonymous("GET", "/api/v1/user/profiles/" + seller.username() + "/feedback", null)
             .body();
     assertThat(sellerProfile.get("score").asLong()).isZero();
-    assertThat(sellerProfile.get("positivePercent12m").decimalValue())
-        .isEqualByComparingTo("50.0");
+    assertThat(sellerProfile.get("positivePercent12m").decimalValue()).isEqualByComparingTo("50.0");
 
     JsonNode state =
         api.as(buyer.identity(), "GET", "/api/v1/user/feedback/orders/" + order, null).body();

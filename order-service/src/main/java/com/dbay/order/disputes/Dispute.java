@@ -127,7 +127,9 @@ public final class Dispute extends AggregateRoot {
       throw refused(
           Kind.CONFLICT,
           "order-not-disputable",
-          "A dispute is opened on a shipped or received order; this one is " + order.status() + ".");
+          "A dispute is opened on a shipped or received order; this one is "
+              + order.status()
+              + ".");
     }
     if (order.shippedAt() == null || now.isAfter(order.shippedAt().plus(OPEN_WINDOW))) {
       throw refused(
@@ -155,12 +157,7 @@ public final class Dispute extends AggregateRoot {
             0);
     d.registerEvent(
         new DisputeEvents.DisputeOpened(
-            id,
-            order.orderId(),
-            order.buyerId(),
-            order.sellerId(),
-            reason.name(),
-            d.answerDueAt));
+            id, order.orderId(), order.buyerId(), order.sellerId(), reason.name(), d.answerDueAt));
     return d;
   }
 

@@ -143,7 +143,7 @@ public class DisputeService {
               x.escalate(caller.userId(), clock.instant());
               return Map.of("resolution", "ESCALATE");
             });
-    workflow.sendOwed();
+    workflow.nudge();
     return d;
   }
 
@@ -161,7 +161,7 @@ public class DisputeService {
             "seller:" + caller.userId(),
             "The seller accepted a full refund.",
             false);
-    workflow.sendOwed();
+    workflow.nudge();
     return d;
   }
 
@@ -189,7 +189,8 @@ public class DisputeService {
   public Evidence addImage(Identity caller, String disputeId, String contentType, byte[] bytes) {
     String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase();
     if (!IMAGE_TYPES.contains(type)) {
-      throw DomainException.invalid("validation", "Content-Type", "must be image/jpeg, image/png or image/webp");
+      throw DomainException.invalid(
+          "validation", "Content-Type", "must be image/jpeg, image/png or image/webp");
     }
     if (bytes == null || bytes.length == 0) {
       throw DomainException.invalid("validation", "body", "is empty");
@@ -208,8 +209,17 @@ public class DisputeService {
           String key = "disputes/" + d.id() + "/" + id;
           store.put(key, type, bytes);
           return new Evidence(
-              id, d.id(), caller.userId(), role, "IMAGE", null, key, type, (long) bytes.length,
-              sha256(bytes), now);
+              id,
+              d.id(),
+              caller.userId(),
+              role,
+              "IMAGE",
+              null,
+              key,
+              type,
+              (long) bytes.length,
+              sha256(bytes),
+              now);
         });
   }
 
@@ -256,7 +266,8 @@ public class DisputeService {
       log.warn("escrow of {} unavailable: {}", d.orderId(), unavailable.toString());
       e = null;
     }
-    audit.record(admin, "dispute.viewed", disputeId, Map.of("orderId", d.orderId()), clock.instant());
+    audit.record(
+        admin, "dispute.viewed", disputeId, Map.of("orderId", d.orderId()), clock.instant());
     return new AdminView(
         d,
         disputes.order(d.orderId()).orElseThrow(),
@@ -267,7 +278,12 @@ public class DisputeService {
   }
 
   public record Preview(
-      String decision, String buyerPercent, Doge amount, Doge buyerAmount, Doge sellerAmount, Doge fee) {}
+      String decision,
+      String buyerPercent,
+      Doge amount,
+      Doge buyerAmount,
+      Doge sellerAmount,
+      Doge fee) {}
 
   /**
    * What each side gets under a ruling, to the koinu, computed as the wallet computes it (the
@@ -331,9 +347,13 @@ public class DisputeService {
     } catch (RuntimeException e) {
       // The money moved and the ruling is stored with its admin and reason in PostgreSQL; a lost
       // audit line is logged loudly rather than undoing a settled escrow.
-      log.error("AUDIT NOT WRITTEN for ruling of dispute {} by {}: {}", disputeId, admin.userId(), e.toString());
+      log.error(
+          "AUDIT NOT WRITTEN for ruling of dispute {} by {}: {}",
+          disputeId,
+          admin.userId(),
+          e.toString());
     }
-    workflow.sendOwed();
+    workflow.nudge();
     return d;
   }
 
@@ -417,7 +437,8 @@ public class DisputeService {
                 Kind.CONFLICT, "order-not-disputed", "The order is " + orderStatus + ".");
           }
           // Inside the transaction that holds the dispute's lock: a concurrent ruling waits here
-          // and then finds it RULED. The key makes a retry after a crash replay the wallet's answer.
+          // and then finds it RULED. The key makes a retry after a crash replay the wallet's
+          // answer.
           EscrowClient.Escrow moved =
               escrow.settle(d.orderId(), outcome, percent, "dispute-" + d.id() + "-ruling");
           Instant now = clock.instant();
@@ -478,7 +499,9 @@ public class DisputeService {
     }
     if (disputes.evidenceCount(disputeId) >= MAX_EVIDENCE) {
       throw new DomainException(
-          Kind.CONFLICT, "evidence-limit", "A dispute holds at most " + MAX_EVIDENCE + " pieces of evidence.");
+          Kind.CONFLICT,
+          "evidence-limit",
+          "A dispute holds at most " + MAX_EVIDENCE + " pieces of evidence.");
     }
     Evidence e = maker.make(d, UUID.randomUUID().toString(), party.name(), clock.instant());
     disputes.addEvidence(e);
@@ -488,7 +511,11 @@ public class DisputeService {
   private DisputedOrder visibleOrder(Identity caller, String orderId) {
     return disputes
         .order(orderId)
-        .filter(o -> caller.isAdmin() || o.buyerId().equals(caller.userId()) || o.sellerId().equals(caller.userId()))
+        .filter(
+            o ->
+                caller.isAdmin()
+                    || o.buyerId().equals(caller.userId())
+                    || o.sellerId().equals(caller.userId()))
         .orElseThrow(() -> DomainException.notFound("The order"));
   }
 
@@ -502,7 +529,8 @@ public class DisputeService {
     try {
       return Dispute.Reason.valueOf(reason == null ? "" : reason);
     } catch (IllegalArgumentException e) {
-      throw DomainException.invalid("validation", "reason", "must be NOT_RECEIVED or NOT_AS_DESCRIBED");
+      throw DomainException.invalid(
+          "validation", "reason", "must be NOT_RECEIVED or NOT_AS_DESCRIBED");
     }
   }
 

@@ -141,9 +141,7 @@ public class Disputes {
             Disputes::restore,
             limit)
         : jdbc.query(
-            "SELECT * FROM disputes ORDER BY opened_at DESC, id LIMIT ?",
-            Disputes::restore,
-            limit);
+            "SELECT * FROM disputes ORDER BY opened_at DESC, id LIMIT ?", Disputes::restore, limit);
   }
 
   // --- DisputeWorkflow's task tokens and the answers owed to them ---

@@ -26,12 +26,7 @@ public class EscrowClient {
 
   /** What the wallet holds or paid out for an order (amounts in koinu, null until settled). */
   public record Escrow(
-      String orderId,
-      String status,
-      Doge amount,
-      Doge buyerRefund,
-      Doge sellerPayout,
-      Doge fee) {}
+      String orderId, String status, Doge amount, Doge buyerRefund, Doge sellerPayout, Doge fee) {}
 
   private final RestClient wallet;
   private final JsonMapper json;

@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Evidence images in their own private bucket (never the listing image bucket, which
- * image-processor watches and publishes): written and read only through order-service, which
- * checks that the reader is a party or an admin. Locally s3proxy (path-style), S3 in AWS.
+ * image-processor watches and publishes): written and read only through order-service, which checks
+ * that the reader is a party or an admin. Locally s3proxy (path-style), S3 in AWS.
  */
 @Component
 public class EvidenceStore implements AutoCloseable {

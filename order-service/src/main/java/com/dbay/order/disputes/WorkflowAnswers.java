@@ -90,17 +90,30 @@ public class WorkflowAnswers implements SmartLifecycle, AutoCloseable {
     }
   }
 
-  /** Sends every owed answer whose token is known (also called right after a party acts). */
+  /** Sends what is owed soon, off the caller's thread (right after a party or an admin acted). */
+  public synchronized void nudge() {
+    if (scheduler != null) {
+      scheduler.execute(this::sendOwedQuietly);
+    }
+  }
+
+  /** Sends every owed answer whose token is known. */
   public synchronized void sendOwed() {
     for (Disputes.Owed owed : disputes.owed(50)) {
       try {
         sfn.sendTaskSuccess(b -> b.taskToken(owed.token()).output(owed.output()));
         disputes.sent(owed);
       } catch (TaskTimedOutException | InvalidTokenException | TaskDoesNotExistException gone) {
-        log.info("dispute {}: the workflow no longer waits on this token: {}", owed.disputeId(), gone.getMessage());
+        log.info(
+            "dispute {}: the workflow no longer waits on this token: {}",
+            owed.disputeId(),
+            gone.getMessage());
         disputes.sent(owed);
       } catch (SdkException e) {
-        log.warn("dispute {}: SendTaskSuccess failed, retried later: {}", owed.disputeId(), e.toString());
+        log.warn(
+            "dispute {}: SendTaskSuccess failed, retried later: {}",
+            owed.disputeId(),
+            e.toString());
         return;
       }
     }

@@ -105,8 +105,7 @@ class DisputesIT {
     TestStores.ensureDatabase("order");
     RealWallet.register(registry);
     registry.add(
-        "dbay.order.disputes.sfn-endpoint",
-        () -> "http://127.0.0.1:" + SFN.getAddress().getPort());
+        "dbay.order.disputes.sfn-endpoint", () -> "http://127.0.0.1:" + SFN.getAddress().getPort());
     registry.add("dbay.order.disputes.evidence-bucket", () -> "dbay-evidence-it");
   }
 
@@ -139,7 +138,11 @@ class DisputesIT {
     Doge buyerBefore = available(buyer);
 
     Response opened =
-        send("POST", "/api/v1/order/orders/" + order + "/dispute", buyer, "USER",
+        send(
+            "POST",
+            "/api/v1/order/orders/" + order + "/dispute",
+            buyer,
+            "USER",
             "{\"reason\":\"NOT_AS_DESCRIBED\",\"description\":\"It is blue, not red.\"}");
     assertThat(opened.status()).as(opened.json().toString()).isEqualTo(201);
     String id = opened.json().get("disputeId").asString();
@@ -151,20 +154,31 @@ class DisputesIT {
     await(() -> token("seller_token", id) != null, "the seller step's token is kept");
 
     Response answered =
-        send("POST", "/api/v1/order/disputes/" + id + "/answer", seller, "USER",
+        send(
+            "POST",
+            "/api/v1/order/disputes/" + id + "/answer",
+            seller,
+            "USER",
             "{\"answer\":\"It was red when I shipped it.\"}");
     assertThat(answered.status()).as(answered.json().toString()).isEqualTo(200);
     assertThat(answered.json().get("status").asString()).isEqualTo("ANSWERED");
 
     // evidence from both sides: a text from the buyer, an image from the seller
     Response text =
-        send("POST", "/api/v1/order/disputes/" + id + "/evidence", buyer, "USER",
+        send(
+            "POST",
+            "/api/v1/order/disputes/" + id + "/evidence",
+            buyer,
+            "USER",
             "{\"text\":\"Photo in the listing shows red.\"}");
     assertThat(text.status()).as(text.json().toString()).isEqualTo(201);
     assertThat(text.json().get("sha256").asString())
-        .isEqualTo(DisputeService.sha256("Photo in the listing shows red.".getBytes(StandardCharsets.UTF_8)));
+        .isEqualTo(
+            DisputeService.sha256(
+                "Photo in the listing shows red.".getBytes(StandardCharsets.UTF_8)));
     byte[] png = png();
-    Response image = upload("/api/v1/order/disputes/" + id + "/evidence/images", seller, "image/png", png);
+    Response image =
+        upload("/api/v1/order/disputes/" + id + "/evidence/images", seller, "image/png", png);
     assertThat(image.status()).as(image.json().toString()).isEqualTo(201);
     assertThat(image.json().get("sha256").asString()).isEqualTo(DisputeService.sha256(png));
     assertThat(image.json().get("createdAt").asString()).isNotBlank();
@@ -177,19 +191,30 @@ class DisputesIT {
     assertThat(strangerDispute.status()).isEqualTo(404);
     assertThat(strangerDispute.contentType()).startsWith("application/problem+json");
     assertThat(send("GET", url, stranger, "USER", null).status()).isEqualTo(404);
-    assertThat(send("GET", "/api/v1/order/orders/" + order + "/dispute", stranger, "USER", null).status())
+    assertThat(
+            send("GET", "/api/v1/order/orders/" + order + "/dispute", stranger, "USER", null)
+                .status())
         .isEqualTo(404);
-    assertThat(upload("/api/v1/order/disputes/" + id + "/evidence/images", stranger, "image/png", png).status())
+    assertThat(
+            upload("/api/v1/order/disputes/" + id + "/evidence/images", stranger, "image/png", png)
+                .status())
         .isEqualTo(404);
     // a file that is not what it claims is refused
-    assertThat(upload("/api/v1/order/disputes/" + id + "/evidence/images", buyer, "image/png",
-        "<svg/>".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(400);
+    assertThat(
+            upload(
+                    "/api/v1/order/disputes/" + id + "/evidence/images",
+                    buyer,
+                    "image/png",
+                    "<svg/>".getBytes(StandardCharsets.UTF_8))
+                .status())
+        .isEqualTo(400);
 
     JsonNode seen = send("GET", "/api/v1/order/disputes/" + id, buyer, "USER", null).json();
     assertThat(seen.get("evidence").size()).isEqualTo(2);
 
     // the buyer escalates: the workflow's seller step is answered ESCALATE
-    Response escalated = send("POST", "/api/v1/order/disputes/" + id + "/escalate", buyer, "USER", null);
+    Response escalated =
+        send("POST", "/api/v1/order/disputes/" + id + "/escalate", buyer, "USER", null);
     assertThat(escalated.status()).as(escalated.json().toString()).isEqualTo(200);
     assertThat(escalated.json().get("escalatedBy").asString()).isEqualTo("BUYER");
     await(() -> sfnCall("seller-token-" + id) != null, "the seller step is answered");
@@ -200,20 +225,33 @@ class DisputesIT {
 
     // refused rulings move nothing
     String ruling = "/api/v1/order/admin/disputes/" + id + "/ruling";
-    Response notAdmin = send("POST", ruling, seller, "USER",
-        "{\"decision\":\"RELEASE\",\"reason\":\"mine\"}");
+    Response notAdmin =
+        send("POST", ruling, seller, "USER", "{\"decision\":\"RELEASE\",\"reason\":\"mine\"}");
     assertThat(notAdmin.status()).isEqualTo(403);
     assertThat(notAdmin.contentType()).startsWith("application/problem+json");
-    assertThat(send("GET", "/api/v1/order/admin/disputes", buyer, "USER", null).status()).isEqualTo(403);
-    Response over = send("POST", ruling, admin, "ADMIN",
-        "{\"decision\":\"SPLIT\",\"buyerPercent\":\"101\",\"reason\":\"too much\"}");
+    assertThat(send("GET", "/api/v1/order/admin/disputes", buyer, "USER", null).status())
+        .isEqualTo(403);
+    Response over =
+        send(
+            "POST",
+            ruling,
+            admin,
+            "ADMIN",
+            "{\"decision\":\"SPLIT\",\"buyerPercent\":\"101\",\"reason\":\"too much\"}");
     assertThat(over.status()).isEqualTo(400);
     assertThat(over.json().get("errors").get(0).get("field").asString()).isEqualTo("buyerPercent");
-    Response decimals = send("POST", ruling, admin, "ADMIN",
-        "{\"decision\":\"SPLIT\",\"buyerPercent\":\"70.125\",\"reason\":\"too precise\"}");
+    Response decimals =
+        send(
+            "POST",
+            ruling,
+            admin,
+            "ADMIN",
+            "{\"decision\":\"SPLIT\",\"buyerPercent\":\"70.125\",\"reason\":\"too precise\"}");
     assertThat(decimals.status()).isEqualTo(400);
-    assertThat(send("POST", ruling, admin, "ADMIN",
-        "{\"decision\":\"SPLIT\",\"buyerPercent\":\"70\"}").status()).isEqualTo(400);
+    assertThat(
+            send("POST", ruling, admin, "ADMIN", "{\"decision\":\"SPLIT\",\"buyerPercent\":\"70\"}")
+                .status())
+        .isEqualTo(400);
     assertThat(wallet.escrow(order).get("status").asString()).isEqualTo("FUNDED");
     assertThat(orderStatus(order)).isEqualTo("DISPUTED");
 
@@ -222,18 +260,30 @@ class DisputesIT {
     List<String> queued = new java.util.ArrayList<>();
     queue.get("items").forEach(item -> queued.add(item.get("disputeId").asString()));
     assertThat(queued).contains(id);
-    JsonNode detail = send("GET", "/api/v1/order/admin/disputes/" + id, admin, "ADMIN", null).json();
+    JsonNode detail =
+        send("GET", "/api/v1/order/admin/disputes/" + id, admin, "ADMIN", null).json();
     assertThat(detail.get("escrow").get("status").asString()).isEqualTo("FUNDED");
     assertThat(detail.get("dispute").get("evidence").size()).isEqualTo(2);
-    JsonNode preview = send("GET", "/api/v1/order/admin/disputes/" + id
-        + "/preview?decision=SPLIT&buyerPercent=70", admin, "ADMIN", null).json();
+    JsonNode preview =
+        send(
+                "GET",
+                "/api/v1/order/admin/disputes/" + id + "/preview?decision=SPLIT&buyerPercent=70",
+                admin,
+                "ADMIN",
+                null)
+            .json();
     // 70 DOGE to the buyer; 30 to the seller minus the 2.5 % fee (0.75)
     assertThat(preview.get("buyerAmount").asString()).isEqualTo("70.00000000");
     assertThat(preview.get("sellerAmount").asString()).isEqualTo("29.25000000");
     assertThat(preview.get("fee").asString()).isEqualTo("0.75000000");
 
-    Response ruled = send("POST", ruling, admin, "ADMIN",
-        "{\"decision\":\"SPLIT\",\"buyerPercent\":\"70\",\"reason\":\"Colour differs; item usable.\"}");
+    Response ruled =
+        send(
+            "POST",
+            ruling,
+            admin,
+            "ADMIN",
+            "{\"decision\":\"SPLIT\",\"buyerPercent\":\"70\",\"reason\":\"Colour differs; item usable.\"}");
     assertThat(ruled.status()).as(ruled.json().toString()).isEqualTo(200);
     assertThat(ruled.json().get("status").asString()).isEqualTo("RULED");
     assertThat(ruled.json().get("ruling").get("buyerAmount").asString()).isEqualTo("70.00000000");
@@ -258,19 +308,32 @@ class DisputesIT {
         .isEqualTo("Colour differs; item usable.");
     assertThat(
             mongo.count(
-                new Query(Criteria.where("disputeId").is(id).and("action").is("dispute.ruled.refused")),
+                new Query(
+                    Criteria.where("disputeId").is(id).and("action").is("dispute.ruled.refused")),
                 AdminAudit.COLLECTION))
         .isEqualTo(1);
 
     // a second ruling (another key) finds it ruled: nothing moves again
-    Response again = send("POST", ruling, admin, "ADMIN",
-        "{\"decision\":\"REFUND\",\"reason\":\"changed my mind\"}");
+    Response again =
+        send(
+            "POST",
+            ruling,
+            admin,
+            "ADMIN",
+            "{\"decision\":\"REFUND\",\"reason\":\"changed my mind\"}");
     assertThat(again.status()).isEqualTo(409);
     assertThat(available(buyer)).isEqualTo(buyerBefore.plus(Doge.ofDoge(70)));
     assertThat(available(seller)).isEqualTo(Doge.parse("29.25"));
     // evidence closes with the ruling
-    assertThat(send("POST", "/api/v1/order/disputes/" + id + "/evidence", buyer, "USER",
-        "{\"text\":\"one more\"}").status()).isEqualTo(409);
+    assertThat(
+            send(
+                    "POST",
+                    "/api/v1/order/disputes/" + id + "/evidence",
+                    buyer,
+                    "USER",
+                    "{\"text\":\"one more\"}")
+                .status())
+        .isEqualTo(409);
   }
 
   @Test
@@ -279,7 +342,11 @@ class DisputesIT {
     String buyer = "b-" + UUID.randomUUID(), seller = "s-" + UUID.randomUUID();
     String late = shippedOrder(buyer, seller, "10", Duration.ofDays(30).plusMinutes(1));
     Response tooLate =
-        send("POST", "/api/v1/order/orders/" + late + "/dispute", buyer, "USER",
+        send(
+            "POST",
+            "/api/v1/order/orders/" + late + "/dispute",
+            buyer,
+            "USER",
             "{\"reason\":\"NOT_RECEIVED\",\"description\":\"Nothing came.\"}");
     assertThat(tooLate.status()).isEqualTo(409);
     assertThat(tooLate.contentType()).startsWith("application/problem+json");
@@ -292,7 +359,9 @@ class DisputesIT {
     String body = "{\"reason\":\"NOT_RECEIVED\",\"description\":\"Nothing came.\"}";
     assertThat(send("POST", open, seller, "USER", body).status()).isEqualTo(403);
     assertThat(send("POST", open, "x-" + UUID.randomUUID(), "USER", body).status()).isEqualTo(404);
-    assertThat(send("POST", open, buyer, "USER", "{\"reason\":\"BORED\",\"description\":\"x\"}").status())
+    assertThat(
+            send("POST", open, buyer, "USER", "{\"reason\":\"BORED\",\"description\":\"x\"}")
+                .status())
         .isEqualTo(400);
     assertThat(disputeRows(order)).isZero();
     Response opened = send("POST", open, buyer, "USER", body);
@@ -302,8 +371,13 @@ class DisputesIT {
 
     CLOCK.offset = Duration.ofDays(3).plusSeconds(1);
     try {
-      Response lateAnswer = send("POST", "/api/v1/order/disputes/" + id + "/answer", seller, "USER",
-          "{\"answer\":\"Sorry, I was away.\"}");
+      Response lateAnswer =
+          send(
+              "POST",
+              "/api/v1/order/disputes/" + id + "/answer",
+              seller,
+              "USER",
+              "{\"answer\":\"Sorry, I was away.\"}");
       assertThat(lateAnswer.status()).isEqualTo(409);
       assertThat(lateAnswer.json().get("type").asString()).endsWith("/answer-window-closed");
       JsonNode queue = send("GET", "/api/v1/order/admin/disputes", "a-1", "ADMIN", null).json();
@@ -322,9 +396,14 @@ class DisputesIT {
     // the workflow's 3-day timeout escalates (its DisputeEscalated carries the admin step's token)
     workflowEvent("DisputeEscalated", id, order, "admin-token-" + id);
     await(
-        () -> "ESCALATED".equals(jdbc.queryForObject("SELECT status FROM disputes WHERE id = ?", String.class, id)),
+        () ->
+            "ESCALATED"
+                .equals(
+                    jdbc.queryForObject(
+                        "SELECT status FROM disputes WHERE id = ?", String.class, id)),
         "the dispute is escalated by the deadline");
-    assertThat(jdbc.queryForObject("SELECT escalated_by FROM disputes WHERE id = ?", String.class, id))
+    assertThat(
+            jdbc.queryForObject("SELECT escalated_by FROM disputes WHERE id = ?", String.class, id))
         .isEqualTo("DEADLINE");
   }
 
@@ -334,35 +413,57 @@ class DisputesIT {
     String order = shippedOrder(buyer, seller, "40", Duration.ofDays(1));
     Doge before = available(buyer);
     String id =
-        send("POST", "/api/v1/order/orders/" + order + "/dispute", buyer, "USER",
+        send(
+                "POST",
+                "/api/v1/order/orders/" + order + "/dispute",
+                buyer,
+                "USER",
                 "{\"reason\":\"NOT_RECEIVED\",\"description\":\"Nothing came.\"}")
-            .json().get("disputeId").asString();
-    assertThat(send("POST", "/api/v1/order/disputes/" + id + "/refund", buyer, "USER", null, "k-" + id).status())
+            .json()
+            .get("disputeId")
+            .asString();
+    assertThat(
+            send("POST", "/api/v1/order/disputes/" + id + "/refund", buyer, "USER", null, "k-" + id)
+                .status())
         .isEqualTo(403);
-    Response refunded = send("POST", "/api/v1/order/disputes/" + id + "/refund", seller, "USER", null, "k2-" + id);
+    Response refunded =
+        send("POST", "/api/v1/order/disputes/" + id + "/refund", seller, "USER", null, "k2-" + id);
     assertThat(refunded.status()).as(refunded.json().toString()).isEqualTo(200);
     assertThat(refunded.json().get("ruling").get("decision").asString()).isEqualTo("REFUND");
     assertThat(available(buyer)).isEqualTo(before.plus(Doge.ofDoge(40)));
     assertThat(orderStatus(order)).isEqualTo("REFUNDED");
     // the token comes after: the owed REFUND is sent then
     workflowEvent("DisputeAwaitingSeller", id, order, "late-token-" + id);
-    await(() -> sfnCall("late-token-" + id) != null, "the owed answer is sent once the token is known");
-    assertThat(json.readTree(sfnCall("late-token-" + id))).isEqualTo(json.readTree("{\"resolution\":\"REFUND\"}"));
+    await(
+        () -> sfnCall("late-token-" + id) != null,
+        "the owed answer is sent once the token is known");
+    assertThat(json.readTree(sfnCall("late-token-" + id)))
+        .isEqualTo(json.readTree("{\"resolution\":\"REFUND\"}"));
 
     String unpaid = "O-" + UUID.randomUUID();
     jdbc.update(
         "INSERT INTO orders (id, source, listing_id, buyer_id, seller_id, price, status, created_at)"
             + " VALUES (?, 'auction', ?, ?, ?, 100000000, 'PAID_IN_ESCROW', now())",
-        unpaid, "L-" + unpaid, buyer, seller);
-    Response notShipped = send("POST", "/api/v1/order/orders/" + unpaid + "/dispute", buyer, "USER",
-        "{\"reason\":\"NOT_RECEIVED\",\"description\":\"Nothing came.\"}");
+        unpaid,
+        "L-" + unpaid,
+        buyer,
+        seller);
+    Response notShipped =
+        send(
+            "POST",
+            "/api/v1/order/orders/" + unpaid + "/dispute",
+            buyer,
+            "USER",
+            "{\"reason\":\"NOT_RECEIVED\",\"description\":\"Nothing came.\"}");
     assertThat(notShipped.status()).isEqualTo(409);
     assertThat(notShipped.json().get("type").asString()).endsWith("/order-not-disputable");
   }
 
   // ------------------------------------------------------------------ set-up and helpers
 
-  /** A SHIPPED order (through SQL until the lifecycle lands) with its escrow funded in the wallet. */
+  /**
+   * A SHIPPED order (through SQL until the lifecycle lands) with its escrow funded in the wallet.
+   */
   String shippedOrder(String buyer, String seller, String price, Duration shippedAgo) {
     String order = "O-" + UUID.randomUUID();
     wallet.fund(buyer, 1000);
@@ -390,17 +491,21 @@ class DisputesIT {
   }
 
   int disputeRows(String order) {
-    return jdbc.queryForObject("SELECT count(*) FROM disputes WHERE order_id = ?", Integer.class, order);
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM disputes WHERE order_id = ?", Integer.class, order);
   }
 
   int outbox(String type, String disputeId) {
     return jdbc.queryForObject(
         "SELECT count(*) FROM platform_outbox WHERE detail_type = ? AND detail LIKE ?",
-        Integer.class, type, "%" + disputeId + "%");
+        Integer.class,
+        type,
+        "%" + disputeId + "%");
   }
 
   String token(String column, String id) {
-    return jdbc.queryForObject("SELECT " + column + " FROM disputes WHERE id = ?", String.class, id);
+    return jdbc.queryForObject(
+        "SELECT " + column + " FROM disputes WHERE id = ?", String.class, id);
   }
 
   void workflowEvent(String type, String disputeId, String orderId, String token) {
@@ -408,7 +513,8 @@ class DisputesIT {
         EventEnvelope.create(
             "dbay.serverless",
             type,
-            json.valueToTree(Map.of("disputeId", disputeId, "orderId", orderId, "taskToken", token))));
+            json.valueToTree(
+                Map.of("disputeId", disputeId, "orderId", orderId, "taskToken", token))));
   }
 
   static String sfnCall(String token) {
@@ -439,8 +545,10 @@ class DisputesIT {
           "/",
           exchange -> {
             JsonNode body = mapper.readTree(exchange.getRequestBody().readAllBytes());
-            if ("AWSStepFunctions.SendTaskSuccess".equals(exchange.getRequestHeaders().getFirst("X-Amz-Target"))) {
-              SFN_CALLS.add(new String[] {body.get("taskToken").asString(), body.get("output").asString()});
+            if ("AWSStepFunctions.SendTaskSuccess"
+                .equals(exchange.getRequestHeaders().getFirst("X-Amz-Target"))) {
+              SFN_CALLS.add(
+                  new String[] {body.get("taskToken").asString(), body.get("output").asString()});
             }
             byte[] ok = "{}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, ok.length);
@@ -466,7 +574,8 @@ class DisputesIT {
     return send(method, pathAndQuery, user, role, body, UUID.randomUUID().toString());
   }
 
-  Response send(String method, String pathAndQuery, String user, String role, String body, String key)
+  Response send(
+      String method, String pathAndQuery, String user, String role, String body, String key)
       throws Exception {
     byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
     return request(method, pathAndQuery, user, role, "application/json", bytes, key);
@@ -477,7 +586,13 @@ class DisputesIT {
   }
 
   Response request(
-      String method, String pathAndQuery, String user, String role, String contentType, byte[] bytes, String key)
+      String method,
+      String pathAndQuery,
+      String user,
+      String role,
+      String contentType,
+      byte[] bytes,
+      String key)
       throws Exception {
     URI uri = URI.create("http://localhost:" + port + pathAndQuery);
     Identity identity = new Identity(user, null, user, null, Set.of(role));
@@ -499,7 +614,8 @@ class DisputesIT {
     if (!method.equals("GET")) {
       request.header("Content-Type", contentType);
     }
-    HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     String type = response.headers().firstValue("Content-Type").orElse("");
     JsonNode parsed =
         type.contains("json") && response.body().length > 0

@@ -172,7 +172,13 @@ public class FeedbackService {
         all.stream().filter(f -> !f.fromUserId().equals(caller.userId())).findFirst().orElse(null);
     Instant closes = p.finishedAt().plus(FeedbackRules.WINDOW);
     return new OrderFeedback(
-        orderId, true, role, mine == null && clock.instant().isBefore(closes), closes, mine, theirs);
+        orderId,
+        true,
+        role,
+        mine == null && clock.instant().isBefore(closes),
+        closes,
+        mine,
+        theirs);
   }
 
   public record Averages(

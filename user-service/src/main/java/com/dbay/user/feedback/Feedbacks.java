@@ -52,7 +52,9 @@ public class Feedbacks {
         .findFirst();
   }
 
-  /** Inserts one feedback; the unique (order, from) refuses a second one (DuplicateKeyException). */
+  /**
+   * Inserts one feedback; the unique (order, from) refuses a second one (DuplicateKeyException).
+   */
   void insert(
       UUID id,
       String orderId,

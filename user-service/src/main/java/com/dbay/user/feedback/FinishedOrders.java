@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Why an event and not a call to order-service: feedback opens when an order finishes, an event
  * order-service publishes anyway (with both parties in its detail); keeping the finished orders
  * here lets feedback be left and checked while order-service is down, and adds no internal
- * endpoint. OrderCompleted (release to the seller) and DisputeRuled (a ruling) both finish an order.
+ * endpoint. OrderCompleted (release to the seller) and DisputeRuled (a ruling) both finish an
+ * order.
  */
 @Configuration(proxyBeanMethods = false)
 class FinishedOrders {

@@ -3,8 +3,8 @@ package com.dbay.order.disputes.web;
 import com.dbay.order.disputes.DisputeService;
 import com.dbay.platform.identity.Identity;
 import com.dbay.platform.problem.DomainException;
-import com.dbay.platform.starter.identity.CurrentUser;
 import com.dbay.platform.starter.idempotency.Idempotent;
+import com.dbay.platform.starter.identity.CurrentUser;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +69,11 @@ class AdminDisputeController {
     admin(caller, "dispute.viewed", disputeId);
     DisputeService.AdminView v = disputes.adminView(caller, disputeId);
     return new AdminDetail(
-        DisputeView.of(v.dispute(), v.evidence()), v.order(), v.escrow(), v.feeBasisPoints(), v.audit());
+        DisputeView.of(v.dispute(), v.evidence()),
+        v.order(),
+        v.escrow(),
+        v.feeBasisPoints(),
+        v.audit());
   }
 
   @GetMapping("/{disputeId}/preview")

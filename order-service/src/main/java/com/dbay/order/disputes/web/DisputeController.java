@@ -4,8 +4,8 @@ import com.dbay.order.disputes.Dispute;
 import com.dbay.order.disputes.DisputeService;
 import com.dbay.platform.identity.Identity;
 import com.dbay.platform.problem.DomainException;
-import com.dbay.platform.starter.identity.CurrentUser;
 import com.dbay.platform.starter.idempotency.Idempotent;
+import com.dbay.platform.starter.identity.CurrentUser;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -60,8 +60,7 @@ class DisputeController {
 
   @GetMapping("/disputes/{disputeId}")
   DisputeView get(@PathVariable String disputeId, @CurrentUser Identity caller) {
-    return DisputeView.of(
-        disputes.get(caller, disputeId), disputes.evidence(caller, disputeId));
+    return DisputeView.of(disputes.get(caller, disputeId), disputes.evidence(caller, disputeId));
   }
 
   @PostMapping("/disputes/{disputeId}/answer")
@@ -85,7 +84,9 @@ class DisputeController {
     return DisputeView.of(disputes.escalate(caller, disputeId), null);
   }
 
-  @PostMapping(value = "/disputes/{disputeId}/evidence", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(
+      value = "/disputes/{disputeId}/evidence",
+      consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
   DisputeView.EvidenceView addText(
       @PathVariable String disputeId,
@@ -95,7 +96,9 @@ class DisputeController {
         disputes.addText(caller, disputeId, body == null ? null : body.text()));
   }
 
-  /** The raw image as the body, its type in Content-Type (what a browser's fetch of a File sends). */
+  /**
+   * The raw image as the body, its type in Content-Type (what a browser's fetch of a File sends).
+   */
   @PostMapping("/disputes/{disputeId}/evidence/images")
   @ResponseStatus(HttpStatus.CREATED)
   DisputeView.EvidenceView addImage(

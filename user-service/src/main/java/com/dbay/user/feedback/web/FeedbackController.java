@@ -33,8 +33,7 @@ class FeedbackController {
   }
 
   @GetMapping("/feedback/orders/{orderId}")
-  FeedbackService.OrderFeedback order(
-      @CurrentUser Identity caller, @PathVariable String orderId) {
+  FeedbackService.OrderFeedback order(@CurrentUser Identity caller, @PathVariable String orderId) {
     return feedback.forOrder(caller, orderId);
   }
 

@@ -275,6 +275,60 @@ public class Listing {
     return true;
   }
 
+  /**
+   * A buyer takes {@code quantity} units of an active fixed-price listing (checkout or an accepted
+   * offer): the units sold go up, and the listing is SOLD once none is left. Guarded here, under
+   * the row lock the caller holds, so concurrent buyers can never take more than there is.
+   */
+  public void purchase(String buyerId, int quantity, Instant now) {
+    if (content.format() != ListingFormat.FIXED) {
+      throw Refusal.wrongState("not-fixed-price", "Only a fixed-price listing is bought this way.");
+    }
+    if (sellerId.equals(buyerId)) {
+      throw Refusal.notAllowed("You cannot buy your own listing.");
+    }
+    if (quantity < 1) {
+      throw Refusal.invalid("quantity", "must be at least 1");
+    }
+    if (status != ListingStatus.ACTIVE) {
+      throw Refusal.wrongState(
+          status == ListingStatus.SOLD ? "sold-out" : "listing-not-active",
+          status == ListingStatus.SOLD
+              ? "This item is sold out."
+              : "This listing is not on sale (it is " + status.json() + ").");
+    }
+    int available = content.quantity() - quantitySold;
+    if (quantity > available) {
+      throw Refusal.wrongState(
+          "not-enough-quantity",
+          "Only " + available + " of this item " + (available == 1 ? "is" : "are") + " left.");
+    }
+    quantitySold += quantity;
+    if (quantitySold == content.quantity()) {
+      status = ListingStatus.SOLD;
+      endedAt = now;
+      changed(now, Event.ListingEnded);
+    } else {
+      changed(now, Event.ListingChanged);
+    }
+  }
+
+  /**
+   * A purchase was undone (the buyer's payment failed, or the order was cancelled before payment):
+   * its units are on sale again, and a listing sold out by it is active again while its time lasts.
+   */
+  public void restock(int quantity, Instant now) {
+    if (quantity < 1 || quantity > quantitySold) {
+      throw new IllegalArgumentException("cannot restock " + quantity + " of " + quantitySold);
+    }
+    quantitySold -= quantity;
+    if (status == ListingStatus.SOLD && (endsAt == null || endsAt.isAfter(now))) {
+      status = ListingStatus.ACTIVE;
+      endedAt = null;
+    }
+    changed(now, Event.ListingChanged);
+  }
+
   /** The auction closed without a sale. */
   public boolean unsold(Instant now) {
     if (!status.isOpen()) {

@@ -26,8 +26,10 @@ public class ListingService {
   private final Outbox outbox;
   private final ListingPictures pictures;
   private final Clock clock;
+  private final Purchases purchases;
 
   ListingService(
+      Purchases purchases,
       Listings listings,
       CategoryCatalog categories,
       ListingRules rules,
@@ -40,6 +42,7 @@ public class ListingService {
     this.outbox = outbox;
     this.pictures = pictures;
     this.clock = clock;
+    this.purchases = purchases;
   }
 
   @Transactional
@@ -199,6 +202,85 @@ public class ListingService {
               }
               save(listing);
             });
+  }
+
+  /**
+   * An order takes {@code quantity} units of a fixed-price listing, once per order: asking again
+   * for the same order answers the same purchase (nothing taken twice); another listing, buyer or
+   * quantity under that order id is a conflict. The listing row is locked, so concurrent buyers
+   * queue and the last units go to exactly as many of them as there are units. {@code unitPrice} is
+   * the agreed price of an accepted offer (at most the listing's price), else null for the
+   * listing's price; {@code shippingService} null takes the cheapest option.
+   */
+  /** The order's purchase, and whether this call made it (false: the same order asked again). */
+  public record Taken(Purchases.Purchase purchase, boolean createdNow) {}
+
+  @Transactional
+  public Taken purchase(
+      UUID listingId,
+      String orderId,
+      String buyerId,
+      int quantity,
+      Doge unitPrice,
+      String shippingService) {
+    var existing = purchases.lock(orderId);
+    if (existing.isPresent()) {
+      var p = existing.get();
+      if (!p.listingId().equals(listingId)
+          || !p.buyerId().equals(buyerId)
+          || p.quantity() != quantity) {
+        throw Refusal.wrongState(
+            "purchase-exists", "Order " + orderId + " already bought other units.");
+      }
+      return new Taken(p, false);
+    }
+    Listing listing = listings.lock(listingId);
+    Instant now = clock.instant();
+    ListingContent c = listing.content();
+    Doge price = listing.currentPrice();
+    if (unitPrice != null && (!unitPrice.isPositive() || unitPrice.isGreaterThan(price))) {
+      throw Refusal.invalid("unitPrice", "must be positive and at most the listing's price");
+    }
+    ShippingOption shipping =
+        shippingService == null
+            ? c.shipping().stream().min(Comparator.comparing(ShippingOption::cost)).orElse(null)
+            : c.shipping().stream()
+                .filter(o -> o.service().equals(shippingService))
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        Refusal.invalid("shippingService", "is not one of the listing's options"));
+    listing.purchase(buyerId, quantity, now);
+    Purchases.Purchase p =
+        new Purchases.Purchase(
+            orderId,
+            listingId,
+            buyerId,
+            quantity,
+            unitPrice == null ? price : unitPrice,
+            shipping == null ? null : shipping.service(),
+            shipping == null ? Doge.ZERO : shipping.cost(),
+            "RESERVED");
+    purchases.insert(p, now);
+    save(listing);
+    return new Taken(p, true);
+  }
+
+  /**
+   * Undoes an order's purchase (its payment failed): its units go back on sale, once. Unknown or
+   * already released: nothing to do, the same answer.
+   */
+  @Transactional
+  public boolean releasePurchase(UUID listingId, String orderId) {
+    var found = purchases.lock(orderId).filter(p -> p.listingId().equals(listingId));
+    if (found.isEmpty() || !found.get().status().equals("RESERVED")) {
+      return false;
+    }
+    Listing listing = listings.lock(listingId);
+    listing.restock(found.get().quantity(), clock.instant());
+    purchases.released(orderId, clock.instant());
+    save(listing);
+    return true;
   }
 
   private Listing save(Listing listing) {

@@ -460,6 +460,12 @@ public class DisputeService {
                 case SPLIT -> "SPLIT";
               };
           disputes.moveOrder(d.orderId(), List.of("DISPUTED"), to);
+          disputes.settledOrder(
+              d.orderId(),
+              d.ruling().sellerAmount(),
+              d.ruling().fee(),
+              now,
+              outcome == Dispute.Outcome.RELEASE);
           outbox.publishRecorded(d);
           if (byAdmin) {
             disputes.owedAdminReply(disputeId, reply(outcome, percent));

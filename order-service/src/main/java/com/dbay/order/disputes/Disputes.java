@@ -24,15 +24,16 @@ public class Disputes {
   Optional<DisputedOrder> order(String orderId) {
     return jdbc
         .query(
-            "SELECT id, listing_id, buyer_id, seller_id, price, status, shipped_at, created_at"
-                + " FROM orders WHERE id = ?",
+            // What the escrow holds: the price plus shipping (a checkout's total).
+            "SELECT id, listing_id, buyer_id, seller_id, price + shipping_cost AS total, status,"
+                + " shipped_at, created_at FROM orders WHERE id = ?",
             (rs, n) ->
                 new DisputedOrder(
                     rs.getString("id"),
                     rs.getString("listing_id"),
                     rs.getString("buyer_id"),
                     rs.getString("seller_id"),
-                    Doge.ofKoinu(rs.getLong("price")),
+                    Doge.ofKoinu(rs.getLong("total")),
                     rs.getString("status"),
                     instant(rs, "shipped_at"),
                     instant(rs, "created_at")),
@@ -61,6 +62,18 @@ public class Disputes {
   String lockOrderStatus(String orderId) {
     return jdbc.queryForObject(
         "SELECT status FROM orders WHERE id = ? FOR UPDATE", String.class, orderId);
+  }
+
+  /** What a ruling paid out, on the order as its lifecycle shows payouts (completed_at on release). */
+  void settledOrder(String orderId, Doge sellerAmount, Doge fee, Instant at, boolean released) {
+    jdbc.update(
+        "UPDATE orders SET seller_amount = ?, fee = ?, completed_at = CASE WHEN ? THEN ? ELSE"
+            + " completed_at END WHERE id = ?",
+        sellerAmount.koinu(),
+        fee.koinu(),
+        released,
+        Timestamp.from(at),
+        orderId);
   }
 
   /** Inserts a new dispute; false when its order already has one. */

@@ -2,61 +2,23 @@ package com.dbay.order.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dbay.platform.identity.GatewayProof;
-import com.dbay.platform.identity.Identity;
-import com.dbay.platform.identity.IdentityHeaders;
+import com.dbay.order.OrderServiceIT;
 import com.dbay.platform.test.TestCallers;
-import com.dbay.platform.test.TestStores;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Orders over HTTP against the real PostgreSQL: auction-settlement creates the order of a win once
  * however often it asks, and an order is visible to its buyer, its seller and an admin only.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "dbay.identity.gateway-secret=" + OrdersIT.SECRET)
-class OrdersIT {
+class OrdersIT extends OrderServiceIT {
 
-  static final String SECRET = "order-orders-it-secret-0123456789abcdef";
-  static final TestCallers CALLERS = TestCallers.forPart("order-service");
   static final String CREATE = "/api/v1/order/internal/orders";
-
-  @DynamicPropertySource
-  static void stores(DynamicPropertyRegistry registry) {
-    TestStores.ensureDatabase("order");
-    registry.add("dbay.service-calls.trusted-callers-file", CALLERS::trustedCallersFile);
-  }
-
-  @LocalServerPort int port;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired JsonMapper json;
-
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  final GatewayProof proof = new GatewayProof(SECRET);
-
-  record Response(int status, String contentType, JsonNode json) {}
 
   @Test
   void settlement_asking_again_and_again_gets_the_same_single_order() throws Exception {
@@ -174,44 +136,6 @@ class OrdersIT {
   }
 
   Response internal(String caller, String body) throws Exception {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    URI uri = URI.create("http://localhost:" + port + CREATE);
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-    CALLERS.signer(caller).headers("POST", uri, bytes).forEach(request::header);
-    return send(request.build());
-  }
-
-  Response get(String pathAndQuery, String user, String role) throws Exception {
-    URI uri = URI.create("http://localhost:" + port + pathAndQuery);
-    Identity identity = new Identity(user, null, user, null, Set.of(role));
-    long now = proof.now();
-    String target = GatewayProof.target(uri.getRawPath(), uri.getRawQuery());
-    return send(
-        HttpRequest.newBuilder(uri)
-            .header(IdentityHeaders.USER_ID, user)
-            .header(IdentityHeaders.COGNITO_USERNAME, user)
-            .header(IdentityHeaders.ROLES, role)
-            .header(IdentityHeaders.PROOF_TIMESTAMP, Long.toString(now))
-            .header(IdentityHeaders.PROOF_SIGNATURE, proof.sign(identity, "GET", target, now))
-            .GET()
-            .build());
-  }
-
-  int anonymous(String pathAndQuery) throws Exception {
-    return http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).build(),
-            HttpResponse.BodyHandlers.ofString())
-        .statusCode();
-  }
-
-  Response send(HttpRequest request) throws Exception {
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    return new Response(
-        response.statusCode(),
-        response.headers().firstValue("Content-Type").orElse(""),
-        response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body()));
+    return internal(caller, "POST", CREATE, body);
   }
 }

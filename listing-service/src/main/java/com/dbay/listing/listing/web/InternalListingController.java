@@ -3,14 +3,20 @@ package com.dbay.listing.listing.web;
 import com.dbay.listing.listing.Listing;
 import com.dbay.listing.listing.ListingService;
 import com.dbay.listing.listing.ListingSnapshot;
+import com.dbay.listing.listing.Purchases;
 import com.dbay.listing.shared.Refusal;
 import com.dbay.platform.money.Doge;
 import com.dbay.platform.starter.servicecall.InternalApi;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -81,5 +87,91 @@ class InternalListingController {
         l.startsAt(),
         l.endsAt(),
         l.version());
+  }
+
+  record PurchaseRequest(
+      String orderId, String buyerId, Integer quantity, String unitPrice, String shippingService) {}
+
+  /** The units an order took, at the price and shipping it pays; {@code total} = all of it. */
+  record PurchaseView(
+      String orderId,
+      String listingId,
+      String sellerId,
+      String buyerId,
+      String title,
+      int quantity,
+      Doge unitPrice,
+      String shippingService,
+      Doge shippingCost,
+      Doge total,
+      String status) {}
+
+  /**
+   * order-service's checkout and accepted offers take units of a fixed-price listing: 201 with the
+   * purchase; the same order again answers the same purchase (200); not enough left, sold out, not
+   * active or not fixed price 409, the seller's own listing 403. Nothing is taken on a refusal.
+   */
+  @InternalApi(callers = "order-service")
+  @PostMapping("/listings/{id}/purchases")
+  ResponseEntity<PurchaseView> purchase(
+      @PathVariable UUID id, @RequestBody(required = false) PurchaseRequest body) {
+    if (body == null
+        || body.orderId() == null
+        || body.orderId().isBlank()
+        || body.orderId().length() > 64
+        || body.buyerId() == null
+        || body.buyerId().isBlank()) {
+      throw Refusal.invalid("orderId", "orderId and buyerId are required");
+    }
+    int quantity = body.quantity() == null ? 1 : body.quantity();
+    if (quantity < 1 || quantity > 10_000) {
+      throw Refusal.invalid("quantity", "must be between 1 and 10000");
+    }
+    Doge unitPrice;
+    try {
+      unitPrice = body.unitPrice() == null ? null : Doge.parse(body.unitPrice());
+    } catch (IllegalArgumentException e) {
+      throw Refusal.invalid("unitPrice", "must be a DOGE amount");
+    }
+    ListingService.Taken taken;
+    try {
+      taken =
+          listings.purchase(
+              id, body.orderId(), body.buyerId(), quantity, unitPrice, body.shippingService());
+    } catch (org.springframework.dao.DuplicateKeyException raced) {
+      // The same order asked twice at once: the other call's purchase stands; answer it.
+      taken =
+          listings.purchase(
+              id, body.orderId(), body.buyerId(), quantity, unitPrice, body.shippingService());
+    }
+    Purchases.Purchase p = taken.purchase();
+    Listing l = listings.visibleTo(id, "");
+    PurchaseView view =
+        new PurchaseView(
+            p.orderId(),
+            p.listingId().toString(),
+            l.sellerId(),
+            p.buyerId(),
+            l.content().title(),
+            p.quantity(),
+            p.unitPrice(),
+            p.shippingService(),
+            p.shippingCost(),
+            p.unitPrice().times(p.quantity()).plus(p.shippingCost()),
+            p.status());
+    return ResponseEntity.status(taken.createdNow() ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(view);
+  }
+
+  record Released(String orderId, boolean released) {}
+
+  /**
+   * order-service undoes an order's purchase whose payment failed: the units go back on sale once;
+   * asking again (or for an unknown order) changes nothing.
+   */
+  @InternalApi(callers = "order-service")
+  @DeleteMapping("/listings/{id}/purchases/{orderId}")
+  Released releasePurchase(@PathVariable UUID id, @PathVariable String orderId) {
+    return new Released(orderId, listings.releasePurchase(id, orderId));
   }
 }

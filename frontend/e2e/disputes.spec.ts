@@ -2,19 +2,22 @@ import { expect, request, test, type APIRequestContext, type Browser, type Brows
 import { expectAccessible, lastPage, PASSWORD, signIn, uniqueUser } from './support'
 
 /**
- * Orders that end in feedback and in a dispute (issue 14, helper `disputes`). A fresh seller sells
- * two stamps by Buy It Now to a fresh buyer (orders in seconds, escrow funded by the auction close):
- * - the first is shipped, received and completed; both leave feedback on the order page and the
- *   scores on both profiles change;
- * - the second is shipped and disputed; the buyer escalates; an admin rules a 70/30 split on
- *   /admin/disputes/:id after seeing the exact DOGE of each side, and both wallet pages move by
- *   exactly that (70 to the buyer, 30 minus the 2.5 % fee = 29.25 to the seller).
- * A member who is not an admin never sees the console and is refused by the API.
+ * Feedback and disputes (issue 14, helper `disputes`). A fresh seller sells two 100 DOGE items
+ * (free shipping) to a fresh buyer through fixed-price checkout (the escrow is funded at purchase):
+ * - the first is shipped and received (escrow released minus the fee); both leave feedback and
+ *   both profile pages show the new scores;
+ * - the second is shipped and disputed; the buyer escalates; an admin, in the console, sees the
+ *   dispute in the queue, is refused 101 %, sees the exact DOGE of a 70/30 split and rules it; both
+ *   wallet pages then show exactly +70 (buyer) and +29.25 (seller: 30 minus the 2.5 % fee).
+ * The parties' steps go through the API: the order page that mounts the dispute and feedback
+ * components belongs to the orders helper (their component tests cover the forms). A member never
+ * sees the console and the API refuses them.
  */
 test.describe.configure({ mode: 'serial' })
 
 const BASE = process.env.DBAY_STACK_GATEWAY_URL ?? 'http://localhost:8000'
 const ADMIN = { username: 'admin', password: process.env.DBAY_E2E_ADMIN_PASSWORD ?? 'demo-password-1' }
+const ADDRESS = { name: 'Ada Buyer', street: '1 Main St', city: 'Springfield', postalCode: '12345', country: 'us' }
 
 let api: APIRequestContext
 const contexts: BrowserContext[] = []
@@ -22,8 +25,7 @@ const sellerUser = uniqueUser('dseller')
 const buyerUser = uniqueUser('dbuyer')
 let seller: Record<string, string>
 let buyer: Record<string, string>
-let feedbackOrder = ''
-let disputedOrder = ''
+let listingId = ''
 
 async function ok<T>(what: string, res: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> {
   if (!res.ok()) throw new Error(`${what} answered ${res.status()}: ${await res.text()}`)
@@ -48,23 +50,17 @@ async function registered(user: { username: string; email: string }): Promise<Re
   return login(user.username, PASSWORD)
 }
 
-async function available(headers: Record<string, string>): Promise<number> {
-  return Number((await ok<{ available?: string }>('balance', await api.get('/api/v1/wallet/balance', { headers }))).available ?? 0)
-}
+const key = () => ({ 'Idempotency-Key': crypto.randomUUID() })
 
-/** A published auction with a 100 DOGE Buy It Now and free shipping, bought at once: the order's id. */
-async function boughtNow(): Promise<string> {
-  const tree = await ok<{ categories: unknown[] }>('categories', await api.get('/api/v1/listing/categories'))
-  const find = (nodes: unknown[], name: string): number | null => {
-    for (const n of nodes as Array<{ id: number; name: string; children?: unknown[] }>) {
-      if (n.name === name) return n.id
-      const inner = find(n.children ?? [], name)
-      if (inner !== null) return inner
-    }
-    return null
-  }
-  const categoryId = find(tree.categories, 'Stamps')
-  const form = await ok<{ specifics: Array<{ name: string; type: string; requirement: string; allowedValues?: string[] }> }>('category', await api.get(`/api/v1/listing/categories/${categoryId}`))
+/** A published fixed-price listing: 100 DOGE, free shipping, two units. */
+async function fixedPriceListing(): Promise<string> {
+  type Node = { id: number; name: string; leaf?: boolean; children?: Node[] }
+  const tree = await ok<{ categories: Node[] }>('categories', await api.get('/api/v1/listing/categories'))
+  const leaves: Node[] = []
+  const walk = (nodes: Node[]) => nodes.forEach((n) => (n.leaf ? leaves.push(n) : walk(n.children ?? [])))
+  walk(tree.categories)
+  const leaf = leaves.find((l) => /stamp/i.test(l.name)) ?? leaves[0]!
+  const form = await ok<{ specifics: Array<{ name: string; type: string; requirement: string; allowedValues?: string[] }> }>('category', await api.get(`/api/v1/listing/categories/${leaf.id}`))
   const itemSpecifics: Record<string, string> = {}
   for (const s of form.specifics.filter((x) => x.requirement !== 'OPTIONAL')) {
     itemSpecifics[s.name] = s.type === 'ENUM' ? s.allowedValues![0]! : s.type === 'BOOLEAN' ? 'true' : s.type === 'NUMBER' ? '1' : 'Test'
@@ -74,42 +70,32 @@ async function boughtNow(): Promise<string> {
     await api.post('/api/v1/listing/listings', {
       headers: seller,
       data: {
-        title: `E2E dispute stamp ${Date.now().toString(36)}`,
-        description: 'A stamp for the orders journeys.',
+        title: `E2E dispute item ${Date.now().toString(36)}`,
+        description: 'An item for the feedback and dispute journeys.',
         condition: 'used',
-        categoryId,
+        categoryId: leaf.id,
         itemSpecifics,
+        format: 'fixed',
+        price: '100',
+        quantity: 2,
+        durationDays: 30,
         shippingOptions: [{ service: 'Standard', cost: '0' }],
         shipsTo: ['worldwide'],
-        format: 'auction',
-        startPrice: '10',
-        buyItNowPrice: '100',
-        durationMinutes: 5,
       },
     }),
   )
   await ok('publish', await api.post(`/api/v1/listing/listings/${created.id}/publish`, { headers: seller }))
-  await expect.poll(async () => (await api.get(`/api/v1/auction/auctions/${created.id}`)).status(), { timeout: 60_000 }).toBe(200)
-  await ok('buy it now', await api.post(`/api/v1/auction/auctions/${created.id}/buy-it-now`, { headers: { ...buyer, 'Idempotency-Key': crypto.randomUUID() } }))
-  let orderId = ''
-  await expect
-    .poll(
-      async () => {
-        const list = await ok<{ items: Array<{ orderId: string; listingId: string }> }>('orders', await api.get('/api/v1/order/orders?role=buyer', { headers: buyer }))
-        orderId = list.items.find((o) => o.listingId === created.id)?.orderId ?? ''
-        return orderId
-      },
-      { timeout: 60_000 },
-    )
-    .not.toBe('')
-  // the escrow is funded right after the order (same workflow)
-  await expect.poll(async () => (await ok<{ escrow?: string }>('balance', await api.get('/api/v1/wallet/balance', { headers: buyer }))).escrow ?? '0', { timeout: 60_000 }).not.toBe('0.00000000')
-  return orderId
+  return created.id
 }
 
-/** The seller ships (the orders lifecycle's API). */
-async function ship(orderId: string): Promise<void> {
-  await ok('ship', await api.post(`/api/v1/order/orders/${orderId}/ship`, { headers: { ...seller, 'Idempotency-Key': crypto.randomUUID() }, data: { carrier: 'DHL', trackingNumber: `E2E${Date.now()}` } }))
+/** The buyer checks out one unit and the seller ships it: a SHIPPED order. */
+async function shippedOrder(): Promise<string> {
+  const order = await ok<{ orderId: string }>(
+    'checkout',
+    await api.post('/api/v1/order/checkout', { headers: { ...buyer, ...key() }, data: { listingId, quantity: 1, shippingAddress: ADDRESS } }),
+  )
+  await ok('ship', await api.post(`/api/v1/order/orders/${order.orderId}/ship`, { headers: { ...seller, ...key() }, data: { carrier: 'DHL', trackingNumber: `E2E${Date.now()}` } }))
+  return order.orderId
 }
 
 async function openAs(browser: Browser, username: string, password = PASSWORD): Promise<Page> {
@@ -127,9 +113,14 @@ async function openAs(browser: Browser, username: string, password = PASSWORD): 
   return page
 }
 
-async function walletAvailable(page: Page): Promise<string> {
+/** The available balance as the wallet page shows it, in koinu (every koinu is in the card's title). */
+async function walletAvailable(page: Page): Promise<bigint> {
   await page.goto('/wallet')
-  return (await page.getByTestId('balance-available').innerText()).replace(/[^0-9.]/g, '')
+  const card = page.getByTestId('balance-available')
+  await expect(card).toBeVisible()
+  const title = await card.locator('[title]').first().getAttribute('title')
+  const [whole, frac = ''] = (title ?? '').replace(' DOGE', '').split('.')
+  return BigInt(whole!) * 100_000_000n + BigInt((frac + '00000000').slice(0, 8))
 }
 
 test.beforeAll(async () => {
@@ -138,9 +129,13 @@ test.beforeAll(async () => {
   seller = await registered(sellerUser)
   buyer = await registered(buyerUser)
   await ok('faucet', await api.post('/api/v1/wallet/dev/faucet', { headers: buyer, data: { amount: '500' } }))
-  await expect.poll(() => available(buyer), { timeout: 180_000, intervals: [2_000] }).toBeGreaterThanOrEqual(500)
-  feedbackOrder = await boughtNow()
-  disputedOrder = await boughtNow()
+  await expect
+    .poll(async () => Number((await ok<{ available?: string }>('balance', await api.get('/api/v1/wallet/balance', { headers: buyer }))).available ?? 0), {
+      timeout: 180_000,
+      intervals: [2_000],
+    })
+    .toBeGreaterThanOrEqual(500)
+  listingId = await fixedPriceListing()
 })
 
 test.afterAll(async () => {
@@ -148,72 +143,89 @@ test.afterAll(async () => {
   await api?.dispose()
 })
 
-test('after a completed order both leave feedback on the order page and both profiles score it', async ({ browser }, info) => {
-  await ship(feedbackOrder)
-  const b = await openAs(browser, buyerUser.username)
-  await b.goto(`/orders/${feedbackOrder}`)
-  await b.getByRole('button', { name: 'Confirm receipt' }).click()
-  await expect(b.getByTestId('leave-feedback')).toBeVisible({ timeout: 60_000 })
-  await b.getByLabel('Comment').fill('Arrived quickly, as described.')
-  await b.getByRole('button', { name: 'Leave feedback' }).click()
-  await expect(b.getByTestId('my-feedback')).toContainText('Positive')
+test('after a completed order both leave feedback and both profiles show the new scores', async ({ browser }, info) => {
+  const orderId = await shippedOrder()
+  await ok('confirm receipt', await api.post(`/api/v1/order/orders/${orderId}/confirm-receipt`, { headers: { ...buyer, ...key() } }))
+  // feedback opens when user-service has seen OrderCompleted
+  await expect
+    .poll(async () => (await ok<{ finished: boolean }>('feedback state', await api.get(`/api/v1/user/feedback/orders/${orderId}`, { headers: buyer }))).finished, { timeout: 30_000 })
+    .toBe(true)
+  const page = await openAs(browser, buyerUser.username)
+  await page.goto(`/users/${sellerUser.username}`)
+  await expect(page.getByTestId('feedback-score')).toHaveText('0')
 
-  const s = await openAs(browser, sellerUser.username)
-  await s.goto(`/orders/${feedbackOrder}`)
-  await s.getByLabel('Neutral').check()
-  await s.getByLabel('Comment').fill('Paid at once.')
-  await s.getByRole('button', { name: 'Leave feedback' }).click()
-  await expect(s.getByTestId('my-feedback')).toContainText('Neutral')
+  await ok(
+    'buyer feedback',
+    await api.post('/api/v1/user/feedback', {
+      headers: buyer,
+      data: { orderId, rating: 'POSITIVE', comment: 'Arrived quickly, as described.', detailed: { itemAsDescribed: 5, communication: 4, shippingTime: 5, shippingCost: 5 } },
+    }),
+  )
+  await ok('seller feedback', await api.post('/api/v1/user/feedback', { headers: seller, data: { orderId, rating: 'NEGATIVE', comment: 'Slow to confirm.' } }))
+  const twice = await api.post('/api/v1/user/feedback', { headers: buyer, data: { orderId, rating: 'NEGATIVE', comment: 'again' } })
+  expect(twice.status()).toBe(409)
 
-  await s.goto(`/users/${sellerUser.username}`)
-  await expect(s.getByTestId('feedback-score')).toHaveText('1')
-  await expect(s.getByTestId('feedback-percent')).toHaveText('100 %')
-  await expectAccessible(s, 'profile with feedback')
-  await s.goto(`/users/${buyerUser.username}`)
-  await expect(s.getByTestId('feedback-score')).toHaveText('0')
-  await lastPage(s, info)
+  await page.reload()
+  await expect(page.getByTestId('feedback-score')).toHaveText('1')
+  await expect(page.getByTestId('feedback-percent')).toHaveText('100 %')
+  await expect(page.getByTestId('feedback-tab')).toContainText('Arrived quickly, as described.')
+  await expect(page.getByTestId('feedback-tab')).toContainText('4 / 5')
+  await expectAccessible(page, 'profile with feedback')
+  await page.goto(`/users/${buyerUser.username}`)
+  await expect(page.getByTestId('feedback-score')).toHaveText('-1')
+  await expect(page.getByTestId('feedback-percent')).toHaveText('0 %')
+  await lastPage(page, info)
 })
 
-test('a disputed order is split 70/30 by an admin and both wallets move by exactly that', async ({ browser }, info) => {
-  await ship(disputedOrder)
+test('a disputed order is split 70/30 by an admin in the console and both wallet pages move by exactly that', async ({ browser }, info) => {
+  const orderId = await shippedOrder()
   const b = await openAs(browser, buyerUser.username)
   const s = await openAs(browser, sellerUser.username)
-  const buyerBefore = Number(await walletAvailable(b))
-  const sellerBefore = Number(await walletAvailable(s))
+  const buyerBefore = await walletAvailable(b)
+  const sellerBefore = await walletAvailable(s)
 
-  await b.goto(`/orders/${disputedOrder}`)
-  await b.getByRole('button', { name: 'Open a dispute' }).click()
-  await b.getByLabel('Not as described').check()
-  await b.getByLabel('Describe the problem').fill('The stamp is torn.')
-  await b.getByRole('button', { name: 'Open dispute' }).click()
-  await expect(b.getByTestId('dispute-state')).toContainText('awaiting seller')
-  await b.getByLabel('Add a statement').fill('The corner is missing.')
-  await b.getByRole('button', { name: 'Add', exact: true }).click()
-  await expect(b.getByTestId('evidence')).toContainText('The corner is missing.')
-  await b.getByRole('button', { name: 'Ask DBay to decide' }).click()
-  await expect(b.getByTestId('dispute-state')).toContainText('escalated')
+  const dispute = await ok<{ disputeId: string }>(
+    'open dispute',
+    await api.post(`/api/v1/order/orders/${orderId}/dispute`, { headers: buyer, data: { reason: 'NOT_AS_DESCRIBED', description: 'The corner is torn.' } }),
+  )
+  await ok('evidence', await api.post(`/api/v1/order/disputes/${dispute.disputeId}/evidence`, { headers: buyer, data: { text: 'Photo of the torn corner sent by mail.' } }))
+  await ok('answer', await api.post(`/api/v1/order/disputes/${dispute.disputeId}/answer`, { headers: seller, data: { answer: 'It left here intact.' } }))
+  await ok('escalate', await api.post(`/api/v1/order/disputes/${dispute.disputeId}/escalate`, { headers: buyer }))
 
-  // the console is hidden from members and refused by the API
+  // a member never sees the console, and its API refuses them
   await b.goto('/admin/disputes')
-  await expect(b.getByRole('heading', { name: 'Disputes' })).toHaveCount(0)
+  await expect(b.getByRole('heading', { name: 'Page not found' })).toBeVisible()
+  await expect(b.getByTestId('dispute-queue')).toHaveCount(0)
   expect((await api.get('/api/v1/order/admin/disputes', { headers: buyer })).status()).toBe(403)
+  expect((await api.post(`/api/v1/order/admin/disputes/${dispute.disputeId}/ruling`, { headers: { ...seller, ...key() }, data: { decision: 'RELEASE', reason: 'mine' } })).status()).toBe(403)
 
   const a = await openAs(browser, ADMIN.username, ADMIN.password)
   await a.goto('/admin/disputes')
-  await a.getByTestId('dispute-queue').getByRole('link', { name: `${disputedOrder.slice(0, 8)}…` }).click()
-  await expect(a.getByTestId('dispute-status')).toHaveText('ESCALATED', { timeout: 30_000 })
+  await a.getByTestId('dispute-queue').getByRole('link', { name: `${orderId.slice(0, 8)}…` }).click()
+  await expect(a.getByTestId('dispute-status')).toHaveText('ESCALATED')
+  await expect(a.getByText('The corner is torn.')).toBeVisible()
+  await expect(a.getByText('It left here intact.')).toBeVisible()
+  await expect(a.getByTestId('evidence')).toContainText('Photo of the torn corner')
+  await expect(a.getByTestId('escrow-facts')).toContainText('FUNDED')
   await a.getByLabel('Split').check()
   await a.getByLabel("Buyer's share (%)").fill('101')
   await expect(a.getByTestId('ruling-preview')).toContainText('at most 2 decimals')
   await a.getByLabel("Buyer's share (%)").fill('70')
   await expect(a.getByTestId('preview-buyer')).toContainText('70.00')
   await expect(a.getByTestId('preview-seller')).toContainText('29.25')
-  await expectAccessible(a, 'admin dispute')
   await a.getByLabel('Reason (shown to both parties)').fill('Torn corner: partial refund.')
+  await expectAccessible(a, 'admin dispute')
   await a.getByRole('button', { name: 'Rule and move the escrow' }).click()
   await expect(a.getByTestId('ruling')).toContainText('SPLIT')
+  await expect(a.getByTestId('ruling')).toContainText('29.25')
 
-  await expect.poll(async () => Number(await walletAvailable(b)), { timeout: 30_000 }).toBeCloseTo(buyerBefore + 70, 8)
-  await expect.poll(async () => Number(await walletAvailable(s)), { timeout: 30_000 }).toBeCloseTo(sellerBefore + 29.25, 8)
+  await expect.poll(() => walletAvailable(b), { timeout: 30_000 }).toBe(buyerBefore + 70n * 100_000_000n)
+  await expect.poll(() => walletAvailable(s), { timeout: 30_000 }).toBe(sellerBefore + 2_925_000_000n)
+  // the escrow moved once: a second ruling is refused
+  const again = await api.post(`/api/v1/order/admin/disputes/${dispute.disputeId}/ruling`, {
+    headers: { ...(await login(ADMIN.username, ADMIN.password)), ...key() },
+    data: { decision: 'REFUND', reason: 'again' },
+  })
+  expect(again.status()).toBe(409)
   await lastPage(a, info)
 })

@@ -64,7 +64,9 @@ public class Disputes {
         "SELECT status FROM orders WHERE id = ? FOR UPDATE", String.class, orderId);
   }
 
-  /** What a ruling paid out, on the order as its lifecycle shows payouts (completed_at on release). */
+  /**
+   * What a ruling paid out, on the order as its lifecycle shows payouts (completed_at on release).
+   */
   void settledOrder(String orderId, Doge sellerAmount, Doge fee, Instant at, boolean released) {
     jdbc.update(
         "UPDATE orders SET seller_amount = ?, fee = ?, completed_at = CASE WHEN ? THEN ? ELSE"

@@ -14,6 +14,11 @@ export function safeReturnPath(value: unknown): string {
   return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/'
 }
 
+/** Whether the account may see the admin console (the APIs check the role again). */
+export function isAdmin(roles: readonly string[] | undefined | null): boolean {
+  return !!roles?.includes('ADMIN')
+}
+
 export function createAppRouter(): Router {
   const router = createRouter({
     history: createWebHistory(import.meta.env.BASE_URL),
@@ -30,6 +35,7 @@ export function createAppRouter(): Router {
     })
     if (target.meta.auth && !auth.signedIn) return { name: 'sign-in', query: { returnTo: target.fullPath } }
     if (target.meta.guestOnly && auth.signedIn) return safeReturnPath(target.query.returnTo)
+    if (target.meta.admin && !isAdmin(auth.user?.roles)) return { name: 'not-found', params: { pathMatch: target.path.slice(1).split('/') }, replace: true }
     return true
   })
 

@@ -66,6 +66,12 @@ export const routes = [
     component: () => import('@/views/notifications/NotificationSettingsView.vue'),
     meta: { title: 'Notification settings', auth: true },
   },
+  // The admin console (#14): ADMIN only, hidden from others (the guard answers Not found) and refused by the APIs.
+  { path: '/admin', name: 'admin', component: () => import('@/views/admin/AdminHomeView.vue'), meta: { title: 'Admin console', auth: true, admin: true } },
+  { path: '/admin/disputes', name: 'admin-disputes', component: () => import('@/views/admin/AdminDisputesView.vue'), meta: { title: 'Disputes', auth: true, admin: true } },
+  { path: '/admin/disputes/:id', name: 'admin-dispute', component: () => import('@/views/admin/AdminDisputeView.vue'), meta: { title: 'Dispute', auth: true, admin: true } },
+  { path: '/admin/users', name: 'admin-users', component: () => import('@/views/admin/AdminUsersView.vue'), meta: { title: 'Users', auth: true, admin: true } },
+  { path: '/admin/withdrawals', name: 'admin-withdrawals', component: () => import('@/views/admin/AdminWithdrawalsView.vue'), meta: { title: 'Withdrawals', auth: true, admin: true } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: 'Not found' } },
 ] as const satisfies readonly RouteRecordRaw[]
 
@@ -78,5 +84,7 @@ declare module 'vue-router' {
     auth?: boolean
     /** Sign in / sign up: a signed-in user goes on to where they were headed. */
     guestOnly?: boolean
+    /** The admin console: for the ADMIN role only; anyone else is shown Not found. */
+    admin?: boolean
   }
 }

@@ -42,6 +42,8 @@ final class AwsValues {
           case "DBAY_EVENTS_BUS" -> "eventbridge";
           case "DBAY_EVENTS_EVENTBRIDGE_BUSNAME" -> in.events().bus.getEventBusName();
           case "DBAY_S3_IMAGE_BUCKET" -> in.storage().images.getBucketName();
+          // Dispute evidence: the private image bucket, under disputes/ (no notification there).
+          case "DBAY_S3_EVIDENCE_BUCKET" -> in.storage().images.getBucketName();
           case "DBAY_S3_REGION" -> region;
           case "DBAY_SQS_REGION", "DBAY_SES_REGION" -> region;
           case "DBAY_NOTIFICATION_EMAIL_FROM" -> in.settings().senderEmail();

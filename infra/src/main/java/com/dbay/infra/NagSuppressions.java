@@ -208,6 +208,10 @@ final class NagSuppressions {
         listing,
         "AwsSolutions-IAM5[Resource::<StorageImagesCFC0E004.Arn>/variants/*]",
         "Photo variants: the service deletes them with their photo.");
+    accept(
+        stack.services.taskDefinitions.get("order-service"),
+        "AwsSolutions-IAM5[Resource::<StorageImagesCFC0E004.Arn>/disputes/*]",
+        "Dispute evidence images under disputes/<dispute>/<evidence>: the service writes and reads them.");
 
     // Functions.
     for (String name : stack.serverless.functions().keySet()) {

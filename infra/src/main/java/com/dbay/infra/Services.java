@@ -228,6 +228,16 @@ public final class Services extends Construct {
                 .conditions(
                     Map.of("StringLike", Map.of("s3:prefix", List.of("listings/*", "variants/*"))))
                 .build());
+    // Dispute evidence images: order-service writes and reads them under disputes/ only.
+    services
+        .get("order-service")
+        .getTaskDefinition()
+        .getTaskRole()
+        .addToPrincipalPolicy(
+            PolicyStatement.Builder.create()
+                .actions(List.of("s3:GetObject", "s3:PutObject"))
+                .resources(List.of(in.storage().images.arnForObjects("disputes/*")))
+                .build());
     in.email()
         .sender
         .grantSendEmail(services.get("notification-service").getTaskDefinition().getTaskRole());

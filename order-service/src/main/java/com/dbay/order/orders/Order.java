@@ -33,7 +33,11 @@ public final class Order extends AggregateRoot {
     SHIPPED,
     RECEIVED,
     COMPLETED,
-    CANCELLED
+    CANCELLED,
+    // Disputes (package disputes): SHIPPED|RECEIVED -> DISPUTED -> REFUNDED | COMPLETED | SPLIT.
+    DISPUTED,
+    REFUNDED,
+    SPLIT
   }
 
   public enum Source {

@@ -44,7 +44,7 @@ async function open(viewer: string, answer: (url: URL, request: Request) => Prom
     ],
   })
   await router.push('/orders/O1')
-  const w = mount(OrderView, { global: { plugins: [router] } })
+  const w = mount(OrderView, { global: { plugins: [router], stubs: { DisputePanel: true, LeaveFeedback: true } } })
   await flushPromises()
   return { w, sent }
 }

@@ -128,6 +128,11 @@ test.beforeAll(async () => {
   api = await request.newContext({ baseURL: BASE })
   seller = await registered(sellerUser)
   buyer = await registered(buyerUser)
+  // The console needs an admin. A stack with demo data has one; the test command's stack has none, and
+  // user-service makes the configured bootstrap name (`admin`, DBAY_BOOTSTRAP_ADMINS) an ADMIN when it
+  // registers. Already taken (a demo stack) is fine: 409.
+  const admin = await api.post('/api/v1/user/register', { data: { email: 'admin@demo.dbay', username: ADMIN.username, password: ADMIN.password } })
+  if (![201, 409].includes(admin.status())) throw new Error(`registering the admin answered ${admin.status()}: ${await admin.text()}`)
   await ok('faucet', await api.post('/api/v1/wallet/dev/faucet', { headers: buyer, data: { amount: '500' } }))
   await expect
     .poll(async () => Number((await ok<{ available?: string }>('balance', await api.get('/api/v1/wallet/balance', { headers: buyer }))).available ?? 0), {

@@ -2,6 +2,7 @@ package com.dbay.order.disputes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dbay.order.RealWallet;
 import com.dbay.platform.events.EventEnvelope;
 import com.dbay.platform.identity.GatewayProof;
 import com.dbay.platform.identity.Identity;
@@ -478,7 +479,7 @@ class DisputesIT {
         Doge.parse(price).koinu(),
         Timestamp.from(now.minus(shippedAgo).minusSeconds(3600)),
         Timestamp.from(now.minus(shippedAgo)));
-    wallet.openEscrow(order, buyer, seller, price);
+    wallet.fundEscrow(order, buyer, seller, price);
     return order;
   }
 

@@ -8,6 +8,7 @@ import com.dbay.platform.test.TestStores;
 import com.dbay.search.indexing.IndexNames;
 import com.dbay.search.indexing.ListingIndexer;
 import com.dbay.search.indexing.OpenSearchHttp;
+import com.dbay.search.listings.TitleSuggestionFeed;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,6 +50,7 @@ public abstract class SearchServiceIT {
   @LocalServerPort protected int port;
   @Autowired protected ListingIndexer indexer;
   @Autowired protected IndexNames names;
+  @Autowired protected TitleSuggestionFeed suggestionFeed;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final GatewayProof proof = new GatewayProof(SECRET);
@@ -137,17 +139,13 @@ public abstract class SearchServiceIT {
   }
 
   /**
-   * Removes every listing from the live index (and the saved-search queries), so each test starts
-   * empty.
+   * Starts each test on a new, empty listings index (and no saved-search queries). A new index
+   * rather than deleted documents: the in-memory suggestions follow the index's writes, and
+   * listings are never deleted from it otherwise (an index swap is what they notice).
    */
   protected void emptyIndices() {
+    OPENSEARCH.send("DELETE", names.listingsPattern(), null).orThrow("drop listings indices");
     indexer.ensureIndices();
-    OPENSEARCH
-        .send(
-            "POST",
-            names.listings() + "/_delete_by_query?refresh=true&conflicts=proceed",
-            OpenSearchHttp.JSON.readTree("{\"query\": {\"match_all\": {}}}"))
-        .orThrow("empty listings");
     OPENSEARCH
         .send(
             "POST",
@@ -156,8 +154,10 @@ public abstract class SearchServiceIT {
         .orThrow("empty saved searches");
   }
 
+  /** Makes what was indexed searchable, and known to the in-memory suggestions. */
   protected void refresh() {
     OPENSEARCH.send("POST", names.listings() + "/_refresh", null).orThrow("refresh");
+    suggestionFeed.poll();
   }
 
   /** A listing snapshot of the event contract. */

@@ -48,6 +48,9 @@ public class ListingSearch {
   private final long resultTtlMillis;
   private final long suggestTtlMillis;
 
+  private final TitleSuggestions memory;
+  private final TitleSuggestionFeed feed;
+
   /** Set once the live index turned out to predate the completion field. */
   private volatile boolean completionMissing;
 
@@ -58,7 +61,9 @@ public class ListingSearch {
       SearchCursor cursors,
       ObjectProvider<MemcachedClient> memcached,
       JsonMapper json,
-      SearchProperties properties) {
+      SearchProperties properties,
+      TitleSuggestions memory,
+      ObjectProvider<TitleSuggestionFeed> feed) {
     this.opensearch = opensearch;
     this.names = names;
     this.categories = categories;
@@ -67,6 +72,8 @@ public class ListingSearch {
     this.json = json;
     this.resultTtlMillis = properties.resultCacheTtl().toMillis();
     this.suggestTtlMillis = properties.suggestCacheTtl().toMillis();
+    this.memory = memory;
+    this.feed = feed.getIfAvailable();
   }
 
   public Answer<SearchResults> search(SearchRequest request) {
@@ -89,6 +96,14 @@ public class ListingSearch {
   }
 
   public Answer<Suggestions> suggest(String prefix, int size) {
+    if (feed != null && feed.ready()) {
+      // Memory answers faster than a Memcached round trip would, so it sits in front of nothing.
+      List<Suggestions.Suggestion> candidates = new ArrayList<>();
+      for (TitleSuggestions.Match match : memory.suggest(prefix, size * 2)) {
+        candidates.add(new Suggestions.Suggestion(match.title(), match.listingId()));
+      }
+      return new Answer<>(distinctTitles(candidates, size), false);
+    }
     String key =
         "search:s:"
             + digest(
@@ -97,21 +112,30 @@ public class ListingSearch {
     if (cached != null) {
       return new Answer<>(cached, true);
     }
-    List<Suggestions.Suggestion> list = new ArrayList<>();
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    List<Suggestions.Suggestion> candidates = new ArrayList<>();
     for (JsonNode source : suggestionSources(prefix, size * 2)) {
       String title = source.path("title").asString(null);
-      if (title != null
-          && seen.add(title.toLowerCase(java.util.Locale.ROOT))
-          && list.size() < size) {
-        list.add(new Suggestions.Suggestion(title, source.path("listingId").asString(null)));
+      if (title != null) {
+        candidates.add(new Suggestions.Suggestion(title, source.path("listingId").asString(null)));
       }
     }
-    Suggestions suggestions = new Suggestions(List.copyOf(list));
-    if (!list.isEmpty()) {
+    Suggestions suggestions = distinctTitles(candidates, size);
+    if (!suggestions.suggestions().isEmpty()) {
       toCache(key, suggestTtlMillis, suggestions);
     }
     return new Answer<>(suggestions, false);
+  }
+
+  /** The first {@code size} candidates, one per title whatever its case. */
+  private static Suggestions distinctTitles(List<Suggestions.Suggestion> candidates, int size) {
+    List<Suggestions.Suggestion> list = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Suggestions.Suggestion candidate : candidates) {
+      if (list.size() < size && seen.add(candidate.text().toLowerCase(java.util.Locale.ROOT))) {
+        list.add(candidate);
+      }
+    }
+    return new Suggestions(List.copyOf(list));
   }
 
   /**

@@ -1,7 +1,10 @@
 package com.dbay.search.listings;
 
 import com.dbay.search.SearchProperties;
+import com.dbay.search.indexing.IndexNames;
+import com.dbay.search.indexing.OpenSearchHttp;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.context.annotation.Bean;
@@ -29,5 +32,24 @@ class SearchConfiguration {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(gateway.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     return new SearchCursor(mac.doFinal("dbay.search.cursor".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The in-memory titles answering suggestions; rebuilt after 5,000 changed listings. */
+  @Bean
+  TitleSuggestions titleSuggestions() {
+    return new TitleSuggestions(5_000);
+  }
+
+  @Bean
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
+      name = "dbay.search.suggest-in-memory",
+      havingValue = "true",
+      matchIfMissing = true)
+  TitleSuggestionFeed titleSuggestionFeed(
+      OpenSearchHttp opensearch,
+      IndexNames names,
+      TitleSuggestions titles,
+      SearchProperties properties) {
+    return new TitleSuggestionFeed(opensearch, names, titles, Clock.systemUTC(), properties);
   }
 }

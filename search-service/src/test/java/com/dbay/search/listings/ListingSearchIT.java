@@ -304,6 +304,59 @@ class ListingSearchIT extends SearchServiceIT {
     assertThat(suggested("gramo")).containsExactly("Gramophone with brass horn");
   }
 
+  @Test
+  void suggestions_from_memory_are_the_ones_the_index_completion_field_gives() {
+    index(
+        snapshot(
+            "L-cafe",
+            "Café racer helmet, size L",
+            List.of(1, 2, 7),
+            "fixed",
+            "new",
+            "60.00000000",
+            null,
+            now.plus(3, ChronoUnit.DAYS),
+            Map.of("Brand", "Bell")));
+    refresh();
+
+    for (String typed :
+        List.of("b", "bi", "bike", "bike h", "red rac", "cafe", "CAFÉ R", "size", "mount", "zz")) {
+      List<String> fromIndex = new ArrayList<>();
+      OPENSEARCH
+          .send("POST", names.listings() + "/_search", ListingQueries.completion(typed, 10))
+          .orThrow("completion")
+          .body()
+          .path("suggest")
+          .path("titles")
+          .path(0)
+          .path("options")
+          .forEach(o -> fromIndex.add(o.path("_source").path("title").asString()));
+      assertThat(suggested(typed)).as(typed).containsExactlyInAnyOrderElementsOf(fromIndex);
+    }
+  }
+
+  @Test
+  void a_new_title_is_suggested_by_the_feed_on_its_own_within_two_seconds() throws Exception {
+    index(
+        snapshot(
+            "L-theremin",
+            "Theremin kit, wooden case",
+            List.of(5, 6),
+            "fixed",
+            "new",
+            "150.00000000",
+            null,
+            now.plus(3, ChronoUnit.DAYS),
+            Map.of("Brand", "Moog")));
+    OPENSEARCH.send("POST", names.listings() + "/_refresh", null).orThrow("refresh");
+
+    long deadline = System.nanoTime() + 2_000_000_000L;
+    while (suggested("theremin").isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(suggested("theremin")).containsExactly("Theremin kit, wooden case");
+  }
+
   private List<String> suggested(String prefix) {
     List<String> texts = new ArrayList<>();
     get("/api/v1/search/suggest?q=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8))

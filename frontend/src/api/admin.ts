@@ -15,6 +15,11 @@ export async function fetchAccounts(page = 0, size = 50): Promise<{ items: Admin
   return callApi(`/api/v1/user/admin/users?page=${page}&size=${size}`)
 }
 
+/** One account by id (user-service lets an admin, or its owner, read it). */
+export function fetchAccount(id: string): Promise<AdminAccount> {
+  return callApi(`/api/v1/user/users/${encodeURIComponent(id)}`)
+}
+
 export function suspendAccount(id: string, reason: string): Promise<AdminAccount> {
   return callApi(`/api/v1/user/admin/users/${encodeURIComponent(id)}/suspend`, { method: 'POST', body: JSON.stringify({ reason }) })
 }

@@ -49,6 +49,10 @@ async function open() {
           : json({ decision: 'SPLIT', buyerPercent: '50', amount: '100.00000000', buyerAmount: '50.00000000', sellerAmount: '48.75000000', fee: '1.25000000' })
       }
       if (url.pathname.endsWith('/ruling')) return json({ ...DETAIL.dispute, status: 'RULED' })
+      if (url.pathname === '/api/v1/user/users/B1')
+        return json({ id: 'B1', email: 'bob@x', username: 'bob', displayName: 'Bob B', roles: ['USER'], status: 'ACTIVE' })
+      if (url.pathname.startsWith('/api/v1/user/users/'))
+        return json({ type: 'about:blank', title: 'Not found', status: 404, detail: 'The account was not found.' }, 404)
       return json(DETAIL)
     }) as unknown as typeof fetch,
   })
@@ -57,6 +61,7 @@ async function open() {
     routes: [
       { path: '/admin/disputes/:id', name: 'admin-dispute', component: AdminDisputeView },
       { path: '/admin/disputes', name: 'admin-disputes', component: { template: '<p/>' } },
+      { path: '/users/:username', name: 'profile', component: { template: '<p/>' } },
     ],
   })
   await router.push('/admin/disputes/D1')
@@ -72,6 +77,9 @@ describe('the admin dispute page', () => {
     expect(w.text()).toContain('It was red.')
     expect(w.text()).toContain('See the listing photo.')
     expect(w.get('[data-testid="escrow-facts"]').text()).toContain('FUNDED')
+    expect(w.get('[data-testid="party-buyer"]').text()).toContain('bob · Bob B · active')
+    expect(w.get('[data-testid="party-buyer"] a').attributes('href')).toBe('/users/bob')
+    expect(w.get('[data-testid="party-seller"]').text(), 'an account that cannot be read stays an id').toBe('S1')
 
     await w.get('input[name="buyerPercent"]').setValue('70')
     await flushPromises()

@@ -212,6 +212,8 @@ test('a disputed order is split 70/30 by an admin in the console and both wallet
   await expect(a.getByText('It left here intact.')).toBeVisible()
   await expect(a.getByTestId('evidence')).toContainText('Photo of the torn corner')
   await expect(a.getByTestId('escrow-facts')).toContainText('FUNDED')
+  await expect(a.getByTestId('party-buyer')).toContainText(buyerUser.username)
+  await expect(a.getByTestId('party-seller')).toContainText(sellerUser.username)
   await a.getByLabel('Split').check()
   await a.getByLabel("Buyer's share (%)").fill('101')
   await expect(a.getByTestId('ruling-preview')).toContainText('at most 2 decimals')

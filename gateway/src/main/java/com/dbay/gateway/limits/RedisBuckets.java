@@ -1,6 +1,7 @@
 package com.dbay.gateway.limits;
 
 import com.dbay.gateway.GatewayProperties;
+import com.dbay.platform.ratelimit.TokenBucketScript;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -26,37 +27,9 @@ public class RedisBuckets {
   private static final Logger log = LoggerFactory.getLogger(RedisBuckets.class);
 
   /**
-   * KEYS[1] the bucket (hash: t = tokens, ts = Redis time in ms of the last change); ARGV: tokens
-   * per ms, capacity, permits wanted. Returns {granted, ms until the next permit when none
-   * granted}. The key expires when the bucket would be full again, which is the same as absent.
+   * The platform's token bucket ({@link TokenBucketScript}: ARGV tokens per ms, capacity, wanted).
    */
-  static final RedisScript<List> RESERVE =
-      RedisScript.of(
-          """
-      local rate = tonumber(ARGV[1])
-      local capacity = tonumber(ARGV[2])
-      local want = tonumber(ARGV[3])
-      local time = redis.call('TIME')
-      local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-      local state = redis.call('HMGET', KEYS[1], 't', 'ts')
-      local tokens = tonumber(state[1])
-      local last = tonumber(state[2])
-      if tokens == nil or last == nil then
-        tokens = capacity
-        last = now
-      end
-      tokens = math.min(capacity, tokens + math.max(0, now - last) * rate)
-      local granted = math.min(want, math.floor(tokens))
-      tokens = tokens - granted
-      redis.call('HSET', KEYS[1], 't', string.format('%.17g', tokens), 'ts', now)
-      redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) / rate) + 1000)
-      local wait = 0
-      if granted == 0 then
-        wait = math.ceil((1 - tokens) / rate)
-      end
-      return {granted, wait}
-      """,
-          List.class);
+  static final RedisScript<List> RESERVE = RedisScript.of(TokenBucketScript.RESERVE, List.class);
 
   /** What the shared bucket gave: {@code available} is false when Redis could not be asked. */
   public record Reservation(long granted, long waitMillis, boolean available) {

@@ -138,4 +138,14 @@ test('the auction ends and both pages show the result', async ({}, info) => {
   await carol.goto('/my/bids')
   await expect(carol.getByTestId('my-bids-lost').locator(`[data-listing-id="${listingId}"]`)).toBeVisible()
   await lastPage(carol, info)
+
+  // Won is bought: AuctionCloseWorkflow made bob's order from his held funds (at 31, not his 40 maximum).
+  await expect(async () => {
+    await bob.goto('/orders')
+    await expect(bob.getByTestId('orders-buying').locator(`[data-listing-id="${listingId}"]`)).toBeVisible({ timeout: 2_000 })
+  }).toPass({ timeout: 30_000 })
+  const won = bob.getByTestId('orders-buying').locator(`[data-listing-id="${listingId}"]`)
+  await expect(won).toContainText('31.00')
+  await expect(won.getByTestId('order-status')).toHaveText(/paid/i)
+  await lastPage(bob, info)
 })

@@ -16,6 +16,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/order/orders/{orderId}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ofOrder"];
+        put?: never;
+        post: operations["open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/order/orders/{orderId}/confirm-receipt": {
         parameters: {
             query?: never;
@@ -64,6 +80,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/order/disputes/{disputeId}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order/disputes/{disputeId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["addText"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order/disputes/{disputeId}/evidence/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["addImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order/disputes/{disputeId}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["escalate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order/disputes/{disputeId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/order/checkout": {
         parameters: {
             query?: never;
@@ -74,6 +170,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order/admin/disputes/{disputeId}/ruling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["rule"];
         delete?: never;
         options?: never;
         head?: never;
@@ -104,6 +216,86 @@ export interface paths {
             cookie?: never;
         };
         get: operations["order"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order/disputes/{disputeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order/disputes/{disputeId}/evidence/{evidenceId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["image"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order/admin/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order/admin/disputes/{disputeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order/admin/disputes/{disputeId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["preview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -189,12 +381,69 @@ export interface components {
             postalCode?: string;
             country?: string;
         };
+        Open: {
+            reason?: string;
+            description?: string;
+        };
+        DisputeView: {
+            disputeId?: string;
+            orderId?: string;
+            buyerId?: string;
+            sellerId?: string;
+            amount?: components["schemas"]["Doge"];
+            reason?: string;
+            description?: string;
+            status?: string;
+            /** Format: date-time */
+            openedAt?: string;
+            /** Format: date-time */
+            answerDueAt?: string;
+            sellerAnswer?: string;
+            /** Format: date-time */
+            answeredAt?: string;
+            /** Format: date-time */
+            escalatedAt?: string;
+            escalatedBy?: string;
+            ruling?: components["schemas"]["RulingView"];
+            evidence?: components["schemas"]["EvidenceView"][];
+        };
+        EvidenceView: {
+            evidenceId?: string;
+            authorId?: string;
+            authorRole?: string;
+            kind?: string;
+            text?: string;
+            contentType?: string;
+            /** Format: int64 */
+            sizeBytes?: number;
+            sha256?: string;
+            url?: string;
+            /** Format: date-time */
+            createdAt?: string;
+        };
+        RulingView: {
+            decision?: string;
+            buyerPercent?: string;
+            buyerAmount?: components["schemas"]["Doge"];
+            sellerAmount?: components["schemas"]["Doge"];
+            fee?: components["schemas"]["Doge"];
+            ruledBy?: string;
+            reason?: string;
+            /** Format: date-time */
+            ruledAt?: string;
+        };
         CreateOrder: {
             listingId?: string;
             buyerId?: string;
             sellerId?: string;
             price?: components["schemas"]["Doge"];
             source?: string;
+        };
+        Text: {
+            text?: string;
+        };
+        Answer: {
+            answer?: string;
         };
         CheckoutRequest: {
             listingId?: string;
@@ -203,9 +452,55 @@ export interface components {
             shippingService?: string;
             shippingAddress?: components["schemas"]["ShippingAddress"];
         };
+        Rule: {
+            decision?: string;
+            buyerPercent?: string;
+            reason?: string;
+        };
         OrderList: {
             role?: string;
             items?: components["schemas"]["OrderView"][];
+        };
+        Queue: {
+            status?: string;
+            items?: components["schemas"]["QueueItem"][];
+        };
+        QueueItem: {
+            disputeId?: string;
+            orderId?: string;
+            buyerId?: string;
+            sellerId?: string;
+            amount?: components["schemas"]["Doge"];
+            reason?: string;
+            status?: string;
+            /** Format: date-time */
+            openedAt?: string;
+            /** Format: int64 */
+            ageHours?: number;
+            /** Format: date-time */
+            answerDueAt?: string;
+            answerOverdue?: boolean;
+            /** Format: date-time */
+            escalatedAt?: string;
+            escalatedBy?: string;
+        };
+        AdminDetail: {
+            dispute?: components["schemas"]["DisputeView"];
+            order?: unknown;
+            escrow?: unknown;
+            /** Format: int32 */
+            feeBasisPoints?: number;
+            audit?: {
+                [key: string]: unknown;
+            }[];
+        };
+        Preview: {
+            decision?: string;
+            buyerPercent?: string;
+            amount?: components["schemas"]["Doge"];
+            buyerAmount?: components["schemas"]["Doge"];
+            sellerAmount?: components["schemas"]["Doge"];
+            fee?: components["schemas"]["Doge"];
         };
         ProblemDetail: {
             /** Format: uri */
@@ -254,6 +549,54 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["OrderView"];
+                };
+            };
+        };
+    };
+    ofOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["DisputeView"];
+                };
+            };
+        };
+    };
+    open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Open"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["DisputeView"];
                 };
             };
         };
@@ -332,6 +675,130 @@ export interface operations {
             };
         };
     };
+    refund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                disputeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["DisputeView"];
+                };
+            };
+        };
+    };
+    addText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                disputeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Text"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["EvidenceView"];
+                };
+            };
+        };
+    };
+    addImage: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Content-Type"?: string;
+            };
+            path: {
+                disputeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["EvidenceView"];
+                };
+            };
+        };
+    };
+    escalate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                disputeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["DisputeView"];
+                };
+            };
+        };
+    };
+    answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                disputeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Answer"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["DisputeView"];
+                };
+            };
+        };
+    };
     checkout: {
         parameters: {
             query?: never;
@@ -354,6 +821,32 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["OrderView"];
+                };
+            };
+        };
+    };
+    rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                disputeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Rule"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["DisputeView"];
                 };
             };
         };
@@ -399,6 +892,121 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["OrderView"];
+                };
+            };
+        };
+    };
+    get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                disputeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["DisputeView"];
+                };
+            };
+        };
+    };
+    image: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                disputeId: string;
+                evidenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+        };
+    };
+    queue: {
+        parameters: {
+            query?: {
+                status?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Queue"];
+                };
+            };
+        };
+    };
+    detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                disputeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AdminDetail"];
+                };
+            };
+        };
+    };
+    preview: {
+        parameters: {
+            query?: {
+                decision?: string;
+                buyerPercent?: string;
+            };
+            header?: never;
+            path: {
+                disputeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Preview"];
                 };
             };
         };

@@ -224,6 +224,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/user/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["leave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/user/admin/users/{id}/suspend": {
         parameters: {
             query?: never;
@@ -320,7 +336,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/user/profiles/{username}": {
+    "/api/v1/user/profiles/{username}/feedback/": {
         parameters: {
             query?: never;
             header?: never;
@@ -336,7 +352,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/user/profiles/{username}/": {
+    "/api/v1/user/profiles/{username}/feedback": {
         parameters: {
             query?: never;
             header?: never;
@@ -344,6 +360,54 @@ export interface paths {
             cookie?: never;
         };
         get: operations["profile_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/user/profiles/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["profile_2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/user/profiles/{username}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["profile_3"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/user/feedback/orders/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["order"];
         put?: never;
         post?: never;
         delete?: never;
@@ -474,8 +538,59 @@ export interface components {
             username: string;
             password: string;
         };
+        Detailed: {
+            /** Format: int32 */
+            itemAsDescribed?: number;
+            /** Format: int32 */
+            communication?: number;
+            /** Format: int32 */
+            shippingTime?: number;
+            /** Format: int32 */
+            shippingCost?: number;
+        };
+        Leave: {
+            orderId?: string;
+            rating?: string;
+            comment?: string;
+            detailed?: components["schemas"]["Detailed"];
+        };
+        FeedbackView: {
+            feedbackId?: string;
+            orderId?: string;
+            fromUserId?: string;
+            fromUsername?: string;
+            toUserId?: string;
+            fromRole?: string;
+            rating?: string;
+            comment?: string;
+            detailed?: components["schemas"]["Detailed"];
+            /** Format: date-time */
+            createdAt?: string;
+        };
         Suspension: {
             reason?: string;
+        };
+        Averages: {
+            itemAsDescribed?: number;
+            communication?: number;
+            shippingTime?: number;
+            shippingCost?: number;
+            /** Format: int64 */
+            count?: number;
+        };
+        Profile: {
+            username?: string;
+            /** Format: int64 */
+            score?: number;
+            positivePercent12m?: number;
+            /** Format: int64 */
+            positive12m?: number;
+            /** Format: int64 */
+            neutral12m?: number;
+            /** Format: int64 */
+            negative12m?: number;
+            detailed?: components["schemas"]["Averages"];
+            items?: components["schemas"]["FeedbackView"][];
         };
         PublicProfile: {
             username?: string;
@@ -484,6 +599,16 @@ export interface components {
             avatarUrl?: string;
             /** Format: date-time */
             memberSince?: string;
+        };
+        OrderFeedback: {
+            orderId?: string;
+            finished?: boolean;
+            role?: string;
+            canLeave?: boolean;
+            /** Format: date-time */
+            closesAt?: string;
+            mine?: components["schemas"]["FeedbackView"];
+            theirs?: components["schemas"]["FeedbackView"];
         };
         AccountPage: {
             items?: components["schemas"]["AccountView"][];
@@ -883,7 +1008,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["RefreshRequest"];
             };
@@ -905,7 +1030,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": components["schemas"]["RefreshRequest"];
             };
@@ -964,6 +1089,30 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["TokenPair"];
+                };
+            };
+        };
+    };
+    leave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["Leave"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["FeedbackView"];
                 };
             };
         };
@@ -1110,6 +1259,54 @@ export interface operations {
     };
     profile: {
         parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Profile"];
+                };
+            };
+        };
+    };
+    profile_1: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Profile"];
+                };
+            };
+        };
+    };
+    profile_2: {
+        parameters: {
             query?: never;
             header?: never;
             path: {
@@ -1130,7 +1327,7 @@ export interface operations {
             };
         };
     };
-    profile_1: {
+    profile_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -1148,6 +1345,28 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["PublicProfile"];
+                };
+            };
+        };
+    };
+    order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OrderFeedback"];
                 };
             };
         };

@@ -706,7 +706,6 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                "X-Caller-Service"?: string;
                 "Idempotency-Key": string;
             };
             path: {
@@ -736,7 +735,6 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                "X-Caller-Service"?: string;
                 "Idempotency-Key": string;
             };
             path: {
@@ -932,7 +930,6 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                "X-Caller-Service"?: string;
                 "Idempotency-Key": string;
             };
             path?: never;
@@ -959,7 +956,6 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                "X-Caller-Service"?: string;
                 "Idempotency-Key": string;
             };
             path: {
@@ -988,7 +984,6 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                "X-Caller-Service"?: string;
                 "Idempotency-Key": string;
             };
             path: {
@@ -1013,7 +1008,6 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                "X-Caller-Service"?: string;
                 "Idempotency-Key": string;
             };
             path: {

@@ -1,11 +1,9 @@
 package com.dbay.notification.push;
 
 import com.interaso.webpush.VapidKeys;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,12 +18,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class PushKeys {
 
-  private final JdbcTemplate jdbc;
+  private final PushStore store;
   private final Clock clock;
   private volatile VapidKeys keys;
 
-  PushKeys(JdbcTemplate jdbc, Clock clock) {
-    this.jdbc = jdbc;
+  PushKeys(PushStore store, Clock clock) {
+    this.store = store;
     this.clock = clock;
   }
 
@@ -48,23 +46,11 @@ public class PushKeys {
   }
 
   private VapidKeys loadOrCreate() {
-    List<VapidKeys> found = read();
+    List<VapidKeys> found = store.vapidKeys();
     if (!found.isEmpty()) {
       return found.getFirst();
     }
-    VapidKeys fresh = VapidKeys.generate();
-    jdbc.update(
-        "insert into push_vapid_keys (id, public_key, private_key, created_at) values (1, ?, ?, ?)"
-            + " on conflict (id) do nothing",
-        fresh.getX509PublicKey(),
-        fresh.getPkcs8PrivateKey(),
-        Timestamp.from(clock.instant()));
-    return read().getFirst(); // ours, or another instance's that got there first
-  }
-
-  private List<VapidKeys> read() {
-    return jdbc.query(
-        "select public_key, private_key from push_vapid_keys where id = 1",
-        (rs, i) -> VapidKeys.create(rs.getString("public_key"), rs.getString("private_key")));
+    store.keepVapidKeys(VapidKeys.generate(), clock.instant());
+    return store.vapidKeys().getFirst(); // ours, or another instance's that got there first
   }
 }

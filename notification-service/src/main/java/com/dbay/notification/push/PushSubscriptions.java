@@ -10,7 +10,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,12 +35,12 @@ public class PushSubscriptions {
 
   private static final int MAX_ENDPOINT = 2048;
 
-  private final JdbcTemplate jdbc;
+  private final PushStore store;
   private final PushProperties properties;
   private final Clock clock;
 
-  PushSubscriptions(JdbcTemplate jdbc, PushProperties properties, Clock clock) {
-    this.jdbc = jdbc;
+  PushSubscriptions(PushStore store, PushProperties properties, Clock clock) {
+    this.store = store;
     this.properties = properties;
     this.clock = clock;
   }
@@ -69,18 +67,8 @@ public class PushSubscriptions {
       throw DomainException.invalid(problems);
     }
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    jdbc.update(
-        "insert into push_subscriptions (id, user_id, endpoint, p256dh, auth, created_at)"
-            + " values (?, ?, ?, ?, ?, ?) on conflict (endpoint) do update set user_id ="
-            + " excluded.user_id, p256dh = excluded.p256dh, auth = excluded.auth",
-        UUID.randomUUID(),
-        userId,
-        endpoint,
-        b64.encodeToString(key),
-        b64.encodeToString(secret),
-        Timestamp.from(clock.instant()));
-    return jdbc.queryForObject(
-        "select * from push_subscriptions where endpoint = ?", PushSubscriptions::row, endpoint);
+    return store.save(
+        userId, endpoint, b64.encodeToString(key), b64.encodeToString(secret), clock.instant());
   }
 
   /**
@@ -88,21 +76,16 @@ public class PushSubscriptions {
    */
   @Transactional
   public boolean unsubscribe(String userId, String endpoint) {
-    return jdbc.update(
-            "delete from push_subscriptions where user_id = ? and endpoint = ?", userId, endpoint)
-        == 1;
+    return store.delete(userId, endpoint);
   }
 
   public List<Subscription> of(String userId) {
-    return jdbc.query(
-        "select * from push_subscriptions where user_id = ? order by created_at, id",
-        PushSubscriptions::row,
-        userId);
+    return store.of(userId);
   }
 
   /** A subscription the push service called gone (404/410): its queued pushes go with it. */
   public void forget(UUID id) {
-    jdbc.update("delete from push_subscriptions where id = ?", id);
+    store.delete(id);
   }
 
   private void checkEndpoint(String endpoint, List<FieldProblem> problems) {
@@ -169,15 +152,5 @@ public class PushSubscriptions {
     } catch (java.security.GeneralSecurityException e) {
       return false;
     }
-  }
-
-  private static Subscription row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-    return new Subscription(
-        rs.getObject("id", UUID.class),
-        rs.getString("user_id"),
-        rs.getString("endpoint"),
-        rs.getString("p256dh"),
-        rs.getString("auth"),
-        rs.getTimestamp("created_at").toInstant());
   }
 }

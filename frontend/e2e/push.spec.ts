@@ -10,9 +10,10 @@ import { expectAccessible, lastPage, ok, registered, signIn, uniqueUser } from '
  * - In the browser: with the notifications permission granted (Playwright grants it; no prompt in
  *   headless Chromium), the settings page's "Turn on push" registers DBay's service worker and asks
  *   the browser's push manager to subscribe with the VAPID key the server serves. Headless Chromium
- *   here has no push service to reach (no internet: subscribing needs Google's FCM), so the browser
- *   refuses and the page says so, stays "off" and sends the server nothing. That refusal is asserted
- *   as what it is.
+ *   refuses every push subscription ("AbortError: Registration failed - permission denied", even with
+ *   the notifications permission granted and the push permission set through DevTools: tried), and a
+ *   real one would need Google's push service, which this machine cannot reach. So the page must say
+ *   the browser refused, stay "off" and send the server nothing; that is what is asserted.
  * - The server side of a real subscription: the journey registers one the way the SPA would
  *   (endpoint + p256dh + auth), but pointing at a local push receiver run by this spec (browser keys
  *   made here with Node's crypto). bob ticks "Browser push" for deposits on the settings page, the

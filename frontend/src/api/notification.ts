@@ -82,3 +82,32 @@ export function fetchPreferences(): Promise<NotificationPreferences> {
 export function savePreferences(changes: Record<string, Partial<Record<Channel, boolean>>>): Promise<NotificationPreferences> {
   return call('/preferences', { method: 'PUT', body: JSON.stringify({ preferences: changes }) })
 }
+
+/** Browser push: the VAPID public key browsers subscribe with (base64url, 65 bytes). */
+export async function fetchPushPublicKey(): Promise<string> {
+  return (await call<{ publicKey: string }>('/push/public-key')).publicKey
+}
+
+/** What `PushSubscription.toJSON()` gives. */
+export interface PushSubscriptionForm {
+  endpoint: string
+  keys: { p256dh: string; auth: string }
+}
+
+export interface SavedPushSubscription {
+  id: string
+  endpoint: string
+  createdAt: string
+}
+
+export function savePushSubscription(subscription: PushSubscriptionForm): Promise<SavedPushSubscription> {
+  return call('/push/subscriptions', { method: 'POST', body: JSON.stringify(subscription) })
+}
+
+export async function fetchPushSubscriptions(): Promise<SavedPushSubscription[]> {
+  return (await call<{ items: SavedPushSubscription[] }>('/push/subscriptions')).items
+}
+
+export function removePushSubscription(endpoint: string): Promise<void> {
+  return call(`/push/subscriptions?endpoint=${encodeURIComponent(endpoint)}`, { method: 'DELETE' })
+}

@@ -229,7 +229,10 @@ class NotificationQueueIT {
     JsonNode outbid = kind(defaults, "outbid");
     assertThat(outbid.path("channels").path("in_app").asBoolean()).isTrue();
     assertThat(outbid.path("channels").path("email").asBoolean()).isTrue();
-    assertThat(outbid.path("channels").path("push").asBoolean()).isFalse();
+    // push on for what cannot wait (it reaches only browsers the user subscribed), off for the rest
+    assertThat(outbid.path("channels").path("push").asBoolean()).isTrue();
+    assertThat(kind(defaults, "deposit_credited").path("channels").path("push").asBoolean())
+        .isFalse();
     JsonNode marketing = kind(defaults, "marketing");
     assertThat(marketing.path("channels").toString()).doesNotContain("true");
 

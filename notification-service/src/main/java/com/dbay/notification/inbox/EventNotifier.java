@@ -3,6 +3,7 @@ package com.dbay.notification.inbox;
 import com.dbay.notification.email.Mailbox;
 import com.dbay.notification.preferences.Kinds;
 import com.dbay.notification.preferences.Preferences;
+import com.dbay.notification.push.Pushes;
 import com.dbay.platform.events.EventEnvelope;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,14 +27,21 @@ public class EventNotifier {
   private final LivePush push;
   private final Preferences preferences;
   private final Mailbox mailbox;
+  private final Pushes pushes;
   private final Clock clock;
 
   public EventNotifier(
-      Inbox inbox, LivePush push, Preferences preferences, Mailbox mailbox, Clock clock) {
+      Inbox inbox,
+      LivePush push,
+      Preferences preferences,
+      Mailbox mailbox,
+      Pushes pushes,
+      Clock clock) {
     this.inbox = inbox;
     this.push = push;
     this.preferences = preferences;
     this.mailbox = mailbox;
+    this.pushes = pushes;
     this.clock = clock;
   }
 
@@ -113,7 +121,8 @@ public class EventNotifier {
       String body,
       String link,
       List<Notification> created) {
-    // Each channel as the user chose (an in-app "off" stores nothing; email goes out batched).
+    // Each channel as the user chose (an in-app "off" stores nothing; email goes out batched; a
+    // browser push is queued per subscribed browser and sent after the commit).
     if (preferences.wants(userId, kind, Kinds.IN_APP)) {
       Notification n =
           new Notification(
@@ -124,6 +133,9 @@ public class EventNotifier {
     }
     if (preferences.wants(userId, kind, Kinds.EMAIL)) {
       mailbox.enqueue(userId, kind, title, body, link, event.id());
+    }
+    if (preferences.wants(userId, kind, Kinds.PUSH)) {
+      pushes.enqueue(userId, kind, title, body, link, event.id());
     }
   }
 }

@@ -81,6 +81,17 @@ public final class NotificationRules {
               "The auction ended without a sale.",
               "/listings/{listingId}",
               ALWAYS),
+          // listing-service's EndingSoon: one event per watcher, 1 hour and 10 minutes before the
+          // end.
+          new Rule(
+              "dbay.listing",
+              "WatchedAuctionEndingSoon",
+              "userId",
+              "ending_soon",
+              "Ending soon: {listingTitle}",
+              "An auction you watch ends in less than {remaining}.",
+              "/auctions/{listingId}",
+              ALWAYS),
           new Rule(
               "dbay.listing",
               "QuestionAsked",

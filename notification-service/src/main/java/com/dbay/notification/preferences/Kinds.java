@@ -9,8 +9,9 @@ import java.util.Set;
 /**
  * Every kind of notification, with its label and default channels. In-app is on for everything but
  * marketing; email for what needs acting on or is about money (outbid, won, sold, orders, offers,
- * disputes, withdrawals, messages); browser push is opt-in (off until the user turns it on and
- * subscribes a browser); marketing is off everywhere.
+ * disputes, withdrawals, messages); browser push only reaches browsers the user subscribed (the
+ * opt-in), and then by default only for what cannot wait (outbid, won, ending soon, new message);
+ * marketing is off everywhere.
  */
 public final class Kinds {
 
@@ -24,10 +25,19 @@ public final class Kinds {
   private static final Set<String> IN_APP_ONLY = Set.of(IN_APP);
   private static final Set<String> IN_APP_EMAIL = Set.of(IN_APP, EMAIL);
 
+  /**
+   * What cannot wait: pushed to the browsers a user subscribed (subscribing one is the opt-in; with
+   * no browser subscribed the push channel sends nothing).
+   */
+  private static final Set<String> IN_APP_EMAIL_PUSH = Set.of(IN_APP, EMAIL, PUSH);
+
+  private static final Set<String> IN_APP_PUSH = Set.of(IN_APP, PUSH);
+
   public static final List<Kind> ALL =
       List.of(
-          new Kind("outbid", "You were outbid", IN_APP_EMAIL),
-          new Kind("auction_won", "You won an auction", IN_APP_EMAIL),
+          new Kind("outbid", "You were outbid", IN_APP_EMAIL_PUSH),
+          new Kind("auction_won", "You won an auction", IN_APP_EMAIL_PUSH),
+          new Kind("ending_soon", "A watched auction ends soon", IN_APP_PUSH),
           new Kind("auction_lost", "An auction you bid on ended without you", IN_APP_ONLY),
           new Kind("auction_sold", "Your item sold", IN_APP_EMAIL),
           new Kind("auction_unsold", "Your auction ended unsold", IN_APP_EMAIL),
@@ -51,7 +61,7 @@ public final class Kinds {
           new Kind("withdrawal_sent", "A withdrawal was sent", IN_APP_ONLY),
           new Kind("withdrawal_confirmed", "A withdrawal was confirmed", IN_APP_EMAIL),
           new Kind("withdrawal_stuck", "A withdrawal is delayed", IN_APP_EMAIL),
-          new Kind("new_message", "A new message", IN_APP_EMAIL),
+          new Kind("new_message", "A new message", IN_APP_EMAIL_PUSH),
           new Kind("saved_search_matched", "A saved search found something", IN_APP_ONLY),
           new Kind("marketing", "News and offers from DBay", Set.of()));
 

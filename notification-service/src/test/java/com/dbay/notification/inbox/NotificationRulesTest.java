@@ -30,7 +30,27 @@ class NotificationRulesTest {
     assertThat(Kinds.find("marketing").orElseThrow().defaults()).isEmpty();
     assertThat(Kinds.byDefault("outbid", Kinds.IN_APP)).isTrue();
     assertThat(Kinds.byDefault("outbid", Kinds.EMAIL)).isTrue();
-    assertThat(Kinds.byDefault("outbid", Kinds.PUSH)).isFalse();
+    // push on for what cannot wait (only subscribed browsers get it), off for the rest
+    assertThat(Kinds.byDefault("outbid", Kinds.PUSH)).isTrue();
+    assertThat(Kinds.byDefault("deposit_credited", Kinds.PUSH)).isFalse();
+    assertThat(Kinds.byDefault("ending_soon", Kinds.IN_APP)).isTrue();
+    assertThat(Kinds.byDefault("ending_soon", Kinds.EMAIL)).isFalse();
+  }
+
+  @Test
+  void theEndingSoonRuleTellsTheWatcherNamedInTheEvent() {
+    var rules = NotificationRules.forEvent("dbay.listing", "WatchedAuctionEndingSoon");
+    assertThat(rules).hasSize(1);
+    NotificationRules.Rule r = rules.getFirst();
+    assertThat(r.recipient()).isEqualTo("userId");
+    assertThat(r.kind()).isEqualTo("ending_soon");
+    JsonNode detail =
+        JSON.valueToTree(
+            Map.of("listingId", "L9", "listingTitle", "Lamp", "remaining", "10 minutes"));
+    assertThat(NotificationRules.render(r.title(), detail)).isEqualTo("Ending soon: Lamp");
+    assertThat(NotificationRules.render(r.body(), detail))
+        .isEqualTo("An auction you watch ends in less than 10 minutes.");
+    assertThat(NotificationRules.render(r.link(), detail)).isEqualTo("/auctions/L9");
   }
 
   @Test

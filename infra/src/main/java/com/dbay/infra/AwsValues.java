@@ -49,6 +49,11 @@ final class AwsValues {
           case "DBAY_NOTIFICATION_EMAIL_FROM" -> in.settings().senderEmail();
           case "DBAY_SQS_NOTIFICATION_QUEUE" -> in.events().notifications.getQueueName();
           case "DBAY_SQS_NOTIFICATION_DLQ" -> in.events().notificationsDeadLetters.getQueueName();
+          // Browser push only to the browsers' own push services, over https (no SSRF by a
+          // subscription naming an address inside the VPC).
+          case "DBAY_NOTIFICATION_PUSH_ALLOW_HTTP" -> "false";
+          case "DBAY_NOTIFICATION_PUSH_ALLOWED_HOSTS" ->
+              "fcm.googleapis.com,push.services.mozilla.com,notify.windows.com,push.apple.com";
           case "DBAY_DOGE_RPC_URL" -> in.settings().dogeRpcUrl();
           case "DBAY_DOGE_NETWORK" -> in.settings().dogeNetwork();
           case "DBAY_WALLET_ACCOUNT_XPUB" ->

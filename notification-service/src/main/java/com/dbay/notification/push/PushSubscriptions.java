@@ -88,6 +88,17 @@ public class PushSubscriptions {
     store.delete(id);
   }
 
+  /** Whether the host is one of the allowed push services (or any host, when none are listed). */
+  private boolean knownPushService(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    List<String> allowed =
+        properties.allowedHosts().stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
+    return allowed.isEmpty()
+        || allowed.stream()
+            .map(a -> a.toLowerCase(Locale.ROOT))
+            .anyMatch(a -> h.equals(a) || h.endsWith("." + a));
+  }
+
   private void checkEndpoint(String endpoint, List<FieldProblem> problems) {
     if (endpoint == null || endpoint.isBlank()) {
       problems.add(new FieldProblem("endpoint", "is required"));
@@ -108,6 +119,8 @@ public class PushSubscriptions {
                 properties.allowHttp()
                     ? "must be an https or http URL"
                     : "must be an https URL of a push service"));
+      } else if (!knownPushService(uri.getHost())) {
+        problems.add(new FieldProblem("endpoint", "must be the URL of a browser's push service"));
       }
     } catch (URISyntaxException e) {
       problems.add(new FieldProblem("endpoint", "is not a URL"));

@@ -246,6 +246,7 @@ public final class Offer extends AggregateRoot {
    * acceptance begins under {@code newOrderId}. Accepting again is 409 {@code offer-not-open}.
    */
   public void beginAccept(String actorId, String newOrderId, Instant now) {
+    mustBeAnswerable();
     if (status == Status.COUNTERED) {
       mustBeBuyer(actorId);
     } else {
@@ -271,6 +272,7 @@ public final class Offer extends AggregateRoot {
 
   /** The party whose answer it awaits declines. */
   public void decline(String actorId, Instant now) {
+    mustBeAnswerable();
     if (status == Status.COUNTERED) {
       mustBeBuyer(actorId);
     } else {
@@ -362,6 +364,13 @@ public final class Offer extends AggregateRoot {
   private void require(Status expected) {
     if (status != expected) {
       throw new IllegalStateException("offer " + id + " is " + status + ", not " + expected);
+    }
+  }
+
+  /** An ended offer is 409 for both parties before anything else (whose turn it was is moot). */
+  private void mustBeAnswerable() {
+    if (status != Status.OPEN && status != Status.COUNTERED) {
+      throw notOpen();
     }
   }
 

@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link EscrowWallet} on wallet-service's internal escrows ({@code POST
- * /api/v1/wallet/internal/escrows/{orderId}/release|refund}), signed as order-service.
+ * /api/v1/wallet/internal/escrows[/{orderId}/release|refund|split]}, {@code GET …/{orderId}}),
+ * signed as order-service: the one escrow client of orders, offers and disputes.
  */
 @Component
 class WalletEscrow implements EscrowWallet {
@@ -68,6 +69,62 @@ class WalletEscrow implements EscrowWallet {
             "the escrow of order " + orderId);
     return new Settlement(
         amount(answer, "sellerPayout"), amount(answer, "fee"), amount(answer, "buyerRefund"));
+  }
+
+  @Override
+  public Escrow get(String orderId) {
+    try {
+      return wallet
+          .get()
+          .uri("/api/v1/wallet/internal/escrows/{orderId}", orderId)
+          .exchange(
+              (request, response) -> {
+                int status = response.getStatusCode().value();
+                String text = new String(response.getBody().readAllBytes());
+                if (status == 404) {
+                  return null;
+                }
+                if (status / 100 != 2) {
+                  throw WalletCalls.problem(json, status, text, "the escrow of order " + orderId);
+                }
+                return escrow(json.readTree(text));
+              });
+    } catch (com.dbay.platform.problem.DomainException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw WalletCalls.unavailable("the escrow of order " + orderId);
+    }
+  }
+
+  @Override
+  public Escrow settle(String orderId, String action, String buyerPercent, String key) {
+    if (!List.of("refund", "release", "split").contains(action)) {
+      throw new IllegalArgumentException("no escrow step " + action);
+    }
+    JsonNode answer =
+        WalletCalls.post(
+            wallet,
+            json,
+            "/api/v1/wallet/internal/escrows/{orderId}/" + action,
+            List.of(orderId),
+            key,
+            action.equals("split") ? Map.of("buyerPercent", buyerPercent) : Map.of(),
+            "the escrow of order " + orderId);
+    return escrow(answer);
+  }
+
+  private static Escrow escrow(JsonNode e) {
+    return new Escrow(
+        e.path("orderId").asString(),
+        e.path("status").asString(),
+        nullable(e.get("amount")),
+        nullable(e.get("buyerRefund")),
+        nullable(e.get("sellerPayout")),
+        nullable(e.get("fee")));
+  }
+
+  private static Doge nullable(JsonNode v) {
+    return v == null || v.isNull() ? null : Doge.parse(v.asString());
   }
 
   private static Doge amount(JsonNode answer, String field) {

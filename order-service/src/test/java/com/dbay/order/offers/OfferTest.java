@@ -131,6 +131,9 @@ class OfferTest {
 
     o.accepted(T0);
     assertThat(o.status()).isEqualTo(Offer.Status.ACCEPTED);
+    // Once ended, either party is told it is over (not whose turn it was).
+    assertThatThrownBy(() -> o.beginAccept("bob", "order-3", T0))
+        .satisfies(e -> assertThat(slug(e)).isEqualTo("offer-not-open"));
     assertThat(o.orderId()).isEqualTo("order-1");
     assertThat(o.holdOpen()).isFalse();
     assertThat(o.owesRelease()).isFalse();

@@ -288,7 +288,9 @@ class OffersIT extends OrderServiceIT {
     assertThat(counter(alice, countered, "90").status()).isEqualTo(200);
     assertThat(get("/api/v1/order/offers/" + open, bob, "USER").json().get("status").asString())
         .isEqualTo("VOID");
-    assertThat(balance(bob, "available")).isEqualTo(Doge.parse("205"));
+    // The counter's hold stays at the offer's 75 until bob accepts it (then it is resized).
+    assertThat(balance(bob, "available")).isEqualTo(Doge.parse("225"));
+    assertThat(wallet.held(bob, "offer-" + countered)).isEqualTo(Doge.parse("75"));
 
     clock.advance(Duration.ofHours(47));
     offers.sweep(100);

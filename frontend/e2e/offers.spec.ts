@@ -105,7 +105,7 @@ test('bob makes an offer; the form shows what is held and his balance after it',
 
 test('alice finds the offer under Offers and counters it', async ({}, info) => {
   await seller.getByRole('button', { name: alice.username }).click()
-  await seller.getByRole('link', { name: 'Offers' }).click()
+  await seller.getByRole('link', { name: 'Offers', exact: true }).click()
   await expect(seller).toHaveURL(/\/offers$/)
   const row = seller.getByTestId('offers-received').locator(`[data-offer-id="${offerId}"]`)
   await expect(row.getByTestId('offer-status')).toHaveText('Waiting for the seller', { timeout: 30_000 })

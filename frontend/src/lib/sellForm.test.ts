@@ -32,6 +32,22 @@ describe('the Sell form', () => {
     const f = toListingForm(filled({ format: 'fixed', price: '12.5', quantity: '3', reservePrice: '20' }), specs)
     expect(f).toMatchObject({ format: 'fixed', price: '12.5', quantity: 3, startPrice: undefined, reservePrice: undefined })
   })
+
+  it('checks Best Offer prices against the price and each other, and sends them only with offers on', () => {
+    const fixed = { format: 'fixed' as const, price: '100', quantity: '2' }
+    expect(draftProblems(filled({ ...fixed, acceptsOffers: true, autoAcceptPrice: '90', autoDeclinePrice: '50' }), specs)).toEqual({})
+    const p = draftProblems(filled({ ...fixed, acceptsOffers: true, autoAcceptPrice: '100', autoDeclinePrice: '120' }), specs)
+    expect(Object.keys(p).sort()).toEqual(['autoAcceptPrice', 'autoDeclinePrice'])
+    const q = draftProblems(filled({ ...fixed, acceptsOffers: true, autoAcceptPrice: '60', autoDeclinePrice: '60' }), specs)
+    expect(q).toEqual({ autoDeclinePrice: 'Auto-decline must be below auto-accept.' })
+    expect(toListingForm(filled({ ...fixed, acceptsOffers: true, autoAcceptPrice: '90', autoDeclinePrice: '' }), specs)).toMatchObject({
+      acceptsOffers: true,
+      autoAcceptPrice: '90',
+      autoDeclinePrice: undefined,
+    })
+    expect(toListingForm(filled({ ...fixed, acceptsOffers: false, autoAcceptPrice: '90' }), specs)).toMatchObject({ acceptsOffers: false, autoAcceptPrice: undefined })
+    expect(toListingForm(filled({ acceptsOffers: true }), specs).acceptsOffers).toBeUndefined()
+  })
 })
 
 describe('category search', () => {

@@ -22,6 +22,10 @@ export interface SellDraft {
   shipsTo: string[]
   /** Country codes typed by hand, e.g. "US, DE". */
   countries: string
+  /** Best Offer (fixed price only): buyers may offer less; the automatic answers are optional. */
+  acceptsOffers: boolean
+  autoAcceptPrice: string
+  autoDeclinePrice: string
 }
 
 export const CONDITIONS = [
@@ -62,6 +66,9 @@ export function emptyDraft(): SellDraft {
     shippingOptions: [{ service: 'Standard shipping', cost: '0' }],
     shipsTo: ['worldwide'],
     countries: '',
+    acceptsOffers: false,
+    autoAcceptPrice: '',
+    autoDeclinePrice: '',
   }
 }
 
@@ -98,6 +105,9 @@ export function draftOf(l: ListingView): SellDraft {
     shippingOptions: (l.shippingOptions ?? []).map((s) => ({ service: s.service ?? '', cost: plain(s.cost) || '0' })),
     shipsTo: regions,
     countries: (l.shipsTo ?? []).filter((r) => !regions.includes(r)).join(', '),
+    acceptsOffers: fixed && !!l.acceptsOffers,
+    autoAcceptPrice: plain(l.autoAcceptPrice),
+    autoDeclinePrice: plain(l.autoDeclinePrice),
   }
 }
 
@@ -128,6 +138,9 @@ export function toListingForm(d: SellDraft, specifics: readonly ItemSpecific[]):
     scheduledStart: d.scheduledStart ? new Date(d.scheduledStart).toISOString() : undefined,
     shippingOptions: d.shippingOptions.map((s) => ({ service: s.service.trim(), cost: s.cost.trim() })),
     shipsTo: regionsOf(d),
+    acceptsOffers: auction ? undefined : d.acceptsOffers,
+    autoAcceptPrice: !auction && d.acceptsOffers ? opt(d.autoAcceptPrice) : undefined,
+    autoDeclinePrice: !auction && d.acceptsOffers ? opt(d.autoDeclinePrice) : undefined,
   }
 }
 
@@ -167,6 +180,7 @@ export function draftProblems(d: SellDraft, specifics: readonly ItemSpecific[], 
     if (p) e.price = p
     const q = Number(d.quantity)
     if (!/^\d+$/.test(d.quantity.trim()) || q < 1 || q > 10000) e.quantity = 'Between 1 and 10,000.'
+    if (d.acceptsOffers) Object.assign(e, bestOfferProblems(d))
   }
   if (d.scheduledStart) {
     const t = new Date(d.scheduledStart)
@@ -181,5 +195,26 @@ export function draftProblems(d: SellDraft, specifics: readonly ItemSpecific[], 
   const regions = regionsOf(d)
   if (!regions.length) e.shipsTo = 'Choose where you ship to.'
   else if (regions.some((r) => !REGIONS.some((x) => x.value === r) && !/^[A-Z]{2}$/.test(r))) e.shipsTo = 'Country codes are two letters, e.g. US, DE.'
+  return e
+}
+
+/** Best Offer's rules, as the server has them: auto-decline < auto-accept < the price, both optional. */
+function bestOfferProblems(d: SellDraft): Record<string, string> {
+  const e: Record<string, string> = {}
+  const price = parseDoge(d.price)
+  let accept: bigint | null = null
+  if (d.autoAcceptPrice.trim()) {
+    const p = amountProblem(d.autoAcceptPrice)
+    accept = parseDoge(d.autoAcceptPrice)
+    if (p) e.autoAcceptPrice = p
+    else if (price !== null && accept !== null && accept >= price) e.autoAcceptPrice = 'Auto-accept must be below the price.'
+  }
+  if (d.autoDeclinePrice.trim()) {
+    const p = amountProblem(d.autoDeclinePrice)
+    const decline = parseDoge(d.autoDeclinePrice)
+    if (p) e.autoDeclinePrice = p
+    else if (price !== null && decline !== null && decline >= price) e.autoDeclinePrice = 'Auto-decline must be below the price.'
+    else if (accept !== null && decline !== null && decline >= accept) e.autoDeclinePrice = 'Auto-decline must be below auto-accept.'
+  }
   return e
 }

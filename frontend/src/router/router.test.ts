@@ -10,9 +10,9 @@ describe('the router', () => {
     expect(safeReturnPath(undefined)).toBe('/')
   })
 
-  it('asks for a signed-in user on every wallet, account, watchlist, saved-search, selling, my-bids, orders, checkout, messages, notifications and admin page, and not on public ones (an auction is public)', () => {
+  it('asks for a signed-in user on every wallet, account, watchlist, saved-search, selling, my-bids, orders, offers, checkout, messages, notifications and admin page, and not on public ones (an auction is public)', () => {
     const needsAuth = routes.filter((r) => 'auth' in r.meta && r.meta.auth).map((r) => r.name)
-    expect(needsAuth).toEqual(['account', 'wallet', 'statement', 'withdraw', 'withdrawal', 'watchlist', 'saved-searches', 'sell', 'my-listings', 'edit-listing', 'my-bids', 'messages', 'message-thread', 'orders', 'order', 'checkout', 'notifications', 'notification-settings', 'admin', 'admin-disputes', 'admin-dispute', 'admin-users', 'admin-withdrawals'])
+    expect(needsAuth).toEqual(['account', 'wallet', 'statement', 'withdraw', 'withdrawal', 'watchlist', 'saved-searches', 'sell', 'my-listings', 'edit-listing', 'my-bids', 'messages', 'message-thread', 'orders', 'order', 'offers', 'checkout', 'notifications', 'notification-settings', 'admin', 'admin-disputes', 'admin-dispute', 'admin-users', 'admin-withdrawals'])
   })
 
   it('keeps the admin console to the ADMIN role (every /admin page, and nothing else)', () => {

@@ -53,6 +53,7 @@ export const routes = [
   },
   { path: '/orders', name: 'orders', component: () => import('@/views/orders/OrdersView.vue'), meta: { title: 'Orders', auth: true } },
   { path: '/orders/:id', name: 'order', component: () => import('@/views/orders/OrderView.vue'), meta: { title: 'Order', auth: true } },
+  { path: '/offers', name: 'offers', component: () => import('@/views/offers/OffersView.vue'), meta: { title: 'Offers', auth: true } },
   { path: '/checkout/:listingId', name: 'checkout', component: () => import('@/views/checkout/CheckoutView.vue'), meta: { title: 'Checkout', auth: true } },
   {
     path: '/notifications',

@@ -441,6 +441,9 @@ export interface components {
             scheduledStart?: string;
             shippingOptions?: components["schemas"]["Shipping"][];
             shipsTo?: string[];
+            acceptsOffers?: boolean;
+            autoAcceptPrice?: string;
+            autoDeclinePrice?: string;
         };
         Shipping: {
             service?: string;
@@ -510,6 +513,9 @@ export interface components {
             updatedAt?: string;
             /** Format: int64 */
             version?: number;
+            acceptsOffers?: boolean;
+            autoAcceptPrice?: components["schemas"]["Doge"];
+            autoDeclinePrice?: components["schemas"]["Doge"];
         };
         PhotoView: {
             id?: string;

@@ -141,6 +141,21 @@ public final class RealListing {
    * DOGE, shipped by "Standard" at {@code shipping} DOGE. Answers its id.
    */
   public String fixedPrice(String seller, String price, int quantity, String shipping) {
+    return fixedPrice(seller, price, quantity, shipping, false, null, null);
+  }
+
+  /**
+   * Like {@link #fixedPrice(String, String, int, String)}, taking Best Offers when {@code offers},
+   * with the seller's automatic accept and decline prices (null: none).
+   */
+  public String fixedPrice(
+      String seller,
+      String price,
+      int quantity,
+      String shipping,
+      boolean offers,
+      String autoAccept,
+      String autoDecline) {
     long category = stamps(send("GET", "/api/v1/listing/categories", null, null).get("categories"));
     JsonNode form = send("GET", "/api/v1/listing/categories/" + category, null, null);
     ObjectNode specifics = JSON.createObjectNode();
@@ -170,6 +185,15 @@ public final class RealListing {
     body.put("price", price);
     body.put("quantity", quantity);
     body.put("durationDays", 30);
+    if (offers) {
+      body.put("acceptsOffers", true);
+      if (autoAccept != null) {
+        body.put("autoAcceptPrice", autoAccept);
+      }
+      if (autoDecline != null) {
+        body.put("autoDeclinePrice", autoDecline);
+      }
+    }
     String id =
         send("POST", "/api/v1/listing/listings", seller, body.toString()).get("id").asString();
     send("POST", "/api/v1/listing/listings/" + id + "/publish", seller, null);

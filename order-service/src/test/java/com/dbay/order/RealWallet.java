@@ -62,7 +62,6 @@ public final class RealWallet {
   public static void register(DynamicPropertyRegistry registry) {
     RealWallet wallet = get();
     registry.add("dbay.order.wallet-url", () -> wallet.base);
-    registry.add("dbay.order.disputes.wallet-url", () -> wallet.base);
     registry.add("dbay.service-calls.own-keys-file", () -> wallet.ownKeys.toString());
   }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 /**
  * What a seller wrote, already checked against the rules ({@link ListingForm}): the part of a
  * listing that a draft edit replaces. For a fixed-price listing {@code startPrice} is its price.
+ * {@code bestOffer} null: the listing takes no offers.
  */
 public record ListingContent(
     String title,
@@ -24,7 +25,8 @@ public record ListingContent(
     Duration duration,
     Instant scheduledStart,
     List<ShippingOption> shipping,
-    List<String> shipsTo) {
+    List<String> shipsTo,
+    BestOffer bestOffer) {
 
   public ListingContent {
     itemSpecifics = Map.copyOf(itemSpecifics);

@@ -36,7 +36,10 @@ public record ListingForm(
     Integer durationMinutes,
     String scheduledStart,
     List<Shipping> shippingOptions,
-    List<String> shipsTo) {
+    List<String> shipsTo,
+    Boolean acceptsOffers,
+    String autoAcceptPrice,
+    String autoDeclinePrice) {
 
   public record Shipping(String service, String cost) {}
 
@@ -120,6 +123,7 @@ public record ListingForm(
       }
       duration = duration(rules.fixedDays(), rules, 30, errors);
     }
+    BestOffer bestOffer = bestOffer(f, start, errors);
 
     Instant scheduled = null;
     if (notBlank(scheduledStart)) {
@@ -192,7 +196,40 @@ public record ListingForm(
         duration,
         scheduled,
         shipping,
-        regions);
+        regions,
+        bestOffer);
+  }
+
+  /**
+   * Best Offer (fixed price only): both prices optional, auto-accept below the price, auto-decline
+   * below auto-accept. Prices without {@code acceptsOffers: true} are a mistake, not ignored.
+   */
+  private BestOffer bestOffer(ListingFormat f, Doge listPrice, FieldErrors errors) {
+    boolean on = Boolean.TRUE.equals(acceptsOffers);
+    if (!on) {
+      if (notBlank(autoAcceptPrice) || notBlank(autoDeclinePrice)) {
+        errors.add("acceptsOffers", "must be true for auto-accept or auto-decline prices");
+      }
+      return null;
+    }
+    if (f != ListingFormat.FIXED) {
+      errors.add("acceptsOffers", "only a fixed-price listing takes offers");
+      return null;
+    }
+    Doge accept =
+        notBlank(autoAcceptPrice) ? price(autoAcceptPrice, "autoAcceptPrice", errors) : null;
+    Doge decline =
+        notBlank(autoDeclinePrice) ? price(autoDeclinePrice, "autoDeclinePrice", errors) : null;
+    if (accept != null && listPrice != null && accept.compareTo(listPrice) >= 0) {
+      errors.add("autoAcceptPrice", "must be below the price " + listPrice);
+    }
+    if (decline != null && listPrice != null && decline.compareTo(listPrice) >= 0) {
+      errors.add("autoDeclinePrice", "must be below the price " + listPrice);
+    }
+    if (accept != null && decline != null && decline.compareTo(accept) >= 0) {
+      errors.add("autoDeclinePrice", "must be below the auto-accept price " + accept);
+    }
+    return new BestOffer(accept, decline);
   }
 
   private Map<String, String> specifics(Category category, FieldErrors errors) {

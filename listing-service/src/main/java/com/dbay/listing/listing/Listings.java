@@ -27,7 +27,8 @@ public class Listings {
   private static final String COLUMNS =
       "id, seller_id, seller_name, title, description, item_condition, category_id, format, status,"
           + " start_price, reserve_price, buy_it_now_price, current_price, quantity, quantity_sold, duration_minutes, scheduled_start,"
-          + " starts_at, ends_at, ended_at, ships_to, bid_count, views, created_at, updated_at, version";
+          + " starts_at, ends_at, ended_at, ships_to, bid_count, views, created_at, updated_at, version,"
+          + " accepts_offers, auto_accept_price, auto_decline_price";
 
   private final JdbcClient jdbc;
   private final ItemSpecificsStore specifics;
@@ -103,7 +104,7 @@ public class Listings {
     jdbc.sql(
             "insert into listing ("
                 + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             l.id(),
             l.sellerId(),
@@ -130,7 +131,10 @@ public class Listings {
             l.views(),
             ts(l.createdAt()),
             ts(l.updatedAt()),
-            l.version())
+            l.version(),
+            c.bestOffer() != null,
+            c.bestOffer() == null ? null : koinu(c.bestOffer().autoAccept()),
+            c.bestOffer() == null ? null : koinu(c.bestOffer().autoDecline()))
         .update();
     saveShipping(l);
     specifics.save(l.id(), c.categoryId(), c.itemSpecifics(), l.version());
@@ -148,7 +152,8 @@ public class Listings {
                 "update listing set title = ?, description = ?, item_condition = ?, category_id = ?, format = ?, status = ?,"
                     + " start_price = ?, reserve_price = ?, buy_it_now_price = ?, current_price = ?, quantity = ?, quantity_sold = ?,"
                     + " duration_minutes = ?, scheduled_start = ?, starts_at = ?, ends_at = ?, ended_at = ?, ships_to = ?, bid_count = ?,"
-                    + " updated_at = ?, version = ? where id = ? and version = ?")
+                    + " updated_at = ?, version = ?, accepts_offers = ?, auto_accept_price = ?,"
+                    + " auto_decline_price = ? where id = ? and version = ?")
             .params(
                 c.title(),
                 c.description(),
@@ -171,6 +176,9 @@ public class Listings {
                 l.bidCount(),
                 ts(l.updatedAt()),
                 l.version(),
+                c.bestOffer() != null,
+                c.bestOffer() == null ? null : koinu(c.bestOffer().autoAccept()),
+                c.bestOffer() == null ? null : koinu(c.bestOffer().autoDecline()),
                 l.id(),
                 l.loadedVersion())
             .update();
@@ -226,7 +234,8 @@ public class Listings {
               Duration.ofMinutes(r.durationMinutes),
               r.scheduledStart,
               shipping.getOrDefault(r.id, List.of()),
-              r.shipsTo.isEmpty() ? List.of() : Arrays.asList(r.shipsTo.split(",")));
+              r.shipsTo.isEmpty() ? List.of() : Arrays.asList(r.shipsTo.split(",")),
+              r.acceptsOffers ? new BestOffer(doge(r.autoAccept), doge(r.autoDecline)) : null);
       out.add(
           Listing.restore(
               r.id,
@@ -274,7 +283,10 @@ public class Listings {
       long views,
       Instant createdAt,
       Instant updatedAt,
-      long version) {}
+      long version,
+      boolean acceptsOffers,
+      Long autoAccept,
+      Long autoDecline) {}
 
   private static Row row(ResultSet rs) throws SQLException {
     return new Row(
@@ -303,7 +315,10 @@ public class Listings {
         rs.getLong("views"),
         instant(rs, "created_at"),
         instant(rs, "updated_at"),
-        rs.getLong("version"));
+        rs.getLong("version"),
+        rs.getBoolean("accepts_offers"),
+        rs.getObject("auto_accept_price", Long.class),
+        rs.getObject("auto_decline_price", Long.class));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

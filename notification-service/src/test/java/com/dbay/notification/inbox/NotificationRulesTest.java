@@ -83,4 +83,31 @@ class NotificationRulesTest {
         .isFalse();
     assertThat(NotificationRules.forEvent("dbay.auction", "AuctionExtended")).isEmpty();
   }
+
+  @Test
+  void anOffersAnswerGoesToTheOtherParty() {
+    JsonNode bySeller = JSON.valueToTree(Map.of("buyerId", "b", "sellerId", "s", "by", "SELLER"));
+    JsonNode byBuyer = JSON.valueToTree(Map.of("buyerId", "b", "sellerId", "s", "by", "BUYER"));
+    for (String type : new String[] {"OfferAccepted", "OfferDeclined"}) {
+      var rules = NotificationRules.forEvent("dbay.order", type);
+      assertThat(rules.stream().filter(r -> r.when().test(bySeller)).map(r -> r.recipient()))
+          .as(type)
+          .containsExactly("buyerId");
+      assertThat(rules.stream().filter(r -> r.when().test(byBuyer)).map(r -> r.recipient()))
+          .as(type)
+          .containsExactly("sellerId");
+    }
+    assertThat(NotificationRules.forEvent("dbay.order", "OfferMade"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.recipient()).isEqualTo("sellerId"));
+    assertThat(NotificationRules.forEvent("dbay.order", "OfferCountered"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.recipient()).isEqualTo("buyerId"));
+    JsonNode counterExpired = JSON.valueToTree(Map.of("buyerId", "b", "awaiting", "BUYER"));
+    assertThat(
+            NotificationRules.forEvent("dbay.order", "OfferExpired").stream()
+                .filter(r -> r.when().test(counterExpired))
+                .map(r -> r.title()))
+        .containsExactly("The seller's counter expired");
+  }
 }

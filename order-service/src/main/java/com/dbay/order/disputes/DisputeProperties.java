@@ -4,13 +4,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where disputes reach the wallet (escrow), DisputeWorkflow (Step Functions API) and the object
- * store (evidence images), and the platform fee the wallet takes from a seller's share (the same
- * DBAY_WALLET_FEE_BPS the wallet reads), for the admin's exact preview of a ruling.
+ * Where disputes reach DisputeWorkflow (Step Functions API) and the object store (evidence images),
+ * and the platform fee the wallet takes from a seller's share (the same DBAY_WALLET_FEE_BPS the
+ * wallet reads), for the admin's exact preview of a ruling. The escrow itself goes through orders'
+ * {@code EscrowWallet} (dbay.order.wallet-url), the service's one wallet client.
  */
 @ConfigurationProperties("dbay.order.disputes")
 public record DisputeProperties(
-    @DefaultValue("http://127.0.0.1:8003") String walletUrl,
     @DefaultValue("") String sfnEndpoint,
     @DefaultValue("") String sfnAccessKeyId,
     @DefaultValue("") String sfnSecretAccessKey,

@@ -1,5 +1,6 @@
 package com.dbay.order.disputes;
 
+import com.dbay.order.orders.EscrowWallet;
 import com.dbay.platform.identity.Identity;
 import com.dbay.platform.money.Doge;
 import com.dbay.platform.problem.DomainException;
@@ -39,7 +40,7 @@ public class DisputeService {
   static final List<String> IMAGE_TYPES = List.of("image/jpeg", "image/png", "image/webp");
 
   private final Disputes disputes;
-  private final EscrowClient escrow;
+  private final EscrowWallet escrow;
   private final EvidenceStore store;
   private final WorkflowAnswers workflow;
   private final AdminAudit audit;
@@ -51,7 +52,7 @@ public class DisputeService {
 
   public DisputeService(
       Disputes disputes,
-      EscrowClient escrow,
+      EscrowWallet escrow,
       EvidenceStore store,
       WorkflowAnswers workflow,
       AdminAudit audit,
@@ -250,7 +251,7 @@ public class DisputeService {
   public record AdminView(
       Dispute dispute,
       DisputedOrder order,
-      EscrowClient.Escrow escrow,
+      EscrowWallet.Escrow escrow,
       int feeBasisPoints,
       List<Evidence> evidence,
       List<Map<String, Object>> audit) {}
@@ -259,7 +260,7 @@ public class DisputeService {
   public AdminView adminView(Identity admin, String disputeId) {
     requireAdmin(admin);
     Dispute d = disputes.find(disputeId).orElseThrow(() -> DomainException.notFound("The dispute"));
-    EscrowClient.Escrow e;
+    EscrowWallet.Escrow e;
     try {
       e = escrow.get(d.orderId());
     } catch (RuntimeException unavailable) {
@@ -439,8 +440,12 @@ public class DisputeService {
           // Inside the transaction that holds the dispute's lock: a concurrent ruling waits here
           // and then finds it RULED. The key makes a retry after a crash replay the wallet's
           // answer.
-          EscrowClient.Escrow moved =
-              escrow.settle(d.orderId(), outcome, percent, "dispute-" + d.id() + "-ruling");
+          EscrowWallet.Escrow moved =
+              escrow.settle(
+                  d.orderId(),
+                  outcome.name().toLowerCase(),
+                  percent,
+                  "dispute-" + d.id() + "-ruling");
           Instant now = clock.instant();
           d.ruled(
               new Dispute.Ruling(

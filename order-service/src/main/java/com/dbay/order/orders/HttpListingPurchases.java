@@ -1,5 +1,6 @@
 package com.dbay.order.orders;
 
+import com.dbay.order.wallet.WalletCalls;
 import com.dbay.platform.money.Doge;
 import com.dbay.platform.problem.DomainException;
 import com.dbay.platform.problem.DomainException.Kind;
@@ -24,7 +25,7 @@ class HttpListingPurchases implements ListingPurchases {
 
   HttpListingPurchases(
       OrderProperties properties, ServiceCallSigningInterceptor signing, JsonMapper json) {
-    this.listing = WalletEscrow.WalletClients.client(properties.listingUrl(), signing);
+    this.listing = WalletCalls.client(properties.listingUrl(), signing);
     this.json = json;
   }
 
@@ -103,7 +104,7 @@ class HttpListingPurchases implements ListingPurchases {
                   Map.of());
             }
             DomainException refused =
-                WalletEscrow.WalletClients.problem(json, status == 422 ? 400 : status, text, what);
+                WalletCalls.problem(json, status == 422 ? 400 : status, text, what);
             if (status == 422) {
               // The listing's field rules (quantity, shipping service): the buyer's input.
               throw new DomainException(

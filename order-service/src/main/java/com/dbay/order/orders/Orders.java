@@ -42,7 +42,7 @@ public class Orders {
   }
 
   /** Inserts a new order of a fixed-price listing (many per listing), with its delivery. */
-  void insert(Order o) {
+  public void insert(Order o) {
     Order.Delivery d = o.delivery();
     jdbc.update(
         """
@@ -83,7 +83,7 @@ public class Orders {
         o.id());
   }
 
-  Optional<Order> find(String id) {
+  public Optional<Order> find(String id) {
     return jdbc.query("SELECT * FROM orders WHERE id = ?", this::restore, id).stream().findFirst();
   }
 

@@ -1,16 +1,10 @@
 package com.dbay.order.orders;
 
+import com.dbay.order.wallet.WalletCalls;
 import com.dbay.platform.money.Doge;
-import com.dbay.platform.problem.DomainException;
-import com.dbay.platform.problem.DomainException.Kind;
 import com.dbay.platform.starter.servicecall.ServiceCallSigningInterceptor;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -18,18 +12,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link EscrowWallet} on wallet-service's internal escrows ({@code POST
- * /api/v1/wallet/internal/escrows/{orderId}/release|refund}), signed as order-service.
+ * /api/v1/wallet/internal/escrows[/{orderId}/release|refund|split]}, {@code GET …/{orderId}}),
+ * signed as order-service: the one escrow client of orders, offers and disputes.
  */
 @Component
 class WalletEscrow implements EscrowWallet {
-
-  private static final Logger log = LoggerFactory.getLogger(WalletEscrow.class);
 
   private final RestClient wallet;
   private final JsonMapper json;
 
   WalletEscrow(OrderProperties properties, ServiceCallSigningInterceptor signing, JsonMapper json) {
-    this.wallet = WalletClients.client(properties.walletUrl(), signing);
+    this.wallet = WalletCalls.client(properties.walletUrl(), signing);
     this.json = json;
   }
 
@@ -44,7 +37,7 @@ class WalletEscrow implements EscrowWallet {
     if (holdReference != null) {
       body.put("holdReference", holdReference);
     }
-    WalletClients.post(
+    WalletCalls.post(
         wallet,
         json,
         "/api/v1/wallet/internal/escrows",
@@ -66,7 +59,7 @@ class WalletEscrow implements EscrowWallet {
 
   private Settlement settle(String orderId, String step) {
     JsonNode answer =
-        WalletClients.post(
+        WalletCalls.post(
             wallet,
             json,
             "/api/v1/wallet/internal/escrows/{orderId}/" + step,
@@ -78,110 +71,64 @@ class WalletEscrow implements EscrowWallet {
         amount(answer, "sellerPayout"), amount(answer, "fee"), amount(answer, "buyerRefund"));
   }
 
+  @Override
+  public Escrow get(String orderId) {
+    try {
+      return wallet
+          .get()
+          .uri("/api/v1/wallet/internal/escrows/{orderId}", orderId)
+          .exchange(
+              (request, response) -> {
+                int status = response.getStatusCode().value();
+                String text = new String(response.getBody().readAllBytes());
+                if (status == 404) {
+                  return null;
+                }
+                if (status / 100 != 2) {
+                  throw WalletCalls.problem(json, status, text, "the escrow of order " + orderId);
+                }
+                return escrow(json.readTree(text));
+              });
+    } catch (com.dbay.platform.problem.DomainException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw WalletCalls.unavailable("the escrow of order " + orderId);
+    }
+  }
+
+  @Override
+  public Escrow settle(String orderId, String action, String buyerPercent, String key) {
+    if (!List.of("refund", "release", "split").contains(action)) {
+      throw new IllegalArgumentException("no escrow step " + action);
+    }
+    JsonNode answer =
+        WalletCalls.post(
+            wallet,
+            json,
+            "/api/v1/wallet/internal/escrows/{orderId}/" + action,
+            List.of(orderId),
+            key,
+            action.equals("split") ? Map.of("buyerPercent", buyerPercent) : Map.of(),
+            "the escrow of order " + orderId);
+    return escrow(answer);
+  }
+
+  private static Escrow escrow(JsonNode e) {
+    return new Escrow(
+        e.path("orderId").asString(),
+        e.path("status").asString(),
+        nullable(e.get("amount")),
+        nullable(e.get("buyerRefund")),
+        nullable(e.get("sellerPayout")),
+        nullable(e.get("fee")));
+  }
+
+  private static Doge nullable(JsonNode v) {
+    return v == null || v.isNull() ? null : Doge.parse(v.asString());
+  }
+
   private static Doge amount(JsonNode answer, String field) {
     JsonNode v = answer.get(field);
     return v == null || v.isNull() ? Doge.ZERO : Doge.parse(v.asString());
-  }
-
-  /** The one way order-service talks to the wallet: signed, short timeouts, problems mapped. */
-  static final class WalletClients {
-
-    private WalletClients() {}
-
-    static RestClient client(String baseUrl, ServiceCallSigningInterceptor signing) {
-      JdkClientHttpRequestFactory requests =
-          new JdkClientHttpRequestFactory(
-              HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
-      requests.setReadTimeout(Duration.ofSeconds(10));
-      return RestClient.builder()
-          .baseUrl(baseUrl)
-          .requestFactory(requests)
-          .requestInterceptor(signing)
-          .build();
-    }
-
-    /**
-     * POSTs {@code body} (null: none) with the key; answers the JSON. A 4xx of the wallet becomes
-     * the same kind of problem here with the wallet's type and detail (insufficient funds is the
-     * buyer's to know); a 5xx or no answer is 503, nothing changed here.
-     */
-    static JsonNode post(
-        RestClient wallet,
-        JsonMapper json,
-        String uri,
-        List<Object> variables,
-        String key,
-        Object body,
-        String what) {
-      try {
-        RestClient.RequestBodySpec request =
-            wallet
-                .post()
-                .uri(uri, variables.toArray())
-                .header("Idempotency-Key", key)
-                .header("Content-Type", "application/json");
-        if (body != null) {
-          request.body(body);
-        }
-        return request.exchange(
-            (req, response) -> {
-              String text = new String(response.getBody().readAllBytes());
-              int status = response.getStatusCode().value();
-              if (status / 100 == 2) {
-                return json.readTree(text);
-              }
-              throw problem(json, status, text, what);
-            });
-      } catch (DomainException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        log.warn("wallet unreachable for {}: {}", what, e.toString());
-        throw unavailable(what);
-      }
-    }
-
-    static DomainException problem(JsonMapper json, int status, String text, String what) {
-      String type = "wallet-refused";
-      String detail = "The wallet refused " + what + ".";
-      try {
-        JsonNode p = json.readTree(text);
-        if (p.hasNonNull("type")) {
-          String t = p.get("type").asString();
-          type = t.substring(t.lastIndexOf('/') + 1);
-        }
-        if (p.hasNonNull("detail")) {
-          detail = p.get("detail").asString();
-        }
-      } catch (RuntimeException notJson) {
-        // keep the generic words
-      }
-      Kind kind =
-          switch (status) {
-            case 400, 422 -> Kind.CONFLICT;
-            case 403 -> Kind.FORBIDDEN;
-            case 404 -> Kind.CONFLICT;
-            case 409 -> Kind.CONFLICT;
-            default -> null;
-          };
-      if (kind == null) {
-        log.warn("wallet answered {} for {}: {}", status, what, text);
-        return unavailable(what);
-      }
-      if (status == 404) {
-        type = "escrow-not-funded";
-        detail = "The order's escrow is not funded yet; try again in a moment.";
-      }
-      return new DomainException(kind, type, null, detail, List.of(), Map.of());
-    }
-
-    static DomainException unavailable(String what) {
-      return new DomainException(
-          Kind.UNAVAILABLE,
-          "wallet-unavailable",
-          null,
-          "The wallet cannot be reached for " + what + " right now; nothing changed, try again.",
-          List.of(),
-          Map.of());
-    }
   }
 }

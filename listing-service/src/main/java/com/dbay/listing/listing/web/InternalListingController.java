@@ -89,6 +89,44 @@ class InternalListingController {
         l.version());
   }
 
+  /**
+   * What order-service's Best Offer needs to judge an offer: the price, the units left, the
+   * shipping options and the seller's secret automatic answers (never on the public page).
+   */
+  record OfferTerms(
+      String listingId,
+      String sellerId,
+      String title,
+      String format,
+      String status,
+      Doge price,
+      int quantityAvailable,
+      boolean acceptsOffers,
+      Doge autoAcceptPrice,
+      Doge autoDeclinePrice,
+      List<Shipping> shippingOptions) {}
+
+  record Shipping(String service, Doge cost) {}
+
+  @InternalApi(callers = "order-service")
+  @GetMapping("/listings/{id}/offer-terms")
+  OfferTerms offerTerms(@PathVariable UUID id) {
+    Listing l = listings.visibleTo(id, "");
+    var c = l.content();
+    return new OfferTerms(
+        l.id().toString(),
+        l.sellerId(),
+        c.title(),
+        c.format().json(),
+        l.status().json(),
+        l.currentPrice(),
+        c.quantity() - l.quantitySold(),
+        c.bestOffer() != null,
+        c.bestOffer() == null ? null : c.bestOffer().autoAccept(),
+        c.bestOffer() == null ? null : c.bestOffer().autoDecline(),
+        c.shipping().stream().map(o -> new Shipping(o.service(), o.cost())).toList());
+  }
+
   record PurchaseRequest(
       String orderId, String buyerId, Integer quantity, String unitPrice, String shippingService) {}
 

@@ -9,6 +9,8 @@ import java.util.Map;
 /**
  * A listing on its page. {@code reservePrice} and {@code views} are in it for the seller only; the
  * reserve is never shown to anyone else (buyers learn only whether it is met, from the auction).
+ * Best Offer: {@code acceptsOffers} for everyone (fixed price only); the automatic accept and
+ * decline prices for the seller only.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ListingView(
@@ -47,7 +49,10 @@ public record ListingView(
     List<com.dbay.listing.question.web.QuestionView> questions,
     Instant createdAt,
     Instant updatedAt,
-    long version) {
+    long version,
+    Boolean acceptsOffers,
+    Doge autoAcceptPrice,
+    Doge autoDeclinePrice) {
 
   public record CategoryStep(long id, String name) {}
 

@@ -106,7 +106,10 @@ public class ListingViews {
         questions.of(l, viewer).stream().map(QuestionView::of).toList(),
         l.createdAt(),
         l.updatedAt(),
-        l.version());
+        l.version(),
+        fixed ? c.bestOffer() != null : null,
+        seller && c.bestOffer() != null ? c.bestOffer().autoAccept() : null,
+        seller && c.bestOffer() != null ? c.bestOffer().autoDecline() : null);
   }
 
   /** Rows for a list; {@code forSeller} adds views and unanswered questions. */

@@ -49,6 +49,7 @@ async function open() {
           : json({ decision: 'SPLIT', buyerPercent: '50', amount: '100.00000000', buyerAmount: '50.00000000', sellerAmount: '48.75000000', fee: '1.25000000' })
       }
       if (url.pathname.endsWith('/ruling')) return json({ ...DETAIL.dispute, status: 'RULED' })
+      if (url.pathname === '/api/v1/messaging/admin/orders/O1234567890/thread') return json({ threadId: 'T1', listingId: 'L1', role: null })
       return json(DETAIL)
     }) as unknown as typeof fetch,
   })
@@ -56,6 +57,7 @@ async function open() {
     history: createMemoryHistory(),
     routes: [
       { path: '/admin/disputes/:id', name: 'admin-dispute', component: AdminDisputeView },
+      { path: '/messages/:threadId', name: 'message-thread', component: { template: '<p/>' } },
       { path: '/admin/disputes', name: 'admin-disputes', component: { template: '<p/>' } },
     ],
   })
@@ -66,6 +68,13 @@ async function open() {
 }
 
 describe('the admin dispute page', () => {
+  it("links to the parties' thread, which messaging lets the admin read while the dispute is open", async () => {
+    const { w, calls } = await open()
+    expect(calls.some((c) => c.url.pathname === '/api/v1/messaging/admin/orders/O1234567890/thread')).toBe(true)
+    const link = w.get('[data-testid="dispute-thread"] a')
+    expect(link.attributes('href')).toBe('/messages/T1')
+  })
+
   it('shows both sides, the escrow, and the exact DOGE of a 70/30 split before ruling with its reason', async () => {
     const { w, calls } = await open()
     expect(w.text()).toContain('Blue, not red.')

@@ -13,13 +13,13 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * {@link DisputeAccess} asking order-service's internal {@code GET
- * /api/v1/order/internal/disputes} (signed as messaging-service; row in
- * dbay/internal-endpoints.tsv): a thread names its order, or else is one buyer's about one listing,
- * and order-service tells whether such an order of theirs with this seller is in an open (not yet
- * ruled) dispute. Every admin may handle every open dispute (the admin console's queue), so that
- * is the whole rule. Asked on each admin read, never cached: a ruling closes the thread to admins
- * at once. order-service not answering: refused (the thread answers 404, as to anyone else).
+ * {@link DisputeAccess} asking order-service's internal {@code GET /api/v1/order/internal/disputes}
+ * (signed as messaging-service; row in dbay/internal-endpoints.tsv): a thread names its order, or
+ * else is one buyer's about one listing, and order-service tells whether such an order of theirs
+ * with this seller is in an open (not yet ruled) dispute. Every admin may handle every open dispute
+ * (the admin console's queue), so that is the whole rule. Asked on each admin read, never cached: a
+ * ruling closes the thread to admins at once. order-service not answering: refused (the thread
+ * answers 404, as to anyone else).
  */
 @Component
 class OrderDisputeAccess implements DisputeAccess {

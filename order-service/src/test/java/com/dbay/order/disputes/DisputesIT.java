@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dbay.order.OrderServiceIT;
 import com.dbay.order.RealWallet;
-import com.dbay.platform.test.TestCallers;
 import com.dbay.platform.events.EventEnvelope;
 import com.dbay.platform.identity.GatewayProof;
 import com.dbay.platform.identity.Identity;
 import com.dbay.platform.identity.IdentityHeaders;
 import com.dbay.platform.money.Doge;
 import com.dbay.platform.starter.events.EventBus;
+import com.dbay.platform.test.TestCallers;
 import com.dbay.platform.test.TestStores;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -434,8 +434,7 @@ class DisputesIT {
     // messaging-service asks whether the order is in dispute (an admin may then read the
     // parties' thread): by the order, or by the thread's listing and buyer; nobody else may ask
     String byOrder = "/api/v1/order/internal/disputes?orderId=" + order;
-    String byThread =
-        "/api/v1/order/internal/disputes?listingId=L-" + order + "&buyerId=" + buyer;
+    String byThread = "/api/v1/order/internal/disputes?listingId=L-" + order + "&buyerId=" + buyer;
     for (String ask : List.of(byOrder, byThread)) {
       Response asked = internal("messaging-service", ask);
       assertThat(asked.status()).as(ask).isEqualTo(200);

@@ -50,13 +50,13 @@ import tools.jackson.databind.node.ObjectNode;
  * Issue #15's "killing notification-service while events flow and starting it again loses none and
  * duplicates none", on a running stack: the events go the whole real way (XADD on the bus stream as
  * a producer's outbox relay does → the local runtime's rule {@code notification-events-to-queue} →
- * the ElasticMQ queue → notification-service's consumer), and notification-service is the
- * stack's own process ({@code java -jar}, started by {@code ./dbay}). It is killed with SIGKILL
- * while events still arrive (some handled, some not yet), started again with {@code ./dbay _start},
- * and then: every event produced exactly one in-app notification (PostgreSQL), its event id is
- * recorded once, no live frame came twice, the queue drains (the messages the dead process had
- * received come back after the visibility timeout and are skipped as duplicates) and none went to
- * the dead-letter queue.
+ * the ElasticMQ queue → notification-service's consumer), and notification-service is the stack's
+ * own process ({@code java -jar}, started by {@code ./dbay}). It is killed with SIGKILL while
+ * events still arrive (some handled, some not yet), started again with {@code ./dbay _start}, and
+ * then: every event produced exactly one in-app notification (PostgreSQL), its event id is recorded
+ * once, no live frame came twice, the queue drains (the messages the dead process had received come
+ * back after the visibility timeout and are skipped as duplicates) and none went to the dead-letter
+ * queue.
  */
 class KillNotificationServiceIT {
 
@@ -69,8 +69,7 @@ class KillNotificationServiceIT {
       Integer.parseInt(System.getenv().getOrDefault("DBAY_PORT_OFFSET", "0"));
   private final Path state =
       Path.of(
-          System.getenv()
-              .getOrDefault("DBAY_STACK_STATE_DIR", ROOT.resolve(".dbay").toString()));
+          System.getenv().getOrDefault("DBAY_STACK_STATE_DIR", ROOT.resolve(".dbay").toString()));
   private final Map<String, Integer> ports = partsTable();
 
   @Test
@@ -84,7 +83,8 @@ class KillNotificationServiceIT {
     String queue = env("DBAY_SQS_NOTIFICATION_QUEUE", "dbay-notifications");
     String dlq = env("DBAY_SQS_NOTIFICATION_DLQ", "dbay-notifications-dlq");
 
-    RedisClient redis = RedisClient.create(env("DBAY_REDIS_URL", "redis://127.0.0.1:" + (16379 + offset)));
+    RedisClient redis =
+        RedisClient.create(env("DBAY_REDIS_URL", "redis://127.0.0.1:" + (16379 + offset)));
     try (StatefulRedisConnection<String, String> bus = redis.connect();
         StatefulRedisPubSubConnection<String, String> frames = redis.connectPubSub();
         SqsClient sqs = sqs();
@@ -109,8 +109,10 @@ class KillNotificationServiceIT {
       long dlqBefore = depth(sqs, dlqUrl);
 
       long pid = notificationPid();
-      assertThat(commandLine(pid)).as("the stack's notification-service is a java -jar process")
-          .contains("-jar").contains("notification-service");
+      assertThat(commandLine(pid))
+          .as("the stack's notification-service is a java -jar process")
+          .contains("-jar")
+          .contains("notification-service");
 
       // The producer: EVENTS events at a steady pace, over the kill and the restart.
       List<String> produced = new CopyOnWriteArrayList<>();
@@ -140,7 +142,9 @@ class KillNotificationServiceIT {
           pid, producedAtKill, EVENTS, handledAtKill);
       assertThat(handledAtKill).as("killed mid-flow").isLessThan(EVENTS);
       Thread.sleep(2000);
-      assertThat(rows(db, run)).as("nobody handles events while it is dead").isEqualTo(handledAtKill);
+      assertThat(rows(db, run))
+          .as("nobody handles events while it is dead")
+          .isEqualTo(handledAtKill);
 
       Instant restart = Instant.now();
       Process start =

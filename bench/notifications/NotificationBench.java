@@ -162,6 +162,7 @@ public class NotificationBench {
     {
       Redis bus = new Redis(redisHost, redisPort);
       long[] sent = new long[events];
+      long[] sentWall = new long[events];
       String prefix = "nb:" + run + "p:";
       page.expect(prefix, events);
       long t0 = System.nanoTime();
@@ -186,11 +187,30 @@ public class NotificationBench {
                 + i
                 + "\"}}";
         sent[i] = System.nanoTime();
+        sentWall[i] = System.currentTimeMillis();
         bus.sendOnly("XADD", stream, "*", "envelope", envelope);
       }
       bus.drain(events);
       long[] got = page.await(prefix, Integer.parseInt(args.getOrDefault("timeout", "180")));
       report("event -> notification on the page (bus -> rule -> SQS -> notification-service -> Redis -> gateway -> WebSocket)", sent, got, t0);
+      // Where the time goes: the notification's createdAt (stamped by notification-service as it
+      // stores it) splits each latency into event -> stored and stored -> page (wall clocks).
+      long[] stored = page.created(prefix);
+      List<Double> before = new ArrayList<>();
+      List<Double> after = new ArrayList<>();
+      long gotWallOffset = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+      for (int i = 0; i < events; i++) {
+        if (got[i] != 0 && stored[i] != 0) {
+          before.add((double) (stored[i] - sentWall[i]));
+          after.add((got[i] + gotWallOffset) / 1e6 - stored[i]);
+        }
+      }
+      double[] b = before.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      double[] c = after.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      System.out.printf(
+          "  of which event -> stored by notification-service: p50 %.0f p99 %.0f max %.0f ms; stored -> on the page: p50 %.0f p99 %.0f max %.0f ms (ms clock)%n",
+          pct(b, 50), pct(b, 99), b.length == 0 ? Double.NaN : b[b.length - 1],
+          pct(c, 50), pct(c, 99), c.length == 0 ? Double.NaN : c[c.length - 1]);
       bus.close();
     }
     page.close();
@@ -237,6 +257,8 @@ public class NotificationBench {
     private final StringBuilder partial = new StringBuilder();
     private final Map<String, long[]> arrivals = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> latches = new ConcurrentHashMap<>();
+    private final Map<String, long[]> created = new ConcurrentHashMap<>();
+    private static final Pattern CREATED = Pattern.compile("\"createdAt\"\\s*:\\s*\"([^\"]+)\"");
     private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
     private WebSocket socket;
     volatile int duplicates;
@@ -257,7 +279,12 @@ public class NotificationBench {
 
     void expect(String prefix, int count) {
       arrivals.put(prefix, new long[count]);
+      created.put(prefix, new long[count]);
       latches.put(prefix, new CountDownLatch(count));
+    }
+
+    long[] created(String prefix) {
+      return created.get(prefix);
     }
 
     long[] await(String prefix, int seconds) throws InterruptedException {
@@ -283,6 +310,10 @@ public class NotificationBench {
           if (times != null && i < times.length) {
             if (times[i] == 0) {
               times[i] = now;
+              Matcher c = CREATED.matcher(text);
+              if (c.find()) {
+                created.get(prefix)[i] = java.time.Instant.parse(c.group(1)).toEpochMilli();
+              }
               latches.get(prefix).countDown();
             } else {
               duplicates++;

@@ -141,26 +141,17 @@ public class Disputes {
         .findFirst();
   }
 
-  /** A dispute with its order's listing and parties: what messaging-service asks about. */
-  public record OnOrder(
-      String disputeId,
-      String orderId,
-      String listingId,
-      String buyerId,
-      String sellerId,
-      String status) {}
-
   /**
    * The dispute of one order ({@code orderId}), or those of one buyer's orders of one listing
    * ({@code listingId} and {@code buyerId}: a messaging thread is one buyer's about one listing).
    */
-  public List<OnOrder> onOrders(String orderId, String listingId, String buyerId) {
+  List<DisputeService.OnOrder> onOrders(String orderId, String listingId, String buyerId) {
     String select =
         "SELECT d.id, d.order_id, o.listing_id, o.buyer_id, o.seller_id, d.status"
             + " FROM disputes d JOIN orders o ON o.id = d.order_id WHERE ";
-    org.springframework.jdbc.core.RowMapper<OnOrder> row =
+    org.springframework.jdbc.core.RowMapper<DisputeService.OnOrder> row =
         (rs, n) ->
-            new OnOrder(
+            new DisputeService.OnOrder(
                 rs.getString(1),
                 rs.getString(2),
                 rs.getString(3),

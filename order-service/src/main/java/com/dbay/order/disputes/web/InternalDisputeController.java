@@ -1,7 +1,7 @@
 package com.dbay.order.disputes.web;
 
 import com.dbay.order.disputes.Dispute;
-import com.dbay.order.disputes.Disputes;
+import com.dbay.order.disputes.DisputeService;
 import com.dbay.platform.problem.DomainException;
 import com.dbay.platform.starter.servicecall.InternalApi;
 import java.util.List;
@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/order/internal/disputes")
 class InternalDisputeController {
 
-  private final Disputes disputes;
+  private final DisputeService disputes;
 
-  InternalDisputeController(Disputes disputes) {
+  InternalDisputeController(DisputeService disputes) {
     this.disputes = disputes;
   }
 

@@ -72,6 +72,19 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   return body as T
 }
 
+/**
+ * ADMIN: the thread between the parties of an order in an open dispute (read-only for the admin);
+ * null when they wrote none (404), or when the order's dispute is ruled.
+ */
+export async function fetchDisputedOrderThread(orderId: string): Promise<ThreadSummary | null> {
+  try {
+    return await call<ThreadSummary>(`/admin/orders/${encodeURIComponent(orderId)}/thread`)
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return null
+    throw e
+  }
+}
+
 /** The caller's thread with the listing's seller, found or created. */
 export function startThread(listingId: string): Promise<ThreadSummary> {
   return call('/threads', { method: 'POST', body: JSON.stringify({ listingId }) })

@@ -53,6 +53,7 @@ async function open() {
         return json({ id: 'B1', email: 'bob@x', username: 'bob', displayName: 'Bob B', roles: ['USER'], status: 'ACTIVE' })
       if (url.pathname.startsWith('/api/v1/user/users/'))
         return json({ type: 'about:blank', title: 'Not found', status: 404, detail: 'The account was not found.' }, 404)
+      if (url.pathname === '/api/v1/messaging/admin/orders/O1234567890/thread') return json({ threadId: 'T1', listingId: 'L1', role: null })
       return json(DETAIL)
     }) as unknown as typeof fetch,
   })
@@ -60,6 +61,7 @@ async function open() {
     history: createMemoryHistory(),
     routes: [
       { path: '/admin/disputes/:id', name: 'admin-dispute', component: AdminDisputeView },
+      { path: '/messages/:threadId', name: 'message-thread', component: { template: '<p/>' } },
       { path: '/admin/disputes', name: 'admin-disputes', component: { template: '<p/>' } },
       { path: '/users/:username', name: 'profile', component: { template: '<p/>' } },
     ],
@@ -71,6 +73,13 @@ async function open() {
 }
 
 describe('the admin dispute page', () => {
+  it("links to the parties' thread, which messaging lets the admin read while the dispute is open", async () => {
+    const { w, calls } = await open()
+    expect(calls.some((c) => c.url.pathname === '/api/v1/messaging/admin/orders/O1234567890/thread')).toBe(true)
+    const link = w.get('[data-testid="dispute-thread"] a')
+    expect(link.attributes('href')).toBe('/messages/T1')
+  })
+
   it('shows both sides, the escrow, and the exact DOGE of a 70/30 split before ruling with its reason', async () => {
     const { w, calls } = await open()
     expect(w.text()).toContain('Blue, not red.')

@@ -1,6 +1,5 @@
 package com.dbay.messaging;
 
-import com.dbay.messaging.conversation.DisputeAccess;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -13,12 +12,5 @@ class MessagingConfiguration {
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
-  }
-
-  /** No admin reads threads until disputes can tell who handles one (see DisputeAccess). */
-  @Bean
-  @ConditionalOnMissingBean
-  DisputeAccess disputeAccess() {
-    return DisputeAccess.NONE;
   }
 }

@@ -106,12 +106,30 @@ public class Conversations {
     if (c.hasParticipant(caller.userId())) {
       return c;
     }
-    if (caller.isAdmin()
-        && c.orderId() != null
-        && disputes.adminHandlesDisputeOn(caller.userId(), c.orderId())) {
+    if (caller.isAdmin() && disputes.adminMayRead(caller.userId(), c)) {
       return c;
     }
     throw notFound(threadId);
+  }
+
+  /**
+   * For the admin console's dispute page: the thread between the parties of an order in an open
+   * dispute (the buyer's about the order's listing). ADMIN only (403); no open dispute on the
+   * order, or no thread between them: 404.
+   */
+  public Conversation threadOfDisputedOrder(Identity caller, String orderId) {
+    if (!caller.isAdmin()) {
+      throw DomainException.forbidden("Only an administrator handling a dispute may do this.");
+    }
+    DisputeAccess.DisputedOrder order =
+        disputes
+            .openDisputeOn(orderId)
+            .orElseThrow(() -> DomainException.notFound("An open dispute on order " + orderId));
+    return store
+        .find(threadId(order.listingId(), order.buyerId()))
+        .filter(c -> c.sellerId().equals(order.sellerId()))
+        .filter(c -> c.orderId() == null || c.orderId().equals(orderId))
+        .orElseThrow(() -> DomainException.notFound("A thread between the parties"));
   }
 
   /** A thread the caller takes part in (sending, marking read): admins never write. */

@@ -1,15 +1,19 @@
 package com.dbay.messaging.conversation;
 
+import java.util.Optional;
+
 /**
- * The seam for admins: an admin handling a dispute on a thread's order may read that thread (never
- * post in it). Disputes live in order-service and are not reachable from here yet, so the one
- * implementation today ({@link #NONE}) lets no admin in; the disputes work replaces the bean with
- * one that asks order-service whether {@code adminId} handles an open dispute on {@code orderId}.
+ * Whether an ADMIN may read a thread (never post in it): only while the thread's order is in an
+ * open dispute, the one an administrator handles. The answer comes from order-service ({@link
+ * OrderDisputeAccess}); when it cannot be asked, no admin is let in.
  */
-@FunctionalInterface
 public interface DisputeAccess {
 
-  DisputeAccess NONE = (adminId, orderId) -> false;
+  /** The order of an open dispute and its parties. */
+  record DisputedOrder(String orderId, String listingId, String buyerId, String sellerId) {}
 
-  boolean adminHandlesDisputeOn(String adminId, String orderId);
+  boolean adminMayRead(String adminId, Conversation thread);
+
+  /** The open dispute on this order, if there is one. */
+  Optional<DisputedOrder> openDisputeOn(String orderId);
 }

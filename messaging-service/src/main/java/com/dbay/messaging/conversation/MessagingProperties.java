@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ratePerMinute messages a user may send per minute, sustained
  * @param rateBurst messages a user may send at once before the per-minute rate applies
  * @param listingTimeout how long to wait for listing-service when a thread starts
+ * @param orderUrl order-service, whose internal disputes endpoint says whether an admin may read a
+ *     thread ({@code DBAY_ORDER_URL})
+ * @param orderTimeout how long to wait for order-service
  */
 @ConfigurationProperties("dbay.messaging")
 public record MessagingProperties(
@@ -21,4 +24,6 @@ public record MessagingProperties(
     @DefaultValue("2000") int maxLength,
     @DefaultValue("20") int ratePerMinute,
     @DefaultValue("10") int rateBurst,
-    @DefaultValue("5s") Duration listingTimeout) {}
+    @DefaultValue("5s") Duration listingTimeout,
+    @DefaultValue("http://127.0.0.1:8005") URI orderUrl,
+    @DefaultValue("3s") Duration orderTimeout) {}

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.dbay.platform.identity.GatewayProof;
 import com.dbay.platform.identity.Identity;
 import com.dbay.platform.identity.IdentityHeaders;
+import com.dbay.platform.servicecall.CallerKeys;
+import com.dbay.platform.servicecall.ServiceCallVerifier;
+import com.dbay.platform.test.TestCallers;
 import com.dbay.platform.test.TestStores;
 import com.mongodb.client.model.Filters;
 import com.sun.net.httpserver.HttpServer;
@@ -17,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +32,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Threads over HTTP against the real PostgreSQL (idempotency, outbox), MongoDB (threads, messages,
  * blocks) and Redis (rate limit, live frames). listing-service is a small HTTP stand-in answering
- * its public listing page, the one call this service makes.
+ * its public listing page; order-service one answering its internal disputes endpoint (which
+ * order-service's DisputesIT proves on the real disputes), checking that every call is signed as
+ * messaging-service with the platform's verifier and the table's keys.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -61,17 +68,33 @@ class ConversationsIT {
 
   static final HttpServer LISTING_SERVICE = listingService();
 
+  /**
+   * What the order-service stand-in answers: "order:<id>" or "thread:<listing>|<buyer>" → items.
+   */
+  static final Map<String, String> DISPUTES = new ConcurrentHashMap<>();
+
+  static final TestCallers ORDER_CALLERS = TestCallers.forPart("order-service");
+  static final AtomicInteger SIGNED_DISPUTE_CALLS = new AtomicInteger();
+  static final AtomicInteger UNSIGNED_DISPUTE_CALLS = new AtomicInteger();
+  static final HttpServer ORDER_SERVICE = orderService();
+
   @DynamicPropertySource
   static void stores(DynamicPropertyRegistry registry) {
     TestStores.ensureDatabase("messaging");
     registry.add(
         "dbay.messaging.listing-url",
         () -> "http://127.0.0.1:" + LISTING_SERVICE.getAddress().getPort());
+    registry.add(
+        "dbay.messaging.order-url",
+        () -> "http://127.0.0.1:" + ORDER_SERVICE.getAddress().getPort());
+    registry.add(
+        "dbay.service-calls.own-keys-file", () -> ORDER_CALLERS.ownKeysFile("messaging-service"));
   }
 
   @AfterAll
   static void stopListingService() {
     LISTING_SERVICE.stop(0);
+    ORDER_SERVICE.stop(0);
   }
 
   @LocalServerPort int port;
@@ -248,6 +271,105 @@ class ConversationsIT {
                 Integer.class,
                 "%" + mallory + "%"))
         .isZero();
+  }
+
+  @Test
+  void an_admin_reads_but_never_writes_a_thread_only_while_its_order_is_in_an_open_dispute()
+      throws Exception {
+    String alice = user("alice"), bob = user("bob"), carol = user("carol");
+    String listing = listing(alice, "alice", "A disputed stamp");
+    Response started = post("/api/v1/messaging/threads", bob, Map.of("listingId", listing));
+    String thread = started.json().get("threadId").asString();
+    send(thread, bob, "Where is my stamp?", UUID.randomUUID().toString());
+    // carol's thread about the same listing is not the disputed order's
+    Response carols = post("/api/v1/messaging/threads", carol, Map.of("listingId", listing));
+    String other = carols.json().get("threadId").asString();
+    send(other, carol, "Another question", UUID.randomUUID().toString());
+    long before = messagesIn(thread);
+    Identity admin = identity(user("admin"), "ADMIN");
+    String order = "O-" + UUID.randomUUID();
+    String item =
+        "{\"disputeId\":\"D-1\",\"orderId\":\""
+            + order
+            + "\",\"listingId\":\""
+            + listing
+            + "\",\"buyerId\":\""
+            + bob
+            + "\",\"sellerId\":\""
+            + alice
+            + "\",\"status\":\"%s\",\"open\":%s}";
+    String open = "{\"items\":[" + item.formatted("ESCALATED", "true") + "]}";
+    DISPUTES.put("order:" + order, open);
+    DISPUTES.put("thread:" + listing + "|" + bob, open);
+    int signedBefore = SIGNED_DISPUTE_CALLS.get();
+
+    Response view = call("GET", "/api/v1/messaging/threads/" + thread, admin, null, Map.of());
+    assertThat(view.status()).as(String.valueOf(view.json())).isEqualTo(200);
+    assertThat(view.json().hasNonNull("role")).isFalse();
+    assertThat(view.json().get("buyer").get("userId").asString()).isEqualTo(bob);
+    assertThat(view.json().get("seller").get("userId").asString()).isEqualTo(alice);
+    Response messages =
+        call("GET", "/api/v1/messaging/threads/" + thread + "/messages", admin, null, Map.of());
+    assertThat(messages.status()).isEqualTo(200);
+    assertThat(messages.json().get("items").get(0).get("body").asString())
+        .isEqualTo("Where is my stamp?");
+    // the admin console's link from the dispute to the thread
+    Response linked =
+        call("GET", "/api/v1/messaging/admin/orders/" + order + "/thread", admin, null, Map.of());
+    assertThat(linked.status()).as(String.valueOf(linked.json())).isEqualTo(200);
+    assertThat(linked.json().get("threadId").asString()).isEqualTo(thread);
+    // read-only: no message, no "read" in the parties' counts
+    Response wrote =
+        call(
+            "POST",
+            "/api/v1/messaging/threads/" + thread + "/messages",
+            admin,
+            Map.of("body", "admin here"),
+            Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    assertThat(wrote.status()).isEqualTo(404);
+    assertThat(
+            call("POST", "/api/v1/messaging/threads/" + thread + "/read", admin, Map.of(), Map.of())
+                .status())
+        .isEqualTo(404);
+    assertThat(messagesIn(thread)).isEqualTo(before);
+    assertThat(unread(alice)).isEqualTo(2);
+    // the dispute covers bob's thread only, and only admins
+    assertThat(call("GET", "/api/v1/messaging/threads/" + other, admin, null, Map.of()).status())
+        .isEqualTo(404);
+    Response notAdmin =
+        call(
+            "GET",
+            "/api/v1/messaging/admin/orders/" + order + "/thread",
+            identity(carol, "USER"),
+            null,
+            Map.of());
+    assertThat(notAdmin.status()).isEqualTo(403);
+    assertThat(notAdmin.contentType()).startsWith("application/problem+json");
+    assertThat(get("/api/v1/messaging/threads/" + thread, carol).status()).isEqualTo(404);
+    // the participants still read it
+    assertThat(get("/api/v1/messaging/threads/" + thread, alice).status()).isEqualTo(200);
+    assertThat(SIGNED_DISPUTE_CALLS.get()).isGreaterThan(signedBefore);
+    assertThat(UNSIGNED_DISPUTE_CALLS.get()).isZero();
+
+    // once ruled, the admin is out again
+    String ruled = "{\"items\":[" + item.formatted("RULED", "false") + "]}";
+    DISPUTES.put("order:" + order, ruled);
+    DISPUTES.put("thread:" + listing + "|" + bob, ruled);
+    assertThat(call("GET", "/api/v1/messaging/threads/" + thread, admin, null, Map.of()).status())
+        .isEqualTo(404);
+    assertThat(
+            call("GET", "/api/v1/messaging/threads/" + thread + "/messages", admin, null, Map.of())
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            call(
+                    "GET",
+                    "/api/v1/messaging/admin/orders/" + order + "/thread",
+                    admin,
+                    null,
+                    Map.of())
+                .status())
+        .isEqualTo(404);
   }
 
   // ---- limits
@@ -639,6 +761,53 @@ class ConversationsIT {
                 .add(
                     "Content-Type", page != null ? "application/json" : "application/problem+json");
             exchange.sendResponseHeaders(page != null ? 200 : 404, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+          });
+      server.start();
+      return server;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** order-service's internal disputes endpoint: signed calls of messaging-service only. */
+  static HttpServer orderService() {
+    try {
+      ServiceCallVerifier verifier =
+          new ServiceCallVerifier(CallerKeys.fromFile(Path.of(ORDER_CALLERS.trustedCallersFile())));
+      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server.createContext(
+          "/api/v1/order/internal/disputes",
+          exchange -> {
+            URI uri = exchange.getRequestURI();
+            ServiceCallVerifier.Result proven =
+                verifier.verify(
+                    exchange.getRequestMethod(),
+                    uri.getRawPath(),
+                    uri.getRawQuery(),
+                    exchange.getRequestBody().readAllBytes(),
+                    exchange.getRequestHeaders()::getFirst);
+            if (!proven.verified() || !"messaging-service".equals(proven.caller())) {
+              UNSIGNED_DISPUTE_CALLS.incrementAndGet();
+              exchange.sendResponseHeaders(401, -1);
+              exchange.close();
+              return;
+            }
+            SIGNED_DISPUTE_CALLS.incrementAndGet();
+            Map<String, String> q = new LinkedHashMap<>();
+            for (String pair : uri.getQuery().split("&")) {
+              String[] kv = pair.split("=", 2);
+              q.put(kv[0], kv[1]);
+            }
+            String key =
+                q.containsKey("orderId")
+                    ? "order:" + q.get("orderId")
+                    : "thread:" + q.get("listingId") + "|" + q.get("buyerId");
+            byte[] bytes =
+                DISPUTES.getOrDefault(key, "{\"items\":[]}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
           });

@@ -8,6 +8,7 @@ import com.dbay.platform.starter.events.EventDispatcher;
 import com.dbay.platform.starter.events.EventSubscriber;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -15,20 +16,22 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Consumes the notification queue that the EventBridge rule feeds (the seed's EventBridge → SQS →
- * Notification Service): long-polled ReceiveMessage, each event handled through the platform's
- * {@link EventDispatcher} (one transaction records the event id and stores the notifications, so a
- * redelivered or duplicated event notifies once), and DeleteMessage only after that commit. A
- * consumer that dies between the commit and the delete leaves the message to come back after the
- * visibility timeout, where the dedupe skips it and it is deleted. A message that cannot be handled
- * (not an event, or a handler failure) is left alone: the queue's redrive policy moves it to the
- * dead-letter queue after maxReceiveCount receives, so a poison event is never retried forever
- * ({@link DeadLetterMonitor} reports it).
+ * Notification Service): {@code consumers} threads each long-poll ReceiveMessage (up to 10 a call),
+ * each event handled through the platform's {@link EventDispatcher} (one transaction records the
+ * event id and stores the notifications, so a redelivered or duplicated event notifies once), and
+ * one DeleteMessageBatch per received batch only after those commits. A consumer that dies between
+ * the commit and the delete leaves the message to come back after the visibility timeout, where the
+ * dedupe skips it and it is deleted. A message that cannot be handled (not an event, or a handler
+ * failure) is left alone: the queue's redrive policy moves it to the dead-letter queue after
+ * maxReceiveCount receives, so a poison event is never retried forever ({@link DeadLetterMonitor}
+ * reports it).
  *
  * <p>Not an {@link EventSubscriber} bean: those are also fed from the Redis stream by the platform;
  * this service takes its events from SQS only.
@@ -49,7 +52,7 @@ public class SqsEventConsumer implements SmartLifecycle {
   private final Map<EventDispatcher.Outcome, Counter> outcomes;
   private final Counter failures;
   private volatile boolean running;
-  private volatile Thread thread;
+  private final List<Thread> threads = new ArrayList<>();
   private volatile String queueUrl;
 
   public SqsEventConsumer(
@@ -85,7 +88,9 @@ public class SqsEventConsumer implements SmartLifecycle {
       return;
     }
     running = true;
-    thread = Thread.ofPlatform().daemon().name("sqs-notifications").start(this::loop);
+    for (int i = 0; i < Math.max(1, properties.consumers()); i++) {
+      threads.add(Thread.ofPlatform().daemon().name("sqs-notifications-" + i).start(this::loop));
+    }
   }
 
   /**
@@ -95,16 +100,15 @@ public class SqsEventConsumer implements SmartLifecycle {
   @Override
   public synchronized void stop() {
     running = false;
-    Thread t = thread;
-    if (t != null) {
-      t.interrupt();
+    threads.forEach(Thread::interrupt);
+    for (Thread t : threads) {
       try {
         t.join(10_000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
-    thread = null;
+    threads.clear();
   }
 
   @Override
@@ -116,14 +120,18 @@ public class SqsEventConsumer implements SmartLifecycle {
     long trouble = 0;
     while (running) {
       try {
-        if (queueUrl == null) {
-          queueUrl = sqs.getQueueUrl(b -> b.queueName(properties.queue())).queueUrl();
-          log.info("consuming {} ({})", properties.queue(), queueUrl);
+        String url = queueUrl;
+        if (url == null) {
+          url = sqs.getQueueUrl(b -> b.queueName(properties.queue())).queueUrl();
+          queueUrl = url;
+          log.info(
+              "{} consuming {} ({})", Thread.currentThread().getName(), properties.queue(), url);
         }
+        String receiveFrom = url;
         List<Message> messages =
             sqs.receiveMessage(
                     b ->
-                        b.queueUrl(queueUrl)
+                        b.queueUrl(receiveFrom)
                             .maxNumberOfMessages(properties.batchSize())
                             .waitTimeSeconds((int) Math.min(20, properties.pollWait().toSeconds()))
                             .visibilityTimeout((int) properties.visibilityTimeout().toSeconds())
@@ -131,12 +139,16 @@ public class SqsEventConsumer implements SmartLifecycle {
                                 MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
                 .messages();
         trouble = 0;
+        List<Message> done = new ArrayList<>(messages.size());
         for (Message m : messages) {
           if (!running) {
             return;
           }
-          handle(m);
+          if (handle(m)) {
+            done.add(m);
+          }
         }
+        delete(receiveFrom, done);
       } catch (RuntimeException e) {
         if (!running) {
           return;
@@ -153,7 +165,8 @@ public class SqsEventConsumer implements SmartLifecycle {
     }
   }
 
-  private void handle(Message m) {
+  /** Handles one message; true when it is done with (handled, a duplicate, or nobody's). */
+  private boolean handle(Message m) {
     EventDispatcher.Outcome outcome;
     try {
       EventEnvelope event = EventBridgeEventBus.envelopeFrom(m.body(), json);
@@ -167,9 +180,35 @@ public class SqsEventConsumer implements SmartLifecycle {
           m.messageId(),
           m.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT),
           e.toString());
-      return;
+      return false;
     }
     outcomes.get(outcome).increment();
-    sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+    return true;
+  }
+
+  /**
+   * One DeleteMessageBatch for a received batch's done messages, after all their commits. A message
+   * whose delete fails (or a consumer killed before it) comes back after the visibility timeout,
+   * and the dedupe skips it.
+   */
+  private void delete(String url, List<Message> done) {
+    if (done.isEmpty()) {
+      return;
+    }
+    List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>(done.size());
+    for (int i = 0; i < done.size(); i++) {
+      entries.add(
+          DeleteMessageBatchRequestEntry.builder()
+              .id(Integer.toString(i))
+              .receiptHandle(done.get(i).receiptHandle())
+              .build());
+    }
+    var answer = sqs.deleteMessageBatch(b -> b.queueUrl(url).entries(entries));
+    if (answer.hasFailed() && !answer.failed().isEmpty()) {
+      log.warn(
+          "{} handled notification messages not deleted (they come back and are skipped): {}",
+          answer.failed().size(),
+          answer.failed().get(0).message());
+    }
   }
 }

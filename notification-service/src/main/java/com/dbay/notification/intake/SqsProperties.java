@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param visibilityTimeout a received message stays hidden this long; one not deleted by then (the
  *     consumer died or failed) is received again, and after the queue's maxReceiveCount it goes to
  *     the dead-letter queue
+ * @param batchSize messages one ReceiveMessage takes (SQS: at most 10)
+ * @param consumers threads that receive and handle at once (each its own long poll); one event's
+ *     handling is one short transaction, so a burst is worked off by several in parallel
  * @param deadLetterCheck how often the dead-letter queue's depth is read (metric, log, admin page)
  */
 @ConfigurationProperties("dbay.notification.sqs")
@@ -30,4 +33,5 @@ public record SqsProperties(
     @DefaultValue("10s") Duration pollWait,
     @DefaultValue("30s") Duration visibilityTimeout,
     @DefaultValue("10") int batchSize,
-    @DefaultValue("30s") Duration deadLetterCheck) {}
+    @DefaultValue("30s") Duration deadLetterCheck,
+    @DefaultValue("4") int consumers) {}

@@ -110,4 +110,26 @@ class NotificationRulesTest {
                 .map(r -> r.title()))
         .containsExactly("The seller's counter expired");
   }
+
+  @Test
+  void everyDisputeStepTellsBothPartiesOfTheOrder() {
+    // DisputeOpened / Answered / Ruled: order-service; DisputeEscalated: DisputeWorkflow, whose
+    // detail carries DisputeOpened's buyerId / sellerId (workflows/DisputeWorkflow.asl.json).
+    for (String[] step :
+        new String[][] {
+          {"dbay.order", "DisputeOpened"},
+          {"dbay.order", "DisputeAnswered"},
+          {"dbay.serverless", "DisputeEscalated"},
+          {"dbay.order", "DisputeRuled"}
+        }) {
+      var rules = NotificationRules.forEvent(step[0], step[1]);
+      assertThat(rules)
+          .as(step[1])
+          .extracting(NotificationRules.Rule::recipient)
+          .containsExactlyInAnyOrder("buyerId", "sellerId");
+      for (NotificationRules.Rule r : rules) {
+        assertThat(r.link()).as(step[1]).isEqualTo("/orders/{orderId}");
+      }
+    }
+  }
 }

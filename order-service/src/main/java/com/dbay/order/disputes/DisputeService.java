@@ -367,6 +367,24 @@ public class DisputeService {
     }
   }
 
+  /** A dispute with its order's listing and parties: what messaging-service asks about. */
+  public record OnOrder(
+      String disputeId,
+      String orderId,
+      String listingId,
+      String buyerId,
+      String sellerId,
+      String status) {}
+
+  /**
+   * The dispute of one order ({@code orderId}), or those of one buyer's orders of one listing
+   * ({@code listingId} and {@code buyerId}): what messaging-service asks before an admin reads a
+   * thread.
+   */
+  public List<OnOrder> onOrders(String orderId, String listingId, String buyerId) {
+    return disputes.onOrders(orderId, listingId, buyerId);
+  }
+
   // ---------------------------------------------------------------- DisputeWorkflow
 
   /** DisputeAwaitingSeller: the token of the seller's 3-day step. */

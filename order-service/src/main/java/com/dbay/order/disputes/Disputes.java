@@ -141,6 +141,32 @@ public class Disputes {
         .findFirst();
   }
 
+  /**
+   * The dispute of one order ({@code orderId}), or those of one buyer's orders of one listing
+   * ({@code listingId} and {@code buyerId}: a messaging thread is one buyer's about one listing).
+   */
+  List<DisputeService.OnOrder> onOrders(String orderId, String listingId, String buyerId) {
+    String select =
+        "SELECT d.id, d.order_id, o.listing_id, o.buyer_id, o.seller_id, d.status"
+            + " FROM disputes d JOIN orders o ON o.id = d.order_id WHERE ";
+    org.springframework.jdbc.core.RowMapper<DisputeService.OnOrder> row =
+        (rs, n) ->
+            new DisputeService.OnOrder(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6));
+    return orderId != null
+        ? jdbc.query(select + "d.order_id = ?", row, orderId)
+        : jdbc.query(
+            select + "o.listing_id = ? AND o.buyer_id = ? ORDER BY d.opened_at, d.id LIMIT 20",
+            row,
+            listingId,
+            buyerId);
+  }
+
   Optional<Dispute> ofOrder(String orderId) {
     return jdbc
         .query("SELECT * FROM disputes WHERE order_id = ?", Disputes::restore, orderId)

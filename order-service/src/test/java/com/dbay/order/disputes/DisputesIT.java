@@ -2,6 +2,7 @@ package com.dbay.order.disputes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dbay.order.OrderServiceIT;
 import com.dbay.order.RealWallet;
 import com.dbay.platform.events.EventEnvelope;
 import com.dbay.platform.identity.GatewayProof;
@@ -9,6 +10,7 @@ import com.dbay.platform.identity.Identity;
 import com.dbay.platform.identity.IdentityHeaders;
 import com.dbay.platform.money.Doge;
 import com.dbay.platform.starter.events.EventBus;
+import com.dbay.platform.test.TestCallers;
 import com.dbay.platform.test.TestStores;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -105,6 +107,8 @@ class DisputesIT {
   static void stores(DynamicPropertyRegistry registry) {
     TestStores.ensureDatabase("order");
     RealWallet.register(registry);
+    registry.add(
+        "dbay.service-calls.trusted-callers-file", OrderServiceIT.CALLERS::trustedCallersFile);
     registry.add(
         "dbay.order.disputes.sfn-endpoint", () -> "http://127.0.0.1:" + SFN.getAddress().getPort());
     registry.add("dbay.order.disputes.evidence-bucket", () -> "dbay-evidence-it");
@@ -427,12 +431,45 @@ class DisputesIT {
             send("POST", "/api/v1/order/disputes/" + id + "/refund", buyer, "USER", null, "k-" + id)
                 .status())
         .isEqualTo(403);
+    // messaging-service asks whether the order is in dispute (an admin may then read the
+    // parties' thread): by the order, or by the thread's listing and buyer; nobody else may ask
+    String byOrder = "/api/v1/order/internal/disputes?orderId=" + order;
+    String byThread = "/api/v1/order/internal/disputes?listingId=L-" + order + "&buyerId=" + buyer;
+    for (String ask : List.of(byOrder, byThread)) {
+      Response asked = internal("messaging-service", ask);
+      assertThat(asked.status()).as(ask).isEqualTo(200);
+      JsonNode item = asked.json().get("items").get(0);
+      assertThat(asked.json().get("items").size()).isEqualTo(1);
+      assertThat(item.get("disputeId").asString()).isEqualTo(id);
+      assertThat(item.get("orderId").asString()).isEqualTo(order);
+      assertThat(item.get("listingId").asString()).isEqualTo("L-" + order);
+      assertThat(item.get("buyerId").asString()).isEqualTo(buyer);
+      assertThat(item.get("sellerId").asString()).isEqualTo(seller);
+      assertThat(item.get("status").asString()).isEqualTo("AWAITING_SELLER");
+      assertThat(item.get("open").asBoolean()).isTrue();
+    }
+    assertThat(
+            internal("messaging-service", "/api/v1/order/internal/disputes?orderId=O-none")
+                .json()
+                .get("items")
+                .size())
+        .isZero();
+    Response both = internal("messaging-service", byOrder + "&buyerId=" + buyer);
+    assertThat(both.status()).isEqualTo(400);
+    assertThat(both.contentType()).startsWith("application/problem+json");
+    assertThat(internal("messaging-service", "/api/v1/order/internal/disputes").status())
+        .isEqualTo(400);
+    assertThat(internal(TestCallers.STRANGER, byOrder).status()).isIn(401, 403);
+    assertThat(send("GET", byOrder, buyer, "ADMIN", null).status()).isIn(401, 403);
     Response refunded =
         send("POST", "/api/v1/order/disputes/" + id + "/refund", seller, "USER", null, "k2-" + id);
     assertThat(refunded.status()).as(refunded.json().toString()).isEqualTo(200);
     assertThat(refunded.json().get("ruling").get("decision").asString()).isEqualTo("REFUND");
     assertThat(available(buyer)).isEqualTo(before.plus(Doge.ofDoge(40)));
     assertThat(orderStatus(order)).isEqualTo("REFUNDED");
+    JsonNode closed = internal("messaging-service", byOrder).json().get("items").get(0);
+    assertThat(closed.get("status").asString()).isEqualTo("RULED");
+    assertThat(closed.get("open").asBoolean()).isFalse();
     // the token comes after: the owed REFUND is sent then
     workflowEvent("DisputeAwaitingSeller", id, order, "late-token-" + id);
     await(
@@ -580,6 +617,20 @@ class DisputesIT {
       throws Exception {
     byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
     return request(method, pathAndQuery, user, role, "application/json", bytes, key);
+  }
+
+  /** A GET on an internal endpoint signed as {@code caller} (no gateway identity). */
+  Response internal(String caller, String pathAndQuery) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).GET();
+    OrderServiceIT.CALLERS
+        .signer(caller)
+        .headers("GET", URI.create("http://x" + pathAndQuery), new byte[0])
+        .forEach(request::header);
+    HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    String type = r.headers().firstValue("Content-Type").orElse("");
+    JsonNode body = type.contains("json") && r.body().length > 0 ? json.readTree(r.body()) : null;
+    return new Response(r.statusCode(), type, body, r.body());
   }
 
   Response upload(String path, String user, String contentType, byte[] bytes) throws Exception {

@@ -224,7 +224,9 @@ class StepFunctionsApiIT {
     String arn =
         start(
             "DisputeWorkflow",
-            "{\"detail\": {\"disputeId\": \"" + disputeId + "\", \"orderId\": \"O-1\"}}");
+            "{\"detail\": {\"disputeId\": \""
+                + disputeId
+                + "\", \"orderId\": \"O-1\", \"buyerId\": \"U-buyer\", \"sellerId\": \"U-seller\"}}");
 
     JsonNode awaitingSeller = awaitEvent("DisputeAwaitingSeller", disputeId);
     sfn.sendTaskSuccess(
@@ -232,6 +234,10 @@ class StepFunctionsApiIT {
             b.taskToken(awaitingSeller.path("detail").path("taskToken").asString(""))
                 .output("{\"resolution\": \"ESCALATE\"}"));
     JsonNode escalated = awaitEvent("DisputeEscalated", disputeId);
+    // Both parties and the order, for notification-service to tell them (DisputeOpened's own ids).
+    assertThat(escalated.path("detail").path("orderId").asString("")).isEqualTo("O-1");
+    assertThat(escalated.path("detail").path("buyerId").asString("")).isEqualTo("U-buyer");
+    assertThat(escalated.path("detail").path("sellerId").asString("")).isEqualTo("U-seller");
     sfn.sendTaskSuccess(
         b ->
             b.taskToken(escalated.path("detail").path("taskToken").asString(""))

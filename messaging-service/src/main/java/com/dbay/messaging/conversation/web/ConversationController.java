@@ -94,6 +94,19 @@ class ConversationController {
         participant ? blocks.blocked(caller.userId(), c.otherThan(caller.userId())) : null);
   }
 
+  /**
+   * The admin console's link from a dispute to the parties' thread (read-only for the admin): the
+   * thread of an order in an open dispute. ADMIN only.
+   */
+  @GetMapping("/admin/orders/{orderId}/thread")
+  ThreadView disputedThread(@PathVariable String orderId, @CurrentUser Identity caller) {
+    if (orderId.isBlank() || orderId.length() > 64) {
+      throw DomainException.invalid("validation", "orderId", "must be 1 to 64 characters");
+    }
+    Conversation c = conversations.threadOfDisputedOrder(caller, orderId);
+    return ThreadView.of(c, caller.userId(), 0, null);
+  }
+
   /** A page of messages, oldest first; {@code before} (a page's nextCursor) goes further back. */
   @GetMapping("/threads/{threadId}/messages")
   MessagePage messages(

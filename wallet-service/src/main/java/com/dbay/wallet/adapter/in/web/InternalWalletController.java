@@ -18,9 +18,9 @@ import com.dbay.wallet.domain.WithdrawalPlan;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -117,12 +117,16 @@ public class InternalWalletController {
     // possible. Its items never reach the ledger.
     List<HoldService.HoldChange> allowed = new ArrayList<>();
     boolean[] suspended = new boolean[changes.size()];
-    Map<String, Boolean> standingOf = new HashMap<>();
+    Set<String> suspendedUsers =
+        standing.suspendedAmong(
+            changes.stream()
+                .filter(c -> c.amount().isPositive())
+                .map(c -> c.user().value())
+                .collect(Collectors.toSet()));
     for (int i = 0; i < changes.size(); i++) {
       HoldService.HoldChange change = changes.get(i);
       suspended[i] =
-          change.amount().isPositive()
-              && standingOf.computeIfAbsent(change.user().value(), standing::isSuspended);
+          change.amount().isPositive() && suspendedUsers.contains(change.user().value());
       if (!suspended[i]) {
         allowed.add(change);
       }

@@ -125,8 +125,7 @@ public class InternalWalletController {
                 .collect(Collectors.toSet()));
     for (int i = 0; i < changes.size(); i++) {
       HoldService.HoldChange change = changes.get(i);
-      suspended[i] =
-          change.amount().isPositive() && suspendedUsers.contains(change.user().value());
+      suspended[i] = change.amount().isPositive() && suspendedUsers.contains(change.user().value());
       if (!suspended[i]) {
         allowed.add(change);
       }

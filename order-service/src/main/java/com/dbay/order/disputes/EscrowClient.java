@@ -34,7 +34,10 @@ public class EscrowClient {
   EscrowClient(DisputeProperties p, ServiceCallSigningInterceptor signing, JsonMapper json) {
     JdkClientHttpRequestFactory requests =
         new JdkClientHttpRequestFactory(
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build());
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build());
     requests.setReadTimeout(Duration.ofSeconds(10));
     this.wallet =
         RestClient.builder()

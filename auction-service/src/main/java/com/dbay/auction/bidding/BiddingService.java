@@ -21,11 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,21 +36,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * which also keeps several instances of this service in one order.
  *
  * <p><b>Funds.</b> The leader's maximum is always held in the wallet ({@link Funds}, one hold per
- * bidder and auction). A batch runs in three steps so that the wallet is asked once per batch, all
- * bidders in parallel, and never once per bid in series:
+ * bidder and auction). A batch runs in three steps so that the wallet is asked once per step for
+ * the whole batch ({@link Funds#setHolds}: one call, one wallet transaction), never once per bid:
  *
  * <ol>
  *   <li>Before the transaction: every bid that the auction would accept as it stands gets its
- *       bidder's hold raised to that maximum (in parallel). The bidders are first written to {@code
- *       hold_sync}, so a crash after this step leaves a trace.
+ *       bidder's hold raised to that maximum (one call for all of them). The bidders are first
+ *       written to {@code hold_sync}, so a crash after this step leaves a trace.
  *   <li>The transaction applies the batch in order. A bid whose hold the wallet refused is refused
  *       ({@link BidRefusal#INSUFFICIENT_FUNDS}) and changes nothing: no bid row, no extension, no
  *       price move. (A bid that only became acceptable through an earlier bid of the same batch
  *       asks the wallet inline, a rare slow path.)
  *   <li>After the commit, every bidder the batch touched gets the hold the auction now says: the
- *       leader's maximum for the leader, nothing for the outbid and the refused (in parallel). Then
+ *       leader's maximum for the leader, nothing for the outbid and the refused (one call). Then
  *       their {@code hold_sync} rows go. Whatever is left there (a crash, a wallet outage) is set
- *       right by {@link #reconcile} through the same lane.
+ *       right by {@link HoldReconciler} through the same lane.
  * </ol>
  *
  * <p>So a hold may briefly be larger than needed (between steps 1 and 3), never smaller than a
@@ -80,7 +75,6 @@ public class BiddingService {
   private final Clock clock;
   private final Funds funds;
   private final ObjectProvider<AuctionUpdates> updates;
-  private final ExecutorService walletCalls = Executors.newVirtualThreadPerTaskExecutor();
   private final GroupCommitLanes<String, LaneCommand, Object> lanes =
       new GroupCommitLanes<>(this::runBatch, MAX_BIDS_PER_COMMIT);
 
@@ -379,15 +373,15 @@ public class BiddingService {
 
   private record Held(Doge amount, Funds.Outcome outcome) {}
 
+  /** Raises the holds of step 1: one wallet call for the whole batch. */
   private Map<String, Held> holdAll(String listingId, Map<String, Doge> wanted) {
-    Map<String, Future<Funds.Outcome>> calls = new LinkedHashMap<>();
+    Map<String, Funds.Outcome> outcomes = funds.setHolds(listingId, wanted);
+    Map<String, Held> out = new HashMap<>();
     wanted.forEach(
         (bidder, amount) ->
-            calls.put(bidder, walletCalls.submit(() -> funds.hold(bidder, listingId, amount))));
-    Map<String, Held> out = new HashMap<>();
-    calls.forEach(
-        (bidder, call) ->
-            out.put(bidder, new Held(wanted.get(bidder), join(call, Funds.Outcome.UNAVAILABLE))));
+            out.put(
+                bidder,
+                new Held(amount, outcomes.getOrDefault(bidder, Funds.Outcome.UNAVAILABLE))));
     return out;
   }
 
@@ -436,40 +430,41 @@ public class BiddingService {
   }
 
   /**
-   * Sets every touched bidder's hold to what the committed auction says, in parallel, and forgets
-   * the bidders the wallet confirmed.
+   * Sets every touched bidder's hold to what the committed auction says, in one wallet call, and
+   * forgets the bidders the wallet confirmed.
    */
   private void settleHolds(Auction auction, Set<String> touched, Map<String, Held> held) {
     if (touched.isEmpty()) {
       return;
     }
     String listingId = auction.terms().listingId();
-    Map<String, Future<Boolean>> calls = new LinkedHashMap<>();
+    List<String> settled = new ArrayList<>();
+    Map<String, Doge> changes = new LinkedHashMap<>();
     for (String bidder : touched) {
       Doge target = requiredHold(auction, bidder);
       Held h = held.get(bidder);
       if (h != null && h.outcome() == Funds.Outcome.HELD && h.amount().equals(target)) {
-        calls.put(bidder, java.util.concurrent.CompletableFuture.completedFuture(true));
-        continue;
+        settled.add(bidder);
+      } else {
+        changes.put(bidder, target);
       }
-      Callable<Boolean> call =
-          target.isPositive()
-              ? () -> funds.hold(bidder, listingId, target) == Funds.Outcome.HELD
-              : () -> funds.release(bidder, listingId);
-      calls.put(bidder, walletCalls.submit(call));
     }
-    List<String> settled = new ArrayList<>();
-    calls.forEach(
-        (bidder, call) -> {
-          if (join(call, false)) {
-            settled.add(bidder);
-          } else {
-            log.warn(
-                "hold of {} on auction {} not set right yet; the reconciler will retry",
-                bidder,
-                listingId);
-          }
-        });
+    if (!changes.isEmpty()) {
+      funds
+          .setHolds(listingId, changes)
+          .forEach(
+              (bidder, outcome) -> {
+                if (outcome == Funds.Outcome.HELD) {
+                  settled.add(bidder);
+                } else {
+                  log.warn(
+                      "hold of {} on auction {} not set right yet ({}); the reconciler will retry",
+                      bidder,
+                      listingId,
+                      outcome);
+                }
+              });
+    }
     try {
       auctions.forgetSettledHolds(listingId, settled);
     } catch (RuntimeException e) {
@@ -488,18 +483,6 @@ public class BiddingService {
             ? leads
             : auction.winnerId().filter(bidder::equals).isPresent();
     return keeps ? auction.leaderMax().orElse(Doge.ZERO) : Doge.ZERO;
-  }
-
-  private static <T> T join(Future<T> call, T failed) {
-    try {
-      return call.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return failed;
-    } catch (ExecutionException e) {
-      log.warn("wallet call failed", e.getCause());
-      return failed;
-    }
   }
 
   private static Object noSuchAuction(String listingId, LaneCommand command) {

@@ -34,7 +34,10 @@ public class ListingTerms {
       AuctionConfiguration.AuctionProperties properties, ServiceCallSigningInterceptor signing) {
     JdkClientHttpRequestFactory requests =
         new JdkClientHttpRequestFactory(
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build());
     requests.setReadTimeout(Duration.ofSeconds(10));
     this.listing =
         RestClient.builder()

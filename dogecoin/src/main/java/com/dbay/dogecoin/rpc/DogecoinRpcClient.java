@@ -47,7 +47,11 @@ public class DogecoinRpcClient {
 
   public DogecoinRpcClient(RpcConfig config) {
     this.config = config;
-    this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(config.connectTimeout())
+            .build();
     this.json =
         JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -28,7 +28,10 @@ class ListingDirectory {
   ListingDirectory(MessagingProperties properties) {
     JdkClientHttpRequestFactory requests =
         new JdkClientHttpRequestFactory(
-            HttpClient.newBuilder().connectTimeout(properties.listingTimeout()).build());
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.listingTimeout())
+                .build());
     requests.setReadTimeout(properties.listingTimeout());
     this.listing =
         RestClient.builder()

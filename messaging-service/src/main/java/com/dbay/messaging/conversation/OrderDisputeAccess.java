@@ -44,7 +44,10 @@ class OrderDisputeAccess implements DisputeAccess {
   OrderDisputeAccess(MessagingProperties properties, ServiceCallSigningInterceptor signing) {
     JdkClientHttpRequestFactory requests =
         new JdkClientHttpRequestFactory(
-            HttpClient.newBuilder().connectTimeout(properties.orderTimeout()).build());
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.orderTimeout())
+                .build());
     requests.setReadTimeout(properties.orderTimeout());
     this.order =
         RestClient.builder()

@@ -29,7 +29,10 @@ public final class WalletCalls {
   public static RestClient client(String baseUrl, ServiceCallSigningInterceptor signing) {
     JdkClientHttpRequestFactory requests =
         new JdkClientHttpRequestFactory(
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build());
     requests.setReadTimeout(Duration.ofSeconds(10));
     return RestClient.builder()
         .baseUrl(baseUrl)

@@ -36,7 +36,10 @@ public class CategoryNames {
   private final MemcachedClient memcached;
   private final int ttlSeconds;
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
   private volatile Map<String, Category> local = Map.of();
   private volatile long localUntil;
 

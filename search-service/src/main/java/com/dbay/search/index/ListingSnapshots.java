@@ -38,7 +38,10 @@ public class ListingSnapshots {
   private final URI base;
   private final ServiceCallSigningInterceptor signing;
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(3))
+          .build();
 
   /** Calls are signed as search-service, the caller listing-service allows on its snapshots. */
   public ListingSnapshots(SearchProperties properties, ServiceCallSigningInterceptor signing) {

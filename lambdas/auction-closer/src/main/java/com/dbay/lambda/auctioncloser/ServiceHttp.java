@@ -24,7 +24,10 @@ public final class ServiceHttp {
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(3))
+          .build();
 
   /** The service refused the call (4xx); retrying the same call cannot help. */
   public static final class Refused extends IllegalStateException {

@@ -29,7 +29,10 @@ public final class HttpUserResolver implements UserResolver {
   private record Cached(Resolved resolved, long until) {}
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
   private final String baseUrl;
   private final GatewayProof proof;
   private final long ttlMillis;

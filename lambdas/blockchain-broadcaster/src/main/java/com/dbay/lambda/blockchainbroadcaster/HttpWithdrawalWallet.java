@@ -22,7 +22,10 @@ public final class HttpWithdrawalWallet implements WithdrawalWallet {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(3))
+          .build();
 
   /** The part name the wallet allows on its withdrawal endpoints (dbay/internal-endpoints.tsv). */
   public static final String CALLER = "blockchain-broadcaster";

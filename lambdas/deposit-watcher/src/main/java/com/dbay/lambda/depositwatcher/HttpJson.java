@@ -19,7 +19,10 @@ final class HttpJson {
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(3))
+          .build();
 
   record Reply(int status, String body) {
     @SuppressWarnings("unchecked")

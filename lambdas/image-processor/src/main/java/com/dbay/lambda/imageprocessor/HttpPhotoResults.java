@@ -22,7 +22,10 @@ public class HttpPhotoResults implements PhotoResults {
   static final String CALLER = "image-processor";
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final String baseUrl;
   private final Supplier<ServiceCallSigner> signer;
 

@@ -28,7 +28,10 @@ public final class HttpSavedSearchMatches implements SavedSearchMatches {
   private final URI endpoint;
   private final Supplier<ServiceCallSigner> signer;
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(3))
+          .build();
 
   public HttpSavedSearchMatches(URI searchService, Supplier<ServiceCallSigner> signer) {
     String base = searchService.toString();

@@ -32,7 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class ServiceApplicationContract {
 
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   protected static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final String service;

@@ -5,7 +5,9 @@ import com.dbay.platform.problem.ProblemTypes;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -39,6 +41,18 @@ public class AccountStanding {
             Boolean.class,
             userId);
     return !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0));
+  }
+
+  /** The suspended accounts among these, in one query (a batch of many users' requests). */
+  public Set<String> suspendedAmong(Collection<String> userIds) {
+    if (userIds.isEmpty()) {
+      return Set.of();
+    }
+    return Set.copyOf(
+        jdbc.queryForList(
+            "SELECT user_id FROM platform_account_standing WHERE suspended AND user_id = ANY (?)",
+            String.class,
+            (Object) userIds.toArray(String[]::new)));
   }
 
   /** Throws a 403 {@code account-suspended} problem when the account is suspended. */

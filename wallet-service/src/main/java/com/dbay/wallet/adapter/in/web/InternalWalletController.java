@@ -17,7 +17,10 @@ import com.dbay.wallet.domain.WalletException;
 import com.dbay.wallet.domain.WithdrawalPlan;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -76,6 +79,105 @@ public class InternalWalletController {
     standing.requireActive(userId);
     return HoldResponse.of(
         holds.setHold(VerifiedCaller.require(request), key, new UserId(userId), reference, amount));
+  }
+
+  /**
+   * Many hold changes in one call and one durable commit (auction-service settles a whole batch of
+   * bids with it): each item sets the hold of (userId, reference) to exactly {@code amount}, zero
+   * releasing it, idempotent by its own {@code idempotencyKey}. Answers 200 with one result per
+   * item, in order: {@code HELD} (the hold as it now is), {@code INSUFFICIENT_FUNDS}, {@code
+   * SUSPENDED} (a positive amount for a suspended account) or {@code REFUSED} (another business
+   * refusal, named by {@code problem}); refused items changed nothing. A malformed batch is a 400
+   * and changes nothing.
+   */
+  @InternalApi(callers = "auction-service")
+  @PostMapping("/holds/batch")
+  public HoldBatchResponse setHolds(
+      HttpServletRequest request, @RequestBody HoldBatchRequest body) {
+    String caller = VerifiedCaller.require(request);
+    if (body == null || body.items() == null) {
+      throw new WalletException.InvalidRequest("invalid-batch", "items", "items is required");
+    }
+    List<HoldBatchItem> items = body.items();
+    List<HoldService.HoldChange> changes = new ArrayList<>(items.size());
+    for (HoldBatchItem item : items) {
+      if (item == null || item.userId() == null || item.userId().isBlank()) {
+        throw new WalletException.InvalidRequest(
+            "invalid-batch", "items", "every item needs a userId");
+      }
+      changes.add(
+          new HoldService.HoldChange(
+              new UserId(item.userId()),
+              item.reference(),
+              Amounts.parse("amount", item.amount()),
+              item.idempotencyKey()));
+    }
+    HoldService.check(changes);
+    // A suspended account commits no new money (as on the single PUT); lowering and releasing stay
+    // possible. Its items never reach the ledger.
+    List<HoldService.HoldChange> allowed = new ArrayList<>();
+    boolean[] suspended = new boolean[changes.size()];
+    Set<String> suspendedUsers =
+        standing.suspendedAmong(
+            changes.stream()
+                .filter(c -> c.amount().isPositive())
+                .map(c -> c.user().value())
+                .collect(Collectors.toSet()));
+    for (int i = 0; i < changes.size(); i++) {
+      HoldService.HoldChange change = changes.get(i);
+      suspended[i] = change.amount().isPositive() && suspendedUsers.contains(change.user().value());
+      if (!suspended[i]) {
+        allowed.add(change);
+      }
+    }
+    List<HoldService.HoldResult> done =
+        allowed.isEmpty() ? List.of() : holds.setHolds(caller, allowed);
+    List<HoldBatchResult> results = new ArrayList<>(changes.size());
+    int next = 0;
+    for (int i = 0; i < changes.size(); i++) {
+      HoldService.HoldChange change = changes.get(i);
+      results.add(
+          suspended[i]
+              ? HoldBatchResult.refused(change, "SUSPENDED", "account-suspended")
+              : HoldBatchResult.of(change, done.get(next++)));
+    }
+    return new HoldBatchResponse(results);
+  }
+
+  public record HoldBatchRequest(List<HoldBatchItem> items) {}
+
+  public record HoldBatchItem(
+      String userId, String reference, String amount, String idempotencyKey) {}
+
+  public record HoldBatchResponse(List<HoldBatchResult> results) {}
+
+  /** {@code amount} and {@code status} are the hold's after a {@code HELD}, null otherwise. */
+  public record HoldBatchResult(
+      String userId,
+      String reference,
+      String outcome,
+      String amount,
+      String status,
+      String problem) {
+    static HoldBatchResult of(HoldService.HoldChange change, HoldService.HoldResult result) {
+      if (result.refusal() == null) {
+        HoldService.HoldView v = result.hold();
+        return new HoldBatchResult(
+            v.userId(), v.reference(), "HELD", new Doge(v.amount()).toString(), v.status(), null);
+      }
+      String slug = result.refusal().slug();
+      return refused(
+          change,
+          result.refusal() instanceof WalletException.InsufficientFunds
+              ? "INSUFFICIENT_FUNDS"
+              : "REFUSED",
+          slug);
+    }
+
+    static HoldBatchResult refused(HoldService.HoldChange change, String outcome, String problem) {
+      return new HoldBatchResult(
+          change.user().value(), change.reference(), outcome, null, null, problem);
+    }
   }
 
   // auction-settlement releases the holds of an ended auction's other bidders (and the leader's of

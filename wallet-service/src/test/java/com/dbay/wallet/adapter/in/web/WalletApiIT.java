@@ -23,6 +23,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -618,6 +619,65 @@ class WalletApiIT {
   }
 
   @Test
+  void aBatchOfHoldsAnswersEachItemOnItsOwnRepeatsByKeyAndAMalformedBatchWritesNothing()
+      throws Exception {
+    String path = "/api/v1/wallet/internal/holds/batch";
+    String body =
+        "{\"items\":["
+            + item(bob, "auction-b1", "300", "hb1-" + bob)
+            + ","
+            + item(bob, "auction-b2", "300", "hb2-" + bob)
+            + ","
+            + item(bob, "auction-b3", "0", "hb3-" + bob)
+            + "]}";
+    for (int attempt = 0; attempt < 2; attempt++) {
+      Response answer = call("POST", path, null, null, body);
+      assertThat(answer.status).as("attempt %d", attempt).isEqualTo(200);
+      JsonNode results = answer.json.get("results");
+      assertThat(results.get(0).get("outcome").asString()).isEqualTo("HELD");
+      assertThat(results.get(0).get("amount").asString()).isEqualTo("300.00000000");
+      assertThat(results.get(1).get("outcome").asString()).isEqualTo("INSUFFICIENT_FUNDS");
+      assertThat(results.get(1).get("problem").asString()).isEqualTo("insufficient-funds");
+      assertThat(results.get(2).get("outcome").asString()).isEqualTo("HELD");
+      assertThat(results.get(2).get("amount").asString()).isEqualTo("0.00000000");
+      Response balance = call("GET", "/api/v1/wallet/balance", bob, null, null);
+      assertThat(balance.json.get("available").asString()).isEqualTo("200.00000000");
+      assertThat(balance.json.get("held").asString()).isEqualTo("300.00000000");
+    }
+
+    for (String malformed :
+        List.of(
+            "{}",
+            "{\"items\":[]}",
+            "{\"items\":[" + item(bob, "auction-b4", "-1", "hb4-" + bob) + "]}",
+            "{\"items\":[" + item(bob, "auction-b5", "1.123456789", "hb5-" + bob) + "]}",
+            "{\"items\":["
+                + item(bob, "auction-b6", "1", "hb6-" + bob)
+                + ","
+                + item(bob, "auction-b6", "2", "hb7-" + bob)
+                + "]}",
+            "{\"items\":[" + item(bob, "auction-b8", "1", "") + "]}")) {
+      Response refused = call("POST", path, null, null, malformed);
+      assertThat(refused.status).as(malformed).isEqualTo(400);
+      assertThat(refused.contentType).startsWith("application/problem+json");
+    }
+    Response balance = call("GET", "/api/v1/wallet/balance", bob, null, null);
+    assertThat(balance.json.get("available").asString()).isEqualTo("200.00000000");
+  }
+
+  private static String item(String user, String reference, String amount, String key) {
+    return "{\"userId\":\""
+        + user
+        + "\",\"reference\":\""
+        + reference
+        + "\",\"amount\":\""
+        + amount
+        + "\",\"idempotencyKey\":\""
+        + key
+        + "\"}";
+  }
+
+  @Test
   void aWithdrawalWithoutAnIdempotencyKeyIsRefused() throws Exception {
     Response refused =
         call("POST", "/api/v1/wallet/withdrawals", bob, null, body(REGTEST_ADDRESS, "10"));
@@ -666,6 +726,24 @@ class WalletApiIT {
             "hs-" + bob,
             "{\"amount\":\"10\"}");
     assertThat(hold.status).as("a hold as bidder").isEqualTo(403);
+    Response batch =
+        call(
+            "POST",
+            "/api/v1/wallet/internal/holds/batch",
+            null,
+            null,
+            "{\"items\":["
+                + item(bob, "auction-s", "10", "hbs-" + bob)
+                + ","
+                + item(bob, "auction-s2", "0", "hbs2-" + bob)
+                + "]}");
+    assertThat(batch.status).isEqualTo(200);
+    assertThat(batch.json.get("results").get(0).get("outcome").asString())
+        .as("a raise in a batch as bidder")
+        .isEqualTo("SUSPENDED");
+    assertThat(batch.json.get("results").get(1).get("outcome").asString())
+        .as("a release stays possible")
+        .isEqualTo("HELD");
     Response buyNow =
         call(
             "POST",

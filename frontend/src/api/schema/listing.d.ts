@@ -304,6 +304,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/listing/internal/listings/{id}/offer-terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["offerTerms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/listing/internal/auction-terms/{id}": {
         parameters: {
             query?: never;
@@ -677,6 +693,20 @@ export interface components {
         Page: {
             items?: components["schemas"]["ListingSnapshot"][];
             nextCursor?: string;
+        };
+        OfferTerms: {
+            listingId?: string;
+            sellerId?: string;
+            title?: string;
+            format?: string;
+            status?: string;
+            price?: components["schemas"]["Doge"];
+            /** Format: int32 */
+            quantityAvailable?: number;
+            acceptsOffers?: boolean;
+            autoAcceptPrice?: components["schemas"]["Doge"];
+            autoDeclinePrice?: components["schemas"]["Doge"];
+            shippingOptions?: components["schemas"]["Shipping"][];
         };
         AuctionTerms: {
             listingId?: string;
@@ -1262,6 +1292,28 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Page"];
+                };
+            };
+        };
+    };
+    offerTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["OfferTerms"];
                 };
             };
         };

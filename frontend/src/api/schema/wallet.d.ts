@@ -112,6 +112,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/wallet/internal/holds/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["setHolds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/wallet/internal/escrows": {
         parameters: {
             query?: never;
@@ -542,6 +558,26 @@ export interface components {
             /** Format: int32 */
             confirmations?: number;
         };
+        HoldBatchItem: {
+            userId?: string;
+            reference?: string;
+            amount?: string;
+            idempotencyKey?: string;
+        };
+        HoldBatchRequest: {
+            items?: components["schemas"]["HoldBatchItem"][];
+        };
+        HoldBatchResponse: {
+            results?: components["schemas"]["HoldBatchResult"][];
+        };
+        HoldBatchResult: {
+            userId?: string;
+            reference?: string;
+            outcome?: string;
+            amount?: string;
+            status?: string;
+            problem?: string;
+        };
         FundEscrowRequest: {
             orderId?: string;
             buyerId?: string;
@@ -922,6 +958,30 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["WithdrawalResponse"];
+                };
+            };
+        };
+    };
+    setHolds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoldBatchRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["HoldBatchResponse"];
                 };
             };
         };

@@ -364,8 +364,9 @@ public class OfferService {
    * lock and only while still open (an ACCEPTING one is left to its acceptance, which the listing
    * then refuses), and a hold is released at most once ({@code hold_open}, and the wallet's key
    * {@code offer-<id>-release}). Inside a caller's transaction (an event subscriber's, with its
-   * dedupe) the holds are released after it commits; a release that fails is left to the sweep.
-   * Answers how many offers it voided.
+   * dedupe) the holds are released after it commits, with those of the listing's offers that ended
+   * earlier and still owe theirs; a release that fails is left to the sweep. Answers how many
+   * offers it voided.
    */
   public int voidOpenOffersOf(String listingId, String reason) {
     List<Offer> voided =
@@ -380,21 +381,30 @@ public class OfferService {
               }
               return ended;
             });
-    if (voided.isEmpty()) {
-      return 0;
-    }
+    Runnable releases =
+        () -> {
+          // Also the holds of offers ended before and not given back yet (a void by a concurrent
+          // delivery still releasing, a failed release): the wallet's key makes a repeat a no-op.
+          try {
+            ownTransactions.execute(st -> offers.owingReleaseOn(listingId)).forEach(this::release);
+          } catch (RuntimeException e) {
+            log.warn("listing {}: holds not released yet, the sweep retries: {}", listingId, e);
+          }
+        };
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-              voided.forEach(OfferService.this::release);
+              releases.run();
             }
           });
     } else {
-      voided.forEach(this::release);
+      releases.run();
     }
-    log.info("listing {} {}: {} open offer(s) voided", listingId, reason, voided.size());
+    if (!voided.isEmpty()) {
+      log.info("listing {} {}: {} open offer(s) voided", listingId, reason, voided.size());
+    }
     return voided.size();
   }
 

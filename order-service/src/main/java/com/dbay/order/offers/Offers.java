@@ -155,6 +155,17 @@ class Offers {
         listingId);
   }
 
+  /** Ended offers on the listing whose hold is still open (released next). */
+  List<Offer> owingReleaseOn(String listingId) {
+    return jdbc.query(
+        "SELECT "
+            + COLUMNS
+            + " FROM offers WHERE listing_id = ? AND hold_open AND status IN ('DECLINED',"
+            + " 'EXPIRED', 'WITHDRAWN', 'VOID')",
+        this::row,
+        listingId);
+  }
+
   /**
    * Offers as the buyer ({@code sent}) or the seller ({@code received}) sees them, newest first.
    */

@@ -200,6 +200,11 @@ public final class RealListing {
     return id;
   }
 
+  /** The seller ends the listing early (listing-service then publishes ListingEnded). */
+  public void end(String seller, String id) {
+    send("POST", "/api/v1/listing/listings/" + id + "/end", seller, null);
+  }
+
   /** The listing as buyers see it (quantityAvailable, status). */
   public JsonNode listing(String id) {
     return send("GET", "/api/v1/listing/listings/" + id, null, null);

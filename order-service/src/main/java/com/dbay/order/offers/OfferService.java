@@ -22,6 +22,9 @@ import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -63,6 +66,10 @@ public class OfferService {
   private final Orders orders;
   private final Outbox outbox;
   private final TransactionTemplate transactions;
+
+  /** Its own transaction: a release may run after a caller's transaction committed. */
+  private final TransactionTemplate ownTransactions;
+
   private final Clock clock;
 
   OfferService(
@@ -83,6 +90,8 @@ public class OfferService {
     this.orders = orders;
     this.outbox = outbox;
     this.transactions = transactions;
+    this.ownTransactions = new TransactionTemplate(transactions.getTransactionManager());
+    this.ownTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
   }
 
@@ -348,6 +357,57 @@ public class OfferService {
     release(ended);
   }
 
+  /**
+   * The listing ended or has no unit left: every OPEN or COUNTERED offer on it becomes VOID ({@code
+   * reason} sold-out or listing-not-active, OfferVoided recorded) and its hold is given back. Safe
+   * to repeat and to race the expiry sweep or an acceptance: offers are changed under their row
+   * lock and only while still open (an ACCEPTING one is left to its acceptance, which the listing
+   * then refuses), and a hold is released at most once ({@code hold_open}, and the wallet's key
+   * {@code offer-<id>-release}). Inside a caller's transaction (an event subscriber's, with its
+   * dedupe) the holds are released after it commits, with those of the listing's offers that ended
+   * earlier and still owe theirs; a release that fails is left to the sweep. Answers how many
+   * offers it voided.
+   */
+  public int voidOpenOffersOf(String listingId, String reason) {
+    List<Offer> voided =
+        transactions.execute(
+            st -> {
+              List<Offer> ended = new ArrayList<>();
+              for (Offer o : offers.lockOpenOn(listingId)) {
+                o.voided(reason, clock.instant());
+                offers.update(o);
+                outbox.publishRecorded(o);
+                ended.add(o);
+              }
+              return ended;
+            });
+    Runnable releases =
+        () -> {
+          // Also the holds of offers ended before and not given back yet (a void by a concurrent
+          // delivery still releasing, a failed release): the wallet's key makes a repeat a no-op.
+          try {
+            ownTransactions.execute(st -> offers.owingReleaseOn(listingId)).forEach(this::release);
+          } catch (RuntimeException e) {
+            log.warn("listing {}: holds not released yet, the sweep retries: {}", listingId, e);
+          }
+        };
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              releases.run();
+            }
+          });
+    } else {
+      releases.run();
+    }
+    if (!voided.isEmpty()) {
+      log.info("listing {} {}: {} open offer(s) voided", listingId, reason, voided.size());
+    }
+    return voided.size();
+  }
+
   /** The party whose answer the offer awaits declines it; the hold is released. */
   public Offer decline(Identity actor, String key, String offerId) {
     return step(actor, key, offerId, "decline", (o, now) -> o.decline(actor.userId(), now));
@@ -506,7 +566,7 @@ public class OfferService {
     }
     try {
       holds.release(ended);
-      transactions.executeWithoutResult(
+      ownTransactions.executeWithoutResult(
           st ->
               offers
                   .lock(ended.id())

@@ -144,6 +144,28 @@ class Offers {
         exceptId);
   }
 
+  /** Every offer on the listing still OPEN or COUNTERED, locked (the listing ended or sold out). */
+  List<Offer> lockOpenOn(String listingId) {
+    return jdbc.query(
+        "SELECT "
+            + COLUMNS
+            + " FROM offers WHERE listing_id = ? AND status IN ('OPEN', 'COUNTERED')"
+            + " ORDER BY id FOR UPDATE",
+        this::row,
+        listingId);
+  }
+
+  /** Ended offers on the listing whose hold is still open (released next). */
+  List<Offer> owingReleaseOn(String listingId) {
+    return jdbc.query(
+        "SELECT "
+            + COLUMNS
+            + " FROM offers WHERE listing_id = ? AND hold_open AND status IN ('DECLINED',"
+            + " 'EXPIRED', 'WITHDRAWN', 'VOID')",
+        this::row,
+        listingId);
+  }
+
   /**
    * Offers as the buyer ({@code sent}) or the seller ({@code received}) sees them, newest first.
    */

@@ -3,7 +3,10 @@ package com.dbay.order.offers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dbay.order.OrderServiceIT;
+import com.dbay.platform.events.EventEnvelope;
 import com.dbay.platform.money.Doge;
+import com.dbay.platform.starter.events.EventDispatcher;
+import com.dbay.platform.starter.events.EventSubscriber;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +18,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Best Offer over HTTP against the real listing-service, wallet and PostgreSQL: an open offer is a
@@ -29,6 +34,30 @@ class OffersIT extends OrderServiceIT {
       "{\"name\":\"Bob Buyer\",\"street\":\"1 Main St\",\"city\":\"Springfield\",\"postalCode\":\"12345\",\"country\":\"us\"}";
 
   @Autowired OfferService offers;
+  @Autowired EventDispatcher dispatcher;
+
+  @Autowired
+  @Qualifier("orderListingOffers")
+  EventSubscriber listingOffers;
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** listing-service's ListingEnded for the listing as it now is (status read from it). */
+  EventEnvelope listingEnded(String listingId) {
+    JsonNode now = listings.listing(listingId);
+    return EventEnvelope.create(
+        "dbay.listing",
+        "ListingEnded",
+        JSON.createObjectNode()
+            .put("listingId", listingId)
+            .put("format", "fixed")
+            .put("status", now.get("status").asString())
+            .put("quantity", now.get("quantityAvailable").asInt()));
+  }
+
+  String statusOf(String offerId, String user) throws Exception {
+    return get("/api/v1/order/offers/" + offerId, user, "USER").json().get("status").asString();
+  }
 
   @AfterEach
   void clockBack() {
@@ -362,7 +391,10 @@ class OffersIT extends OrderServiceIT {
       if (r.status() == 200) {
         won++;
       } else {
-        assertProblem(r, 409, "sold-out");
+        // sold-out: its acceptance reached listing-service after the last unit went;
+        // offer-not-open: the listing's ListingEnded had already voided it (order.listing-offers).
+        assertProblem(r, 409, null);
+        assertThat(r.json().get("type").asString()).matches(".*/(sold-out|offer-not-open)");
       }
     }
     pool.shutdown();
@@ -387,5 +419,81 @@ class OffersIT extends OrderServiceIT {
       escrowed = escrowed.plus(balance(people.get(i), "escrow"));
     }
     assertThat(escrowed).isEqualTo(Doge.parse("85"));
+  }
+
+  @Test
+  void a_listing_that_ends_voids_every_open_offer_and_counter_at_once_releasing_each_hold_once()
+      throws Exception {
+    String alice = "s-" + UUID.randomUUID(),
+        bob = "b-" + UUID.randomUUID(),
+        carol = "c-" + UUID.randomUUID();
+    wallet.fund(bob, 300);
+    wallet.fund(carol, 300);
+    String listing = listings.fixedPrice(alice, "100", 2, "5", true, null, null);
+    String bobs = id(make(bob, listing, "60", 1));
+    String carols = id(make(carol, listing, "70", 1));
+    assertThat(counter(alice, carols, "90").status()).isEqualTo(200);
+    assertThat(balance(bob, "available")).isEqualTo(Doge.parse("235"));
+    assertThat(balance(carol, "available")).isEqualTo(Doge.parse("225"));
+
+    listings.end(alice, listing);
+    EventEnvelope ended = listingEnded(listing);
+    assertThat(ended.detail().get("status").asString()).isEqualTo("ended");
+    assertThat(dispatcher.deliver(listingOffers, ended)).isEqualTo(EventDispatcher.Outcome.HANDLED);
+
+    for (String[] o : new String[][] {{bobs, bob}, {carols, carol}}) {
+      JsonNode view = get("/api/v1/order/offers/" + o[0], o[1], "USER").json();
+      assertThat(view.get("status").asString()).isEqualTo("VOID");
+      assertThat(view.get("endReason").asString()).isEqualTo("listing-not-active");
+      assertThat(wallet.held(o[1], "offer-" + o[0])).isEqualTo(Doge.ZERO);
+      assertThat(balance(o[1], "available")).isEqualTo(Doge.parse("300"));
+      assertThat(balance(o[1], "held")).isEqualTo(Doge.ZERO);
+      assertThat(outboxCount("OfferVoided", o[0])).isEqualTo(1);
+      assertThat(
+              jdbc.queryForObject("SELECT hold_open FROM offers WHERE id = ?", Boolean.class, o[0]))
+          .isFalse();
+    }
+
+    // The same event again is skipped; another copy (a new id), or the sweep, moves nothing twice.
+    assertThat(dispatcher.deliver(listingOffers, ended))
+        .isEqualTo(EventDispatcher.Outcome.DUPLICATE);
+    assertThat(dispatcher.deliver(listingOffers, listingEnded(listing)))
+        .isEqualTo(EventDispatcher.Outcome.HANDLED);
+    clock.advance(Duration.ofHours(49));
+    offers.sweep(100);
+    for (String[] o : new String[][] {{bobs, bob}, {carols, carol}}) {
+      assertThat(statusOf(o[0], o[1])).isEqualTo("VOID");
+      assertThat(balance(o[1], "available")).isEqualTo(Doge.parse("300"));
+      assertThat(outboxCount("OfferVoided", o[0])).isEqualTo(1);
+      assertThat(outboxCount("OfferExpired", o[0])).isZero();
+    }
+  }
+
+  @Test
+  void the_last_unit_taken_by_an_accepted_offer_voids_the_other_buyers_offers() throws Exception {
+    String alice = "s-" + UUID.randomUUID(),
+        bob = "b-" + UUID.randomUUID(),
+        carol = "c-" + UUID.randomUUID();
+    wallet.fund(bob, 200);
+    wallet.fund(carol, 200);
+    String listing = listings.fixedPrice(alice, "100", 1, "5", true, null, null);
+    String bobs = id(make(bob, listing, "80", 1));
+    String carols = id(make(carol, listing, "70", 1));
+    assertThat(act(alice, bobs, "accept").status()).isEqualTo(200);
+
+    EventEnvelope soldOut = listingEnded(listing);
+    assertThat(soldOut.detail().get("status").asString()).isEqualTo("sold");
+    dispatcher.deliver(listingOffers, soldOut);
+
+    JsonNode carolsView = get("/api/v1/order/offers/" + carols, carol, "USER").json();
+    assertThat(carolsView.get("status").asString()).isEqualTo("VOID");
+    assertThat(carolsView.get("endReason").asString()).isEqualTo("sold-out");
+    assertThat(balance(carol, "available")).isEqualTo(Doge.parse("200"));
+    assertThat(balance(carol, "held")).isEqualTo(Doge.ZERO);
+    assertThat(outboxCount("OfferVoided", carols)).isEqualTo(1);
+    // The accepted offer and its escrow are untouched.
+    assertThat(statusOf(bobs, bob)).isEqualTo("ACCEPTED");
+    assertThat(balance(bob, "escrow")).isEqualTo(Doge.parse("85"));
+    assertThat(balance(bob, "available")).isEqualTo(Doge.parse("115"));
   }
 }

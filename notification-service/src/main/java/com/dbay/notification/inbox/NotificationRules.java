@@ -238,6 +238,17 @@ public final class NotificationRules {
               "You did not answer the counter of {amount|doge} DOGE in time; the funds are released.",
               "/offers",
               d -> "BUYER".equals(text(d, "awaiting"))),
+          // Voided because the listing ended or sold out (order-service's listing subscriber); a
+          // void by the buyer's own newer counter ("countered") needs no word.
+          new Rule(
+              "dbay.order",
+              "OfferVoided",
+              "buyerId",
+              "offer_voided",
+              "Your offer ended",
+              "The listing is no longer for sale, so your offer ended; the held funds are released.",
+              "/offers",
+              d -> !"countered".equals(text(d, "reason"))),
           new Rule(
               "dbay.order",
               "DisputeOpened",

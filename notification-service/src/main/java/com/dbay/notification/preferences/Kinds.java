@@ -53,6 +53,10 @@ public final class Kinds {
           new Kind("offer_declined", "Your offer was declined", IN_APP_EMAIL),
           new Kind("offer_countered", "Your offer was countered", IN_APP_EMAIL),
           new Kind("offer_expired", "Your offer expired", IN_APP_ONLY),
+          new Kind(
+              "offer_voided",
+              "Your offer ended (the item sold out or the listing ended)",
+              IN_APP_ONLY),
           new Kind("dispute_opened", "A dispute was opened", IN_APP_EMAIL),
           new Kind("dispute_answered", "A dispute was answered", IN_APP_EMAIL),
           new Kind("dispute_escalated", "A dispute went to DBay", IN_APP_EMAIL),

@@ -109,6 +109,12 @@ class NotificationRulesTest {
                 .filter(r -> r.when().test(counterExpired))
                 .map(r -> r.title()))
         .containsExactly("The seller's counter expired");
+    JsonNode soldOut = JSON.valueToTree(Map.of("buyerId", "b", "reason", "sold-out"));
+    JsonNode countered = JSON.valueToTree(Map.of("buyerId", "b", "reason", "countered"));
+    var voided = NotificationRules.forEvent("dbay.order", "OfferVoided");
+    assertThat(voided.stream().filter(r -> r.when().test(soldOut)).map(r -> r.recipient()))
+        .containsExactly("buyerId");
+    assertThat(voided.stream().filter(r -> r.when().test(countered))).isEmpty();
   }
 
   @Test

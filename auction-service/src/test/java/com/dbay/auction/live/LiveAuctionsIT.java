@@ -74,6 +74,10 @@ class LiveAuctionsIT {
   void listen() throws Exception {
     listener = new RedisMessageListenerContainer();
     listener.setConnectionFactory(connections);
+    // One thread, in arrival order: the default executor hands each message to a new thread, so two
+    // frames of one commit could reach the queue swapped (as the gateway's ordered stream never
+    // does).
+    listener.setTaskExecutor(new org.springframework.core.task.SyncTaskExecutor());
     listener.addMessageListener(
         (message, pattern) ->
             published.add(
